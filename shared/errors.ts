@@ -1,0 +1,68 @@
+/** The closed set of reasons a request can fail for; each maps to exactly one HTTP status. */
+export const errorCodes = [
+  'bad_request',
+  'malformed_json',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'rate_limited',
+  'not_configured',
+  'internal',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+/** A problem with one input field, for forms and for problem+json `errors`. */
+export type FieldError = { field: string; message: string }
+
+/** HTTP status of each error code. */
+export function codeToStatus(
+  code: ErrorCode,
+): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503 {
+  switch (code) {
+    case 'bad_request':
+    case 'malformed_json':
+      return 400
+    case 'unauthenticated':
+      return 401
+    case 'forbidden':
+      return 403
+    case 'not_found':
+      return 404
+    case 'method_not_allowed':
+      return 405
+    case 'conflict':
+      return 409
+    case 'payload_too_large':
+      return 413
+    case 'unsupported_media_type':
+      return 415
+    case 'validation_failed':
+      return 422
+    case 'rate_limited':
+      return 429
+    case 'not_configured':
+      return 503
+    case 'internal':
+      return 500
+  }
+}
+
+/** A failure the domain knows about. The message is safe to show; it never carries internals. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError'
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; allow?: string[] } = {},
+  ) {
+    super(message ?? code)
+  }
+  get status() {
+    return codeToStatus(this.code)
+  }
+}

@@ -1,0 +1,34 @@
+/** Date and time formatting for people, always in the visit's own time zone (never the server's). */
+
+/** '14:05' in the given zone. */
+export function formatTime(at: Date | number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at)
+}
+
+/** 'dinsdag 19 september 2017' in the given zone. */
+export function formatLongDate(at: Date | number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(at)
+}
+
+/** A local calendar date 'YYYY-MM-DD' written out for people; the date is a day, not an instant. */
+export function formatLocalDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  // Noon UTC of that day: the weekday and date are the same in every zone of Europe.
+  return formatLongDate(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12), 'UTC', locale)
+}
+
+/** Machine-readable instant with the zone's offset, for <time datetime>. */
+export function isoInstant(at: Date | number): string {
+  return new Date(at).toISOString()
+}

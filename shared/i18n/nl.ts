@@ -1,0 +1,83 @@
+/** Dutch, the default language of the interface. */
+export const nl = {
+  lang: 'nl',
+  locale: 'nl-NL',
+  app: {
+    name: 'Rondgang',
+    tagline: 'Bezoeken en rondgangen plannen met je buurt',
+    skipToContent: 'Naar de inhoud',
+    switchLanguage: 'English',
+    switchLanguageLabel: 'Switch to English',
+    footer: 'Rondgang — gemaakt voor buurtverenigingen en gemeenten.',
+    mainNav: 'Hoofdmenu',
+  },
+  home: {
+    title: 'Bezoeken',
+    intro:
+      'Hier vind je de programma’s van bezoeken en rondgangen. Kies een bezoek om het programma te bekijken.',
+    upcoming: 'Komende bezoeken',
+    past: 'Eerdere bezoeken',
+    none: 'Er zijn nog geen gepubliceerde bezoeken.',
+    viewProgramme: 'Bekijk het programma',
+  },
+  visit: {
+    kinds: {
+      college_visit: 'Collegebezoek',
+      delegation_tour: 'Delegatiebezoek',
+      other: 'Bezoek',
+    },
+    programme: 'Programma',
+    meetingPoint: 'Verzamelpunt',
+    venues: 'Locaties',
+    noItems: 'Het programma is nog niet bekend.',
+    forGroups: 'Voor',
+    everyone: 'Iedereen',
+    cancelled: 'Vervalt',
+    capacity: 'Capaciteit',
+    stepFree: 'Rolstoeltoegankelijk',
+    toilet: 'Toilet aanwezig',
+    shelter: 'Beschutting of zitplaatsen',
+    from: 'van',
+    to: 'naar',
+  },
+  itemKinds: {
+    welcome: 'Welkom',
+    talk: 'Voordracht',
+    walk: 'Wandeling',
+    tour: 'Rondleiding',
+    break: 'Pauze',
+    catering: 'Hapje en drankje',
+    discussion: 'Gesprek',
+    travel: 'Reis',
+  },
+  errors: {
+    title: 'Er ging iets mis',
+    back: 'Terug naar de startpagina',
+    requestId: 'Kenmerk van dit verzoek',
+    byCode: {
+      bad_request: 'Dit verzoek kunnen we niet verwerken. Controleer wat je hebt ingevuld.',
+      malformed_json: 'De gegevens konden niet worden gelezen.',
+      unauthenticated: 'Je moet eerst inloggen.',
+      forbidden: 'Je hebt geen toegang tot deze pagina.',
+      not_found: 'Deze pagina bestaat niet (meer). Misschien is de link verouderd.',
+      method_not_allowed: 'Deze actie is hier niet mogelijk.',
+      conflict:
+        'Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.',
+      payload_too_large: 'Wat je stuurde is te groot.',
+      unsupported_media_type: 'Dit soort bestand of gegevens kunnen we niet verwerken.',
+      validation_failed: 'Niet alles is goed ingevuld. Bekijk de meldingen bij de velden.',
+      rate_limited: 'Je hebt dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.',
+      not_configured: 'Rondgang is nog niet volledig ingericht. Probeer het later opnieuw.',
+      internal: 'Er ging bij ons iets mis. Probeer het later opnieuw.',
+    },
+    formHasErrors: 'Niet alles is goed ingevuld:',
+  },
+  validation: {
+    required: 'Dit veld is verplicht.',
+    invalid: 'Deze waarde klopt niet.',
+    email: 'Vul een geldig e-mailadres in.',
+    tooLong: (max: number) => `Maximaal ${max} tekens.`,
+  },
+}
+
+export type Messages = typeof nl

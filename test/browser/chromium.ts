@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs'
+import { type Browser, chromium } from 'playwright-core'
+
+/** Where Chromium is: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then google-chrome. */
+export function findChromium(): string | undefined {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ]
+  return candidates.find((p): p is string => !!p && existsSync(p))
+}
+
+const executablePath = findChromium()
+
+if (!executablePath) {
+  const message =
+    '\n\n  !!! BROWSER TESTS SKIPPED: no Chromium found (set CHROMIUM_PATH, or apt-get install chromium) !!!\n\n'
+  if (process.env.CI === 'true') throw new Error(`${message}  CI=true: a missing browser fails the run.`)
+  console.warn(message)
+}
+
+/** True when the browser tests can run here. */
+export const hasChromium = executablePath !== undefined
+
+/** Headless Chromium with the flags this offline machine needs, and a fresh profile. */
+export async function launch(): Promise<Browser> {
+  if (!executablePath) throw new Error('no Chromium')
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}

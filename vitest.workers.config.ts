@@ -1,0 +1,23 @@
+import path from 'node:path'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+// Integration tests run inside workerd with the real local D1 and R2 of wrangler.toml; migrations are read
+// here (Node) and applied in test/integration/setup.ts (inside the Worker runtime).
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
+  return {
+    plugins: [
+      cloudflareTest({
+        main: './workers/index.ts',
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      name: 'workers',
+      include: ['test/integration/**/*.test.ts', 'test/integration/**/*.test.tsx'],
+      setupFiles: ['./test/integration/setup.ts'],
+    },
+  }
+})

@@ -1,0 +1,40 @@
+import type { DrizzleD1Database } from 'drizzle-orm/d1'
+import type * as schema from '../shared/db/schema'
+import type { Lang, Messages } from '../shared/i18n'
+import type { Config } from './config'
+
+declare global {
+  namespace Cloudflare {
+    /** The Worker's bindings, as declared in wrangler.toml. */
+    interface Env {
+      DB: D1Database
+      PHOTOS: R2Bucket
+      SIGNIN_LIMITER: RateLimit
+      ENVIRONMENT: 'development' | 'production' | 'test'
+      PUBLIC_URL: string
+      MAIL_TRANSPORT: 'outbox' | 'http'
+      MAIL_FROM: string
+      MAIL_API_URL?: string
+      /** Secret (production only): `wrangler secret put MAIL_API_KEY --env production`. */
+      MAIL_API_KEY?: string
+    }
+  }
+}
+
+export type Bindings = Cloudflare.Env
+export type Database = DrizzleD1Database<typeof schema>
+
+/** The one environment type of every route and middleware. */
+export type AppEnv = {
+  Bindings: Bindings
+  Variables: {
+    requestId: string
+    config: Config
+    db: Database
+    lang: Lang
+    /** Set by hono's languageDetector. */
+    language: string
+    t: Messages
+    secureHeadersNonce?: string
+  }
+}

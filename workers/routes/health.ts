@@ -1,0 +1,18 @@
+import { Hono } from 'hono'
+import { DomainError } from '../../shared/errors'
+import type { AppEnv } from '../env'
+
+/** Liveness with a real D1 query against a table of ours (so missing migrations show up too). */
+export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {
+  const started = Date.now()
+  try {
+    await c.env.DB.prepare('SELECT count(*) AS n FROM visits').first<{ n: number }>()
+  } catch (error) {
+    console.error(
+      JSON.stringify({ level: 'error', requestId: c.var.requestId, health: 'd1', error: String(error) }),
+    )
+    throw new DomainError('not_configured', 'The database is not reachable or not migrated.')
+  }
+  c.header('cache-control', 'no-store')
+  return c.json({ status: 'ok', checks: { d1: { status: 'ok', ms: Date.now() - started } } })
+})
