@@ -1,0 +1,132 @@
+/**
+ * Wall-clock time in a named time zone, using only Intl (available in workerd and Node alike).
+ * Instants are epoch milliseconds (UTC); local dates are 'YYYY-MM-DD' and local times 'HH:MM'.
+ */
+import type { Interval } from './interval'
+
+const minuteMs = 60_000
+const dayMs = 86_400_000
+
+/** A local date and time in a zone, with that zone's offset from UTC at that instant. */
+export type ZonedTime = { date: string; time: string; offsetMinutes: number }
+
+/** True when the name is a time zone Intl knows, such as 'Europe/Amsterdam' or 'UTC'. */
+export function isValidTimeZone(name: string): boolean {
+  if (name.trim() === '') return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The local date, time (HH:MM, seconds dropped) and UTC offset of an instant in a zone. */
+export function utcToZoned(ms: number, timeZone: string): ZonedTime {
+  const wall = wallClock(ms, timeZone)
+  const d = new Date(wall)
+  return {
+    date: formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
+    time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`,
+    offsetMinutes: (wall - ms) / minuteMs,
+  }
+}
+
+/**
+ * The instant a local date and time denote in a zone. A time skipped by a spring-forward change is moved
+ * on by the length of the gap (02:30 becomes 03:30); a time that occurs twice in autumn gives the first.
+ */
+export function zonedToUtc(localDate: string, localTime: string, timeZone: string): number {
+  const [year, month, day] = parseLocalDate(localDate)
+  const [hour, minute] = parseLocalTime(localTime)
+  const naive = Date.UTC(year, month - 1, day, hour, minute)
+  // The offsets in force a day either side cover every change but the most exotic ones.
+  const offsets = new Set([naive - dayMs, naive, naive + dayMs].map((at) => offsetAt(at, timeZone)))
+  const candidates = [...offsets].map((offset) => naive - offset * minuteMs).sort((a, b) => a - b)
+  const exact = candidates.find((at) => wallClock(at, timeZone) === naive)
+  if (exact !== undefined) return exact
+  // In a gap the offset grows, so the later candidate is the wall time read with the offset from before.
+  return candidates[candidates.length - 1]!
+}
+
+/** From the start of a local day to the start of the next one, in UTC (23 or 25 hours on change days). */
+export function dayBounds(localDate: string, timeZone: string): Interval {
+  return {
+    start: zonedToUtc(localDate, '00:00', timeZone),
+    end: zonedToUtc(nextDate(localDate), '00:00', timeZone),
+  }
+}
+
+/** A UTC offset in minutes written as '+02:00' or '-05:30'. */
+export function formatOffset(minutes: number): string {
+  const whole = Math.round(Math.abs(minutes))
+  const sign = minutes < 0 && whole !== 0 ? '-' : '+'
+  return `${sign}${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`
+}
+
+/** The local date after the given one, 'YYYY-MM-DD'. */
+export function nextDate(localDate: string): string {
+  const [year, month, day] = parseLocalDate(localDate)
+  const d = new Date(Date.UTC(year, month - 1, day + 1))
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+}
+
+/** Year, month and day of a 'YYYY-MM-DD' date; throws RangeError for anything else, such as 2026-02-30. */
+export function parseLocalDate(localDate: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate)
+  const year = Number(match?.[1])
+  const month = Number(match?.[2])
+  const day = Number(match?.[3])
+  const d = new Date(Date.UTC(year, month - 1, day))
+  if (match === null || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    throw new RangeError(`Not a date (YYYY-MM-DD): ${localDate}`)
+  }
+  return [year, month, day]
+}
+
+/** Hour and minute of an 'HH:MM' time from 00:00 to 23:59; throws RangeError for anything else. */
+export function parseLocalTime(localTime: string): [number, number] {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(localTime)
+  if (match === null) throw new RangeError(`Not a time (HH:MM): ${localTime}`)
+  return [Number(match[1]), Number(match[2])]
+}
+
+/** Offset of the zone from UTC at an instant, in minutes. */
+function offsetAt(ms: number, timeZone: string): number {
+  return (wallClock(ms, timeZone) - ms) / minuteMs
+}
+
+/** The zone's wall-clock reading at an instant, written as if it were a UTC instant. */
+function wallClock(ms: number, timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {}
+  for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value)
+  const wholeSecond = Math.floor(ms / 1000) * 1000
+  const wallSecond = Date.UTC(
+    part.year ?? 1970,
+    (part.month ?? 1) - 1,
+    part.day ?? 1,
+    // Some ICU versions write midnight as 24 even with h23.
+    (part.hour ?? 0) % 24,
+    part.minute ?? 0,
+    part.second ?? 0,
+  )
+  return wallSecond + (ms - wholeSecond)
+}
+
+function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0')
+}
