@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
@@ -10,10 +11,16 @@ import { requireJson } from './http/validation'
 import { database } from './middleware/db'
 import { i18n } from './middleware/i18n'
 import { renderer } from './middleware/renderer'
+import { session } from './middleware/session'
+import { authApi } from './routes/api/auth'
+import { teamsApi } from './routes/api/teams'
+import { visitsApi } from './routes/api/visits'
 import { assetRoutes } from './routes/assets'
 import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
+import { authPages } from './routes/pages/auth'
 import { homeRoutes } from './routes/pages/home'
+import { teamPages } from './routes/pages/teams'
 import { publicVisitRoutes } from './routes/public/visit'
 
 /** Bodies of forms and JSON are small; uploads (later) get their own, larger limit on their own routes. */
@@ -39,6 +46,8 @@ export function createApp() {
         frameAncestors: ["'none'"],
       },
       xFrameOptions: 'DENY',
+      // A route may set a stricter header of its own (no-referrer on pages that carry a token).
+      overwrite: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginResourcePolicy: 'same-origin',
       permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'] },
@@ -54,7 +63,11 @@ export function createApp() {
       },
     }),
   )
+  // Forms must come from our own pages (Origin / Sec-Fetch-Site); the API takes JSON only, which a
+  // cross-site page cannot send with credentials without a CORS preflight that we never grant.
+  app.use(csrf())
   app.use('/api/*', requireJson())
+  app.use(session())
   app.use(renderer())
   app.use(
     methodNotAllowed({
@@ -69,6 +82,11 @@ export function createApp() {
   app.route('/', assetRoutes)
   app.route('/', homeRoutes)
   app.route('/v', publicVisitRoutes)
+  app.route('/', authPages)
+  app.route('/', teamPages)
+  app.route('/api', authApi)
+  app.route('/api', teamsApi)
+  app.route('/api', visitsApi)
   app.route('/dev', devRoutes)
 
   app.onError(onError)

@@ -1,7 +1,9 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1'
 import type * as schema from '../shared/db/schema'
+import type { Actor } from '../shared/domain/access'
 import type { Lang, Messages } from '../shared/i18n'
 import type { Config } from './config'
+import type { SignedIn } from './services/auth'
 
 declare global {
   namespace Cloudflare {
@@ -10,6 +12,7 @@ declare global {
       DB: D1Database
       PHOTOS: R2Bucket
       SIGNIN_LIMITER: RateLimit
+      CLIENT_LIMITER: RateLimit
       ENVIRONMENT: 'development' | 'production' | 'test'
       PUBLIC_URL: string
       MAIL_TRANSPORT: 'outbox' | 'http'
@@ -27,14 +30,24 @@ export type Database = DrizzleD1Database<typeof schema>
 /** The one environment type of every route and middleware. */
 export type AppEnv = {
   Bindings: Bindings
-  Variables: {
-    requestId: string
-    config: Config
-    db: Database
-    lang: Lang
-    /** Set by hono's languageDetector. */
-    language: string
-    t: Messages
-    secureHeadersNonce?: string
-  }
+  Variables: AppVariables
+}
+
+declare module 'hono' {
+  /** Typed context variables, also where Hono passes a generic Context (validator hooks). */
+  interface ContextVariableMap extends AppVariables {}
+}
+
+type AppVariables = {
+  requestId: string
+  config: Config
+  db: Database
+  lang: Lang
+  /** Set by hono's languageDetector. */
+  language: string
+  t: Messages
+  secureHeadersNonce?: string
+  /** Who is asking: anonymous or a signed-in person with their roles. */
+  actor: Actor
+  signedIn: SignedIn | null
 }

@@ -51,6 +51,14 @@ input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="
 .notice { border-left: 5px solid var(--brand); background: var(--wash); padding: .75rem 1rem; border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; border-radius: 6px; }
+.inline-form { display: inline-flex; gap: .5rem; align-items: center; margin: .25rem 0; }
+.inline-form select { width: auto; }
+.link-button { background: none; border: 0; color: inherit; padding: 0; min-height: 0; font-weight: 600; text-decoration: underline; text-underline-offset: .15em; }
+.site-header .link-button { color: var(--brand-ink); }
+.site-header nav { align-items: center; }
+.narrow { max-width: 36rem; }
+.card-title { font-size: 1.15rem; margin: .25rem 0 .5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1.5rem 0; font-size: .95rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } body { font-size: 1rem; } }

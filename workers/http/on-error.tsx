@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { DomainError, type ErrorCode } from '../../shared/errors'
 import { messagesFor } from '../../shared/i18n'
 import type { AppEnv } from '../env'
+import { RedirectToSignIn } from '../middleware/session'
 import { ErrorPage } from '../views/error-page'
 import { problemResponse, wantsProblemJson } from './problem'
 
@@ -71,6 +72,9 @@ export function respondWithError(c: Context<AppEnv>, error: DomainError): Respon
 
 /** Maps any thrown value to a response. Unknown errors are logged with their stack and never shown. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof RedirectToSignIn) {
+    return c.redirect(`/sign-in?next=${encodeURIComponent(err.next)}`, 303)
+  }
   if (err instanceof DomainError) return respondWithError(c, err)
   if (err instanceof HTTPException && err.status < 500) {
     return respondWithError(c, new DomainError(codeForStatus(err.status, err.message)))

@@ -7,6 +7,8 @@ export type LayoutProps = {
   /** Path and query of the current page, to build the language switch link. */
   currentUrl: string
   nonce?: string | undefined
+  /** The signed-in person, for the menu; absent for guests. */
+  person?: { email: string; name: string } | null | undefined
   children?: Child
 }
 
@@ -18,7 +20,7 @@ function switchHref(currentUrl: string, lang: string): string {
 }
 
 /** The page frame every HTML page shares: landmarks, skip link, language switch, one stylesheet. */
-export function Layout({ t, title, currentUrl, children }: LayoutProps) {
+export function Layout({ t, title, currentUrl, person, children }: LayoutProps) {
   const other = t.lang === 'nl' ? 'en' : 'nl'
   return (
     <html lang={t.lang}>
@@ -40,6 +42,19 @@ export function Layout({ t, title, currentUrl, children }: LayoutProps) {
               {t.app.name}
             </a>
             <nav aria-label={t.app.mainNav}>
+              {person ? (
+                <>
+                  <a href="/teams">{t.teams.title}</a>
+                  <a href="/account">{t.account.title}</a>
+                  <form method="post" action="/sign-out" class="inline-form">
+                    <button type="submit" class="link-button">
+                      {t.auth.signOut}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/sign-in">{t.auth.signIn}</a>
+              )}
               <a
                 href={switchHref(currentUrl, other)}
                 hreflang={other}

@@ -1,0 +1,36 @@
+import * as v from 'valibot'
+
+/**
+ * Messages in these schemas are keys of the `validation` dictionary (shared/i18n), so the same schema gives
+ * Dutch or English errors on forms and in the API.
+ */
+export const msg = {
+  required: 'required',
+  invalid: 'invalid',
+  email: 'email',
+  tooLong: 'tooLong',
+  tooShort: 'tooShort',
+  notAllowed: 'notAllowed',
+} as const
+
+/** An e-mail address as people type it: trimmed and lower-cased. */
+export const emailSchema = v.pipe(
+  v.string(msg.required),
+  v.trim(),
+  v.toLowerCase(),
+  v.nonEmpty(msg.required),
+  v.maxLength(254, msg.tooLong),
+  v.email(msg.email),
+)
+
+/** A required single line of text. */
+export const lineSchema = (max: number) =>
+  v.pipe(v.string(msg.required), v.trim(), v.nonEmpty(msg.required), v.maxLength(max, msg.tooLong))
+
+/** A local path to return to after signing in: same site only, never `//host` or a full URL. */
+export const nextPathSchema = v.optional(
+  v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s]*$/, msg.invalid), v.maxLength(500, msg.tooLong)),
+)
+
+/** A UUID made by us, in a path parameter. */
+export const idSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9-]+$/))

@@ -1,0 +1,23 @@
+import type { Context } from 'hono'
+import { DomainError } from '../../shared/errors'
+import type { AppEnv } from '../env'
+
+/** Both limits are per minute (the binding's period): Retry-After tells when to try again. */
+const RETRY_AFTER_SECONDS = 60
+
+/** The client's address as Cloudflare sees it; one shared bucket when unknown (local tools). */
+export const clientKey = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'unknown'
+
+/**
+ * Sign-in links are limited per e-mail address (no mail bombing of one person) and per client (no sweeping
+ * of many addresses). Both answer 429 with Retry-After, the same for known and unknown addresses.
+ */
+export async function limitSignIn(c: Context<AppEnv>, email: string): Promise<void> {
+  const [perAddress, perClient] = await Promise.all([
+    c.env.SIGNIN_LIMITER.limit({ key: `address:${email}` }),
+    c.env.CLIENT_LIMITER.limit({ key: `signin:${clientKey(c)}` }),
+  ])
+  if (!perAddress.success || !perClient.success) {
+    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+  }
+}
