@@ -56,7 +56,9 @@ export async function migrateLocal({ persistTo } = {}) {
  * Returns its URL and a stop() that ends the whole process group.
  */
 export async function startDev({ port, persistTo, log = false, timeoutMs = 60_000 } = {}) {
+  // Links in mails point at this server, whatever port it got.
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false']
+  args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`)
   if (persistTo) args.push('--persist-to', persistTo)
   const child = spawn(wranglerBin, args, {
     cwd: root,
@@ -108,6 +110,6 @@ export async function startDev({ port, persistTo, log = false, timeoutMs = 60_00
 
 /** Loads the demo visits through the running Worker (development only; idempotent). */
 export async function seed(url) {
-  const res = await fetch(`${url}/dev/seed`, { method: 'POST' })
+  const res = await fetch(`${url}/dev/seed`, { method: 'POST', headers: { origin: url } })
   if (!res.ok) throw new Error(`loading the demo data failed: ${res.status} ${await res.text()}`)
 }

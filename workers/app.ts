@@ -65,8 +65,8 @@ export function createApp() {
   )
   // Forms must come from our own pages (Origin / Sec-Fetch-Site); the API takes JSON only, which a
   // cross-site page cannot send with credentials without a CORS preflight that we never grant.
-  app.use(csrf())
   app.use('/api/*', requireJson())
+  app.use(csrf())
   app.use(session())
   app.use(renderer())
   app.use(

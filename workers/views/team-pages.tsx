@@ -114,7 +114,7 @@ export function TeamPage({
                     <>
                       <form method="post" action={`${base}/members/${m.personId}`} class="inline-form">
                         <label class="visually-hidden" for={`role-${m.personId}`}>
-                          {t.teams.role}
+                          {`${t.teams.role}: ${m.email}`}
                         </label>
                         <select id={`role-${m.personId}`} name="role">
                           {roleOptions(t).map((o) => (
