@@ -7,6 +7,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { DomainError } from '../shared/errors'
 import type { AppEnv } from './env'
 import { notFound, onError } from './http/on-error'
+import { isApiPath } from './http/problem'
 import { requireJson } from './http/validation'
 import { database } from './middleware/db'
 import { i18n } from './middleware/i18n'
@@ -63,10 +64,14 @@ export function createApp() {
       },
     }),
   )
-  // Forms must come from our own pages (Origin / Sec-Fetch-Site); the API takes JSON only, which a
-  // cross-site page cannot send with credentials without a CORS preflight that we never grant.
+  // The API takes JSON only (and DELETE/PATCH): a cross-site page cannot send those with credentials
+  // without a CORS preflight, which we never grant. Forms must come from our own pages (Origin or
+  // Sec-Fetch-Site), which hono/csrf checks for every other path.
   app.use('/api/*', requireJson())
-  app.use(csrf())
+  const csrfCheck = csrf()
+  app.use(async function csrfForPages(c, next) {
+    return isApiPath(c.req.path) ? next() : csrfCheck(c, next)
+  })
   app.use(session())
   app.use(renderer())
   app.use(

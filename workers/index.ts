@@ -1,5 +1,6 @@
 import { createApp } from './app'
 import type { Bindings } from './env'
+import { cleanUp } from './jobs/clean-up'
 import { retryMail } from './jobs/mail-retry'
 
 const app = createApp()
@@ -8,6 +9,8 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     // The cron runs every 5 minutes (wrangler.toml); the mail job uses the planned time, not the start time.
-    ctx.waitUntil(retryMail(env, new Date(controller.scheduledTime)))
+    const now = new Date(controller.scheduledTime)
+    ctx.waitUntil(retryMail(env, now))
+    ctx.waitUntil(cleanUp(env, now))
   },
 } satisfies ExportedHandler<Bindings>

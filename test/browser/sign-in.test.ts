@@ -16,7 +16,10 @@ describe.skipIf(!hasChromium)('sign in, create a team, invite a member — pages
   async function followMailedLink(page: Page, to: string, linkPart: string) {
     await page.goto(`${baseUrl}/dev/mail`)
     const mail = page.locator('article', { hasText: to }).first()
-    await mail.getByRole('link', { name: new RegExp(linkPart) }).first().click()
+    await mail
+      .getByRole('link', { name: new RegExp(linkPart) })
+      .first()
+      .click()
   }
 
   it('works end to end in a real browser', async () => {
@@ -58,7 +61,9 @@ describe.skipIf(!hasChromium)('sign in, create a team, invite a member — pages
     await page.getByLabel('Rol', { exact: true }).selectOption('organiser')
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click()
     expect(await page.getByRole('status').textContent()).toContain('joost@vreewijk.example')
-    expect(await page.locator('#invitations ~ ul li').first().textContent()).toContain('joost@vreewijk.example')
+    expect(await page.locator('#invitations ~ ul li').first().textContent()).toContain(
+      'joost@vreewijk.example',
+    )
 
     // Joost, in his own browser, accepts the invitation after signing in.
     const joost = await (await browser.newContext({ locale: 'nl-NL' })).newPage()

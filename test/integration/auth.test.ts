@@ -1,8 +1,9 @@
-import { env } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { hashToken } from '../../workers/auth/tokens'
 import { readConfig } from '../../workers/config'
 import {
+  cleanUpAuth,
   redeemSignInLink,
   requestSignInLink,
   resolveSession,
@@ -223,6 +224,32 @@ describe('CSRF', () => {
     const ok = await form('/teams', { name: 'Echt team' }, { cookie })
     expect(ok.status).toBe(303)
     expect(await count('teams')).toBe(teamsBefore + 1)
+  })
+
+  it('refuses a cross-site form post to the API (it takes JSON only), and changes nothing', async () => {
+    const cookie = await signIn('api-csrf@example.nl')
+    const teamsBefore = await count('teams')
+    const res = await SELF.fetch('http://rondgang.test/api/teams', {
+      method: 'POST',
+      headers: {
+        cookie,
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'name=Sneaky',
+    })
+    expect(res.status).toBe(415)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(await count('teams')).toBe(teamsBefore)
+  })
+
+  it('cleans up spent links and ended sessions on schedule', async () => {
+    const cookie = await signIn('cleanup@example.nl')
+    const far = new Date(Date.now() + SESSION_ABSOLUTE_MS + 1000)
+    await cleanUpAuth(db, far)
+    expect(await count('sessions')).toBe(0)
+    expect(await count('login_tokens')).toBe(0)
+    expect((await api('/api/me', { cookie })).status).toBe(401)
   })
 
   it('gives pages a redirect to sign in, and the API a 401', async () => {

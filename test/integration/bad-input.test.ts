@@ -27,7 +27,11 @@ const post = (path: string, body: BodyInit, contentType?: string) =>
 describe('bad input to the API answers 4xx problem+json and writes nothing', () => {
   it('malformed JSON → 400', async () => {
     const before = await count('login_tokens')
-    await expectProblem(await post('/api/auth/sign-in-link', '{"email": ', 'application/json'), 400, 'malformed_json')
+    await expectProblem(
+      await post('/api/auth/sign-in-link', '{"email": ', 'application/json'),
+      400,
+      'malformed_json',
+    )
     expect(await count('login_tokens')).toBe(before)
   })
 
@@ -37,14 +41,26 @@ describe('bad input to the API answers 4xx problem+json and writes nothing', () 
       415,
       'unsupported_media_type',
     )
-    await expectProblem(await post('/api/auth/sign-in-link', '{"email":"a@b.nl"}', 'text/plain'), 415, 'unsupported_media_type')
+    await expectProblem(
+      await post('/api/auth/sign-in-link', '{"email":"a@b.nl"}', 'text/plain'),
+      415,
+      'unsupported_media_type',
+    )
   })
 
   it('JSON of the wrong shape → 422 per field', async () => {
-    const body = await expectProblem(await post('/api/auth/sign-in-link', '[1,2]', 'application/json'), 422, 'validation_failed')
+    const body = await expectProblem(
+      await post('/api/auth/sign-in-link', '[1,2]', 'application/json'),
+      422,
+      'validation_failed',
+    )
     expect(body.errors).toBeInstanceOf(Array)
     const extra = await expectProblem(
-      await post('/api/auth/sign-in-link', JSON.stringify({ email: 42, next: 'https://evil.example/' }), 'application/json'),
+      await post(
+        '/api/auth/sign-in-link',
+        JSON.stringify({ email: 42, next: 'https://evil.example/' }),
+        'application/json',
+      ),
       422,
       'validation_failed',
     )
@@ -53,7 +69,11 @@ describe('bad input to the API answers 4xx problem+json and writes nothing', () 
 
   it('an oversized body → 413, before it is read', async () => {
     const big = JSON.stringify({ email: 'a@b.nl', pad: 'x'.repeat(300 * 1024) })
-    await expectProblem(await post('/api/auth/sign-in-link', big, 'application/json'), 413, 'payload_too_large')
+    await expectProblem(
+      await post('/api/auth/sign-in-link', big, 'application/json'),
+      413,
+      'payload_too_large',
+    )
   })
 
   it('an unknown route → 404 and an unsupported method → 405 with Allow', async () => {
@@ -76,7 +96,10 @@ describe('bad input to pages answers a friendly page', () => {
   })
 
   it('an unsupported method on a page → 405 page', async () => {
-    const res = await SELF.fetch(url('/healthz'), { method: 'DELETE', headers: { origin: 'http://rondgang.test' } })
+    const res = await SELF.fetch(url('/healthz'), {
+      method: 'DELETE',
+      headers: { origin: 'http://rondgang.test' },
+    })
     expect(res.status).toBe(405)
     expect(await res.text()).toContain('Deze actie is hier niet mogelijk.')
   })

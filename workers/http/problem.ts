@@ -2,10 +2,12 @@ import type { Context } from 'hono'
 import { codeToStatus, type ErrorCode, type FieldError } from '../../shared/errors'
 import type { AppEnv } from '../env'
 
+/** True for the JSON API's paths. */
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
+
 /** Requests under /api/ (and those that ask for JSON only) get problem+json; people get a page. */
 export function wantsProblemJson(c: Context<AppEnv>): boolean {
-  const path = c.req.path
-  if (path === '/api' || path.startsWith('/api/')) return true
+  if (isApiPath(c.req.path)) return true
   const accept = c.req.header('accept') ?? ''
   return accept.includes('application/json') && !accept.includes('text/html')
 }
