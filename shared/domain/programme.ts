@@ -1,0 +1,75 @@
+/**
+ * Editing a programme on the day and in forms: shifting later items when things run late, and checking an
+ * item's times before it is saved.
+ */
+import { dayBounds } from './time'
+
+/** What shiftLater needs of an item; empty groupIds means the item is for everyone. */
+export type ShiftableItem = {
+  id: string
+  start: number
+  end: number
+  groupIds: readonly string[]
+  cancelled?: boolean
+}
+/** Whose items to shift (null: everyone's), from which instant on, and by how many minutes. */
+export type ShiftOptions = { groupId: string | null; fromInstant: number; minutes: number }
+/** An item's new times after a shift. */
+export type ShiftedItem = { id: string; start: number; end: number }
+/** The visit's days in its zone, as validateItemTimes needs them. */
+export type ItemTimesVisit = { startDate: string; endDate: string; timeZone: string }
+/** One problem with an item's times, named by field and a closed code, for a form error or a 422. */
+export type ItemTimesProblem = { field: 'start' | 'end'; code: 'end_before_start' | 'outside_visit' }
+
+/** Shifting earlier is capped at three hours, later at ten: beyond that it is a new plan, not running late. */
+export const shiftMinutesRange = { min: -180, max: 600 } as const
+
+const minuteMs = 60_000
+
+/**
+ * The new times of every item that is not cancelled, starts at or after fromInstant and concerns the group
+ * (items for everyone concern every group), moved by the given whole minutes; sorted by original start.
+ */
+export function shiftLater(items: readonly ShiftableItem[], opts: ShiftOptions): ShiftedItem[] {
+  const { groupId, fromInstant, minutes } = opts
+  if (!Number.isInteger(minutes) || minutes < shiftMinutesRange.min || minutes > shiftMinutesRange.max) {
+    throw new RangeError(
+      `Shift must be a whole number of minutes from ${shiftMinutesRange.min} to ${shiftMinutesRange.max}: ${minutes}`,
+    )
+  }
+  if (minutes === 0) return []
+  const offset = minutes * minuteMs
+  return items
+    .filter(
+      (item) =>
+        item.cancelled !== true &&
+        item.start >= fromInstant &&
+        (groupId === null || item.groupIds.length === 0 || item.groupIds.includes(groupId)),
+    )
+    .sort((a, b) => a.start - b.start || compareText(a.id, b.id))
+    .map((item) => ({ id: item.id, start: item.start + offset, end: item.end + offset }))
+}
+
+/**
+ * Problems with an item's times: the end must come after the start, and the item must lie within the visit's
+ * days in its zone (ending at midnight after the last day is still inside). At most one problem per field.
+ */
+export function validateItemTimes(
+  item: { start: number; end: number },
+  visit: ItemTimesVisit,
+): ItemTimesProblem[] {
+  const visitStart = dayBounds(visit.startDate, visit.timeZone).start
+  const visitEnd = dayBounds(visit.endDate, visit.timeZone).end
+  const problems: ItemTimesProblem[] = []
+  // Negated comparisons so that NaN (an unparsable time) counts as a problem too.
+  if (!(item.start >= visitStart && item.start < visitEnd))
+    problems.push({ field: 'start', code: 'outside_visit' })
+  if (!(item.end > item.start)) problems.push({ field: 'end', code: 'end_before_start' })
+  else if (!(item.end > visitStart && item.end <= visitEnd))
+    problems.push({ field: 'end', code: 'outside_visit' })
+  return problems
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
