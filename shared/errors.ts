@@ -9,6 +9,7 @@ export const errorCodes = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'length_required',
   'validation_failed',
   'rate_limited',
   'not_configured',
@@ -22,7 +23,7 @@ export type FieldError = { field: string; message: string }
 /** HTTP status of each error code. */
 export function codeToStatus(
   code: ErrorCode,
-): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503 {
+): 400 | 401 | 403 | 404 | 405 | 409 | 411 | 413 | 415 | 422 | 429 | 500 | 503 {
   switch (code) {
     case 'bad_request':
     case 'malformed_json':
@@ -41,6 +42,8 @@ export function codeToStatus(
       return 413
     case 'unsupported_media_type':
       return 415
+    case 'length_required':
+      return 411
     case 'validation_failed':
       return 422
     case 'rate_limited':

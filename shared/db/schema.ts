@@ -67,6 +67,8 @@ export type TeamRole = (typeof teamRoles)[number]
 export const teams = sqliteTable('teams', {
   id: id(),
   name: text('name').notNull(),
+  /** SHA-256 of the token in the team's host sign-up link; a new link replaces (revokes) the old one. */
+  hostSignupTokenHash: text('host_signup_token_hash').unique(),
   createdAt: createdAt(),
 })
 
@@ -133,6 +135,8 @@ export const visits = sqliteTable(
     status: text('status', { enum: visitStatuses }).notNull().default('draft'),
     /** Listed on the home page when published; unlisted visits need a share link. */
     listed: integer('listed', { mode: 'boolean' }).notNull().default(true),
+    /** The most guests (party sizes added up) the visit takes; more go on the waitlist. Null: no limit. */
+    rsvpCapacity: integer('rsvp_capacity'),
     /** Optimistic concurrency: every update names the version it was based on. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -273,6 +277,333 @@ export const visitRoles = sqliteTable(
     index('visit_roles_person_idx').on(t.personId),
     uniqueIndex('visit_roles_unique_idx').on(t.visitId, t.personId, t.role, t.venueId),
   ],
+)
+
+export const participantFunctions = [
+  'mayor',
+  'alderman',
+  'civil_servant',
+  'council_member',
+  'committee_member',
+  'other',
+] as const
+
+/** The visiting company: who comes along, in which group. Contact and dietary needs are private. */
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    function: text('function', { enum: participantFunctions }).notNull().default('other'),
+    organisation: text('organisation').notNull().default(''),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    dietaryNeeds: text('dietary_needs').notNull().default(''),
+    contact: text('contact').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participants_visit_idx').on(t.visitId)],
+)
+
+/** A resident's offer of their garden or space, sent through the team's host sign-up link. */
+export const hostOffers = sqliteTable(
+  'host_offers',
+  {
+    id: id(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] })
+      .notNull()
+      .default('pending'),
+    hostName: text('host_name').notNull(),
+    hostEmail: text('host_email').notNull(),
+    hostPhone: text('host_phone').notNull().default(''),
+    venueName: text('venue_name').notNull(),
+    venueKind: text('venue_kind', { enum: venueKinds }).notNull(),
+    address: text('address').notNull(),
+    lat: real('lat'),
+    lng: real('lng'),
+    capacity: integer('capacity'),
+    stepFree: integer('step_free', { mode: 'boolean' }),
+    toilet: integer('toilet', { mode: 'boolean' }),
+    shelter: integer('shelter', { mode: 'boolean' }),
+    notes: text('notes').notNull().default(''),
+    /** The venue made from the offer once accepted. */
+    venueId: text('venue_id').references(() => venues.id, { onDelete: 'set null' }),
+    decidedAt: instant('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('host_offers_team_status_idx').on(t.teamId, t.status)],
+)
+
+/**
+ * A published, frozen version of a visit's programme. The public sees the newest; `changes` lists what
+ * changed since the one before.
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    /** JSON: the programme as published (items with venue names, venues' public fields, groups). */
+    snapshot: text('snapshot').notNull(),
+    /** JSON: the list of changes since the previous release. */
+    changes: text('changes').notNull(),
+    publishedBy: text('published_by').references(() => people.id, { onDelete: 'set null' }),
+    publishedAt: instant('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('releases_visit_number_idx').on(t.visitId, t.number)],
+)
+
+/** Revocable read access to the schedule of an unlisted visit. */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label').notNull().default(''),
+    revokedAt: instant('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_visit_idx').on(t.visitId)],
+)
+
+export const dietaryOptions = [
+  'vegetarian',
+  'vegan',
+  'halal',
+  'kosher',
+  'gluten_free',
+  'lactose_free',
+  'nut_allergy',
+] as const
+
+/**
+ * A guest's registration. E-mail, dietary and access needs are private: the team sees them, a caterer only
+ * the totals. The guest changes or cancels through a private link (token hash here).
+ */
+export const rsvps = sqliteTable(
+  'rsvps',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    partySize: integer('party_size').notNull(),
+    /** JSON array of dietaryOptions. */
+    dietary: text('dietary').notNull().default('[]'),
+    dietaryNotes: text('dietary_notes').notNull().default(''),
+    accessNeeds: text('access_needs').notNull().default(''),
+    /** JSON array of group ids the guest follows; empty: the whole company. */
+    groupIds: text('group_ids').notNull().default('[]'),
+    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    lang: text('lang', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
+    /** Guests get one mail per release with the changes that concern them, unless they opt out. */
+    notifyChanges: integer('notify_changes', { mode: 'boolean' }).notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [
+    index('rsvps_visit_status_idx').on(t.visitId, t.status, t.createdAt),
+    index('rsvps_visit_email_idx').on(t.visitId, t.email),
+  ],
+)
+
+// ---------------------------------------------------------------------------------------------------------
+// Speakers and talks
+// ---------------------------------------------------------------------------------------------------------
+
+/** A visit's call for talks: open or closed, a deadline, what may be submitted, and extra questions. */
+export const calls = sqliteTable('calls', {
+  visitId: text('visit_id')
+    .primaryKey()
+    .references(() => visits.id, { onDelete: 'cascade' }),
+  open: integer('open', { mode: 'boolean' }).notNull().default(false),
+  deadline: instant('deadline'),
+  intro: text('intro').notNull().default(''),
+  /** JSON array of allowed durations in minutes, e.g. [5, 10, 15]. */
+  durations: text('durations').notNull().default('[10]'),
+  /** JSON array of languages, e.g. ["nl", "en"]. */
+  languages: text('languages').notNull().default('["nl"]'),
+  /** JSON array of extra questions: { id, kind: 'text' | 'choice', label, options?, required }. */
+  questions: text('questions').notNull().default('[]'),
+  /** Confirmed speakers may pick a free slot themselves. */
+  selfScheduling: integer('self_scheduling', { mode: 'boolean' }).notNull().default(false),
+  version: integer('version').notNull().default(1),
+})
+
+/** A resident who speaks; one row per visit and e-mail address. */
+export const speakers = sqliteTable(
+  'speakers',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    bio: text('bio').notNull().default(''),
+    organisation: text('organisation').notNull().default(''),
+    /** R2 key of a portrait, shown only with consent. */
+    photoKey: text('photo_key'),
+    /** Consent to publish name, bio and photo once the programme is released. */
+    consent: integer('consent', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of { start, end } instants (UTC ms) when the speaker can. */
+    availability: text('availability').notNull().default('[]'),
+    /** JSON array of needs: microphone, screen, chair, step_free. */
+    needs: text('needs').notNull().default('[]'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('speakers_visit_email_idx').on(t.visitId, t.email)],
+)
+
+export const talkStates = [
+  'draft',
+  'submitted',
+  'accepted',
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+  'cancelled',
+] as const
+
+/** What a speaker submits, and where it is placed in the programme. */
+export const talks = sqliteTable(
+  'talks',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    abstract: text('abstract').notNull().default(''),
+    durationMinutes: integer('duration_minutes').notNull(),
+    language: text('language').notNull().default('nl'),
+    state: text('state', { enum: talkStates }).notNull().default('submitted'),
+    /** JSON object: question id → answer. */
+    answers: text('answers').notNull().default('{}'),
+    /** Private to the team. */
+    internalNotes: text('internal_notes').notNull().default(''),
+    itemId: text('item_id').references(() => programmeItems.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [index('talks_visit_state_idx').on(t.visitId, t.state), index('talks_item_idx').on(t.itemId)],
+)
+
+/**
+ * A speaker of a talk, with their private link (hash) scoped to this speaker and this talk. Co-speakers
+ * confirm through their own link.
+ */
+export const talkSpeakers = sqliteTable(
+  'talk_speakers',
+  {
+    talkId: text('talk_id')
+      .notNull()
+      .references(() => talks.id, { onDelete: 'cascade' }),
+    speakerId: text('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['main', 'co'] })
+      .notNull()
+      .default('main'),
+    tokenHash: text('token_hash').notNull().unique(),
+    confirmedAt: instant('confirmed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.talkId, t.speakerId] }),
+    index('talk_speakers_speaker_idx').on(t.speakerId),
+  ],
+)
+
+/** One reviewer's score (1–5) and note for a talk. */
+export const talkReviews = sqliteTable(
+  'talk_reviews',
+  {
+    talkId: text('talk_id')
+      .notNull()
+      .references(() => talks.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    note: text('note').notNull().default(''),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.talkId, t.personId] })],
+)
+
+/** Slides or a handout (PDF in R2 under a server-made key); replaced versions are kept until the visit ends. */
+export const talkFiles = sqliteTable(
+  'talk_files',
+  {
+    id: id(),
+    talkId: text('talk_id')
+      .notNull()
+      .references(() => talks.id, { onDelete: 'cascade' }),
+    speakerId: text('speaker_id').references(() => speakers.id, { onDelete: 'set null' }),
+    r2Key: text('r2_key').notNull().unique(),
+    filename: text('filename').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    current: integer('current', { mode: 'boolean' }).notNull().default(true),
+    uploadedAt: instant('uploaded_at').notNull(),
+  },
+  (t) => [index('talk_files_talk_idx').on(t.talkId)],
+)
+
+/** A slot the team opens for self-scheduling; a confirmed speaker takes it (first come, first served). */
+export const talkSlots = sqliteTable(
+  'talk_slots',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    venueId: text('venue_id').references(() => venues.id, { onDelete: 'set null' }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    /** Unique: a talk holds at most one slot, a slot at most one talk. */
+    talkId: text('talk_id')
+      .unique()
+      .references(() => talks.id, { onDelete: 'set null' }),
+    itemId: text('item_id').references(() => programmeItems.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('talk_slots_visit_idx').on(t.visitId, t.startsAt)],
+)
+
+/** Mail texts a team edits per visit (accept, reject, …), in Dutch and English. */
+export const mailTemplates = sqliteTable(
+  'mail_templates',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    lang: text('lang', { enum: ['nl', 'en'] }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.kind, t.lang] })],
 )
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,11 +1,44 @@
 import type { TeamRole } from '../db/schema'
+import { fillPlaceholders } from '../domain/talks'
 import type { Lang } from '../i18n'
 
 /** The parameters each mail template needs. */
 export type MailParams = {
   sign_in: { link: string; minutes: number }
   invitation: { link: string; teamName: string; inviterName: string; role: TeamRole }
+  /** A guest's registration: `link` is their private /r/{token} page; `date` is already written out. */
+  rsvp_confirmed: RsvpMailParams
+  rsvp_waitlisted: RsvpMailParams
+  rsvp_promoted: RsvpMailParams
+  /** Someone registered again with an address that already has a registration: a new private link. */
+  rsvp_link: RsvpMailParams
+  /** A speaker's submission arrived: `link` is their private /t/{token} page. */
+  talk_received: TalkMailParams
+  /** The speaker asked for their link again: a new one, the old one stops working. */
+  talk_link_resent: TalkMailParams
+  /** Someone named this person as co-speaker; `link` is the co-speaker's own private page. */
+  co_speaker_invite: TalkMailParams & { mainSpeaker: string }
+  /** The team's decisions, worded by the team (`custom`) or by default; see defaultDecisionText. */
+  talk_accepted: TalkDecisionParams
+  talk_rejected: TalkDecisionParams
+  talk_waitlisted: TalkDecisionParams
 }
+
+/** What every talk mail says: to whom, which talk for which visit, when (written out), and the private link. */
+export type TalkMailParams = {
+  link: string
+  speakerName: string
+  talkTitle: string
+  visitTitle: string
+  date: string
+}
+/** A decision mail: as the talk mails, with the team's own subject and body (placeholders unfilled), if any. */
+export type TalkDecisionParams = TalkMailParams & { custom?: { subject: string; body: string } | null }
+/** The decision mails the team may word themselves. */
+export type DecisionTemplate = 'talk_accepted' | 'talk_rejected' | 'talk_waitlisted'
+
+/** What every registration mail says: which visit, when, for how many, and the private link. */
+export type RsvpMailParams = { link: string; visitTitle: string; date: string; partySize: number }
 
 /** The name of a mail template; also stored as the outbox row's `kind`. */
 export type MailTemplate = keyof MailParams
@@ -135,6 +168,314 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
             },
           }
     }
+    case 'rsvp_confirmed':
+    case 'rsvp_waitlisted':
+    case 'rsvp_promoted':
+    case 'rsvp_link':
+      return composeRsvp(lang, content.template, content.params)
+    case 'talk_received':
+    case 'talk_link_resent':
+      return composeTalk(lang, content.template, content.params)
+    case 'co_speaker_invite':
+      return composeCoSpeaker(lang, content.params)
+    case 'talk_accepted':
+    case 'talk_rejected':
+    case 'talk_waitlisted':
+      return composeDecision(lang, content.template, content.params)
+  }
+}
+
+const talkFrame = {
+  nl: {
+    button: 'Open je voordracht',
+    fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
+    private: 'Deze link is alleen voor jou: stuur hem niet door.',
+    closing: 'Groeten van het organisatieteam, via Rondgang',
+  },
+  en: {
+    button: 'Open your talk',
+    fallback: 'Does the button not work? Then copy this link into your browser:',
+    private: 'This link is for you only: do not forward it.',
+    closing: 'Best wishes from the organising team, via Rondgang',
+  },
+} as const
+
+/** The mail after a submission, and the one with a new link: both carry the speaker's private link. */
+function composeTalk(
+  lang: Lang,
+  template: 'talk_received' | 'talk_link_resent',
+  params: TalkMailParams,
+): { subject: string; body: Body } {
+  const talk = oneLine(params.talkTitle)
+  const visit = oneLine(params.visitTitle)
+  const name = oneLine(params.speakerName)
+  const frame = talkFrame[lang]
+  const nl = lang === 'nl'
+  const news =
+    template === 'talk_received'
+      ? nl
+        ? {
+            subject: `We hebben je voordracht ontvangen: ${talk}`,
+            before: [
+              `Dank je wel${name ? `, ${name}` : ''}! We hebben je voordracht ‘${talk}’ voor ${visit} op ${params.date} ontvangen.`,
+              'Met de knop hieronder bekijk je je voordracht. Zolang hij nog niet is geaccepteerd, kun je hem daar wijzigen. Je kunt er ook je beschikbaarheid bijwerken, dia’s of een hand-out uploaden, of je voordracht intrekken.',
+              frame.private,
+            ],
+            after: ['Het organisatieteam laat je weten wat ze besluiten.'],
+          }
+        : {
+            subject: `We received your talk: ${talk}`,
+            before: [
+              `Thank you${name ? `, ${name}` : ''}! We received your talk ‘${talk}’ for ${visit} on ${params.date}.`,
+              'With the button below you can see your talk. As long as it has not been accepted, you can change it there. You can also update your availability, upload slides or a handout, or withdraw your talk.',
+              frame.private,
+            ],
+            after: ['The organising team will let you know what they decide.'],
+          }
+      : nl
+        ? {
+            subject: `Je persoonlijke link voor je voordracht: ${talk}`,
+            before: [
+              `Je vroeg om je persoonlijke link opnieuw. Hier is een nieuwe link voor je voordracht ‘${talk}’ voor ${visit}.`,
+              `De vorige link werkt niet meer. ${frame.private}`,
+            ],
+            after: [
+              'Heb je hier niet om gevraagd? Dan kun je deze mail negeren; er is niets aan je voordracht veranderd.',
+            ],
+          }
+        : {
+            subject: `Your private link for your talk: ${talk}`,
+            before: [
+              `You asked for your private link again. Here is a new link for your talk ‘${talk}’ for ${visit}.`,
+              `The earlier link no longer works. ${frame.private}`,
+            ],
+            after: [
+              'Did you not ask for this? Then you can ignore this e-mail; nothing about your talk has changed.',
+            ],
+          }
+  return {
+    subject: news.subject,
+    body: {
+      greeting: nl ? 'Hallo,' : 'Hello,',
+      before: news.before,
+      button: frame.button,
+      fallback: frame.fallback,
+      after: news.after,
+      closing: frame.closing,
+    },
+  }
+}
+
+/** A co-speaker's invitation, with their own link to confirm or decline. */
+function composeCoSpeaker(
+  lang: Lang,
+  params: TalkMailParams & { mainSpeaker: string },
+): { subject: string; body: Body } {
+  const talk = oneLine(params.talkTitle)
+  const visit = oneLine(params.visitTitle)
+  const main = oneLine(params.mainSpeaker) || (lang === 'nl' ? 'Iemand' : 'Someone')
+  const frame = talkFrame[lang]
+  return lang === 'nl'
+    ? {
+        subject: `${main} noemt je als medespreker: ${talk}`,
+        body: {
+          greeting: 'Hallo,',
+          before: [
+            `${main} heeft een voordracht ingediend voor ${visit} op ${params.date}: ‘${talk}’. Daarin noemt ${main} jou als medespreker.`,
+            'Doe je mee? Bevestig het dan met de knop hieronder. Daar kun je ook iets over jezelf vertellen, aangeven wanneer je kunt en kiezen of je naam gepubliceerd mag worden. Wil je niet meedoen, dan kun je daar afzeggen.',
+            frame.private,
+          ],
+          button: 'Bekijk de voordracht',
+          fallback: frame.fallback,
+          after: ['Ken je de afzender niet? Dan kun je deze mail negeren.'],
+          closing: frame.closing,
+        },
+      }
+    : {
+        subject: `${main} names you as co-speaker: ${talk}`,
+        body: {
+          greeting: 'Hello,',
+          before: [
+            `${main} submitted a talk for ${visit} on ${params.date}: ‘${talk}’, and names you as co-speaker.`,
+            'Will you take part? Then please confirm with the button below. There you can also say something about yourself, tell when you are available and choose whether your name may be published. If you do not want to take part, you can decline there.',
+            frame.private,
+          ],
+          button: 'See the talk',
+          fallback: frame.fallback,
+          after: ['Do you not know the sender? Then you can ignore this e-mail.'],
+          closing: frame.closing,
+        },
+      }
+}
+
+const decisionDefaults: Record<DecisionTemplate, Record<Lang, { subject: string; body: string }>> = {
+  talk_accepted: {
+    nl: {
+      subject: 'Je voordracht is geaccepteerd: {talk}',
+      body: 'Goed nieuws: je voordracht ‘{talk}’ voor {visit} op {date} is geaccepteerd!\n\nWil je met de knop hieronder bevestigen dat je komt? Daar kun je ook je beschikbaarheid bijwerken en je dia’s of een hand-out uploaden.',
+    },
+    en: {
+      subject: 'Your talk has been accepted: {talk}',
+      body: 'Good news: your talk ‘{talk}’ for {visit} on {date} has been accepted!\n\nPlease confirm with the button below that you will come. There you can also update your availability and upload your slides or a handout.',
+    },
+  },
+  talk_rejected: {
+    nl: {
+      subject: 'Over je voordracht: {talk}',
+      body: 'Dank je wel voor je voorstel ‘{talk}’ voor {visit}. We kregen veel mooie voorstellen en konden ze helaas niet allemaal een plek geven. Jouw voordracht zit er deze keer niet bij.\n\nWe hopen je op {date} toch te zien!',
+    },
+    en: {
+      subject: 'About your talk: {talk}',
+      body: 'Thank you for your proposal ‘{talk}’ for {visit}. We received many good proposals and sadly could not give them all a place. Your talk is not part of the programme this time.\n\nWe hope to see you on {date} all the same!',
+    },
+  },
+  talk_waitlisted: {
+    nl: {
+      subject: 'Je voordracht staat op de wachtlijst: {talk}',
+      body: 'Dank je wel voor je voorstel ‘{talk}’ voor {visit}. Het programma is op dit moment vol, dus je voordracht staat op de wachtlijst. Komt er een plek vrij, dan hoor je het meteen.\n\nMet de knop hieronder kun je je voordracht bekijken of intrekken.',
+    },
+    en: {
+      subject: 'Your talk is on the waiting list: {talk}',
+      body: 'Thank you for your proposal ‘{talk}’ for {visit}. The programme is full at the moment, so your talk is on the waiting list. If a place comes free, you will hear at once.\n\nWith the button below you can see or withdraw your talk.',
+    },
+  },
+}
+
+/** The default wording of a decision mail, with its placeholders; the team's editor starts from it. */
+export function defaultDecisionText(
+  template: DecisionTemplate,
+  lang: Lang,
+): { subject: string; body: string } {
+  return decisionDefaults[template][lang]
+}
+
+/** A decision mail: the team's own words (or the default) with the placeholders filled in, then the link. */
+function composeDecision(
+  lang: Lang,
+  template: DecisionTemplate,
+  params: TalkDecisionParams,
+): { subject: string; body: Body } {
+  const words = params.custom ?? defaultDecisionText(template, lang)
+  const values = {
+    name: oneLine(params.speakerName),
+    talk: oneLine(params.talkTitle),
+    visit: oneLine(params.visitTitle),
+    date: params.date,
+  }
+  const frame = talkFrame[lang]
+  const paragraphs = fillPlaceholders(words.body, values)
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  return {
+    subject: oneLine(fillPlaceholders(words.subject, values)),
+    body: {
+      greeting: lang === 'nl' ? `Beste ${values.name || 'spreker'},` : `Dear ${values.name || 'speaker'},`,
+      before: paragraphs,
+      button: frame.button,
+      fallback: frame.fallback,
+      after: [frame.private],
+      closing: frame.closing,
+    },
+  }
+}
+
+const people = (lang: Lang, n: number) =>
+  lang === 'nl' ? `${n} ${n === 1 ? 'persoon' : 'personen'}` : `${n} ${n === 1 ? 'person' : 'people'}`
+
+/** The four registration mails share their frame; only the news in them differs. */
+function composeRsvp(
+  lang: Lang,
+  template: 'rsvp_confirmed' | 'rsvp_waitlisted' | 'rsvp_promoted' | 'rsvp_link',
+  params: RsvpMailParams,
+): { subject: string; body: Body } {
+  const visit = oneLine(params.visitTitle)
+  const party = people(lang, params.partySize)
+  if (lang === 'nl') {
+    const news = {
+      rsvp_confirmed: {
+        subject: `Je bent aangemeld: ${visit}`,
+        before: [
+          `Fijn dat je komt! Je bent aangemeld voor ${visit} op ${params.date}, met ${party}.`,
+          'Met de knop hieronder kun je je aanmelding later wijzigen of afzeggen. Die link is alleen voor jou: stuur hem niet door.',
+        ],
+      },
+      rsvp_waitlisted: {
+        subject: `Je staat op de wachtlijst: ${visit}`,
+        before: [
+          `${visit} op ${params.date} is vol. Je staat met ${party} op de wachtlijst.`,
+          'Zegt iemand af, dan schuif je vanzelf door in de volgorde van aanmelden. Je krijgt dan meteen een mail.',
+          'Met de knop hieronder kun je je aanmelding wijzigen of afzeggen. Die link is alleen voor jou.',
+        ],
+      },
+      rsvp_promoted: {
+        subject: `Er is plek: je bent aangemeld voor ${visit}`,
+        before: [
+          `Goed nieuws: er kwam plek vrij. Je staat niet meer op de wachtlijst en bent nu aangemeld voor ${visit} op ${params.date}, met ${party}.`,
+          'Kun je toch niet? Zeg dan af met de knop hieronder, dan gaat je plek naar de volgende op de wachtlijst. Deze link vervangt de link uit je vorige mail.',
+        ],
+      },
+      rsvp_link: {
+        subject: `Je persoonlijke link voor ${visit}`,
+        before: [
+          `Er is opnieuw aangemeld met dit e-mailadres voor ${visit} op ${params.date}. Je was al aangemeld, dus er is niets dubbel opgeslagen.`,
+          'Hieronder staat een nieuwe persoonlijke link om je aanmelding te bekijken, te wijzigen of af te zeggen. De vorige link werkt niet meer.',
+        ],
+      },
+    }[template]
+    return {
+      subject: news.subject,
+      body: {
+        greeting: 'Hallo,',
+        before: news.before,
+        button: 'Bekijk of wijzig je aanmelding',
+        fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
+        after: ['Heb je je niet aangemeld? Dan kun je deze mail negeren.'],
+        closing: 'Groeten van Rondgang',
+      },
+    }
+  }
+  const news = {
+    rsvp_confirmed: {
+      subject: `You are registered: ${visit}`,
+      before: [
+        `Glad you are coming! You are registered for ${visit} on ${params.date}, with ${party}.`,
+        'With the button below you can change or cancel your registration later. The link is for you only: do not forward it.',
+      ],
+    },
+    rsvp_waitlisted: {
+      subject: `You are on the waiting list: ${visit}`,
+      before: [
+        `${visit} on ${params.date} is full. You are on the waiting list with ${party}.`,
+        'When someone cancels, you move up automatically in the order people registered. You get an e-mail straight away.',
+        'With the button below you can change or cancel your registration. The link is for you only.',
+      ],
+    },
+    rsvp_promoted: {
+      subject: `A place came free: you are registered for ${visit}`,
+      before: [
+        `Good news: a place came free. You are no longer on the waiting list and are now registered for ${visit} on ${params.date}, with ${party}.`,
+        'Can you not come after all? Then cancel with the button below, and your place goes to the next person on the list. This link replaces the one in your earlier e-mail.',
+      ],
+    },
+    rsvp_link: {
+      subject: `Your private link for ${visit}`,
+      before: [
+        `Someone registered again with this e-mail address for ${visit} on ${params.date}. You were already registered, so nothing was saved twice.`,
+        'Below is a new private link to see, change or cancel your registration. The earlier link no longer works.',
+      ],
+    },
+  }[template]
+  return {
+    subject: news.subject,
+    body: {
+      greeting: 'Hello,',
+      before: news.before,
+      button: 'See or change your registration',
+      fallback: 'Does the button not work? Then copy this link into your browser:',
+      after: ['Did you not register? Then you can ignore this e-mail.'],
+      closing: 'Best wishes from Rondgang',
+    },
   }
 }
 

@@ -15,5 +15,5 @@ export const signInVerifySchema = v.object({
 
 /** A person's own details. */
 export const profileSchema = v.object({
-  name: v.pipe(v.string(msg.required), v.trim(), v.maxLength(120, msg.tooLong)),
+  name: v.pipe(v.string(msg.required), v.trim(), v.maxLength(120, msg.tooLong(120))),
 })

@@ -8,9 +8,11 @@ export const msg = {
   required: 'required',
   invalid: 'invalid',
   email: 'email',
-  tooLong: 'tooLong',
-  tooShort: 'tooShort',
   notAllowed: 'notAllowed',
+  tooLong: (max: number) => `tooLong:${max}`,
+  tooShort: (min: number) => `tooShort:${min}`,
+  /** A message key of its own, for a domain rule (e.g. `endBeforeStart`). */
+  key: (name: string) => name,
 } as const
 
 /** An e-mail address as people type it: trimmed and lower-cased. */
@@ -19,17 +21,17 @@ export const emailSchema = v.pipe(
   v.trim(),
   v.toLowerCase(),
   v.nonEmpty(msg.required),
-  v.maxLength(254, msg.tooLong),
+  v.maxLength(254, msg.tooLong(254)),
   v.email(msg.email),
 )
 
 /** A required single line of text. */
 export const lineSchema = (max: number) =>
-  v.pipe(v.string(msg.required), v.trim(), v.nonEmpty(msg.required), v.maxLength(max, msg.tooLong))
+  v.pipe(v.string(msg.required), v.trim(), v.nonEmpty(msg.required), v.maxLength(max, msg.tooLong(max)))
 
 /** A local path to return to after signing in: same site only, never `//host` or a full URL. */
 export const nextPathSchema = v.optional(
-  v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s]*$/, msg.invalid), v.maxLength(500, msg.tooLong)),
+  v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s]*$/, msg.invalid), v.maxLength(500, msg.tooLong(500))),
 )
 
 /** A UUID made by us, in a path parameter. */

@@ -8,7 +8,15 @@ const db = drizzle(env.DB, { schema })
 const url = (path: string) => `http://rondgang.test${path}`
 
 async function countRows() {
-  const tables = ['teams', 'visits', 'venues', 'groups', 'programme_items', 'programme_item_groups']
+  const tables = [
+    'teams',
+    'visits',
+    'venues',
+    'groups',
+    'programme_items',
+    'programme_item_groups',
+    'releases',
+  ]
   const counts: Record<string, number> = {}
   for (const t of tables) {
     const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>()

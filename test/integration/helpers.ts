@@ -92,3 +92,10 @@ export async function signIn(email: string, cookie?: string) {
   if (res.status !== 303 || !session) throw new Error(`verify: ${res.status} ${await res.text()}`)
   return session
 }
+
+/** Reads the D1 figures from a Server-Timing header. */
+export function d1Cost(res: Response) {
+  const header = res.headers.get('server-timing') ?? ''
+  const num = (name: string) => Number(header.match(new RegExp(`${name};desc="(\\d+)"`))?.[1] ?? Number.NaN)
+  return { queries: num('d1-queries'), rowsRead: num('d1-rows-read'), rowsWritten: num('d1-rows-written') }
+}

@@ -1,9 +1,13 @@
 import {
+  groups,
+  hostOffers,
   invitations,
   loginTokens,
   memberships,
+  participants,
   people,
   programmeItems,
+  releases,
   sessions,
   teams,
   venues,
@@ -25,10 +29,35 @@ export const actors = [
 ] as const
 export type ActorName = (typeof actors)[number]
 
+/** Expected statuses, listed in the order of `actors`: anonymous, outsider, viewer, organiser, owner, host, caterer, speaker. */
+export const s = (...codes: number[]): Record<ActorName, number> =>
+  Object.fromEntries(actors.map((a, i) => [a, codes[i] as number])) as Record<ActorName, number>
+
+/** A request of the matrix: JSON or a form, with extra headers. */
+export type Req = {
+  path: string
+  json?: unknown
+  form?: Record<string, string>
+  headers?: Record<string, string>
+}
+/** One row of the role × route matrix: how to call the route as an actor, and what each actor gets. */
+export type Row = {
+  request: (w: World, actor: ActorName) => Req | Promise<Req>
+  expect: Record<ActorName, number>
+  /** Actors that may not see the private values: their 2xx responses must not contain them. */
+  hidePrivateFrom?: ActorName[]
+  /** Actors that should see the private value in a 2xx answer (proves the field exists at all). */
+  showPrivateTo?: ActorName[]
+  /** The private value showPrivateTo looks for; the host contact when not given. */
+  privateMarker?: string
+}
+
 /** Values that only some roles may see; a response that must not show them is searched for them. */
 export const PRIVATE = {
   hostContact: '06-PRIVATE-HOST-555',
   otherHostContact: '06-PRIVATE-OTHER-777',
+  participantContact: '06-PRIVATE-MAYOR-999',
+  dietaryNeeds: 'PRIVATE-DIET-glutenvrij',
   budget: 424242,
 }
 
@@ -54,6 +83,11 @@ export async function makeWorld() {
       Exclude<ActorName, 'anonymous' | 'speaker'>,
       { id: string; email: string; cookie: string }
     >,
+    itemA1: id(),
+    groupA: id(),
+    participantA: id(),
+    offerA: id(),
+    releaseA: id(),
     invitationId: id(),
     invitationToken: randomToken(),
     signInToken: randomToken(),
@@ -122,8 +156,53 @@ export async function makeWorld() {
       },
       { id: w.venueB, teamId: w.teamB, name: 'Tuin B', kind: 'garden' },
     ]),
+    db.insert(groups).values({ id: w.groupA, visitId: w.visitA, name: 'Groep A' }),
+    db.insert(participants).values({
+      id: w.participantA,
+      visitId: w.visitA,
+      name: 'De burgemeester',
+      function: 'mayor',
+      groupId: w.groupA,
+      contact: PRIVATE.participantContact,
+      dietaryNeeds: PRIVATE.dietaryNeeds,
+    }),
+    db.insert(hostOffers).values({
+      id: w.offerA,
+      teamId: w.teamA,
+      hostName: 'Karin',
+      hostEmail: `karin-${n}@example.nl`,
+      venueName: 'Tuin van Karin',
+      venueKind: 'garden',
+      address: 'Rozenlaan 3',
+    }),
+    db.insert(releases).values({
+      id: w.releaseA,
+      visitId: w.visitA,
+      number: 1,
+      name: 'Versie 1',
+      snapshot: JSON.stringify({
+        visit: {
+          id: w.visitA,
+          slug: w.slugA,
+          title: `Bezoek ${n}`,
+          kind: 'college_visit',
+          description: '',
+          meetingPoint: '',
+          timeZone: 'Europe/Amsterdam',
+          startDate: '2027-06-12',
+          endDate: '2027-06-12',
+          walkingSpeedKmh: 4.5,
+        },
+        venues: [],
+        groups: [],
+        items: [],
+      }),
+      changes: '[]',
+      publishedAt: now,
+    }),
     db.insert(programmeItems).values([
       {
+        id: w.itemA1,
         visitId: w.visitA,
         venueId: w.venueA1,
         kind: 'welcome',

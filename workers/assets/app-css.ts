@@ -1,3 +1,24 @@
+/** How far the programme day view's generated placement classes reach: a whole day in 5-minute rows. */
+export const timelineLimits = { rows: 24 * 12, lanes: 24 } as const
+
+/**
+ * Grid placement classes for the day view. The CSP allows no style attributes, so every row and column a
+ * block can start at or span gets a class of its own (about 650 short rules).
+ */
+function timelineCss(): string {
+  const rules: string[] = []
+  // Row 1 holds the lane names; time rows start at 2.
+  for (let n = 1; n <= timelineLimits.rows + 1; n++) rules.push(`.tl-rs-${n}{grid-row-start:${n}}`)
+  for (let n = 1; n <= timelineLimits.rows; n++) rules.push(`.tl-rn-${n}{grid-row-end:span ${n}}`)
+  for (let n = 1; n <= timelineLimits.lanes + 1; n++) {
+    rules.push(`.tl-cs-${n}{grid-column-start:${n}}`, `.tl-cn-${n}{grid-column-end:span ${n}}`)
+  }
+  for (let n = 1; n <= timelineLimits.lanes; n++) {
+    rules.push(`.tl-lanes-${n}{grid-template-columns:3.5rem repeat(${n},minmax(9rem,1fr))}`)
+  }
+  return rules.join('\n')
+}
+
 /** The one stylesheet, served by the Worker itself (no CDN, no external fonts). */
 export const appCss = `
 :root {
@@ -61,12 +82,63 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); p
 .card-title { font-size: 1.15rem; margin: .25rem 0 .5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1.5rem 0; font-size: .95rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.tabs { display: flex; flex-wrap: wrap; gap: .25rem 1rem; border-bottom: 2px solid var(--line); margin-bottom: 1.25rem; padding-bottom: .5rem; }
+.tabs a[aria-current="page"] { font-weight: 700; color: var(--ink); text-decoration-thickness: 3px; }
+.details { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
+.details dt { font-weight: 600; }
+.details dd { margin: 0; }
+.prewrap { white-space: pre-wrap; }
+.nowrap { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.slot { border: 1px dashed var(--line); border-radius: var(--radius); padding: 0 1rem .5rem; margin-top: 1rem; }
+.clash-summary.has-clashes a, h2.has-clashes { color: var(--accent); }
+.clash-list { padding-left: 1.25rem; }
+.clash-list li { border-left: 5px solid var(--accent); background: #fbf4ec; padding: .5rem .75rem; margin: 0 0 .75rem; border-radius: 4px; }
+.clash-list p { margin: .25rem 0; }
+.clash-flag { color: var(--accent); font-weight: 700; }
+.change-list { padding-left: 1.25rem; }
+.release { border-top: 1px solid var(--line); padding-top: .5rem; }
+.release h3 { margin: .5rem 0 0; }
+.field-row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+.field-row .field { flex: 1 1 10rem; }
+fieldset.checkboxes { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; max-width: 32rem; }
+fieldset.checkboxes legend { font-weight: 600; padding: 0 .25rem; }
+.checkbox-field { display: flex; align-items: center; gap: .5rem; margin: .25rem 0; }
+.checkbox-field input[type="checkbox"] { width: 1.4rem; height: 1.4rem; min-height: 0; margin: 0; flex: none; }
+.checkbox-field label { margin: 0; font-weight: 400; }
+.field.checkbox-field { flex-wrap: wrap; }
+.field.checkbox-field .muted, .field.checkbox-field .field-error { flex-basis: 100%; }
+.offer .inline-form { align-items: flex-end; margin-right: .5rem; }
+.offer .inline-form .field { margin: 0; }
+fieldset.plain { border: 0; padding: 0; margin: 0 0 1rem; }
+fieldset.plain > legend { font-size: 1.2rem; font-weight: 700; margin-bottom: .5rem; }
+.link-box { font-size: 1rem; word-break: break-all; }
+table.programme-list caption { text-align: left; font-weight: 600; padding: .5rem 0; }
+tr.cancelled .item-title-link { text-decoration: line-through; }
+.tl-scroll { overflow-x: auto; margin: 0 0 1.5rem; border: 1px solid var(--line); border-radius: var(--radius); }
+.day-grid { display: grid; position: relative; min-width: max-content; }
+.day-grid.tl-step-15 { grid-auto-rows: minmax(1.6rem, auto); }
+.day-grid.tl-step-5 { grid-auto-rows: minmax(.7rem, auto); }
+.tl-lane { font-weight: 600; padding: .4rem .5rem; background: var(--wash); border-left: 1px solid var(--line); border-bottom: 2px solid var(--line); position: sticky; top: 0; z-index: 2; }
+.tl-corner { background: var(--wash); border-bottom: 2px solid var(--line); }
+.tl-hour { border-top: 1px solid var(--line); z-index: 0; }
+.tl-time { font-size: .85rem; color: var(--muted); padding: 0 .4rem; font-variant-numeric: tabular-nums; z-index: 1; }
+.tl-item { z-index: 1; display: block; overflow: hidden; margin: 1px 3px; padding: .15rem .4rem; border-radius: 6px;
+  background: #e3efe7; border: 1px solid #9cc3a8; color: var(--ink); text-decoration: none; font-size: .9rem; line-height: 1.3; }
+.tl-item:hover { background: #d2e6d9; color: var(--ink); }
+.tl-item .tl-when { font-variant-numeric: tabular-nums; font-weight: 600; }
+.tl-item .tl-venue { color: var(--muted); }
+.tl-item.kind-travel, .tl-item.kind-walk { background: #eef1f6; border-color: #a9b5c9; }
+.tl-item.kind-catering, .tl-item.kind-break { background: #f7f0e1; border-color: #d5bf8f; }
+.tl-item.has-clash { border: 2px solid var(--accent); }
+.tl-item.tl-overlap { margin-left: 1.25rem; z-index: 2; box-shadow: -3px 0 0 var(--paper); }
+.tl-item.cancelled .tl-title { text-decoration: line-through; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } body { font-size: 1rem; } }
 @media print {
   .site-header nav, .skip-link, .site-footer, .button { display: none !important; }
   .site-header { background: none; color: #000; } .site-header a { color: #000; }
   body { font-size: 10.5pt; } main { padding: 0; } a { color: #000; text-decoration: none; }
 }
+${timelineCss()}
 `
 
 /** A small icon, so browsers do not ask for /favicon.ico in vain. */

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import { groups, programmeItemGroups, programmeItems, venues, visits } from '../../shared/db/schema'
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { releases, shareLinks, visits } from '../../shared/db/schema'
+import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
+import { hashToken, tokenPattern } from '../auth/tokens'
 import type { Database } from '../env'
 
 export type VisitRow = typeof visits.$inferSelect
-export type VenueRow = typeof venues.$inferSelect
-export type ItemRow = typeof programmeItems.$inferSelect
 
 /** Published, listed visits for the home page, oldest start first. */
 export async function listPublishedVisits(db: Database) {
@@ -24,49 +24,87 @@ export async function listPublishedVisits(db: Database) {
 }
 
 /**
- * A published visit with its programme, venues and groups, for the public page. One D1 round trip after the
- * visit itself: the three reads go out together in a batch.
+ * The public programme of a visit: the newest release (never the draft), one D1 round trip. Visits that were
+ * never published, and drafts, answer null (404).
  */
 export async function getPublishedProgramme(db: Database, slug: string) {
-  const [visit] = await db
-    .select()
+  const [row] = await db
+    .select({
+      visitId: visits.id,
+      status: visits.status,
+      listed: visits.listed,
+      releaseId: releases.id,
+      number: releases.number,
+      name: releases.name,
+      publishedAt: releases.publishedAt,
+      snapshot: releases.snapshot,
+    })
     .from(visits)
+    .innerJoin(releases, eq(releases.visitId, visits.id))
     .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
+    .orderBy(desc(releases.number))
     .limit(1)
-  if (!visit) return null
-  const usedVenueIds = db
-    .select({ id: programmeItems.venueId })
-    .from(programmeItems)
-    .where(eq(programmeItems.visitId, visit.id))
-  const [items, itemGroups, visitGroups, usedVenues] = await db.batch([
-    db
-      .select()
-      .from(programmeItems)
-      .where(eq(programmeItems.visitId, visit.id))
-      .orderBy(asc(programmeItems.startsAt)),
-    db
-      .select({ itemId: programmeItemGroups.itemId, groupId: programmeItemGroups.groupId })
-      .from(programmeItemGroups)
-      .innerJoin(programmeItems, eq(programmeItems.id, programmeItemGroups.itemId))
-      .where(eq(programmeItems.visitId, visit.id)),
-    db.select().from(groups).where(eq(groups.visitId, visit.id)).orderBy(asc(groups.position)),
-    // Public fields only: host name and contact are never read for the public page.
-    db
-      .select({
-        id: venues.id,
-        name: venues.name,
-        kind: venues.kind,
-        address: venues.address,
-        lat: venues.lat,
-        lng: venues.lng,
-        capacity: venues.capacity,
-        stepFree: venues.stepFree,
-        toilet: venues.toilet,
-        shelter: venues.shelter,
-        notes: venues.notes,
-      })
-      .from(venues)
-      .where(inArray(venues.id, usedVenueIds)),
-  ])
-  return { visit, items, itemGroups, groups: visitGroups, venues: usedVenues }
+  if (!row) return null
+  const snapshot = JSON.parse(row.snapshot) as ReleaseSnapshot
+  return {
+    visitId: row.visitId,
+    listed: row.listed,
+    status: row.status,
+    release: { id: row.releaseId, number: row.number, name: row.name, publishedAt: row.publishedAt },
+    snapshot,
+  }
+}
+
+/** True when `token` is a live share link of the visit (unlisted visits are readable only through one). */
+export async function isValidShareLink(
+  db: Database,
+  visitId: string,
+  token: string | undefined,
+): Promise<boolean> {
+  if (!token || !tokenPattern.test(token)) return false
+  const [row] = await db
+    .select({ id: shareLinks.id })
+    .from(shareLinks)
+    .where(
+      and(
+        eq(shareLinks.visitId, visitId),
+        eq(shareLinks.tokenHash, await hashToken(token)),
+        isNull(shareLinks.revokedAt),
+      ),
+    )
+    .limit(1)
+  return row !== undefined
+}
+
+/**
+ * The newest release of a published visit, without its snapshot: enough to answer 304 or serve from the edge
+ * cache in one small query. The snapshot is read only when a page must really be rendered.
+ */
+export async function getPublishedHead(db: Database, slug: string) {
+  const [row] = await db
+    .select({
+      visitId: visits.id,
+      listed: visits.listed,
+      status: visits.status,
+      releaseId: releases.id,
+      number: releases.number,
+      name: releases.name,
+      publishedAt: releases.publishedAt,
+    })
+    .from(visits)
+    .innerJoin(releases, eq(releases.visitId, visits.id))
+    .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
+    .orderBy(desc(releases.number))
+    .limit(1)
+  return row ?? null
+}
+
+/** The frozen programme of one release. */
+export async function getReleaseSnapshot(db: Database, releaseId: string): Promise<ReleaseSnapshot> {
+  const [row] = await db
+    .select({ snapshot: releases.snapshot })
+    .from(releases)
+    .where(eq(releases.id, releaseId))
+  if (!row) throw new Error(`release ${releaseId} vanished`)
+  return JSON.parse(row.snapshot) as ReleaseSnapshot
 }

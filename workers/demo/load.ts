@@ -9,6 +9,7 @@ import {
   visitVenues,
 } from '../../shared/db/schema'
 import type { Database } from '../env'
+import { publishFirstReleaseIfNone } from '../services/releases'
 import { demoGroups, demoProgramme, demoTeams, demoVenues, demoVisits } from './data'
 
 /**
@@ -59,4 +60,8 @@ export async function loadDemoData(db: Database): Promise<void> {
     ),
   ]
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  // The public sees releases, never the draft: publish the demo programmes once.
+  for (const visit of demoVisits) {
+    await publishFirstReleaseIfNone(db, visit.id, 'Versie 1', new Date('2017-09-12T10:00:00Z'))
+  }
 }

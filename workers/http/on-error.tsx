@@ -7,6 +7,7 @@ import type { AppEnv } from '../env'
 import { RedirectToSignIn } from '../middleware/session'
 import { ErrorPage } from '../views/error-page'
 import { problemResponse, wantsProblemJson } from './problem'
+import { translateMessage } from './validation'
 
 /** Hono's own exceptions carry only a status; name the code for it. */
 function codeForStatus(status: number, message: string): ErrorCode {
@@ -39,6 +40,9 @@ function codeForStatus(status: number, message: string): ErrorCode {
 
 /** One answer for every failure: problem+json for the API, a friendly page for people. */
 export function respondWithError(c: Context<AppEnv>, error: DomainError): Response | Promise<Response> {
+  const t = c.var.t ?? messagesFor('nl')
+  // Services name field problems by dictionary key; people and clients get them in their language.
+  const errors = error.extra.errors?.map((e) => ({ field: e.field, message: translateMessage(t, e.message) }))
   const headers: Record<string, string> = { 'cache-control': 'no-store' }
   if (error.extra.retryAfterSeconds !== undefined)
     headers['retry-after'] = String(error.extra.retryAfterSeconds)
@@ -49,11 +53,10 @@ export function respondWithError(c: Context<AppEnv>, error: DomainError): Respon
     return problemResponse(c, {
       code: error.code,
       detail,
-      ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+      ...(errors ? { errors } : {}),
       headers,
     })
   }
-  const t = c.var.t ?? messagesFor('nl')
   for (const [k, v] of Object.entries(headers)) c.header(k, v)
   return c.html(
     <>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { mailOutbox } from '../../shared/db/schema'
 import type { Config } from '../config'
@@ -43,6 +43,29 @@ export function queueMail(db: Database, config: Config, mail: OutgoingMail, now:
     createdAt: now,
     ...delivery,
   })
+}
+
+/**
+ * Like queueMail, but the row is only written when `when` (an SQL condition) holds at that point of the batch:
+ * a mail that depends on the outcome of an earlier statement in the same batch (a registration confirmed or
+ * waitlisted by its insert) is written atomically with it, without another round trip.
+ */
+export function queueMailWhen(
+  db: Database,
+  config: Config,
+  mail: OutgoingMail,
+  now: Date,
+  when: SQL,
+): BatchItem<'sqlite'> {
+  const at = now.getTime()
+  const [status, sentAt, nextAttemptAt] =
+    config.mail.transport === 'http' ? ['pending', null, at] : ['sent', at, null]
+  // INSERT … SELECT through the query builder (raw statements with parameters do not batch in drizzle 0.45);
+  // the SELECT lists every column of mail_outbox in table order.
+  return db.insert(mailOutbox).select(
+    sql`SELECT ${crypto.randomUUID()}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${mail.kind}, ${status},
+      0, NULL, ${nextAttemptAt}, ${sentAt}, ${at} WHERE ${when}`,
+  )
 }
 
 /** The first 200 characters of what the API or runtime said, without the API key even if it is echoed back. */

@@ -21,3 +21,10 @@ export async function limitSignIn(c: Context<AppEnv>, email: string): Promise<vo
     throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
   }
 }
+
+/** Registrations for visits are limited per client: enough for a family, not for filling a visit by script. */
+export async function limitRsvp(c: Context<AppEnv>): Promise<void> {
+  const perClient = await c.env.CLIENT_LIMITER.limit({ key: `rsvp:${clientKey(c)}` })
+  if (!perClient.success)
+    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+}

@@ -20,6 +20,7 @@ export const renderer = () =>
           title={title}
           currentUrl={`${url.pathname}${url.search}`}
           nonce={c.var.secureHeadersNonce}
+          person={c.var.signedIn?.person}
         >
           {children}
         </Layout>

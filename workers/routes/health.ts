@@ -1,4 +1,6 @@
+import { count } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { visits } from '../../shared/db/schema'
 import { DomainError } from '../../shared/errors'
 import type { AppEnv } from '../env'
 
@@ -6,7 +8,7 @@ import type { AppEnv } from '../env'
 export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {
   const started = Date.now()
   try {
-    await c.env.DB.prepare('SELECT count(*) AS n FROM visits').first<{ n: number }>()
+    await c.var.db.select({ n: count() }).from(visits)
   } catch (error) {
     console.error(
       JSON.stringify({ level: 'error', requestId: c.var.requestId, health: 'd1', error: String(error) }),

@@ -20,7 +20,8 @@ export function ErrorSummary({ t, state }: { t: Messages; state?: FormState | un
       <ul>
         {state.errors.map((e) => (
           <li>
-            <a href={`#field-${e.field}`}>{e.message}</a>
+            {/* `groupIds.1` points at its checkbox group, whose fieldset carries the id. */}
+            <a href={`#field-${e.field.replace(/\.\d+$/, '')}`}>{e.message}</a>
           </li>
         ))}
       </ul>
@@ -30,19 +31,22 @@ export function ErrorSummary({ t, state }: { t: Messages; state?: FormState | un
 
 type FieldProps = {
   name: string
+  /** When one page has several forms with the same field names; defaults to `field-{name}`. */
+  id?: string | undefined
   label: string
   state?: FormState | undefined
   type?: 'text' | 'email' | 'number' | 'date' | 'time' | 'url' | 'tel'
   value?: string | undefined
-  hint?: string
+  hint?: string | undefined
   required?: boolean
   autocomplete?: string
-  inputmode?: string
+  inputmode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel' | 'url'
 }
 
 /** A labelled input with its hint and error, wired up for screen readers. */
 export function Field({
   name,
+  id: givenId,
   label,
   state,
   type = 'text',
@@ -50,8 +54,9 @@ export function Field({
   hint,
   required,
   autocomplete,
+  inputmode,
 }: FieldProps) {
-  const id = `field-${name}`
+  const id = givenId ?? `field-${name}`
   const error = errorOf(state, name)
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
@@ -69,6 +74,7 @@ export function Field({
         value={submittedValue(state, name) ?? value ?? ''}
         required={required}
         autocomplete={autocomplete}
+        inputmode={inputmode}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -83,6 +89,8 @@ export function Field({
 
 type SelectProps = {
   name: string
+  /** When one page has several forms with the same field names; defaults to `field-{name}`. */
+  id?: string | undefined
   label: string
   options: readonly { value: string; label: string }[]
   state?: FormState | undefined
@@ -90,8 +98,8 @@ type SelectProps = {
 }
 
 /** A labelled select with its error. */
-export function Select({ name, label, options, state, value }: SelectProps) {
-  const id = `field-${name}`
+export function Select({ name, id: givenId, label, options, state, value }: SelectProps) {
+  const id = givenId ?? `field-${name}`
   const error = errorOf(state, name)
   const selected = submittedValue(state, name) ?? value
   return (
@@ -115,5 +123,161 @@ export function Select({ name, label, options, state, value }: SelectProps) {
         </p>
       ) : null}
     </div>
+  )
+}
+
+type TextareaProps = {
+  name: string
+  label: string
+  state?: FormState | undefined
+  value?: string | undefined
+  hint?: string | undefined
+  rows?: number
+}
+
+/** A labelled multi-line text field with its hint and error. */
+export function Textarea({ name, label, state, value, hint, rows = 4 }: TextareaProps) {
+  const id = `field-${name}`
+  const error = errorOf(state, name)
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {submittedValue(state, name) ?? value ?? ''}
+      </textarea>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The submitted values of a repeated field (checkboxes), or undefined when the form was not submitted. */
+const submittedList = (state: FormState | undefined, name: string): string[] | undefined => {
+  if (!state?.values) return undefined
+  const v = state.values[name] ?? state.values[`${name}[]`]
+  if (v === undefined) return []
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')
+}
+
+/**
+ * One checkbox that always says yes or no: a hidden `no` goes first and the box adds `yes`, so an unticked
+ * box is told apart from a field the form did not have (read it with `yesOrNo` in form-values terms).
+ */
+export function Checkbox({
+  name,
+  label,
+  state,
+  checked,
+  hint,
+}: {
+  name: string
+  label: string
+  state?: FormState | undefined
+  checked?: boolean | undefined
+  hint?: string | undefined
+}) {
+  const id = `field-${name}`
+  const submitted = submittedList(state, name)
+  const on = submitted ? submitted.includes('yes') : (checked ?? false)
+  const error = errorOf(state, name)
+  return (
+    <div class="field checkbox-field">
+      <input type="hidden" name={name} value="no" />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value="yes"
+        checked={on}
+        aria-describedby={
+          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+        }
+      />
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/**
+ * A group of checkboxes in a fieldset with its legend. An empty hidden value goes first, so "none ticked" is
+ * told apart from a form without the group (a partial change leaves it alone).
+ */
+export function Checkboxes({
+  name,
+  legend,
+  options,
+  state,
+  values,
+  hint,
+}: {
+  name: string
+  legend: string
+  options: readonly { value: string; label: string }[]
+  state?: FormState | undefined
+  values?: readonly string[] | undefined
+  hint?: string | undefined
+}) {
+  const id = `field-${name}`
+  const chosen = submittedList(state, name) ?? values ?? []
+  // Errors of single entries come as `groupIds.0`; they belong to the group.
+  const error = state?.errors?.find((e) => e.field === name || e.field.startsWith(`${name}.`))?.message
+  return (
+    <fieldset
+      class="field checkboxes"
+      id={id}
+      aria-describedby={
+        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+      }
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p class="muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input type="hidden" name={name} value="" />
+      {options.map((o, i) => (
+        <div class="checkbox-field">
+          <input
+            id={`${id}-${i}`}
+            type="checkbox"
+            name={name}
+            value={o.value}
+            checked={chosen.includes(o.value)}
+          />
+          <label for={`${id}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   )
 }

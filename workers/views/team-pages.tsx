@@ -75,6 +75,11 @@ export function TeamPage({
       <p>
         <span class="tag">{t.teams.roles[myRole]}</span>
       </p>
+      <nav class="tabs" aria-label={t.teams.settings}>
+        <a href={`${base}/visits`}>{t.visits.title}</a>
+        <a href={`${base}/venues`}>{t.venues.title}</a>
+        {myRole !== 'viewer' ? <a href={`${base}/host-offers`}>{t.hostOffers.teamLink}</a> : null}
+      </nav>
       {notice ? (
         <p class="notice" role="status">
           {notice}

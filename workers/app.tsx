@@ -14,6 +14,9 @@ import { i18n } from './middleware/i18n'
 import { renderer } from './middleware/renderer'
 import { session } from './middleware/session'
 import { authApi } from './routes/api/auth'
+import { ApiReferencePage, openApiDocument } from './routes/api/docs'
+import { programmeApi } from './routes/api/programme'
+import { rsvpsApi } from './routes/api/rsvps'
 import { teamsApi } from './routes/api/teams'
 import { visitsApi } from './routes/api/visits'
 import { assetRoutes } from './routes/assets'
@@ -21,11 +24,26 @@ import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
 import { authPages } from './routes/pages/auth'
 import { homeRoutes } from './routes/pages/home'
+import { hostOfferPages } from './routes/pages/host-offers'
+import { rsvpPages } from './routes/pages/rsvps'
 import { teamPages } from './routes/pages/teams'
+import { venuePages } from './routes/pages/venues'
+import { visitPages } from './routes/pages/visits'
+import { feedRoutes } from './routes/public/feeds'
+import { rsvpPublicRoutes } from './routes/public/rsvp'
+import { scheduleAssetRoutes } from './routes/public/schedule-assets'
 import { publicVisitRoutes } from './routes/public/visit'
 
-/** Bodies of forms and JSON are small; uploads (later) get their own, larger limit on their own routes. */
+/** Bodies of forms and JSON are small; uploads get their own, larger limit on their own routes. */
 export const MAX_BODY_BYTES = 256 * 1024
+/** Slides and handouts. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+/** The routes that take uploads (a speaker's slides through their private link). */
+const UPLOAD_PATH = /^\/t\/[A-Za-z0-9_-]{43}\/files$/
+
+const tooLarge = (max: number) => () => {
+  throw new DomainError('payload_too_large', `Bodies may be at most ${Math.round(max / 1024)} KiB here.`)
+}
 
 /** Builds the application: middleware in order, one route() per resource, one error mapping. */
 export function createApp() {
@@ -46,7 +64,8 @@ export function createApp() {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
-      xFrameOptions: 'DENY',
+      // Framing is governed by CSP frame-ancestors alone ('none' here, '*' on the embed page).
+      xFrameOptions: false,
       // A route may set a stricter header of its own (no-referrer on pages that carry a token).
       overwrite: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
@@ -56,17 +75,12 @@ export function createApp() {
   )
   app.use(i18n())
   app.use(database())
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError('payload_too_large', `Bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`)
-      },
-    }),
-  )
-  // The API takes JSON only (and DELETE/PATCH): a cross-site page cannot send those with credentials
-  // without a CORS preflight, which we never grant. Forms must come from our own pages (Origin or
-  // Sec-Fetch-Site), which hono/csrf checks for every other path.
+  // Forms and JSON are small; a speaker's slides (PDF) may be 20 MB on their own upload route only.
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) })
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) })
+  app.use(async function bodyLimits(c, next) {
+    return UPLOAD_PATH.test(c.req.path) ? uploads(c, next) : smallBodies(c, next)
+  })
   app.use('/api/*', requireJson())
   const csrfCheck = csrf()
   app.use(async function csrfForPages(c, next) {
@@ -86,13 +100,30 @@ export function createApp() {
   app.route('/', healthRoutes)
   app.route('/', assetRoutes)
   app.route('/', homeRoutes)
+  app.route('/', scheduleAssetRoutes)
+  app.route('/v', feedRoutes)
   app.route('/v', publicVisitRoutes)
   app.route('/', authPages)
   app.route('/', teamPages)
+  app.route('/', visitPages)
+  app.route('/', venuePages)
+  app.route('/', hostOfferPages)
+  app.route('/', rsvpPublicRoutes)
+  app.route('/', rsvpPages)
   app.route('/api', authApi)
   app.route('/api', teamsApi)
   app.route('/api', visitsApi)
+  app.route('/api', programmeApi)
+  app.route('/api', rsvpsApi)
   app.route('/dev', devRoutes)
+
+  // The API's own description, generated from the routes and their schemas (never written by hand).
+  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument(app, new URL(c.req.url).origin)))
+  app.get('/api/docs', async (c) =>
+    c.render(<ApiReferencePage spec={await openApiDocument(app, new URL(c.req.url).origin)} />, {
+      title: 'API',
+    }),
+  )
 
   app.onError(onError)
   app.notFound(notFound)

@@ -1,0 +1,130 @@
+/**
+ * The frozen form of a published programme: everything the public pages and exports show, and nothing
+ * private (no host contact, no budget, no participants). Built from the draft at publish time.
+ */
+import type { ExportItem, ScheduleExport } from '../exports/model'
+import type { SnapshotItem } from './releases'
+
+/** A venue as the public sees it. */
+export type SnapshotVenue = {
+  id: string
+  name: string
+  kind: string
+  address: string
+  lat: number | null
+  lng: number | null
+  capacity: number | null
+  stepFree: boolean | null
+  toilet: boolean | null
+  shelter: boolean | null
+  notes: string
+  /** The rain alternative for this visit, if any. */
+  rainVenueId: string | null
+}
+
+/** A released item: what releases.ts compares, plus what the public pages and feeds need. */
+export type ReleaseItem = SnapshotItem & {
+  legMode: string
+  departurePlace: string | null
+  arrivalPlace: string | null
+  /** Raised whenever the item's time or place changes or it is cancelled: calendar apps rely on it. */
+  sequence: number
+  speakers: { id: string; name: string }[]
+}
+
+/** The published programme of a visit. */
+export type ReleaseSnapshot = {
+  visit: {
+    id: string
+    slug: string
+    title: string
+    kind: string
+    description: string
+    meetingPoint: string
+    timeZone: string
+    startDate: string
+    endDate: string
+    walkingSpeedKmh: number
+  }
+  venues: SnapshotVenue[]
+  groups: { id: string; name: string }[]
+  items: ReleaseItem[]
+}
+
+type DraftItem = Omit<ReleaseItem, 'sequence'>
+
+/**
+ * The snapshot of the current draft. Sequences continue from the previous release; an item deleted since
+ * then stays in the snapshot as cancelled, so calendars that have it learn that it is off.
+ */
+export function buildSnapshot(
+  draft: Omit<ReleaseSnapshot, 'items'> & { items: DraftItem[] },
+  previous: ReleaseSnapshot | null,
+): ReleaseSnapshot {
+  const before = new Map((previous?.items ?? []).map((i) => [i.id, i]))
+  const items: ReleaseItem[] = draft.items.map((item) => {
+    const old = before.get(item.id)
+    if (!old) return { ...item, sequence: 0 }
+    const changed =
+      old.start !== item.start ||
+      old.end !== item.end ||
+      old.venueId !== item.venueId ||
+      old.cancelled !== item.cancelled
+    return { ...item, sequence: old.sequence + (changed ? 1 : 0) }
+  })
+  const present = new Set(items.map((i) => i.id))
+  for (const old of previous?.items ?? []) {
+    if (!present.has(old.id))
+      items.push({ ...old, cancelled: true, sequence: old.sequence + (old.cancelled ? 0 : 1) })
+  }
+  items.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return { ...draft, items }
+}
+
+/** The snapshot in the shape the exports take. */
+export function toScheduleExport(
+  snapshot: ReleaseSnapshot,
+  release: { id: string; name: string; number: number; publishedAt: number },
+  baseUrl: string,
+): ScheduleExport {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
+  const url = new URL(`v/${snapshot.visit.slug}`, base).toString()
+  return {
+    visit: {
+      id: snapshot.visit.id,
+      slug: snapshot.visit.slug,
+      title: snapshot.visit.title,
+      description: snapshot.visit.description,
+      timeZone: snapshot.visit.timeZone,
+      startDate: snapshot.visit.startDate,
+      endDate: snapshot.visit.endDate,
+      url,
+      baseUrl: base,
+    },
+    release,
+    venues: snapshot.venues.map((v) => ({
+      id: v.id,
+      name: v.name,
+      address: v.address,
+      lat: v.lat,
+      lng: v.lng,
+    })),
+    groups: snapshot.groups,
+    items: snapshot.items.map(
+      (i): ExportItem => ({
+        id: i.id,
+        title: i.title,
+        description: i.description,
+        kind: i.kind,
+        start: i.start,
+        end: i.end,
+        venueId: i.venueId,
+        groupIds: i.groupIds,
+        cancelled: i.cancelled,
+        sequence: i.sequence,
+        url: `${url}#item-${i.id}`,
+        speakers: i.speakers,
+      }),
+    ),
+  }
+}

@@ -1,0 +1,59 @@
+import { env } from 'cloudflare:test'
+import { drizzle } from 'drizzle-orm/d1'
+import { describe, expect, it } from 'vitest'
+import * as schema from '../../shared/db/schema'
+import { loadProgramme } from '../../workers/data/programme'
+import { getPublishedHead, getReleaseSnapshot, listPublishedVisits } from '../../workers/data/visits'
+import { loadDemoData } from '../../workers/demo/load'
+import { resolveSession } from '../../workers/services/auth'
+import { db } from './helpers'
+import { makeWorld } from './world'
+
+type Query = { sql: string; params: unknown[] }
+
+/** A D1 binding that records every statement sent, so the real data functions show their SQL. */
+function recordingDb(queries: Query[]) {
+  const inner = (env.DB as unknown as { fetcher: Fetcher }).fetcher
+  const D1 = (env.DB as unknown as { constructor: new (f: unknown) => D1Database }).constructor
+  const fetcher = {
+    async fetch(input: RequestInfo | URL, init?: RequestInit) {
+      const body = JSON.parse(String(init?.body ?? '{}')) as Query | Query[]
+      for (const q of Array.isArray(body) ? body : [body])
+        if (q.sql) queries.push({ sql: q.sql, params: q.params ?? [] })
+      return inner.fetch(input as never, init as never)
+    },
+  }
+  return drizzle(new D1(fetcher), { schema })
+}
+
+/** The lines of SQLite's plan that read a whole table (a SCAN without an index). */
+async function fullScans(q: Query) {
+  const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+    .bind(...q.params)
+    .all<{ detail: string }>()
+  return plan.results.map((r) => r.detail).filter((d) => /^SCAN \S+$/.test(d) || /^SCAN \S+ \(/.test(d))
+}
+
+describe('hot queries use indexes (no full table scans)', () => {
+  it('public schedule, session lookup, programme editor and home page', async () => {
+    await loadDemoData(db)
+    const w = await makeWorld()
+    const queries: Query[] = []
+    const recorded = recordingDb(queries)
+    const head = await getPublishedHead(recorded, 'collegebezoek-vreewijk-2017')
+    await getReleaseSnapshot(recorded, head!.releaseId)
+    await resolveSession(recorded, w.person.organiser.cookie.split('=')[1]!, new Date())
+    await loadProgramme(recorded, w.visitA)
+    await listPublishedVisits(recorded)
+    expect(queries.length).toBeGreaterThanOrEqual(12)
+    const problems: string[] = []
+    for (const q of queries) {
+      for (const scan of await fullScans(q)) problems.push(`${scan}  ←  ${q.sql}`)
+    }
+    expect(problems).toEqual([])
+    // Sanity: the plan check itself sees a full scan where there is one.
+    expect(await fullScans({ sql: 'select * from audit_log where summary = ?', params: ['x'] })).toEqual([
+      'SCAN audit_log',
+    ])
+  })
+})

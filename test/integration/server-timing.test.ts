@@ -1,0 +1,21 @@
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { loadDemoData } from '../../workers/demo/load'
+import { d1Cost, db, url } from './helpers'
+
+describe('Server-Timing in development', () => {
+  it('says how many D1 round trips and rows a response cost', async () => {
+    await loadDemoData(db)
+    const health = await SELF.fetch(url('/healthz'))
+    expect(d1Cost(health)).toMatchObject({ queries: 1 })
+    // First reader of a release: the release head, then its snapshot. After that the edge cache answers.
+    const miss = d1Cost(await SELF.fetch(url('/v/delegatiebezoek-deventer-2017?group=demo-group-b')))
+    expect(miss.queries).toBe(2)
+    expect(miss.rowsRead).toBeGreaterThan(0)
+    expect(miss.rowsRead).toBeLessThan(20)
+    expect(miss.rowsWritten).toBe(0)
+    const hit = await SELF.fetch(url('/v/delegatiebezoek-deventer-2017?group=demo-group-b'))
+    expect(hit.headers.get('x-cache')).toBe('hit')
+    expect(d1Cost(hit).queries).toBe(1)
+  })
+})

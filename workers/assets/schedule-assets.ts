@@ -1,0 +1,139 @@
+/** The public schedule's own stylesheet, script and service worker, served by the Worker (no CDN). */
+
+export const scheduleCss = `
+.schedule-head .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.schedule input[type=checkbox] { width: auto; min-height: 0; margin-right: .35rem; }
+.group-views { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: 1rem 0; align-items: baseline; }
+.group-views a[aria-current="page"] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--brand); }
+.now-next { border: 2px solid var(--brand); border-radius: var(--radius); padding: .5rem 1rem; background: var(--wash); }
+.now-next p { margin: .25rem 0; }
+.timeline li.is-now { background: #fff7d6; }
+.timeline li.is-now::before { background: var(--accent); }
+.timeline li.hidden-by-filter { display: none; }
+.item-actions { margin: .25rem 0 0; font-size: .95rem; display: flex; gap: 1rem; flex-wrap: wrap; }
+.favourite[aria-pressed="true"]::before { content: "★ "; }
+.favourite[aria-pressed="false"]::before { content: "☆ "; }
+.route-map { width: 100%; height: auto; max-width: 40rem; background: var(--wash); border: 1px solid var(--line); border-radius: var(--radius); }
+.route-map .leg line { stroke: var(--brand); stroke-width: 4; stroke-dasharray: 10 6; }
+.route-map .leg-label { font-size: 18px; fill: var(--ink); text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.route-map .stop circle { fill: var(--brand); stroke: #fff; stroke-width: 3; }
+.route-map .stop-number { fill: #fff; font-size: 16px; font-weight: 700; text-anchor: middle; }
+.route-map .stop-name { fill: var(--ink); font-size: 16px; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.legs { padding-left: 1.25rem; }
+.offline-note { border-left: 5px solid var(--accent); background: #fff4e5; padding: .5rem 1rem; }
+body.embed main { padding: .5rem 1rem; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  .schedule-head .actions, .group-views, .item-actions, .favourites-toggle, .now-next, .offline-note { display: none !important; }
+  .schedule h1 { font-size: 16pt; margin: 0 0 4pt; }
+  .schedule .lead, .schedule-head p { margin: 2pt 0; font-size: 9.5pt; }
+  .timeline { border-left-width: 1px; }
+  .timeline li { padding: 1pt 0 2pt 8pt; break-inside: avoid; font-size: 9pt; }
+  .timeline li::before { display: none; }
+  .timeline li p { margin: 0; }
+  .tag { border: 0; padding: 0; font-size: 8pt; }
+  .route-map { max-width: 9cm; float: right; }
+  .venue-list { grid-template-columns: repeat(3, 1fr); gap: 4pt; font-size: 8pt; }
+  .venue-list .card { padding: 3pt; }
+  h2 { font-size: 11pt; margin: 6pt 0 3pt; }
+}
+`
+
+// Progressive enhancement only: without it the page is complete. Runs under a CSP without inline scripts.
+export const scheduleJs = `(() => {
+  const root = document.querySelector('.schedule')
+  if (!root) return
+  const visit = root.dataset.visit
+  const items = [...document.querySelectorAll('.timeline li.item')]
+
+  // Now and next, on the day itself.
+  const nowNext = document.querySelector('.now-next')
+  function tick() {
+    const now = Date.now()
+    const live = items.filter((li) => !li.classList.contains('cancelled'))
+    const current = live.filter((li) => +li.dataset.start <= now && now < +li.dataset.end)
+    const upcoming = live.filter((li) => +li.dataset.start > now).sort((a, b) => a.dataset.start - b.dataset.start)
+    const sameDay = live.some((li) => new Date(+li.dataset.start).toDateString() === new Date(now).toDateString())
+    for (const li of items) li.classList.toggle('is-now', current.includes(li))
+    if (!nowNext || !sameDay) return
+    nowNext.hidden = false
+    nowNext.querySelector('.now-title').textContent = current.map((li) => li.dataset.title).join(', ') || '—'
+    const next = upcoming[0]
+    nowNext.querySelector('.next-title').textContent = next
+      ? next.querySelector('time').textContent + ' ' + next.dataset.title
+      : '—'
+  }
+  tick()
+  setInterval(tick, 30000)
+
+  // Favourites, kept in this browser only (no account needed).
+  const key = 'rondgang:favourites:' + visit
+  const read = () => { try { return new Set(JSON.parse(localStorage.getItem(key) || '[]')) } catch { return new Set() } }
+  const write = (set) => { try { localStorage.setItem(key, JSON.stringify([...set])) } catch {} }
+  const favourites = read()
+  const toggle = document.querySelector('.favourites-toggle')
+  const only = document.querySelector('.only-favourites')
+  function paint() {
+    for (const li of items) {
+      const button = li.querySelector('.favourite')
+      const on = favourites.has(li.dataset.item)
+      if (button) {
+        button.hidden = false
+        button.setAttribute('aria-pressed', String(on))
+        button.textContent = on ? button.dataset.on : button.dataset.off
+      }
+      li.classList.toggle('hidden-by-filter', !!(only && only.checked && !on))
+    }
+  }
+  for (const li of items) {
+    const button = li.querySelector('.favourite')
+    if (!button) continue
+    button.addEventListener('click', () => {
+      const id = li.dataset.item
+      favourites.has(id) ? favourites.delete(id) : favourites.add(id)
+      write(favourites)
+      paint()
+    })
+  }
+  if (toggle) toggle.hidden = false
+  if (only) only.addEventListener('change', paint)
+  paint()
+
+  // Offline reading: the service worker keeps the newest programme.
+  const note = document.querySelector('.offline-note')
+  const online = () => { if (note) note.hidden = navigator.onLine }
+  addEventListener('online', online)
+  addEventListener('offline', online)
+  online()
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {})
+})()
+`
+
+// Network first, so a newer release shows as soon as there is a connection; the cache answers offline.
+export const serviceWorkerJs = `const CACHE = 'rondgang-schedule-v1'
+self.addEventListener('install', (event) => {
+  self.skipWaiting()
+})
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()),
+  )
+})
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url)
+  if (event.request.method !== 'GET' || url.origin !== location.origin) return
+  const wanted = url.pathname.startsWith('/v/') || url.pathname.startsWith('/assets/')
+  if (!wanted || url.pathname.endsWith('/rsvp')) return
+  event.respondWith(
+    fetch(event.request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone()
+          caches.open(CACHE).then((cache) => cache.put(event.request, copy))
+        }
+        return response
+      })
+      .catch(() => caches.match(event.request).then((hit) => hit || Response.error())),
+  )
+})
+`

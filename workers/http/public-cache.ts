@@ -1,0 +1,48 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+
+/**
+ * Public answers are made once per release: the ETag names the release (and the language and format), a
+ * matching If-None-Match gets 304, and the rendered body is kept in the edge cache (Cache API) under a key
+ * that includes the release, so a new release is visible at once and old entries simply stop being asked for.
+ */
+export async function cachedPublic(
+  c: Context<AppEnv>,
+  opts: { releaseId: string; variant: string; contentType: string; maxAge?: number },
+  render: () => string | Promise<string>,
+): Promise<Response> {
+  const etag = `"${opts.releaseId}.${opts.variant}"`
+  const headers: Record<string, string> = {
+    etag,
+    'content-type': opts.contentType,
+    // Browsers and calendar apps revalidate often (cheap 304s); shared caches may keep it briefly.
+    'cache-control': `public, max-age=${opts.maxAge ?? 60}, must-revalidate`,
+    vary: 'Accept-Language, Cookie',
+  }
+  const ifNoneMatch = c.req.header('if-none-match')
+  if (ifNoneMatch?.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+    return c.body(null, 304, headers)
+  }
+  const key = new Request(
+    `https://cache.rondgang.internal${new URL(c.req.url).pathname}/${opts.releaseId}/${opts.variant}`,
+  )
+  const cache = typeof caches === 'undefined' ? undefined : (caches as unknown as { default: Cache }).default
+  const hit = await cache?.match(key)
+  if (hit) {
+    c.header('x-cache', 'hit')
+    return c.body(await hit.text(), 200, headers)
+  }
+  const body = await render()
+  if (cache) {
+    c.executionCtx.waitUntil(
+      cache.put(
+        key,
+        new Response(body, {
+          headers: { 'content-type': opts.contentType, 'cache-control': 'max-age=86400' },
+        }),
+      ),
+    )
+  }
+  c.header('x-cache', 'miss')
+  return c.body(body, 200, headers)
+}

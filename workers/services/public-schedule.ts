@@ -1,0 +1,35 @@
+import type { Context } from 'hono'
+import * as v from 'valibot'
+import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
+import { DomainError } from '../../shared/errors'
+import { getPublishedHead, getReleaseSnapshot, isValidShareLink } from '../data/visits'
+import type { AppEnv } from '../env'
+
+const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
+
+/**
+ * The newest release of a visit as the public may see it: 404 for drafts, unknown slugs, and unlisted visits
+ * without a live share link (`?k=…`), so an unlisted visit's existence is never confirmed. The snapshot is
+ * loaded lazily (and once), so a 304 or an edge-cache hit costs one small query.
+ */
+export async function publicRelease(c: Context<AppEnv>, slug: string | undefined) {
+  const parsed = v.safeParse(slugSchema, slug)
+  if (!parsed.success) throw new DomainError('not_found')
+  const head = await getPublishedHead(c.var.db, parsed.output)
+  if (!head) throw new DomainError('not_found')
+  const shareToken = c.req.query('k')
+  if (!head.listed && !(await isValidShareLink(c.var.db, head.visitId, shareToken))) {
+    throw new DomainError('not_found')
+  }
+  let loaded: Promise<ReleaseSnapshot> | undefined
+  return {
+    visitId: head.visitId,
+    status: head.status,
+    release: { id: head.releaseId, number: head.number, name: head.name, publishedAt: head.publishedAt },
+    snapshot: () => {
+      loaded ??= getReleaseSnapshot(c.var.db, head.releaseId)
+      return loaded
+    },
+    shareQuery: !head.listed && shareToken ? `k=${encodeURIComponent(shareToken)}` : '',
+  }
+}
