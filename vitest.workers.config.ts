@@ -18,6 +18,8 @@ export default defineConfig(async () => {
       name: 'workers',
       include: ['test/integration/**/*.test.ts', 'test/integration/**/*.test.tsx'],
       setupFiles: ['./test/integration/setup.ts'],
+      // The role × route matrix builds a fresh world per actor: a row is several hundred requests' worth.
+      testTimeout: 30_000,
     },
   }
 })

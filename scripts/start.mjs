@@ -35,7 +35,9 @@ console.log(`
     Vreewijk, 2017     ${dev.url}/v/collegebezoek-vreewijk-2017
     Deventer, 2017     ${dev.url}/v/delegatiebezoek-deventer-2017
     Health check       ${dev.url}/healthz
-    Sign-in mail       ${dev.url}/dev/mail
+    Sign in            ${dev.url}/sign-in  (as organisator@vreewijk.example to organise the demo visits;
+                       the sign-in link arrives at ${dev.url}/dev/mail)
+    API reference      ${dev.url}/api/docs
 
   Press Ctrl-C to stop.
 `)

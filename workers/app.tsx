@@ -17,6 +17,7 @@ import { authApi } from './routes/api/auth'
 import { ApiReferencePage, openApiDocument } from './routes/api/docs'
 import { programmeApi } from './routes/api/programme'
 import { rsvpsApi } from './routes/api/rsvps'
+import { talksApi } from './routes/api/talks'
 import { teamsApi } from './routes/api/teams'
 import { visitsApi } from './routes/api/visits'
 import { assetRoutes } from './routes/assets'
@@ -26,12 +27,15 @@ import { authPages } from './routes/pages/auth'
 import { homeRoutes } from './routes/pages/home'
 import { hostOfferPages } from './routes/pages/host-offers'
 import { rsvpPages } from './routes/pages/rsvps'
+import { talkPages } from './routes/pages/talks'
 import { teamPages } from './routes/pages/teams'
 import { venuePages } from './routes/pages/venues'
 import { visitPages } from './routes/pages/visits'
 import { feedRoutes } from './routes/public/feeds'
 import { rsvpPublicRoutes } from './routes/public/rsvp'
 import { scheduleAssetRoutes } from './routes/public/schedule-assets'
+import { talkPublicRoutes } from './routes/public/talks'
+import { unsubscribeRoutes } from './routes/public/unsubscribe'
 import { publicVisitRoutes } from './routes/public/visit'
 
 /** Bodies of forms and JSON are small; uploads get their own, larger limit on their own routes. */
@@ -109,12 +113,16 @@ export function createApp() {
   app.route('/', venuePages)
   app.route('/', hostOfferPages)
   app.route('/', rsvpPublicRoutes)
+  app.route('/', unsubscribeRoutes)
   app.route('/', rsvpPages)
+  app.route('/', talkPublicRoutes)
+  app.route('/', talkPages)
   app.route('/api', authApi)
   app.route('/api', teamsApi)
   app.route('/api', visitsApi)
   app.route('/api', programmeApi)
   app.route('/api', rsvpsApi)
+  app.route('/api', talksApi)
   app.route('/dev', devRoutes)
 
   // The API's own description, generated from the routes and their schemas (never written by hand).

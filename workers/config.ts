@@ -7,6 +7,8 @@ export type Config = {
   environment: 'development' | 'production' | 'test'
   isProduction: boolean
   publicUrl: string
+  /** Signs links that are not stored anywhere (the opt-out link in change mails). */
+  appSecret: string
   mail:
     | { transport: 'outbox'; from: string }
     | { transport: 'http'; from: string; apiUrl: string; apiKey: string }
@@ -19,7 +21,11 @@ const productionSecrets = v.object({
   MAIL_FROM: v.pipe(v.string(), v.minLength(3)),
   MAIL_API_URL: v.pipe(v.string(), v.url(), v.startsWith('https://')),
   MAIL_API_KEY: v.pipe(v.string(), v.minLength(16)),
+  APP_SECRET: v.pipe(v.string(), v.minLength(32)),
 })
+
+/** Development and tests only: production refuses to run without its own APP_SECRET. */
+const DEVELOPMENT_SECRET = 'rondgang-development-only-secret-never-in-production'
 
 let cached: { env: Bindings; config: Config } | undefined
 
@@ -43,6 +49,7 @@ export function readConfig(env: Bindings): Config {
       environment: envName,
       isProduction: true,
       publicUrl: s.PUBLIC_URL,
+      appSecret: s.APP_SECRET,
       mail: { transport: 'http', from: s.MAIL_FROM, apiUrl: s.MAIL_API_URL, apiKey: s.MAIL_API_KEY },
     }
   } else {
@@ -50,6 +57,7 @@ export function readConfig(env: Bindings): Config {
       environment: envName,
       isProduction: false,
       publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
+      appSecret: env.APP_SECRET || DEVELOPMENT_SECRET,
       mail: { transport: 'outbox', from: env.MAIL_FROM || 'Rondgang <noreply@rondgang.localhost>' },
     }
   }

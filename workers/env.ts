@@ -20,6 +20,8 @@ declare global {
       MAIL_API_URL?: string
       /** Secret (production only): `wrangler secret put MAIL_API_KEY --env production`. */
       MAIL_API_KEY?: string
+      /** Secret (production only): `wrangler secret put APP_SECRET --env production` (32+ characters). */
+      APP_SECRET?: string
     }
   }
 }

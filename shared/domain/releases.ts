@@ -2,6 +2,8 @@
  * Releases: frozen snapshots of a visit's programme as the public sees it, and what changed from one to the
  * next, written as sentences guests can read in a mail or on the changes page.
  */
+
+import { dateTimeFormat } from './intl'
 import { formatOffset, utcToZoned, type ZonedTime } from './time'
 
 /** One programme item as it stood when the release was frozen; times are UTC instants. */
@@ -345,7 +347,7 @@ function distinct(a: ZonedTime, b: ZonedTime): [string, string] {
 
 // Intl gives the words; the parts are joined here so punctuation does not vary with the runtime's ICU version.
 function longDate(ms: number, lang: ReleaseLanguage, timeZone: string): string {
-  const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+  const format = dateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
     timeZone,
     weekday: 'long',
     day: 'numeric',

@@ -96,7 +96,7 @@ export type CallWindow = { open: boolean; deadline: Date | null }
 
 /** Why a call takes no submissions now, or null when it does: closed by the team, or past its deadline. */
 export function callProblem(call: CallWindow | null, now: Date): 'closed' | 'past_deadline' | null {
-  if (!call || !call.open) return 'closed'
+  if (!call?.open) return 'closed'
   if (call.deadline !== null && now.getTime() >= call.deadline.getTime()) return 'past_deadline'
   return null
 }
@@ -378,8 +378,10 @@ export function imageKind(prefix: Uint8Array): 'image/jpeg' | 'image/png' | 'ima
 /** A file name safe to show and to put in Content-Disposition: no path, no quotes or control characters. */
 export function cleanFilename(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"<>]/g, '')
+  // Control characters (below space, and DEL) could split a header; quotes and angle brackets break markup.
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'"<>'.includes(ch))
+    .join('')
     .trim()
     .slice(0, 120)
   return clean === '' ? fallback : clean

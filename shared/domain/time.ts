@@ -3,6 +3,7 @@
  * Instants are epoch milliseconds (UTC); local dates are 'YYYY-MM-DD' and local times 'HH:MM'.
  */
 import type { Interval } from './interval'
+import { dateTimeFormat } from './intl'
 
 const minuteMs = 60_000
 const dayMs = 86_400_000
@@ -98,7 +99,7 @@ function offsetAt(ms: number, timeZone: string): number {
 
 /** The zone's wall-clock reading at an instant, written as if it were a UTC instant. */
 function wallClock(ms: number, timeZone: string): number {
-  const format = new Intl.DateTimeFormat('en-US', {
+  const format = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

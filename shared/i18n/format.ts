@@ -1,8 +1,10 @@
+import { dateTimeFormat } from '../domain/intl'
+
 /** Date and time formatting for people, always in the visit's own time zone (never the server's). */
 
 /** '14:05' in the given zone. */
 export function formatTime(at: Date | number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -12,7 +14,7 @@ export function formatTime(at: Date | number, timeZone: string, locale: string):
 
 /** 'dinsdag 19 september 2017' in the given zone. */
 export function formatLongDate(at: Date | number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'long',
     day: 'numeric',

@@ -12,6 +12,8 @@ export type MailParams = {
   rsvp_promoted: RsvpMailParams
   /** Someone registered again with an address that already has a registration: a new private link. */
   rsvp_link: RsvpMailParams
+  /** After a release: the changes that concern this guest (already in sentences), with an opt-out link. */
+  programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
   /** A speaker's submission arrived: `link` is their private /t/{token} page. */
   talk_received: TalkMailParams
   /** The speaker asked for their link again: a new one, the old one stops working. */
@@ -173,6 +175,39 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'rsvp_promoted':
     case 'rsvp_link':
       return composeRsvp(lang, content.template, content.params)
+    case 'programme_changed': {
+      const { visitTitle, lines, optOutLink } = content.params
+      const optOut = checkedLink(optOutLink)
+      return lang === 'nl'
+        ? {
+            subject: oneLine(`Het programma van ${visitTitle} is gewijzigd`),
+            body: {
+              greeting: 'Hallo,',
+              before: [
+                `Er is een nieuwe versie van het programma van ${visitTitle}. Voor jou verandert dit:`,
+                ...lines,
+              ],
+              button: 'Bekijk alle wijzigingen',
+              fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
+              after: [`Wil je deze mails over wijzigingen niet meer krijgen? Meld je af via ${optOut}`],
+              closing: 'Groeten van Rondgang',
+            },
+          }
+        : {
+            subject: oneLine(`The programme of ${visitTitle} has changed`),
+            body: {
+              greeting: 'Hello,',
+              before: [
+                `There is a new version of the programme of ${visitTitle}. For you this changes:`,
+                ...lines,
+              ],
+              button: 'See all changes',
+              fallback: 'Does the button not work? Then copy this link into your browser:',
+              after: [`Do you no longer want these mails about changes? Unsubscribe at ${optOut}`],
+              closing: 'Best wishes from Rondgang',
+            },
+          }
+    }
     case 'talk_received':
     case 'talk_link_resent':
       return composeTalk(lang, content.template, content.params)
@@ -190,12 +225,14 @@ const talkFrame = {
     button: 'Open je voordracht',
     fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
     private: 'Deze link is alleen voor jou: stuur hem niet door.',
+    replaces: 'Hij vervangt de link uit eerdere mails.',
     closing: 'Groeten van het organisatieteam, via Rondgang',
   },
   en: {
     button: 'Open your talk',
     fallback: 'Does the button not work? Then copy this link into your browser:',
     private: 'This link is for you only: do not forward it.',
+    replaces: 'It replaces the link in earlier e-mails.',
     closing: 'Best wishes from the organising team, via Rondgang',
   },
 } as const
@@ -374,7 +411,8 @@ function composeDecision(
       before: paragraphs,
       button: frame.button,
       fallback: frame.fallback,
-      after: [frame.private],
+      // Tokens are kept hashed, so a decision mail carries a new link and the old one stops working.
+      after: [`${frame.private} ${frame.replaces}`],
       closing: frame.closing,
     },
   }

@@ -126,7 +126,11 @@ describe('configuration', () => {
       PUBLIC_URL: 'https://rondgang.example',
       MAIL_API_URL: 'https://mail.example/send',
       MAIL_API_KEY: 'k'.repeat(32),
+      APP_SECRET: 's'.repeat(40),
     }
+    expect(() => readConfig({ ...complete, APP_SECRET: 'short' })).toThrowError(
+      expect.objectContaining({ code: 'not_configured' }),
+    )
     expect(readConfig(complete)).toMatchObject({ isProduction: true, mail: { transport: 'http' } })
   })
 })

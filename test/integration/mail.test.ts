@@ -25,6 +25,7 @@ const httpConfig: Config = {
   environment: 'production',
   isProduction: true,
   publicUrl: 'https://rondgang.test',
+  appSecret: 'test-secret-for-signed-links-0123456789',
   mail: {
     transport: 'http',
     from: 'Rondgang <noreply@rondgang.test>',
@@ -272,6 +273,7 @@ describe('scheduled handler', () => {
       MAIL_FROM: 'Rondgang <noreply@rondgang.test>',
       MAIL_API_URL: 'https://mail.test/v1/send',
       MAIL_API_KEY: apiKey,
+      APP_SECRET: 'test-secret-for-signed-links-0123456789',
     }
     const now = new Date(Date.UTC(2026, 4, 1, 9, 0))
     await queueMail(db, readConfig(production), signInMail('ilse@example.nl'), now)

@@ -26,6 +26,13 @@ export const demoTeams = [
   { id: 'demo-team-leiden', name: 'Gemeente Leiden — wijkgericht werken' },
 ]
 
+/** Sign in locally with this address (the link arrives at /dev/mail) to see the demo visits as an organiser. */
+export const demoOrganiser = {
+  id: 'demo-person-organiser',
+  email: 'organisator@vreewijk.example',
+  name: 'Marja de Vries',
+}
+
 export const demoVisits = [
   {
     id: 'demo-visit-vreewijk',

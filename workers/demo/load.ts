@@ -1,6 +1,8 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import {
   groups,
+  memberships,
+  people,
   programmeItemGroups,
   programmeItems,
   teams,
@@ -10,7 +12,7 @@ import {
 } from '../../shared/db/schema'
 import type { Database } from '../env'
 import { publishFirstReleaseIfNone } from '../services/releases'
-import { demoGroups, demoProgramme, demoTeams, demoVenues, demoVisits } from './data'
+import { demoGroups, demoOrganiser, demoProgramme, demoTeams, demoVenues, demoVisits } from './data'
 
 /**
  * Loads the demo visits. Every row has a fixed id and is inserted with ON CONFLICT DO NOTHING, so loading twice
@@ -26,6 +28,13 @@ export async function loadDemoData(db: Database): Promise<void> {
   // One statement per row: D1 allows at most 100 bound parameters in a statement.
   const statements: BatchItem<'sqlite'>[] = [
     ...demoTeams.map((row) => db.insert(teams).values(row).onConflictDoNothing()),
+    db.insert(people).values(demoOrganiser).onConflictDoNothing(),
+    ...demoTeams.map((team) =>
+      db
+        .insert(memberships)
+        .values({ teamId: team.id, personId: demoOrganiser.id, role: 'owner' })
+        .onConflictDoNothing(),
+    ),
     ...demoVisits.map((row) =>
       db
         .insert(visits)

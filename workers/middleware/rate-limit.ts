@@ -28,3 +28,20 @@ export async function limitRsvp(c: Context<AppEnv>): Promise<void> {
   if (!perClient.success)
     throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
 }
+
+/**
+ * Talk submissions and requests for a new private link are limited per client (no flooding the team's list
+ * by script); a new link also per address, so nobody's inbox is filled by someone else asking for it.
+ */
+export async function limitTalks(
+  c: Context<AppEnv>,
+  kind: 'submit' | 'resend',
+  email?: string,
+): Promise<void> {
+  const checks = [c.env.CLIENT_LIMITER.limit({ key: `talk-${kind}:${clientKey(c)}` })]
+  if (email) checks.push(c.env.SIGNIN_LIMITER.limit({ key: `talk-link:${email}` }))
+  const results = await Promise.all(checks)
+  if (results.some((r) => !r.success)) {
+    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+  }
+}

@@ -6,9 +6,12 @@ import { diffReleases, nextReleaseName, type ReleaseChange } from '../../shared/
 import { publicSpeakers } from '../../shared/domain/talks'
 import { DomainError } from '../../shared/errors'
 import type { Lang } from '../../shared/i18n'
+import type { Config } from '../config'
 import { loadProgramme, type Programme } from '../data/programme'
 import type { Database } from '../env'
 import { auditEntry } from './audit'
+import { mailGuestsAboutChanges } from './change-mails'
+import { promoteWaitlist } from './rsvps'
 import { loadVisitFor } from './visits'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -74,6 +77,8 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
         departurePlace: i.departurePlace,
         arrivalPlace: i.arrivalPlace,
         speakers: speakersOf.get(i.id) ?? [],
+        // A confirmed talk coming into or leaving an item is a change the public hears about.
+        talkIds: p.talks.filter((t) => t.itemId === i.id && t.state === 'confirmed').map((t) => t.id),
       })),
     },
     previous,
@@ -114,6 +119,7 @@ export async function pendingChanges(db: Database, actor: Actor, visitId: string
  */
 export async function publish(
   db: Database,
+  config: Config,
   actor: Person,
   visitId: string,
   input: { name?: string | undefined },
@@ -169,7 +175,10 @@ export async function publish(
       throw new DomainError('conflict', 'Someone published at the same moment.')
     throw error
   }
-  return { id, number, name, publishedAt: now, changes }
+  const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)
+  // A venue with more room in this release may let people off the waitlist.
+  await promoteWaitlist(db, config, visitId, now)
+  return { id, number, name, publishedAt: now, changes, guestsMailed }
 }
 
 /**

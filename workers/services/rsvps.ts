@@ -131,7 +131,9 @@ export async function createRsvp(
         sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${existing.id} AND token_hash = ${tokenHash})`,
       ),
     ])
-    return 'check_mail'
+    // Answer with the registration's own status, as a new registration would be answered: the reply must
+    // not tell a stranger that this address had registered before (the details go to that address only).
+    return existing.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
   }
 
   const id = crypto.randomUUID()

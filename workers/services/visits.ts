@@ -14,9 +14,11 @@ import { type Actor, canOrganise, canReadTeam, visitAccess, visitRolesOf } from 
 import { nextDate, parseLocalDate, utcToZoned, zonedToUtc } from '../../shared/domain/time'
 import { DomainError } from '../../shared/errors'
 import type { visitCreateSchema, visitUpdateSchema } from '../../shared/schemas/visits'
+import type { Config } from '../config'
 import type { VisitRow } from '../data/programme'
 import type { Database } from '../env'
 import { auditEntry } from './audit'
+import { promoteWaitlist } from './rsvps'
 import { projectVenue } from './venues'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -148,6 +150,7 @@ export async function createVisit(
 /** Changes a visit; the slug is frozen once published; a stale version answers 409. */
 export async function updateVisit(
   db: Database,
+  config: Config,
   actor: Person,
   visitId: string,
   input: InferOutput<typeof visitUpdateSchema>,
@@ -185,6 +188,10 @@ export async function updateVisit(
     after: patch,
     at: now,
   })
+  // More room (or no limit any more): whoever waits and now fits moves up, with a mail.
+  if (patch.rsvpCapacity !== undefined && patch.rsvpCapacity !== visit.rsvpCapacity) {
+    await promoteWaitlist(db, config, visitId, now)
+  }
   return updated[0]
 }
 

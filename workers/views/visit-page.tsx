@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../shared/domain/intl'
 import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
 import { routeMap } from '../../shared/domain/route-map'
 import type { Messages } from '../../shared/i18n'
@@ -109,7 +110,7 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
   )
   const venueById = new Map(venues.map((v) => [v.id, v]))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  const dayKey = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at)
+  const dayKey = (at: number) => dateTimeFormat('en-CA', { timeZone: zone }).format(at)
   const days = new Map<string, typeof items>()
   for (const item of items) days.set(dayKey(item.start), [...(days.get(dayKey(item.start)) ?? []), item])
   const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${base}/schedule.ics${q()}`

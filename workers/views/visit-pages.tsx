@@ -49,7 +49,7 @@ export function VisitNav({
   t: Messages
   visit: VisitHead
   access: VisitAccess
-  current: 'overview' | 'programme' | 'participants' | 'releases'
+  current: 'overview' | 'programme' | 'participants' | 'rsvps' | 'releases'
 }) {
   if (access !== 'organise' && access !== 'read') return null
   const base = `/visits/${visit.id}`
@@ -57,6 +57,7 @@ export function VisitNav({
     ['overview', base],
     ['programme', `${base}/programme`],
     ['participants', `${base}/participants`],
+    ['rsvps', `${base}/rsvps`],
     ['releases', `${base}/releases`],
   ] as const
   return (
@@ -219,6 +220,7 @@ export function VisitOverviewPage({
   t,
   data,
   clashCount,
+  publicUrl,
   notice,
   editState,
   duplicateState,
@@ -226,6 +228,8 @@ export function VisitOverviewPage({
   t: Messages
   data: VisitData
   clashCount: number | null
+  /** Where the public pages live, for the embed snippet. */
+  publicUrl: string
   notice?: string | undefined
   editState?: FormState | undefined
   duplicateState?: FormState | undefined
@@ -310,7 +314,19 @@ export function VisitOverviewPage({
           <section aria-labelledby="rsvps" class="slot">
             <h2 id="rsvps">{t.visits.rsvps}</h2>
             <p class="muted">{t.visits.rsvpsLater}</p>
+            <p>
+              <a href={`/visits/${visit.id}/rsvps`}>{t.visits.rsvpsLink}</a>
+            </p>
           </section>
+          {visit.status !== 'draft' ? (
+            <section aria-labelledby="embed" class="slot">
+              <h2 id="embed">{t.visits.embedTitle}</h2>
+              <p class="muted">{t.visits.embedIntro}</p>
+              <pre>
+                <code>{`<iframe src="${publicUrl}/v/${visit.slug}/embed" title="${visit.title.replaceAll('"', '&quot;')}" width="100%" height="600" loading="lazy"></iframe>`}</code>
+              </pre>
+            </section>
+          ) : null}
           <section aria-labelledby="catering" class="slot">
             <h2 id="catering">{t.visits.catering}</h2>
             <p class="muted">{t.visits.cateringLater}</p>

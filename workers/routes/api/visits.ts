@@ -13,6 +13,7 @@ import {
 import type { AppEnv } from '../../env'
 import { doc } from '../../http/openapi'
 import { jsonBody } from '../../http/validation'
+import { deliverSoon } from '../../mail/outbox'
 import { requirePerson } from '../../middleware/session'
 import { setVisitVenue } from '../../services/programme'
 import { getRelease, listReleases, pendingChanges, publish } from '../../services/releases'
@@ -78,11 +79,13 @@ export const visitsApi = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       const visit = await updateVisit(
         c.var.db,
+        c.var.config,
         signedIn.actor,
         c.req.param('visitId'),
         c.req.valid('json'),
         new Date(),
       )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
       c.header('etag', etagOf(visit.version))
       return c.json(visit)
     },
@@ -223,12 +226,14 @@ export const visitsApi = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       const release = await publish(
         c.var.db,
+        c.var.config,
         signedIn.actor,
         c.req.param('visitId'),
         c.req.valid('json'),
         c.var.lang,
         new Date(),
       )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json(release, 201, { location: `/api/releases/${release.id}` })
     },
   )

@@ -26,6 +26,7 @@ import {
   text,
 } from '../../http/form-values'
 import { formBody, type RawForm } from '../../http/validation'
+import { deliverSoon } from '../../mail/outbox'
 import { requirePerson } from '../../middleware/session'
 import {
   createGroup,
@@ -158,9 +159,18 @@ async function renderVisit(
     data.access === 'organise' || data.access === 'read'
       ? (await getProgramme(c.var.db, signedIn.actor, visitId)).clashes.length
       : null
-  return c.render(<VisitOverviewPage t={c.var.t} data={data} clashCount={clashCount} {...extra} />, {
-    title: data.visit.title,
-  })
+  return c.render(
+    <VisitOverviewPage
+      t={c.var.t}
+      data={data}
+      clashCount={clashCount}
+      publicUrl={c.var.config.publicUrl}
+      {...extra}
+    />,
+    {
+      title: data.visit.title,
+    },
+  )
 }
 
 async function renderProgramme(
@@ -261,7 +271,8 @@ export const visitPages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          await updateVisit(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
+          await updateVisit(c.var.db, c.var.config, signedIn.actor, visitId, c.req.valid('form'), new Date())
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
           return c.redirect(`/visits/${visitId}`, 303)
         },
         (editState) => renderVisit(c, visitId, { editState }),
@@ -321,7 +332,16 @@ export const visitPages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          await publish(c.var.db, signedIn.actor, visitId, c.req.valid('form'), c.var.lang, new Date())
+          await publish(
+            c.var.db,
+            c.var.config,
+            signedIn.actor,
+            visitId,
+            c.req.valid('form'),
+            c.var.lang,
+            new Date(),
+          )
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
           return c.redirect(`/visits/${visitId}/releases`, 303)
         },
         (state) => renderReleases(c, visitId, { state }),

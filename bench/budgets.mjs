@@ -1,0 +1,24 @@
+// The performance budget of issue 7, in one place: `npm run bench` checks every figure here and exits
+// non-zero when one is broken. Change a number only together with the reason in the README.
+
+/** Programme items in the benchmark's visit; the public rows-read budget grows with it. */
+export const ITEMS = 300
+
+const publicRead = { d1Queries: 2, rowsRead: 2 * ITEMS + 50, cpuMs: 3 }
+const organiser = { d1Queries: 3, cpuMs: 8 }
+
+/**
+ * Per case: most D1 round trips (Server-Timing d1-queries), most rows read, most CPU milliseconds of workerd
+ * per request. A case without a limit for a figure only reports it. Any non-2xx answer fails a case.
+ */
+export const caseBudgets = {
+  schedulePage: publicRead,
+  scheduleIcs: publicRead,
+  scheduleJson: publicRead,
+  programmePage: organiser,
+  clashes: organiser,
+  rsvpPost: { d1Queries: 2 },
+}
+
+/** The Worker bundle (the main module of `wrangler deploy --dry-run`), gzip-compressed. */
+export const bundleGzipBytes = 1024 * 1024

@@ -1,0 +1,408 @@
+// `npm run bench`: measures Rondgang against its performance budget (bench/budgets.mjs). It loads a large
+// visit into a throw-away local D1, starts `wrangler dev`, drives each case with autocannon over loopback
+// (warm-up, then a fixed-duration measurement), reads the D1 cost of a request from its Server-Timing header
+// and workerd's CPU time from /proc, prints one table, writes bench/results/latest.json, stops everything it
+// started, and exits non-zero when a budget is broken.
+import { readFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { freePort, migrateLocal, root, startDev, wrangler } from '../scripts/dev-server.mjs'
+import { bundleGzipBytes, caseBudgets } from './budgets.mjs'
+import { generateVisit } from './visit-data.mjs'
+
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2)
+const MEASURE_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
+/** Requests sent one by one after each measurement, to read their Server-Timing. */
+const SAMPLES = 5
+/** /proc/<pid>/stat counts CPU time in clock ticks: USER_HZ, 100 on Linux (`getconf CLK_TCK`). */
+const CLOCK_TICKS = 100
+
+const cleanups = []
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()()
+    } catch (error) {
+      console.error(`clean-up: ${error}`)
+    }
+  }
+}
+// wrangler runs in its own process group, so Ctrl-C does not reach it: stop it ourselves.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`)
+    cleanUp().finally(() => process.exit(130))
+  })
+}
+
+/** What wrangler dev printed, shown when the run fails. */
+let devOutput
+
+function log(line) {
+  process.stderr.write(`[bench] ${line}\n`)
+}
+
+/**
+ * CPU ticks (user + system) of the workerd processes under wrangler, split into the one that runs the Worker
+ * and the proxy in front of it, with the Worker's pids: wrangler restarts that workerd when a file changes.
+ */
+async function workerdTicks(pgid, port) {
+  const ticks = { worker: 0, proxy: 0, workerPids: [] }
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat
+    let cmdline
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+    } catch {
+      continue // gone meanwhile
+    }
+    // The command name may hold spaces; the fields after ")" are fixed: state, ppid, pgrp, … utime, stime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) !== pgid || !cmdline[0]?.endsWith('/workerd')) continue
+    // wrangler dev runs two workerd: a proxy on the public port in front of the one that runs the Worker
+    // (with its D1, cache and rate-limit simulators).
+    const role = cmdline.includes(`--socket-addr=entry=127.0.0.1:${port}`) ? 'proxy' : 'worker'
+    ticks[role] += Number(fields[11]) + Number(fields[12])
+    if (role === 'worker') ticks.workerPids.push(Number(entry))
+  }
+  ticks.workerPids.sort((a, b) => a - b)
+  return ticks
+}
+
+function parseServerTiming(header) {
+  const read = (name) => Number(new RegExp(`${name};desc="(\\d+)"`).exec(header ?? '')?.[1] ?? Number.NaN)
+  return { queries: read('d1-queries'), rowsRead: read('d1-rows-read'), rowsWritten: read('d1-rows-written') }
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+
+/** One request outside the load run: its status, D1 figures and whether the edge cache answered. */
+async function sample(url, request, timeoutMs = 30_000) {
+  const req = request.setupRequest ? request.setupRequest({ ...request }) : request
+  const res = await fetch(new URL(req.path, url), {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch((error) => {
+    throw new Error(`${req.method} ${req.path}: no answer (${error.name}); is wrangler rebuilding?`)
+  })
+  await res.arrayBuffer()
+  return {
+    status: res.status,
+    cache: res.headers.get('x-cache'),
+    ...parseServerTiming(res.headers.get('server-timing')),
+  }
+}
+
+function runAutocannon(opts) {
+  return new Promise((resolve, reject) => {
+    const stop = () => instance.stop()
+    const instance = autocannon(opts, (error, result) => {
+      if (cleanups.includes(stop)) cleanups.splice(cleanups.indexOf(stop), 1)
+      if (error) reject(error)
+      else resolve(result)
+    })
+    cleanups.push(stop)
+  })
+}
+
+/** Warm-up, then the measured run with workerd's CPU read before and after, then the Server-Timing samples. */
+async function measureCase(dev, port, c) {
+  const base = { url: dev.url, requests: [c.request], connections: c.connections, timeout: 30 }
+  let result
+  let before
+  let after
+  // A file saved during the run makes wrangler restart the Worker's workerd, and its CPU time starts again
+  // from zero: such a run is measured once more, and reported as disturbed if it happens again.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    log(`${c.name}: warm-up ${WARMUP_SECONDS}s, measure ${MEASURE_SECONDS}s, ${c.connections} connections`)
+    await runAutocannon({ ...base, duration: WARMUP_SECONDS })
+    before = await workerdTicks(dev.pid, port)
+    result = await runAutocannon({ ...base, duration: MEASURE_SECONDS })
+    after = await workerdTicks(dev.pid, port)
+    if (String(before.workerPids) === String(after.workerPids)) break
+    log(`${c.name}: wrangler restarted workerd during the run (a file changed?)`)
+  }
+  const disturbed = String(before.workerPids) !== String(after.workerPids)
+  const samples = []
+  for (let i = 0; i < SAMPLES; i++) samples.push(await sample(dev.url, c.request))
+  const served = result.requests.total
+  const msPer = (role) =>
+    served > 0 && !disturbed ? ((after[role] - before[role]) * (1000 / CLOCK_TICKS)) / served : null
+  const failedSamples = samples.filter((s) => s.status < 200 || s.status > 299).length
+  return {
+    key: c.key,
+    name: c.name,
+    method: c.request.method,
+    path: c.path,
+    note: c.note,
+    connections: c.connections,
+    seconds: result.duration,
+    requests: served,
+    requestsPerSecond: Math.round(served / result.duration),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+    non2xx: result.non2xx + result.errors + result.timeouts + failedSamples,
+    statusCodes: result.statusCodeStats,
+    d1: {
+      queriesMax: Math.max(...samples.map((s) => s.queries), c.cold?.queries ?? 0),
+      queriesTypical: median(samples.map((s) => s.queries)),
+      rowsReadMax: Math.max(...samples.map((s) => s.rowsRead), c.cold?.rowsRead ?? 0),
+      rowsReadTypical: median(samples.map((s) => s.rowsRead)),
+      rowsWrittenTypical: median(samples.map((s) => s.rowsWritten)),
+    },
+    cold: c.cold ?? null,
+    cache: samples[0]?.cache ?? null,
+    disturbed,
+    cpuMsPerRequest: msPer('worker'),
+    proxyCpuMsPerRequest: msPer('proxy'),
+  }
+}
+
+/** The Worker bundle as `wrangler deploy --dry-run` builds it: the main module, raw and gzip. */
+async function measureBundle(outdir) {
+  await wrangler(['deploy', '--dry-run', '--outdir', outdir])
+  const files = (await fs.readdir(outdir)).filter((f) => f.endsWith('.js'))
+  const main = files.includes('index.js') ? 'index.js' : files[0]
+  const code = await fs.readFile(path.join(outdir, main))
+  return { file: main, rawBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength }
+}
+
+/** Budget verdicts of one case: every figure that has a limit, and no failed requests at all. */
+function verdicts(result) {
+  const budget = caseBudgets[result.key] ?? {}
+  const checks = [{ figure: 'non2xx', value: result.non2xx, limit: 0 }]
+  if (budget.d1Queries !== undefined)
+    checks.push({ figure: 'd1Queries', value: result.d1.queriesMax, limit: budget.d1Queries })
+  if (budget.rowsRead !== undefined)
+    checks.push({ figure: 'rowsRead', value: result.d1.rowsReadMax, limit: budget.rowsRead })
+  if (budget.cpuMs !== undefined)
+    checks.push({ figure: 'cpuMs', value: result.cpuMsPerRequest, limit: budget.cpuMs })
+  // A figure that could not be read (NaN, null) is a failure, not a pass.
+  return checks.map((c) => ({ ...c, pass: Number.isFinite(c.value) && c.value <= c.limit }))
+}
+
+/** A figure with its verdict when it has a budget: "1 (max 2) ≤2 PASS" (typical, and the max checked). */
+function cell(value, check, { digits = 0, max } = {}) {
+  const show = (n) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '?')
+  const shown = max === undefined || max === value ? show(value) : `${show(value)} (max ${show(max)})`
+  if (!check) return shown
+  return `${shown} ≤${check.limit} ${check.pass ? 'PASS' : 'FAIL'}`
+}
+
+/** The results as one Markdown table: readable in a terminal and pasted as is into the README. */
+function table(results, bundle, bundleCheck) {
+  const header = [
+    'case',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'D1 queries',
+    'rows read',
+    'CPU ms/req',
+    'note',
+  ]
+  const rows = results.map((r) => {
+    const check = Object.fromEntries(r.checks.map((c) => [c.figure, c]))
+    return [
+      `${r.method} ${r.name}`,
+      String(r.requestsPerSecond),
+      String(r.latencyMs.p50),
+      String(r.latencyMs.p99),
+      cell(r.non2xx, check.non2xx),
+      cell(r.d1.queriesTypical, check.d1Queries, { max: r.d1.queriesMax }),
+      cell(r.d1.rowsReadTypical, check.rowsRead, { max: r.d1.rowsReadMax }),
+      cell(r.cpuMsPerRequest, check.cpuMs, { digits: 2 }),
+      r.disturbed ? `${r.note}; DISTURBED: workerd restarted` : r.note,
+    ]
+  })
+  const kib = (n) => `${(n / 1024).toFixed(0)} KiB`
+  rows.push([
+    'bundle (gzip)',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    `${kib(bundle.gzipBytes)} ≤${kib(bundleGzipBytes)} ${bundleCheck.pass ? 'PASS' : 'FAIL'} (raw ${kib(bundle.rawBytes)})`,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+async function main() {
+  const started = Date.now()
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'rondgang-bench-'))
+  cleanups.push(() => fs.rm(work, { recursive: true, force: true }))
+  const persistTo = path.join(work, 'state')
+  const visit = generateVisit()
+  const sqlFile = path.join(work, 'visit.sql')
+  const rsvpSqlFile = path.join(work, 'rsvps.sql')
+  await fs.writeFile(sqlFile, visit.sql)
+  await fs.writeFile(rsvpSqlFile, visit.rsvpSql)
+  log(`visit: ${JSON.stringify(visit.counts)}; migrating, loading and bundling`)
+
+  const [bundle] = await Promise.all([
+    measureBundle(path.join(work, 'bundle')),
+    (async () => {
+      await migrateLocal({ persistTo })
+      await wrangler(['d1', 'execute', 'DB', '--local', '--file', sqlFile], { persistTo })
+    })(),
+  ])
+
+  const port = await freePort()
+  const dev = await startDev({ port, persistTo, log: process.env.BENCH_LOG === '1' })
+  cleanups.push(() => dev.stop())
+  devOutput = dev.output
+  log(`wrangler dev on ${dev.url} (pid ${dev.pid})`)
+
+  const { visitId, slug, sessionId } = visit.ids
+  const cookie = `__Host-rondgang_session=${sessionId}`
+  // Every case asks in Dutch, so the load run and the samples hit the same cache entry.
+  const lang = { 'accept-language': 'nl' }
+  const published = await fetch(`${dev.url}/api/visits/${visitId}/releases`, {
+    method: 'POST',
+    headers: { ...lang, cookie, 'content-type': 'application/json', accept: 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(60_000),
+  })
+  // Read the answer in full: an unread body keeps the Worker's response open, and wrangler's proxy then holds
+  // the next request back.
+  const release = await published.text()
+  if (published.status !== 201) throw new Error(`publishing failed: ${published.status} ${release}`)
+  // The guests come after the release, as in life (a release mails every guest whom its changes concern).
+  // wrangler's local D1 is one SQLite file, so the running Worker sees them at once.
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', rsvpSqlFile], { persistTo })
+
+  let guest = 0
+  const rsvpRequest = {
+    method: 'POST',
+    path: `/api/public/visits/${slug}/rsvps`,
+    headers: { ...lang, 'content-type': 'application/json', accept: 'application/json' },
+    // A new guest from a new address each time: the per-client limit (30/min) and one registration per
+    // e-mail address would otherwise answer 429 or "check your mail".
+    setupRequest(req) {
+      guest += 1
+      const ip = `10.${(guest >> 16) & 255}.${(guest >> 8) & 255}.${guest & 255}`
+      return {
+        ...req,
+        headers: { ...req.headers, 'cf-connecting-ip': ip },
+        body: JSON.stringify({
+          name: `Belastinggast ${guest}`,
+          email: `load${guest}@bench.rondgang.localhost`,
+          partySize: 1 + (guest % 3),
+          dietary: guest % 4 === 0 ? ['vegetarian'] : [],
+          groupIds: [],
+        }),
+      }
+    },
+  }
+  const get = (p, headers = {}) => ({ method: 'GET', path: p, headers: { ...lang, ...headers } })
+  const cases = [
+    {
+      key: 'schedulePage',
+      name: 'public schedule page',
+      path: `/v/${slug}`,
+      note: 'anonymous, cache hit',
+    },
+    {
+      key: 'scheduleIcs',
+      name: 'schedule.ics',
+      path: `/v/${slug}/schedule.ics`,
+      note: 'cache hit',
+    },
+    {
+      key: 'scheduleJson',
+      name: 'schedule.json',
+      path: `/v/${slug}/schedule.json`,
+      note: 'cache hit',
+    },
+    {
+      key: 'programmePage',
+      name: 'programme editor page',
+      path: `/visits/${visitId}/programme`,
+      note: 'organiser, with clashes',
+      headers: { cookie, accept: 'text/html' },
+    },
+    {
+      key: 'clashes',
+      name: 'clashes API',
+      path: `/api/visits/${visitId}/clashes`,
+      note: 'organiser, whole visit',
+      headers: { cookie, accept: 'application/json' },
+    },
+  ].map((c) => ({ ...c, connections: 10, request: get(c.path, c.headers) }))
+  cases.push({
+    key: 'rsvpPost',
+    name: 'RSVP',
+    path: rsvpRequest.path,
+    note: 'new guest each; writes serialize',
+    connections: 4,
+    request: rsvpRequest,
+  })
+
+  // The first anonymous request after a release renders and fills the edge cache: its D1 cost is in the
+  // budget too, and its CPU time is reported (each data centre's first reader pays it).
+  for (const c of cases.slice(0, 3)) {
+    const before = await workerdTicks(dev.pid, port)
+    c.cold = await sample(dev.url, c.request, 120_000)
+    const after = await workerdTicks(dev.pid, port)
+    c.cold.cpuMs = (after.worker - before.worker) * (1000 / CLOCK_TICKS)
+    c.note = `${c.note}; max = cold miss (${c.cold.cpuMs} ms CPU)`
+  }
+
+  const results = []
+  for (const c of cases) {
+    const result = await measureCase(dev, port, c)
+    results.push({ ...result, checks: verdicts(result) })
+  }
+  await dev.stop()
+
+  const bundleCheck = { figure: 'bundleGzipBytes', value: bundle.gzipBytes, limit: bundleGzipBytes }
+  bundleCheck.pass = bundleCheck.value <= bundleCheck.limit
+  const failed = [
+    ...results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.name}: ${c.figure}`)),
+  ]
+  if (!bundleCheck.pass) failed.push('bundle: gzip size')
+
+  console.log(table(results, bundle, bundleCheck))
+  const report = {
+    at: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    machine: { cpus: os.cpus().length, node: process.version },
+    settings: { warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, samples: SAMPLES },
+    visit: visit.counts,
+    cases: results,
+    bundle: { ...bundle, check: bundleCheck },
+    failed,
+  }
+  await fs.mkdir(path.join(root, 'bench', 'results'), { recursive: true })
+  await fs.writeFile(
+    path.join(root, 'bench', 'results', 'latest.json'),
+    `${JSON.stringify(report, null, 2)}\n`,
+  )
+  log(
+    `${failed.length === 0 ? 'all budgets hold' : `budget broken: ${failed.join(', ')}`} (${report.seconds} s)`,
+  )
+  if (failed.length > 0) process.exitCode = 1
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(error)
+  const tail = devOutput?.().trim().split('\n').slice(-20).join('\n')
+  if (tail) console.error(`--- wrangler dev, last lines:\n${tail}`)
+  process.exitCode = 2
+} finally {
+  await cleanUp()
+}
