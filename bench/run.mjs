@@ -360,8 +360,10 @@ async function main() {
     c.note = `${c.note}; max = cold miss (${c.cold.cpuMs} ms CPU)`
   }
 
+  // BENCH_ONLY=programmePage,clashes measures just those cases (for working on one of them).
+  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean)
   const results = []
-  for (const c of cases) {
+  for (const c of only ? cases.filter((x) => only.includes(x.key)) : cases) {
     const result = await measureCase(dev, port, c)
     results.push({ ...result, checks: verdicts(result) })
   }
