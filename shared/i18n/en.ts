@@ -235,6 +235,7 @@ export const en: Messages = {
       overview: 'Overview',
       programme: 'Programme',
       participants: 'Company',
+      talks: 'Talks',
       rsvps: 'Registrations',
       releases: 'Releases',
     },

@@ -238,6 +238,7 @@ export const nl = {
       overview: 'Overzicht',
       programme: 'Programma',
       participants: 'Gezelschap',
+      talks: 'Voordrachten',
       rsvps: 'Aanmeldingen',
       releases: 'Versies',
     },

@@ -224,7 +224,13 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
                   {item.speakers.length > 0 ? (
                     <span class="muted">
                       {' '}
-                      · {t.schedule.speakers}: {item.speakers.map((s) => s.name).join(', ')}
+                      · {t.schedule.speakers}:{' '}
+                      {item.speakers.map((s, i) => (
+                        <>
+                          {i > 0 ? ', ' : ''}
+                          <a href={`${base}/speakers/${s.id}${q()}`}>{s.name}</a>
+                        </>
+                      ))}
                     </span>
                   ) : null}
                   {item.description ? <p>{item.description}</p> : null}

@@ -49,7 +49,7 @@ export function VisitNav({
   t: Messages
   visit: VisitHead
   access: VisitAccess
-  current: 'overview' | 'programme' | 'participants' | 'rsvps' | 'releases'
+  current: 'overview' | 'programme' | 'participants' | 'talks' | 'rsvps' | 'releases'
 }) {
   if (access !== 'organise' && access !== 'read') return null
   const base = `/visits/${visit.id}`
@@ -57,6 +57,7 @@ export function VisitNav({
     ['overview', base],
     ['programme', `${base}/programme`],
     ['participants', `${base}/participants`],
+    ['talks', `${base}/talks`],
     ['rsvps', `${base}/rsvps`],
     ['releases', `${base}/releases`],
   ] as const
