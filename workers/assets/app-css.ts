@@ -78,6 +78,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); p
 .link-button { background: none; border: 0; color: inherit; padding: 0; min-height: 0; font-weight: 600; text-decoration: underline; text-underline-offset: .15em; }
 .site-header .link-button { color: var(--brand-ink); }
 .site-header nav { align-items: center; }
+.view-switch { display: flex; gap: 1rem; margin: 1rem 0; }
+.view-switch a[aria-current="page"] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--brand); }
 .narrow { max-width: 36rem; }
 .card-title { font-size: 1.15rem; margin: .25rem 0 .5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1.5rem 0; font-size: .95rem; }

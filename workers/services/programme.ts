@@ -8,7 +8,7 @@ import {
   venues,
   visitVenues,
 } from '../../shared/db/schema'
-import type { Actor } from '../../shared/domain/access'
+import { type Actor, visitAccess } from '../../shared/domain/access'
 import { type ClashInput, findClashes } from '../../shared/domain/clashes'
 import { shiftLater, validateItemTimes } from '../../shared/domain/programme'
 import { knownAvailability, parseAvailability } from '../../shared/domain/talks'
@@ -32,10 +32,12 @@ type Person = Extract<Actor, { kind: 'person' }>
 
 /** The programme of a visit for its team (organisers and viewers), with the clashes found in it. */
 export async function getProgramme(db: Database, actor: Actor, visitId: string) {
-  const { access } = await loadVisitFor(db, actor, visitId)
-  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  // One round trip: the programme's batch carries the visit itself, so access is decided on it before
+  // anything is returned (no separate look-up of the visit first).
   const programme = await loadProgramme(db, visitId)
-  if (!programme) throw new DomainError('not_found')
+  const access = programme ? visitAccess(actor, programme.visit) : null
+  if (!programme || !access) throw new DomainError('not_found')
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
   return { access, programme, clashes: findClashes(toClashInput(programme)) }
 }
 

@@ -129,9 +129,13 @@ function DayTimeline({
               // Two blocks in one lane at once (a double booking) are drawn offset, so both stay readable.
               let overlap = false
               for (let col = lane; col < lane + width; col++) {
-                const taken = placed.get(col) ?? []
+                let taken = placed.get(col)
+                if (!taken) {
+                  taken = []
+                  placed.set(col, taken)
+                }
                 if (taken.some(([s, e]) => s < end && start < e)) overlap = true
-                placed.set(col, [...taken, [start, end]])
+                taken.push([start, end])
               }
               const classes = [
                 'tl-item',
@@ -313,11 +317,14 @@ export function ProgrammePage({
   addState,
   lateState,
   groupState,
+  view = 'timeline',
 }: {
   t: Messages
   access: VisitAccess
   programme: Programme
   clashes: readonly Clash[]
+  /** The day view with lanes, or the list; one at a time keeps a 300-item page light. */
+  view?: 'timeline' | 'list'
   addState?: FormState | undefined
   lateState?: FormState | undefined
   groupState?: FormState | undefined
@@ -350,6 +357,19 @@ export function ProgrammePage({
       </section>
       {items.length === 0 ? <p class="notice">{t.programme.none}</p> : null}
       {items.length > 0 ? (
+        <nav class="view-switch" aria-label={t.programme.title}>
+          <a href={`/visits/${visit.id}/programme`} aria-current={view === 'timeline' ? 'page' : undefined}>
+            {t.programme.timeline}
+          </a>{' '}
+          <a
+            href={`/visits/${visit.id}/programme?view=list`}
+            aria-current={view === 'list' ? 'page' : undefined}
+          >
+            {t.programme.list}
+          </a>
+        </nav>
+      ) : null}
+      {items.length > 0 && view === 'timeline' ? (
         <section aria-labelledby="timeline">
           <h2 id="timeline">{t.programme.timeline}</h2>
           <p class="muted">{t.programme.timelineIntro}</p>
@@ -369,7 +389,7 @@ export function ProgrammePage({
           ))}
         </section>
       ) : null}
-      {items.length > 0 ? (
+      {items.length > 0 && view === 'list' ? (
         <section aria-labelledby="list">
           <h2 id="list">{t.programme.list}</h2>
           {days.map((day) => (

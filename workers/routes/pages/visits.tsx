@@ -181,7 +181,14 @@ async function renderProgramme(
   const signedIn = requirePerson(c)
   const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId)
   return c.render(
-    <ProgrammePage t={c.var.t} access={access} programme={programme} clashes={clashes} {...extra} />,
+    <ProgrammePage
+      t={c.var.t}
+      access={access}
+      programme={programme}
+      clashes={clashes}
+      view={c.req.query('view') === 'list' ? 'list' : 'timeline'}
+      {...extra}
+    />,
     { title: `${c.var.t.programme.title}: ${programme.visit.title}` },
   )
 }
