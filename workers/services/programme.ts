@@ -31,10 +31,15 @@ import { fieldError, loadVisitFor, type VisitAccess } from './visits'
 type Person = Extract<Actor, { kind: 'person' }>
 
 /** The programme of a visit for its team (organisers and viewers), with the clashes found in it. */
-export async function getProgramme(db: Database, actor: Actor, visitId: string) {
+export async function getProgramme(
+  db: Database,
+  actor: Actor,
+  visitId: string,
+  opts: { descriptions?: boolean } = {},
+) {
   // One round trip: the programme's batch carries the visit itself, so access is decided on it before
   // anything is returned (no separate look-up of the visit first).
-  const programme = await loadProgramme(db, visitId)
+  const programme = await loadProgramme(db, visitId, opts)
   const access = programme ? visitAccess(actor, programme.visit) : null
   if (!programme || !access) throw new DomainError('not_found')
   if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')

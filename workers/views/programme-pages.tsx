@@ -318,6 +318,7 @@ export function ProgrammePage({
   lateState,
   groupState,
   view = 'timeline',
+  day,
 }: {
   t: Messages
   access: VisitAccess
@@ -325,6 +326,8 @@ export function ProgrammePage({
   clashes: readonly Clash[]
   /** The day view with lanes, or the list; one at a time keeps a 300-item page light. */
   view?: 'timeline' | 'list'
+  /** The day the day view shows, for visits of several days ('YYYY-MM-DD'); the first day by default. */
+  day?: string | undefined
   addState?: FormState | undefined
   lateState?: FormState | undefined
   groupState?: FormState | undefined
@@ -341,6 +344,9 @@ export function ProgrammePage({
     ...groups.map((g) => ({ key: g.id, name: g.name, groupId: g.id })),
   ]
   const days = daysOf(items, zone)
+  // A visit of several days shows one day in the day view at a time: lighter to render and to read.
+  const shownDay = day && days.includes(day) ? day : days[0]
+  const timelineDays = days.length > 1 && shownDay ? [shownDay] : days
   const base = `/visits/${visit.id}`
   return (
     <>
@@ -373,7 +379,16 @@ export function ProgrammePage({
         <section aria-labelledby="timeline">
           <h2 id="timeline">{t.programme.timeline}</h2>
           <p class="muted">{t.programme.timelineIntro}</p>
-          {days.map((day) => (
+          {days.length > 1 ? (
+            <nav class="view-switch" aria-label={t.programme.timeline}>
+              {days.map((d) => (
+                <a href={`${base}/programme?day=${d}`} aria-current={d === shownDay ? 'page' : undefined}>
+                  {formatLocalDate(d, t.locale)}
+                </a>
+              ))}
+            </nav>
+          ) : null}
+          {timelineDays.map((day) => (
             <>
               {days.length > 1 ? <h3>{formatLocalDate(day, t.locale)}</h3> : null}
               <DayTimeline

@@ -179,7 +179,9 @@ async function renderProgramme(
   extra: { addState?: FormState; lateState?: FormState; groupState?: FormState } = {},
 ) {
   const signedIn = requirePerson(c)
-  const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId)
+  const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId, {
+    descriptions: false,
+  })
   return c.render(
     <ProgrammePage
       t={c.var.t}
@@ -187,6 +189,7 @@ async function renderProgramme(
       programme={programme}
       clashes={clashes}
       view={c.req.query('view') === 'list' ? 'list' : 'timeline'}
+      day={c.req.query('day')}
       {...extra}
     />,
     { title: `${c.var.t.programme.title}: ${programme.visit.title}` },
