@@ -23,38 +23,6 @@ export async function listPublishedVisits(db: Database) {
     .orderBy(asc(visits.startDate))
 }
 
-/**
- * The public programme of a visit: the newest release (never the draft), one D1 round trip. Visits that were
- * never published, and drafts, answer null (404).
- */
-export async function getPublishedProgramme(db: Database, slug: string) {
-  const [row] = await db
-    .select({
-      visitId: visits.id,
-      status: visits.status,
-      listed: visits.listed,
-      releaseId: releases.id,
-      number: releases.number,
-      name: releases.name,
-      publishedAt: releases.publishedAt,
-      snapshot: releases.snapshot,
-    })
-    .from(visits)
-    .innerJoin(releases, eq(releases.visitId, visits.id))
-    .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
-    .orderBy(desc(releases.number))
-    .limit(1)
-  if (!row) return null
-  const snapshot = JSON.parse(row.snapshot) as ReleaseSnapshot
-  return {
-    visitId: row.visitId,
-    listed: row.listed,
-    status: row.status,
-    release: { id: row.releaseId, number: row.number, name: row.name, publishedAt: row.publishedAt },
-    snapshot,
-  }
-}
-
 /** True when `token` is a live share link of the visit (unlisted visits are readable only through one). */
 export async function isValidShareLink(
   db: Database,

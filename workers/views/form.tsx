@@ -11,6 +11,28 @@ const submittedValue = (state: FormState | undefined, name: string) => {
 const errorOf = (state: FormState | undefined, name: string) =>
   state?.errors?.find((e) => e.field === name)?.message
 
+/** The ids a control is described by: its hint and its error, when there are any. */
+const describedBy = (id: string, hint: string | undefined, error: string | undefined) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+
+/** The hint under a label, referred to by the control's aria-describedby. */
+function Hint({ id, hint }: { id: string; hint?: string | undefined }) {
+  return hint ? (
+    <p class="muted" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null
+}
+
+/** The error at a field, referred to by the control's aria-describedby. */
+function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
+  return error ? (
+    <p class="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null
+}
+
 /** The list of problems at the top of a form, linking to each field (GOV.UK pattern). */
 export function ErrorSummary({ t, state }: { t: Messages; state?: FormState | undefined }) {
   if (!state?.errors?.length) return null
@@ -58,15 +80,10 @@ export function Field({
 }: FieldProps) {
   const id = givenId ?? `field-${name}`
   const error = errorOf(state, name)
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {hint ? (
-        <p class="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <input
         id={id}
         name={name}
@@ -76,13 +93,9 @@ export function Field({
         autocomplete={autocomplete}
         inputmode={inputmode}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       />
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={id} error={error} />
     </div>
   )
 }
@@ -109,7 +122,7 @@ export function Select({ name, id: givenId, label, options, state, value }: Sele
         id={id}
         name={name}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
       >
         {options.map((o) => (
           <option value={o.value} selected={o.value === selected}>
@@ -117,11 +130,7 @@ export function Select({ name, id: givenId, label, options, state, value }: Sele
           </option>
         ))}
       </select>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={id} error={error} />
     </div>
   )
 }
@@ -139,29 +148,20 @@ type TextareaProps = {
 export function Textarea({ name, label, state, value, hint, rows = 4 }: TextareaProps) {
   const id = `field-${name}`
   const error = errorOf(state, name)
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {hint ? (
-        <p class="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <textarea
         id={id}
         name={name}
         rows={rows}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {submittedValue(state, name) ?? value ?? ''}
       </textarea>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={id} error={error} />
     </div>
   )
 }
@@ -204,21 +204,11 @@ export function Checkbox({
         name={name}
         value="yes"
         checked={on}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-        }
+        aria-describedby={describedBy(id, hint, error)}
       />
       <label for={id}>{label}</label>
-      {hint ? (
-        <p class="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
     </div>
   )
 }
@@ -247,19 +237,9 @@ export function Checkboxes({
   // Errors of single entries come as `groupIds.0`; they belong to the group.
   const error = state?.errors?.find((e) => e.field === name || e.field.startsWith(`${name}.`))?.message
   return (
-    <fieldset
-      class="field checkboxes"
-      id={id}
-      aria-describedby={
-        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-      }
-    >
+    <fieldset class="field checkboxes" id={id} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p class="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <input type="hidden" name={name} value="" />
       {options.map((o, i) => (
         <div class="checkbox-field">
@@ -273,11 +253,7 @@ export function Checkboxes({
           <label for={`${id}-${i}`}>{o.label}</label>
         </div>
       ))}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={id} error={error} />
     </fieldset>
   )
 }
