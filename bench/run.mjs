@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { freePort, migrateLocal, root, startDev, wrangler } from '../scripts/dev-server.mjs'
 import { bundleGzipBytes, caseBudgets } from './budgets.mjs'
+import { connectInspector, profileWhile, topFunctions } from './profile.mjs'
 import { generateVisit } from './visit-data.mjs'
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2)
@@ -164,6 +165,32 @@ async function measureCase(dev, port, c) {
   }
 }
 
+/** A profiled load run of one case: writes bench/results/<key>.cpuprofile and prints the top functions. */
+async function profileCase(dev, inspectorPort, c) {
+  log(`${c.name}: profiling ${MEASURE_SECONDS}s (not counted in the budget)`)
+  const inspector = await connectInspector(inspectorPort)
+  cleanups.push(() => inspector.close())
+  let served = 0
+  const profile = await profileWhile(inspector, async () => {
+    const result = await runAutocannon({
+      url: dev.url,
+      requests: [c.request],
+      connections: c.connections,
+      timeout: 30,
+      duration: MEASURE_SECONDS,
+    })
+    served = result.requests.total
+  })
+  inspector.close()
+  const dir = path.join(root, 'bench', 'results')
+  await fs.mkdir(dir, { recursive: true })
+  const file = path.join(dir, `${c.key}.cpuprofile`)
+  await fs.writeFile(file, JSON.stringify(profile))
+  const [busy, ...rows] = topFunctions(profile)
+  console.log(`\n${c.name}: ${served} requests profiled, ${busy}; ${path.relative(root, file)}`)
+  console.log(rows.join('\n'))
+}
+
 /** The Worker bundle as `wrangler deploy --dry-run` builds it: the main module, raw and gzip. */
 async function measureBundle(outdir) {
   await wrangler(['deploy', '--dry-run', '--outdir', outdir])
@@ -259,8 +286,11 @@ async function main() {
     })(),
   ])
 
+  // BENCH_PROFILE=programmePage,clashes adds a profiled run after those cases (see bench/profile.mjs).
+  const profiled = process.env.BENCH_PROFILE?.split(',').filter(Boolean) ?? []
   const port = await freePort()
-  const dev = await startDev({ port, persistTo, log: process.env.BENCH_LOG === '1' })
+  const inspectorPort = profiled.length > 0 ? await freePort() : undefined
+  const dev = await startDev({ port, persistTo, log: process.env.BENCH_LOG === '1', inspectorPort })
   cleanups.push(() => dev.stop())
   devOutput = dev.output
   log(`wrangler dev on ${dev.url} (pid ${dev.pid})`)
@@ -366,6 +396,7 @@ async function main() {
   for (const c of only ? cases.filter((x) => only.includes(x.key)) : cases) {
     const result = await measureCase(dev, port, c)
     results.push({ ...result, checks: verdicts(result) })
+    if (profiled.includes(c.key)) await profileCase(dev, inspectorPort, c)
   }
   await dev.stop()
 

@@ -55,11 +55,13 @@ export async function migrateLocal({ persistTo } = {}) {
  * Starts `wrangler dev` on 127.0.0.1 and waits until /healthz answers.
  * Returns its URL and a stop() that ends the whole process group.
  */
-export async function startDev({ port, persistTo, log = false, timeoutMs = 60_000 } = {}) {
+export async function startDev({ port, persistTo, log = false, timeoutMs = 60_000, inspectorPort } = {}) {
   // Links in mails point at this server, whatever port it got.
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false']
   args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`)
   if (persistTo) args.push('--persist-to', persistTo)
+  // The DevTools protocol of the Worker (CPU profiles for the benchmark); wrangler picks a port otherwise.
+  if (inspectorPort) args.push('--inspector-port', String(inspectorPort))
   const child = spawn(wranglerBin, args, {
     cwd: root,
     env: quietEnv,
