@@ -139,14 +139,20 @@ type Context = {
   itemById: Map<string, ClashItem>
   venueById: Map<string, ClashVenue>
   groups: readonly ClashGroup[]
+  groupById: Map<string, ClashGroup>
+  /** Sorted by id. */
   speakers: readonly ClashSpeaker[]
+  speakerById: Map<string, ClashSpeaker>
   talks: readonly ClashTalk[]
+  /** Pairs of items that share an instant (venue and group double bookings both start from these). */
+  overlapping: [ClashItem, ClashItem][]
   time: (ms: number) => string
 }
 
 function contextOf(input: ClashInput, settings: ClashSettings): Context {
   const items = input.items.filter((item) => item.cancelled !== true).sort(byTime)
   const { timeZone, walkingSpeedKmh } = input.visit
+  const speakers = [...input.speakers].sort((a, b) => compareText(a.id, b.id))
   return {
     visit: input.visit,
     travel: {
@@ -158,15 +164,18 @@ function contextOf(input: ClashInput, settings: ClashSettings): Context {
     itemById: new Map(items.map((item) => [item.id, item])),
     venueById: new Map(input.venues.map((venue) => [venue.id, venue])),
     groups: input.groups,
-    speakers: [...input.speakers].sort((a, b) => compareText(a.id, b.id)),
+    groupById: new Map(input.groups.map((group) => [group.id, group])),
+    speakers,
+    speakerById: new Map(speakers.map((speaker) => [speaker.id, speaker])),
     talks: input.talks,
+    overlapping: overlappingPairs(items),
     time: (ms) => utcToZoned(ms, timeZone).time,
   }
 }
 
 function venueDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
-  for (const [a, b] of overlappingPairs(ctx.items)) {
+  for (const [a, b] of ctx.overlapping) {
     if (a.venueId === null || a.venueId !== b.venueId) continue
     const venue = venueName(ctx, a.venueId)
     const overlap = overlapMinutes(a, b)
@@ -190,12 +199,12 @@ function venueDoubleBookings(ctx: Context): Clash[] {
 
 function groupDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
-  for (const [a, b] of overlappingPairs(ctx.items)) {
+  for (const [a, b] of ctx.overlapping) {
     // At one and the same venue this is a venue double booking, reported once as such.
     if (a.venueId !== null && a.venueId === b.venueId) continue
     const shared = sharedAudience(a, b)
     if (shared === null) continue
-    const names = shared.map((id) => q(ctx.groups.find((group) => group.id === id)?.name ?? id))
+    const names = shared.map((id) => q(ctx.groupById.get(id)?.name ?? id))
     const plural = names.length > 1
     const whoNl =
       names.length === 0
@@ -233,16 +242,27 @@ function groupDoubleBookings(ctx: Context): Clash[] {
 }
 
 function speakerDoubleBookings(ctx: Context): Clash[] {
+  // Per speaker, their talks per item, in one pass over the talks.
+  const talksOf = new Map<string, Map<string, string[]>>()
+  for (const talk of ctx.talks) {
+    if (talk.itemId === null || !ctx.itemById.has(talk.itemId)) continue
+    for (const speakerId of new Set(talk.speakerIds)) {
+      let byItem = talksOf.get(speakerId)
+      if (!byItem) {
+        byItem = new Map()
+        talksOf.set(speakerId, byItem)
+      }
+      const list = byItem.get(talk.itemId)
+      if (list) list.push(talk.id)
+      else byItem.set(talk.itemId, [talk.id])
+    }
+  }
   const clashes: Clash[] = []
   for (const speaker of ctx.speakers) {
     // Several talks by one speaker in one item are fine: they follow each other within the slot.
-    const talksByItem = new Map<string, string[]>()
-    for (const talk of ctx.talks) {
-      if (talk.itemId === null || !ctx.itemById.has(talk.itemId) || !talk.speakerIds.includes(speaker.id))
-        continue
-      talksByItem.set(talk.itemId, [...(talksByItem.get(talk.itemId) ?? []), talk.id])
-    }
-    const items = ctx.items.filter((item) => talksByItem.has(item.id))
+    const talksByItem = talksOf.get(speaker.id)
+    if (talksByItem === undefined || talksByItem.size < 2) continue
+    const items = [...talksByItem.keys()].map((id) => ctx.itemById.get(id)!).sort(byTime)
     for (const [a, b] of overlappingPairs(items)) {
       const talkIds = [
         ...(talksByItem.get(a.id) ?? []).sort(compareText),
@@ -397,7 +417,10 @@ function outsideSpeakerAvailability(ctx: Context): Clash[] {
   for (const talk of ctx.talks) {
     const item = talk.itemId === null ? undefined : ctx.itemById.get(talk.itemId)
     if (item === undefined) continue
-    const known = ctx.speakers.filter((s) => talk.speakerIds.includes(s.id) && s.availability !== null)
+    const known = [...new Set(talk.speakerIds)]
+      .flatMap((id) => ctx.speakerById.get(id) ?? [])
+      .filter((s) => s.availability !== null)
+      .sort((a, b) => compareText(a.id, b.id))
     if (known.length === 0) continue
     const common = intersectAll(known.map((s) => s.availability ?? []))
     if (isWithinAny(item, common)) continue
@@ -499,7 +522,7 @@ function groupSizes(ctx: Context, item: ClashItem): number | null {
   if (item.groupIds.length === 0) return null
   let sum = 0
   for (const id of item.groupIds) {
-    const size = ctx.groups.find((group) => group.id === id)?.size
+    const size = ctx.groupById.get(id)?.size
     if (size === undefined || size === null) return null
     sum += size
   }

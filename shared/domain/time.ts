@@ -9,7 +9,7 @@ const minuteMs = 60_000
 const dayMs = 86_400_000
 
 /** A local date and time in a zone, with that zone's offset from UTC at that instant. */
-export type ZonedTime = { date: string; time: string; offsetMinutes: number }
+export type ZonedTime = { readonly date: string; readonly time: string; readonly offsetMinutes: number }
 
 /** True when the name is a time zone Intl knows, such as 'Europe/Amsterdam' or 'UTC'. */
 export function isValidTimeZone(name: string): boolean {
@@ -22,15 +22,33 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * Answers of utcToZoned per zone. A programme asks for the same few hundred instants again and again (clash
+ * sentences, timeline, list, exports), and every answer takes an Intl call; the answers never change, so they
+ * are kept (frozen, as they are shared) and the cache is emptied when it grows past a bound.
+ */
+const zonedByZone = new Map<string, Map<number, ZonedTime>>()
+const zonedCacheLimit = 20_000
+
 /** The local date, time (HH:MM, seconds dropped) and UTC offset of an instant in a zone. */
 export function utcToZoned(ms: number, timeZone: string): ZonedTime {
+  let known = zonedByZone.get(timeZone)
+  if (!known) {
+    known = new Map()
+    zonedByZone.set(timeZone, known)
+  }
+  const found = known.get(ms)
+  if (found) return found
   const wall = wallClock(ms, timeZone)
   const d = new Date(wall)
-  return {
+  const zoned = Object.freeze({
     date: formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
     time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`,
     offsetMinutes: (wall - ms) / minuteMs,
-  }
+  })
+  if (known.size >= zonedCacheLimit) known.clear()
+  known.set(ms, zoned)
+  return zoned
 }
 
 /**
@@ -97,18 +115,25 @@ function offsetAt(ms: number, timeZone: string): number {
   return (wallClock(ms, timeZone) - ms) / minuteMs
 }
 
+/** One numeric formatter per zone for wallClock, found without building a cache key. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** The zone's wall-clock reading at an instant, written as if it were a UTC instant. */
 function wallClock(ms: number, timeZone: string): number {
-  const format = dateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
+  let format = wallClockFormats.get(timeZone)
+  if (!format) {
+    format = dateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    wallClockFormats.set(timeZone, format)
+  }
   const part: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {}
   for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value)
   const wholeSecond = Math.floor(ms / 1000) * 1000

@@ -1,6 +1,6 @@
 import { itemKinds, legModes } from '../../shared/db/schema'
 import type { Clash } from '../../shared/domain/clashes'
-import { utcToZoned, type ZonedTime } from '../../shared/domain/time'
+import { utcToZoned } from '../../shared/domain/time'
 import type { Messages } from '../../shared/i18n'
 import { formatLocalDate } from '../../shared/i18n/format'
 import { timelineLimits } from '../assets/app-css'
@@ -8,20 +8,6 @@ import type { Programme, ProgrammeItem } from '../data/programme'
 import type { VisitAccess } from '../services/visits'
 import { Checkbox, Checkboxes, ErrorSummary, Field, type FormState, Select, Textarea } from './form'
 import { Notice, VisitNav } from './visit-pages'
-
-// A programme page asks for the same instants' local date and time many times (timeline, list, days); the
-// answers are kept for a while instead of being worked out again. Bounded, so an isolate never grows.
-const zonedSeen = new Map<string, ZonedTime>()
-function zonedOnce(ms: number, zone: string): ZonedTime {
-  const key = `${zone}|${ms}`
-  let found = zonedSeen.get(key)
-  if (!found) {
-    if (zonedSeen.size > 20_000) zonedSeen.clear()
-    found = utcToZoned(ms, zone)
-    zonedSeen.set(key, found)
-  }
-  return found
-}
 
 const minutesOf = (hhmm: string) => {
   const [h = 0, m = 0] = hhmm.split(':').map(Number)
@@ -35,11 +21,11 @@ export const clashText = (clash: Clash, t: Messages) =>
 
 /** Local times of an item in the visit's zone: '10:00–10:30'. */
 const span = (item: ProgrammeItem, zone: string) =>
-  `${zonedOnce(item.startsAt.getTime(), zone).time}–${zonedOnce(item.endsAt.getTime(), zone).time}`
+  `${utcToZoned(item.startsAt.getTime(), zone).time}–${utcToZoned(item.endsAt.getTime(), zone).time}`
 
 /** The local days that have items, in order. */
 function daysOf(items: readonly ProgrammeItem[], zone: string): string[] {
-  return [...new Set(items.map((i) => zonedOnce(i.startsAt.getTime(), zone).date))].sort()
+  return [...new Set(items.map((i) => utcToZoned(i.startsAt.getTime(), zone).date))].sort()
 }
 
 type Lane = { key: string; name: string; groupId: string | null }
@@ -77,10 +63,10 @@ function DayTimeline({
   clashed: Set<string>
 }) {
   const blocks = items
-    .filter((i) => zonedOnce(i.startsAt.getTime(), zone).date === day)
+    .filter((i) => utcToZoned(i.startsAt.getTime(), zone).date === day)
     .map((item) => {
-      const start = minutesOf(zonedOnce(item.startsAt.getTime(), zone).time)
-      const endZoned = zonedOnce(item.endsAt.getTime(), zone)
+      const start = minutesOf(utcToZoned(item.startsAt.getTime(), zone).time)
+      const endZoned = utcToZoned(item.endsAt.getTime(), zone)
       // An item running past midnight is drawn to the end of its first day.
       const end = endZoned.date === day ? minutesOf(endZoned.time) : dayMinutes
       return { item, start, end: Math.max(end, start + 5) }
@@ -215,8 +201,8 @@ function ItemFields({
   item?: ProgrammeItem | undefined
 }) {
   const zone = programme.visit.timeZone
-  const start = item ? zonedOnce(item.startsAt.getTime(), zone) : undefined
-  const end = item ? zonedOnce(item.endsAt.getTime(), zone) : undefined
+  const start = item ? utcToZoned(item.startsAt.getTime(), zone) : undefined
+  const end = item ? utcToZoned(item.endsAt.getTime(), zone) : undefined
   return (
     <>
       <Select
@@ -420,7 +406,7 @@ export function ProgrammePage({
               </thead>
               <tbody>
                 {items
-                  .filter((i) => zonedOnce(i.startsAt.getTime(), zone).date === day)
+                  .filter((i) => utcToZoned(i.startsAt.getTime(), zone).date === day)
                   .map((i) => (
                     <tr id={`item-${i.id}`} class={i.cancelled ? 'cancelled' : undefined}>
                       <td class="nowrap">{span(i, zone)}</td>
@@ -572,7 +558,7 @@ export function ItemPage({
       <span class="tag">{t.itemKinds[item.kind]}</span>
       <h1>{item.title}</h1>
       <p class="lead">
-        {formatLocalDate(zonedOnce(item.startsAt.getTime(), zone).date, t.locale)}, {span(item, zone)}
+        {formatLocalDate(utcToZoned(item.startsAt.getTime(), zone).date, t.locale)}, {span(item, zone)}
         {venue ? ` · ${venue.name}` : ''}
       </p>
       <Notice text={notice} />

@@ -113,6 +113,23 @@ describe('utcToZoned', () => {
       offsetMinutes: 60,
     })
   })
+
+  it('gives the same frozen answer when asked again, per zone, also after its cache has been emptied', () => {
+    const at = utc('2026-03-29T00:59:00Z')
+    const first = utcToZoned(at, ams)
+    expect(utcToZoned(at, ams)).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    expect(utcToZoned(at, 'America/New_York')).toEqual({
+      date: '2026-03-28',
+      time: '20:59',
+      offsetMinutes: -240,
+    })
+    // More distinct instants than the cache keeps (20,000), so it is emptied on the way at least once.
+    const start = utc('2026-03-28T00:00:00Z')
+    for (let i = 0; i < 25_000; i++) utcToZoned(start + i * 60_000, ams)
+    expect(utcToZoned(at, ams)).toEqual({ date: '2026-03-29', time: '01:59', offsetMinutes: 60 })
+    expect(utcToZoned(at + 60_000, ams)).toEqual({ date: '2026-03-29', time: '03:00', offsetMinutes: 120 })
+  })
 })
 
 describe('dayBounds', () => {
