@@ -1,8 +1,7 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1'
-import type * as schema from '../shared/db/schema'
 import type { Actor } from '../shared/domain/access'
 import type { Lang, Messages } from '../shared/i18n'
 import type { Config } from './config'
+import type { Database } from './data/database'
 import type { SignedIn } from './services/auth'
 
 declare global {
@@ -27,7 +26,7 @@ declare global {
 }
 
 export type Bindings = Cloudflare.Env
-export type Database = DrizzleD1Database<typeof schema>
+export type { Database }
 
 /** The one environment type of every route and middleware. */
 export type AppEnv = {

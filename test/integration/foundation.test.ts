@@ -1,10 +1,9 @@
 import { env, SELF } from 'cloudflare:test'
-import { drizzle } from 'drizzle-orm/d1'
 import { describe, expect, it } from 'vitest'
-import * as schema from '../../shared/db/schema'
+import { openDatabase } from '../../workers/data/database'
 import { loadDemoData } from '../../workers/demo/load'
 
-const db = drizzle(env.DB, { schema })
+const db = openDatabase(env.DB)
 const url = (path: string) => `http://rondgang.test${path}`
 
 async function countRows() {

@@ -1,9 +1,8 @@
 import { env, SELF } from 'cloudflare:test'
-import { drizzle } from 'drizzle-orm/d1'
-import * as schema from '../../shared/db/schema'
+import { openDatabase } from '../../workers/data/database'
 
 export const ORIGIN = 'http://rondgang.test'
-export const db = drizzle(env.DB, { schema })
+export const db = openDatabase(env.DB)
 export const url = (path: string) => `${ORIGIN}${path}`
 
 let clientCounter = 0

@@ -6,17 +6,16 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test'
 import { eq } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/d1'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import * as schema from '../../shared/db/schema'
 import { mailOutbox } from '../../shared/db/schema'
 import { renderMail } from '../../shared/mail/templates'
 import { type Config, readConfig } from '../../workers/config'
+import { openDatabase } from '../../workers/data/database'
 import worker from '../../workers/index'
 import { retryMail } from '../../workers/jobs/mail-retry'
 import { deliverPending, MAX_ATTEMPTS, queueMail } from '../../workers/mail/outbox'
 
-const db = drizzle(env.DB, { schema })
+const db = openDatabase(env.DB)
 const url = (path: string) => `http://rondgang.test${path}`
 const MINUTE = 60_000
 const apiKey = 'test-key-0123456789abcdef'

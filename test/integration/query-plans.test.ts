@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:test'
-import { drizzle } from 'drizzle-orm/d1'
 import { describe, expect, it } from 'vitest'
-import * as schema from '../../shared/db/schema'
+import { openDatabase } from '../../workers/data/database'
 import { loadProgramme } from '../../workers/data/programme'
 import { getPublishedHead, getReleaseSnapshot, listPublishedVisits } from '../../workers/data/visits'
 import { loadDemoData } from '../../workers/demo/load'
@@ -23,7 +22,7 @@ function recordingDb(queries: Query[]) {
       return inner.fetch(input as never, init as never)
     },
   }
-  return drizzle(new D1(fetcher), { schema })
+  return openDatabase(new D1(fetcher))
 }
 
 /** The lines of SQLite's plan that read a whole table (a SCAN without an index). */

@@ -1,11 +1,10 @@
 import { env } from 'cloudflare:test'
 import { eq } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/d1'
 import { describe, expect, it } from 'vitest'
-import * as schema from '../../shared/db/schema'
 import { rsvps, shareLinks, visits } from '../../shared/db/schema'
 import { hashToken, randomToken } from '../../workers/auth/tokens'
 import { readConfig } from '../../workers/config'
+import { openDatabase } from '../../workers/data/database'
 import { createRsvp } from '../../workers/services/rsvps'
 import { api, db, form, freshClient, latestMailTo, mailedToken, page } from './helpers'
 import { makeWorld, type World } from './world'
@@ -95,7 +94,7 @@ describe('registering', () => {
           }
         },
       })
-    const countingDb = drizzle(counted(env.DB) as D1Database, { schema })
+    const countingDb = openDatabase(counted(env.DB) as D1Database)
     const config = readConfig(env as unknown as Cloudflare.Env)
     const input = {
       name: 'Anna',

@@ -1,5 +1,4 @@
-import { drizzle } from 'drizzle-orm/d1'
-import * as schema from '../../shared/db/schema'
+import { openDatabase } from '../data/database'
 import type { Bindings } from '../env'
 import { cleanUpAuth } from '../services/auth'
 import { purgeReplacedTalkFiles } from '../services/talk-files'
@@ -9,7 +8,7 @@ import { purgeReplacedTalkFiles } from '../services/talk-files'
  * replaced versions of speakers' slides once their visit is over.
  */
 export async function cleanUp(env: Bindings, now: Date): Promise<void> {
-  const db = drizzle(env.DB, { schema })
+  const db = openDatabase(env.DB)
   await cleanUpAuth(db, now)
   await purgeReplacedTalkFiles(db, env.PHOTOS, now)
 }

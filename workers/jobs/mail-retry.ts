@@ -1,6 +1,5 @@
-import { drizzle } from 'drizzle-orm/d1'
-import * as schema from '../../shared/db/schema'
 import { type Config, readConfig } from '../config'
+import { openDatabase } from '../data/database'
 import type { Bindings } from '../env'
 import { type DeliveryResult, deliverPending } from '../mail/outbox'
 
@@ -21,7 +20,7 @@ export async function retryMail(
     console.error(JSON.stringify({ level: 'error', event: 'mail_retry_skipped', reason: 'not_configured' }))
     return undefined
   }
-  const result = await deliverPending(drizzle(env.DB, { schema }), config, now, fetcher)
+  const result = await deliverPending(openDatabase(env.DB), config, now, fetcher)
   if (result.sent + result.failed + result.retried > 0) {
     console.log(JSON.stringify({ level: 'info', event: 'mail_retry', ...result }))
   }

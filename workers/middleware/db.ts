@@ -1,7 +1,6 @@
-import { drizzle } from 'drizzle-orm/d1'
 import type { MiddlewareHandler } from 'hono'
-import * as schema from '../../shared/db/schema'
 import { readConfig } from '../config'
+import { openDatabase } from '../data/database'
 import type { AppEnv } from '../env'
 import { countedD1, type D1Metrics, serverTiming } from './d1-metrics'
 
@@ -11,12 +10,12 @@ export const database = (): MiddlewareHandler<AppEnv> =>
     const config = readConfig(c.env)
     c.set('config', config)
     if (config.isProduction) {
-      c.set('db', drizzle(c.env.DB, { schema }))
+      c.set('db', openDatabase(c.env.DB))
       return next()
     }
     // In development every response says what it cost in D1 (browser dev tools show Server-Timing).
     const metrics: D1Metrics = { queries: 0, rowsRead: 0, rowsWritten: 0, ms: 0 }
-    c.set('db', drizzle(countedD1(c.env.DB, metrics), { schema }))
+    c.set('db', openDatabase(countedD1(c.env.DB, metrics)))
     await next()
     c.res.headers.append('server-timing', serverTiming(metrics))
   }
