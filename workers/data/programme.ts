@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm'
 import {
   groups,
   participants,
@@ -25,10 +25,15 @@ export type ParticipantRow = typeof participants.$inferSelect
 export async function loadProgramme(db: Database, visitId: string, opts: { descriptions?: boolean } = {}) {
   // The editor's day view and list never show descriptions; leaving the long texts in D1 keeps it light.
   const { description: _description, ...lightItem } = getTableColumns(programmeItems)
-  const itemColumns =
-    opts.descriptions === false
+  // Each item carries its groups as a JSON array from a correlated subquery on the link table's primary key:
+  // one statement and 300 rows fewer to send, decode and map than a join that returns every link as a row.
+  const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
+  const itemColumns = {
+    ...(opts.descriptions === false
       ? { ...lightItem, description: sql<string>`''` }
-      : getTableColumns(programmeItems)
+      : getTableColumns(programmeItems)),
+    groupIdsJson,
+  }
   const teamOfVisit = db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId))
   // Talks that take part in the programme (accepted or confirmed, placed in an item), for clashes and releases.
   const placedTalks = and(
@@ -39,7 +44,6 @@ export async function loadProgramme(db: Database, visitId: string, opts: { descr
   const [
     visit,
     items,
-    itemGroups,
     groupRows,
     venueRows,
     visitVenueRows,
@@ -54,12 +58,6 @@ export async function loadProgramme(db: Database, visitId: string, opts: { descr
       .from(programmeItems)
       .where(eq(programmeItems.visitId, visitId))
       .orderBy(asc(programmeItems.startsAt)),
-    // A join, not `item_id IN (subquery)`: SQLite reads each group row once instead of four times.
-    db
-      .select({ itemId: programmeItemGroups.itemId, groupId: programmeItemGroups.groupId })
-      .from(programmeItems)
-      .innerJoin(programmeItemGroups, eq(programmeItemGroups.itemId, programmeItems.id))
-      .where(eq(programmeItems.visitId, visitId)),
     db
       .select()
       .from(groups)
@@ -67,10 +65,12 @@ export async function loadProgramme(db: Database, visitId: string, opts: { descr
       .orderBy(asc(groups.position), asc(groups.name)),
     db.select().from(venues).where(inArray(venues.teamId, teamOfVisit)).orderBy(asc(venues.name)),
     db.select().from(visitVenues).where(eq(visitVenues.visitId, visitId)),
+    // Head counts per group (null: not in a group), counted by SQLite rather than sent row by row.
     db
-      .select({ groupId: participants.groupId, id: participants.id })
+      .select({ groupId: participants.groupId, people: count() })
       .from(participants)
-      .where(eq(participants.visitId, visitId)),
+      .where(eq(participants.visitId, visitId))
+      .groupBy(participants.groupId),
     db
       .select({
         id: releases.id,
@@ -102,17 +102,22 @@ export async function loadProgramme(db: Database, visitId: string, opts: { descr
   ])
   const v = visit[0]
   if (!v) return null
-  const groupsOf = new Map<string, string[]>()
-  for (const ig of itemGroups) groupsOf.set(ig.itemId, [...(groupsOf.get(ig.itemId) ?? []), ig.groupId])
   const sizes = new Map<string, number>()
-  for (const p of groupSizes) if (p.groupId) sizes.set(p.groupId, (sizes.get(p.groupId) ?? 0) + 1)
+  let participantCount = 0
+  for (const size of groupSizes) {
+    participantCount += size.people
+    if (size.groupId) sizes.set(size.groupId, size.people)
+  }
   return {
     visit: v,
-    items: items.map((i) => ({ ...i, groupIds: groupsOf.get(i.id) ?? [] })),
+    items: items.map(({ groupIdsJson, ...item }) => ({
+      ...item,
+      groupIds: (JSON.parse(groupIdsJson) as string[]).sort(),
+    })),
     groups: groupRows.map((g) => ({ ...g, size: sizes.get(g.id) ?? null })),
     venues: venueRows,
     visitVenues: visitVenueRows,
-    participantCount: groupSizes.length,
+    participantCount,
     releases: latestRelease,
     talks: talkRows.flatMap((t) =>
       t.itemId
