@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { api, url } from './helpers'
+import { loadProgramme } from '../../workers/data/programme'
+import { api, db, url } from './helpers'
 import { makeWorld, type World } from './world'
 
 type Json = Record<string, unknown>
@@ -300,6 +301,51 @@ describe('programme items', () => {
     expect(start(laterA)).toBe('2027-06-12T09:15:00.000Z')
     expect(start(laterB)).toBe('2027-06-12T09:00:00.000Z')
     expect(start(all)).toBe('2027-06-12T10:15:00.000Z')
+  })
+})
+
+describe('the plan (what the editor and the clash list read)', () => {
+  it('is the full programme without texts and private fields, and finds the same clashes', async () => {
+    const w = await makeWorld()
+    const visit = await newVisit(w, { expectedGuests: 40 })
+    const garden = await newVenue(w, {
+      name: 'Tuin van Els',
+      lat: 52.1519,
+      lng: 4.5053,
+      capacity: 12,
+      hostName: 'Els',
+      hostContact: 'els@example.org',
+      address: 'Hoflaan 1',
+    })
+    const centre = await newVenue(w, { name: 'Buurthuis De Stip', lat: 52.1616, lng: 4.4916 })
+    const items = [
+      { title: 'Welkom', kind: 'welcome', start: '14:00', end: '14:30', venueId: garden.id },
+      { title: 'Koffie', kind: 'break', start: '14:15', end: '14:45', venueId: garden.id },
+      { title: 'Rondleiding', kind: 'tour', start: '14:50', end: '15:30', venueId: centre.id },
+    ]
+    for (const item of items) {
+      const res = await addItem(w, visit.id, { ...item, description: `Uitleg bij ${item.title}` })
+      expect(res.status, await res.clone().text()).toBe(201)
+    }
+
+    const full = await loadProgramme(db, visit.id)
+    const plan = await loadProgramme(db, visit.id, 'plan')
+    if (!full || !plan) throw new Error('programme not found')
+    expect(full.items.map((i) => i.description)).toContain('Uitleg bij Welkom')
+    const planKeys = Object.keys(plan.items[0] ?? {}).sort()
+    expect(planKeys).not.toContain('description')
+    expect(plan.items).toEqual(
+      full.items.map((i) => Object.fromEntries(planKeys.map((k) => [k, i[k as keyof typeof i]]))),
+    )
+    expect(JSON.stringify(plan.venues)).not.toMatch(/els@example\.org|Hoflaan|"hostName"/)
+    expect(plan.venues.map((v) => v.name)).toEqual(full.venues.map((v) => v.name))
+    expect(plan.groups).toEqual(full.groups)
+
+    const fromPlan = await json(await api(`/api/visits/${visit.id}/clashes`, { cookie: organiser(w) }))
+    const fromFull = await json(await api(`/api/visits/${visit.id}/programme`, { cookie: organiser(w) }))
+    const kinds = (fromPlan.clashes as { kind: string }[]).map((c) => c.kind).sort()
+    expect(kinds).toEqual(['over_capacity', 'over_capacity', 'venue_double_booked', 'walk_too_long'])
+    expect(fromPlan.clashes).toEqual(fromFull.clashes)
   })
 })
 

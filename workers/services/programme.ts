@@ -9,7 +9,7 @@ import {
   visitVenues,
 } from '../../shared/db/schema'
 import { type Actor, visitAccess } from '../../shared/domain/access'
-import { type ClashInput, findClashes } from '../../shared/domain/clashes'
+import { type Clash, type ClashInput, findClashes } from '../../shared/domain/clashes'
 import { shiftLater, validateItemTimes } from '../../shared/domain/programme'
 import { knownAvailability, parseAvailability } from '../../shared/domain/talks'
 import { zonedToUtc } from '../../shared/domain/time'
@@ -23,23 +23,37 @@ import type {
   runningLateSchema,
   visitVenueSchema,
 } from '../../shared/schemas/visits'
-import { type ItemRow, loadProgramme, type Programme } from '../data/programme'
+import { type ItemRow, loadProgramme, type Programme, type ProgrammePlan } from '../data/programme'
 import type { Database } from '../env'
 import { auditEntry } from './audit'
 import { fieldError, loadVisitFor, type VisitAccess } from './visits'
 
 type Person = Extract<Actor, { kind: 'person' }>
 
-/** The programme of a visit for its team (organisers and viewers), with the clashes found in it. */
+/** A programme as its team sees it: their access, the programme and the clashes found in it. */
+type SeenProgramme<P> = { access: 'organise' | 'read'; programme: P; clashes: Clash[] }
+
+/**
+ * The programme of a visit for its team (organisers and viewers), with the clashes found in it; with 'plan',
+ * only what the editor and the clash list use (loadProgramme's plan).
+ */
+export function getProgramme(db: Database, actor: Actor, visitId: string): Promise<SeenProgramme<Programme>>
+export function getProgramme(
+  db: Database,
+  actor: Actor,
+  visitId: string,
+  detail: 'plan',
+): Promise<SeenProgramme<ProgrammePlan>>
 export async function getProgramme(
   db: Database,
   actor: Actor,
   visitId: string,
-  opts: { descriptions?: boolean } = {},
-) {
+  detail: 'full' | 'plan' = 'full',
+): Promise<SeenProgramme<ProgrammePlan>> {
   // One round trip: the programme's batch carries the visit itself, so access is decided on it before
   // anything is returned (no separate look-up of the visit first).
-  const programme = await loadProgramme(db, visitId, opts)
+  const programme =
+    detail === 'plan' ? await loadProgramme(db, visitId, 'plan') : await loadProgramme(db, visitId)
   const access = programme ? visitAccess(actor, programme.visit) : null
   if (!programme || !access) throw new DomainError('not_found')
   if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
@@ -50,7 +64,7 @@ export async function getProgramme(
  * The draft programme as the clash check sees it. A travel item (train, coach) breaks the walking chain: it
  * gets a place of its own without coordinates, as the company is not walking from the previous venue.
  */
-export function toClashInput(p: Programme): ClashInput {
+export function toClashInput(p: ProgrammePlan): ClashInput {
   const windows = new Map(p.visitVenues.map((vv) => [vv.venueId, vv]))
   const travelPlaces = p.items
     .filter((i) => i.kind === 'travel')
@@ -104,7 +118,7 @@ export function toClashInput(p: Programme): ClashInput {
  * The placed talks and their speakers as the clash check sees them: availability outside an item (the
  * intersection when several speak) and speakers double-booked. No ranges given means "not checked".
  */
-function talkClashInput(p: Programme): Pick<ClashInput, 'speakers' | 'talks'> {
+function talkClashInput(p: ProgrammePlan): Pick<ClashInput, 'speakers' | 'talks'> {
   const speakers = new Map<string, ClashInput['speakers'][number]>()
   for (const talk of p.talks) {
     for (const s of talk.speakers) {

@@ -4,7 +4,7 @@ import { utcToZoned } from '../../shared/domain/time'
 import type { Messages } from '../../shared/i18n'
 import { formatLocalDate } from '../../shared/i18n/format'
 import { timelineLimits } from '../assets/app-css'
-import type { Programme, ProgrammeItem } from '../data/programme'
+import type { PlanItem, Programme, ProgrammeItem, ProgrammePlan } from '../data/programme'
 import type { VisitAccess } from '../services/visits'
 import { Checkbox, Checkboxes, ErrorSummary, Field, type FormState, Select, Textarea } from './form'
 import { Notice, VisitNav } from './visit-pages'
@@ -20,11 +20,11 @@ export const clashText = (clash: Clash, t: Messages) =>
   t.lang === 'en' ? clash.message.en : clash.message.nl
 
 /** Local times of an item in the visit's zone: '10:00–10:30'. */
-const span = (item: ProgrammeItem, zone: string) =>
+const span = (item: PlanItem, zone: string) =>
   `${utcToZoned(item.startsAt.getTime(), zone).time}–${utcToZoned(item.endsAt.getTime(), zone).time}`
 
 /** The local days that have items, in order. */
-function daysOf(items: readonly ProgrammeItem[], zone: string): string[] {
+function daysOf(items: readonly PlanItem[], zone: string): string[] {
   return [...new Set(items.map((i) => utcToZoned(i.startsAt.getTime(), zone).date))].sort()
 }
 
@@ -56,7 +56,7 @@ function DayTimeline({
 }: {
   t: Messages
   day: string
-  items: readonly ProgrammeItem[]
+  items: readonly PlanItem[]
   lanes: Lane[]
   zone: string
   venueName: Map<string, string>
@@ -196,7 +196,7 @@ function ItemFields({
   item,
 }: {
   t: Messages
-  programme: Programme
+  programme: ProgrammePlan
   state?: FormState | undefined
   item?: ProgrammeItem | undefined
 }) {
@@ -308,7 +308,7 @@ export function ProgrammePage({
 }: {
   t: Messages
   access: VisitAccess
-  programme: Programme
+  programme: ProgrammePlan
   clashes: readonly Clash[]
   /** The day view with lanes, or the list; one at a time keeps a 300-item page light. */
   view?: 'timeline' | 'list'

@@ -79,7 +79,7 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'The clashes in the draft', { status: 200, description: 'Clashes' }),
     async (c) => {
       const signedIn = requirePerson(c)
-      const { clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'))
+      const { clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'), 'plan')
       return c.json({ clashes, counts: summariseClashes(clashes) })
     },
   )

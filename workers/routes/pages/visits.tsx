@@ -157,7 +157,7 @@ async function renderVisit(
   // Clashes are for the team only; hosts and caterers see their slice of the visit without them.
   const clashCount =
     data.access === 'organise' || data.access === 'read'
-      ? (await getProgramme(c.var.db, signedIn.actor, visitId)).clashes.length
+      ? (await getProgramme(c.var.db, signedIn.actor, visitId, 'plan')).clashes.length
       : null
   return c.render(
     <VisitOverviewPage
@@ -179,9 +179,7 @@ async function renderProgramme(
   extra: { addState?: FormState; lateState?: FormState; groupState?: FormState } = {},
 ) {
   const signedIn = requirePerson(c)
-  const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId, {
-    descriptions: false,
-  })
+  const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId, 'plan')
   return c.render(
     <ProgrammePage
       t={c.var.t}
@@ -205,7 +203,7 @@ async function renderItem(c: C, itemId: string, extra: { notice?: string; state?
 async function renderParticipants(c: C, visitId: string, state?: FormState) {
   const signedIn = requirePerson(c)
   const participants = await listParticipants(c.var.db, signedIn.actor, visitId)
-  const { access, programme } = await getProgramme(c.var.db, signedIn.actor, visitId)
+  const { access, programme } = await getProgramme(c.var.db, signedIn.actor, visitId, 'plan')
   return c.render(
     <ParticipantsPage
       t={c.var.t}
@@ -222,7 +220,7 @@ async function renderReleases(c: C, visitId: string, extra: { notice?: string; s
   const signedIn = requirePerson(c)
   const releases = await listReleases(c.var.db, signedIn.actor, visitId)
   const [{ access, programme }, pending] = await Promise.all([
-    getProgramme(c.var.db, signedIn.actor, visitId),
+    getProgramme(c.var.db, signedIn.actor, visitId, 'plan'),
     pendingChanges(c.var.db, signedIn.actor, visitId),
   ])
   return c.render(
