@@ -9,4 +9,5 @@ export function openDatabase(d1: D1Database): Database {
   return drizzle(d1)
 }
 
-export type Database = DrizzleD1Database
+/** The client with its D1 binding (`$client`), for the few reads that batch prepared statements. */
+export type Database = DrizzleD1Database & { $client: D1Database }

@@ -13,6 +13,7 @@ import {
   visitVenues,
 } from '../../shared/db/schema'
 import type { Database } from '../env'
+import { batchPrepared, prepareOnce } from './prepared'
 
 export type VisitRow = typeof visits.$inferSelect
 export type ItemRow = typeof programmeItems.$inferSelect
@@ -63,10 +64,12 @@ const fullColumns = {
 export function loadProgramme(db: Database, visitId: string): Promise<Programme | null>
 export function loadProgramme(db: Database, visitId: string, detail: 'plan'): Promise<ProgrammePlan | null>
 export function loadProgramme(db: Database, visitId: string, detail: 'full' | 'plan' = 'full') {
-  return load(db, visitId, detail === 'plan' ? planColumns : fullColumns)
+  return load(db, visitId, detail === 'plan' ? planQueries() : fullQueries())
 }
 
-async function load(db: Database, visitId: string, columns: typeof fullColumns | typeof planColumns) {
+/** The statements of a programme load, prepared with a placeholder for the visit. */
+function programmeQueries(db: Database, columns: typeof fullColumns | typeof planColumns) {
+  const visitId = sql.placeholder('visitId')
   // Each item carries its groups as a JSON array from a correlated subquery on the link table's primary key:
   // one statement and 300 rows fewer to send, decode and map than a join that returns every link as a row.
   const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
@@ -79,44 +82,39 @@ async function load(db: Database, visitId: string, columns: typeof fullColumns |
     inArray(talks.state, ['accepted', 'confirmed']),
     isNotNull(talks.itemId),
   )
-  const [
-    visit,
-    items,
-    groupRows,
-    venueRows,
-    visitVenueRows,
-    groupSizes,
-    latestRelease,
-    talkRows,
-    talkSpeakerRows,
-  ] = await db.batch([
-    db.select().from(visits).where(eq(visits.id, visitId)).limit(1),
-    db
+  return {
+    visit: db.select().from(visits).where(eq(visits.id, visitId)).limit(1).prepare(),
+    items: db
       .select(itemColumns)
       .from(programmeItems)
       .where(eq(programmeItems.visitId, visitId))
-      .orderBy(asc(programmeItems.startsAt)),
-    db
+      .orderBy(asc(programmeItems.startsAt))
+      .prepare(),
+    groups: db
       .select()
       .from(groups)
       .where(eq(groups.visitId, visitId))
-      .orderBy(asc(groups.position), asc(groups.name)),
-    db
+      .orderBy(asc(groups.position), asc(groups.name))
+      .prepare(),
+    venues: db
       .select(columns.venue as typeof fullColumns.venue)
       .from(venues)
       .where(inArray(venues.teamId, teamOfVisit))
-      .orderBy(asc(venues.name)),
-    db
+      .orderBy(asc(venues.name))
+      .prepare(),
+    visitVenues: db
       .select(columns.visitVenue as typeof fullColumns.visitVenue)
       .from(visitVenues)
-      .where(eq(visitVenues.visitId, visitId)),
+      .where(eq(visitVenues.visitId, visitId))
+      .prepare(),
     // Head counts per group (null: not in a group), counted by SQLite rather than sent row by row.
-    db
+    groupSizes: db
       .select({ groupId: participants.groupId, people: count() })
       .from(participants)
       .where(eq(participants.visitId, visitId))
-      .groupBy(participants.groupId),
-    db
+      .groupBy(participants.groupId)
+      .prepare(),
+    releases: db
       .select({
         id: releases.id,
         number: releases.number,
@@ -125,12 +123,14 @@ async function load(db: Database, visitId: string, columns: typeof fullColumns |
       })
       .from(releases)
       .where(eq(releases.visitId, visitId))
-      .orderBy(asc(releases.number)),
-    db
+      .orderBy(asc(releases.number))
+      .prepare(),
+    talks: db
       .select({ id: talks.id, title: talks.title, itemId: talks.itemId, state: talks.state })
       .from(talks)
-      .where(placedTalks),
-    db
+      .where(placedTalks)
+      .prepare(),
+    talkSpeakers: db
       .select({
         talkId: talkSpeakers.talkId,
         speakerId: talkSpeakers.speakerId,
@@ -143,10 +143,46 @@ async function load(db: Database, visitId: string, columns: typeof fullColumns |
       .from(talks)
       .innerJoin(talkSpeakers, eq(talkSpeakers.talkId, talks.id))
       .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-      .where(placedTalks),
+      .where(placedTalks)
+      .prepare(),
+  }
+}
+
+// Built once per isolate (see prepared.ts): the programme is read on every editor and clash request.
+const fullQueries = prepareOnce((db) => programmeQueries(db, fullColumns))
+const planQueries = prepareOnce((db) => programmeQueries(db, planColumns))
+
+async function load(db: Database, visitId: string, q: ReturnType<typeof fullQueries>) {
+  const values = { visitId }
+  const [
+    visit,
+    items,
+    groupRows,
+    venueRows,
+    visitVenueRows,
+    groupSizes,
+    latestRelease,
+    talkRows,
+    talkSpeakerRows,
+  ] = await batchPrepared(db, [
+    [q.visit, values],
+    [q.items, values],
+    [q.groups, values],
+    [q.venues, values],
+    [q.visitVenues, values],
+    [q.groupSizes, values],
+    [q.releases, values],
+    [q.talks, values],
+    [q.talkSpeakers, values],
   ])
   const v = visit[0]
   if (!v) return null
+  const speakersOf = new Map<string, (typeof talkSpeakerRows)[number][]>()
+  for (const row of talkSpeakerRows) {
+    const list = speakersOf.get(row.talkId)
+    if (list) list.push(row)
+    else speakersOf.set(row.talkId, [row])
+  }
   const sizes = new Map<string, number>()
   let participantCount = 0
   for (const size of groupSizes) {
@@ -165,9 +201,7 @@ async function load(db: Database, visitId: string, columns: typeof fullColumns |
     participantCount,
     releases: latestRelease,
     talks: talkRows.flatMap((t) =>
-      t.itemId
-        ? [{ ...t, itemId: t.itemId, speakers: talkSpeakerRows.filter((s) => s.talkId === t.id) }]
-        : [],
+      t.itemId ? [{ ...t, itemId: t.itemId, speakers: speakersOf.get(t.id) ?? [] }] : [],
     ),
   }
 }

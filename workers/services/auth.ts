@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { loginTokens, memberships, people, sessions, visitRoles } from '../../shared/db/schema'
 import type { Actor, TeamRole, VisitRole } from '../../shared/domain/access'
 import { DomainError } from '../../shared/errors'
@@ -6,6 +6,7 @@ import type { Lang } from '../../shared/i18n'
 import { renderMail } from '../../shared/mail/templates'
 import { hashToken, randomToken, sameHash, tokenPattern } from '../auth/tokens'
 import type { Config } from '../config'
+import { batchPrepared, prepareOnce } from '../data/prepared'
 import type { Database } from '../env'
 import { queueMail } from '../mail/outbox'
 
@@ -101,15 +102,15 @@ export type SignedIn = {
  * Resolves a session cookie to a person with all their roles, in one D1 round trip.
  * Idle or past its absolute end: treated as signed out (the row is removed by touchOrEnd / clean-up).
  */
-export async function resolveSession(db: Database, sessionId: string, now: Date): Promise<SignedIn | null> {
-  if (!tokenPattern.test(sessionId)) return null
-  const idHash = await hashToken(sessionId)
+/** The session, its person and their roles: asked on every signed-in request, so built once. */
+const sessionQueries = prepareOnce((db) => {
+  const idHash = sql.placeholder('idHash')
   const personOfSession = db
     .select({ id: sessions.personId })
     .from(sessions)
     .where(eq(sessions.idHash, idHash))
-  const [rows, teamRows, roleRows] = await db.batch([
-    db
+  return {
+    session: db
       .select({
         idHash: sessions.idHash,
         lastSeenAt: sessions.lastSeenAt,
@@ -119,15 +120,29 @@ export async function resolveSession(db: Database, sessionId: string, now: Date)
       .from(sessions)
       .innerJoin(people, eq(people.id, sessions.personId))
       .where(eq(sessions.idHash, idHash))
-      .limit(1),
-    db
+      .limit(1)
+      .prepare(),
+    teams: db
       .select({ teamId: memberships.teamId, role: memberships.role })
       .from(memberships)
-      .where(inArray(memberships.personId, personOfSession)),
-    db
+      .where(inArray(memberships.personId, personOfSession))
+      .prepare(),
+    visitRoles: db
       .select({ visitId: visitRoles.visitId, role: visitRoles.role, venueId: visitRoles.venueId })
       .from(visitRoles)
-      .where(inArray(visitRoles.personId, personOfSession)),
+      .where(inArray(visitRoles.personId, personOfSession))
+      .prepare(),
+  }
+})
+
+export async function resolveSession(db: Database, sessionId: string, now: Date): Promise<SignedIn | null> {
+  if (!tokenPattern.test(sessionId)) return null
+  const idHash = await hashToken(sessionId)
+  const q = sessionQueries()
+  const [rows, teamRows, roleRows] = await batchPrepared(db, [
+    [q.session, { idHash }],
+    [q.teams, { idHash }],
+    [q.visitRoles, { idHash }],
   ])
   const row = rows[0]
   if (!row || !sameHash(row.idHash, idHash)) return null
