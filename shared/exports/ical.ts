@@ -31,15 +31,15 @@ export function itemToICalendar(data: ScheduleExport, itemId: string, opts: Expo
 
 /** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; drops control codes. */
 export function escapeText(value: string): string {
-  return (
-    value
-      .replace(/\r\n?/g, '\n')
-      .split('')
-      // TEXT may hold no control characters but the line breaks escaped below, and tab.
-      .filter((c) => (c >= ' ' ? c !== '\u007f' : c === '\n' || c === '\t'))
-      .join('')
-      .replace(/[\\;,]/g, (c) => `\\${c}`)
-      .replace(/\n/g, '\\n')
+  // One pass: line breaks (any style) become \n, backslash, semicolon and comma get a backslash, and the
+  // control characters TEXT may not hold (all but tab and the line breaks) are dropped.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point here
+  return value.replace(/\r\n?|[\n\\;,]|[\u0000-\u0008\u000b-\u001f\u007f]/g, (match) =>
+    match === '\\' || match === ';' || match === ','
+      ? `\\${match}`
+      : match[0] === '\r' || match === '\n'
+        ? '\\n'
+        : '',
   )
 }
 
@@ -48,23 +48,37 @@ export function escapeText(value: string): string {
  * first starting with a space; a character is never split between lines.
  */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder()
+  // Most lines are short: at most 75 UTF-16 units are at most 75 octets only if all are ASCII, so check.
+  if (line.length <= maxLineOctets / 3 || (line.length <= maxLineOctets && isAscii(line))) return line
   const parts: string[] = []
-  let current = ''
+  let start = 0
   let octets = 0
-  for (const char of line) {
-    const size = encoder.encode(char).length
+  let i = 0
+  while (i < line.length) {
+    const code = line.codePointAt(i) ?? 0
+    const units = code > 0xffff ? 2 : 1
+    const size = utf8Octets(code)
     // Continuation lines begin with a space, which counts towards their 75 octets.
     if (octets + size > maxLineOctets) {
-      parts.push(current)
-      current = ' '
+      parts.push(line.slice(start, i))
+      start = i
       octets = 1
     }
-    current += char
     octets += size
+    i += units
   }
-  parts.push(current)
-  return parts.join('\r\n')
+  parts.push(line.slice(start))
+  return parts.join('\r\n ')
+}
+
+/** Octets of one code point in UTF-8. */
+function utf8Octets(code: number): number {
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
 }
 
 function calendar(data: ScheduleExport, items: ExportItem[], opts: ExportOptions): string {
@@ -89,6 +103,14 @@ function calendar(data: ScheduleExport, items: ExportItem[], opts: ExportOptions
     const local = utcToZoned(ms, visit.timeZone)
     return `${name};TZID=${paramValue(visit.timeZone)}:${local.date.replace(/-/g, '')}T${local.time.replace(':', '')}00`
   }
+  // What every event needs, worked out once per calendar rather than once per event.
+  const shared: EventContext = {
+    dateTime,
+    stamp: icalUtc(opts.generatedAt),
+    lastModified: icalUtc(data.release.publishedAt),
+    venueById: new Map(data.venues.map((v) => [v.id, v])),
+    groupName: new Map(data.groups.map((g) => [g.id, g.name])),
+  }
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -99,21 +121,30 @@ function calendar(data: ScheduleExport, items: ExportItem[], opts: ExportOptions
     ...(visit.description.trim() === '' ? [] : [`X-WR-CALDESC:${escapeText(visit.description)}`]),
     `X-WR-TIMEZONE:${visit.timeZone}`,
     ...vtimezoneLines(visit.timeZone, years.from, years.to, transitions),
-    ...items.flatMap((item) => eventLines(data, item, opts, dateTime)),
+    ...items.flatMap((item) => eventLines(data, item, opts, shared)),
     'END:VCALENDAR',
   ]
   return `${lines.map(foldLine).join('\r\n')}\r\n`
+}
+
+type EventContext = {
+  dateTime: (name: string, ms: number) => string
+  stamp: string
+  lastModified: string
+  venueById: Map<string, ScheduleExport['venues'][number]>
+  groupName: Map<string, string>
 }
 
 function eventLines(
   data: ScheduleExport,
   item: ExportItem,
   opts: ExportOptions,
-  dateTime: (name: string, ms: number) => string,
+  ctx: EventContext,
 ): string[] {
-  const venue = data.venues.find((v) => v.id === item.venueId)
+  const { dateTime } = ctx
+  const venue = item.venueId === null ? undefined : ctx.venueById.get(item.venueId)
   const labels = exportLabels[opts.lang]
-  const groups = item.groupIds.flatMap((id) => data.groups.find((g) => g.id === id)?.name ?? [])
+  const groups = item.groupIds.flatMap((id) => ctx.groupName.get(id) ?? [])
   const description = [
     item.description.trim(),
     item.speakers.length > 0 ? `${labels.speakers}: ${item.speakers.map((s) => s.name).join(', ')}` : '',
@@ -128,7 +159,7 @@ function eventLines(
   return [
     'BEGIN:VEVENT',
     `UID:${itemGuid(data.visit.id, item.id)}@rondgang`,
-    `DTSTAMP:${icalUtc(opts.generatedAt)}`,
+    `DTSTAMP:${ctx.stamp}`,
     dateTime('DTSTART', item.start),
     dateTime('DTEND', item.end),
     `SUMMARY:${escapeText(item.title)}`,
@@ -141,7 +172,7 @@ function eventLines(
     `SEQUENCE:${Math.max(0, Math.trunc(item.sequence))}`,
     `STATUS:${item.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `CATEGORIES:${escapeText(kindLabel(item.kind, opts.lang))}`,
-    `LAST-MODIFIED:${icalUtc(data.release.publishedAt)}`,
+    `LAST-MODIFIED:${ctx.lastModified}`,
     'END:VEVENT',
   ]
 }

@@ -11,6 +11,28 @@ export const dnsNamespace = '6ba7b810-9dad-11d1-80b4-00c04fd430c8'
 
 /** The same name in the same namespace always gives the same version 5 UUID, written in lower case. */
 export function uuidV5(namespace: string, name: string): string {
+  return remembered(uuids, `${namespace} ${name}`, () => computeUuidV5(namespace, name))
+}
+
+/**
+ * Ids already derived. Every export of a programme derives the same few hundred (one per item, venue and
+ * speaker) and SHA-1 in JavaScript was most of an export's CPU time; the answers never change, so they are
+ * kept, and a cache is emptied when it grows past a bound.
+ */
+const uuids = new Map<string, string>()
+const positiveIds = new Map<string, number>()
+const rememberLimit = 20_000
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const known = cache.get(key)
+  if (known !== undefined) return known
+  const value = compute()
+  if (cache.size >= rememberLimit) cache.clear()
+  cache.set(key, value)
+  return value
+}
+
+function computeUuidV5(namespace: string, name: string): string {
   const ns = uuidBytes(namespace)
   const nameBytes = new TextEncoder().encode(name)
   const input = new Uint8Array(ns.length + nameBytes.length)
@@ -25,9 +47,11 @@ export function uuidV5(namespace: string, name: string): string {
 
 /** A whole number from 1 to 2^31 - 1 read from the SHA-1 of a text: fits a Java int and xs:positiveInteger. */
 export function positiveIdOf(text: string): number {
-  const h = sha1(new TextEncoder().encode(text))
-  const n = ((h[0]! & 0x7f) << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!
-  return n === 0 ? 1 : n
+  return remembered(positiveIds, text, () => {
+    const h = sha1(new TextEncoder().encode(text))
+    const n = ((h[0]! & 0x7f) << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!
+    return n === 0 ? 1 : n
+  })
 }
 
 /** The SHA-1 digest (FIPS 180-4) of some bytes. */

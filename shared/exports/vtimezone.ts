@@ -30,8 +30,25 @@ export function zoneAbbreviation(timeZone: string): (ms: number) => string {
   return (ms) => format.formatToParts(ms).find((part) => part.type === 'timeZoneName')?.value ?? 'UTC'
 }
 
+/**
+ * Transitions already found, per zone and span: every calendar export of a visit asks for the same few years
+ * again, and finding them takes a few hundred Intl calls. Frozen, as callers share them; bounded.
+ */
+const transitionsFound = new Map<string, readonly ZoneTransition[]>()
+
 /** Every offset change of a zone from `from` (inclusive) to `to` (exclusive), found to the minute. */
-export function zoneTransitions(timeZone: string, from: number, to: number): ZoneTransition[] {
+export function zoneTransitions(timeZone: string, from: number, to: number): readonly ZoneTransition[] {
+  const key = `${timeZone} ${from} ${to}`
+  let found = transitionsFound.get(key)
+  if (!found) {
+    found = Object.freeze(findTransitions(timeZone, from, to).map((t) => Object.freeze(t)))
+    if (transitionsFound.size >= 100) transitionsFound.clear()
+    transitionsFound.set(key, found)
+  }
+  return found
+}
+
+function findTransitions(timeZone: string, from: number, to: number): ZoneTransition[] {
   const offsetAt = offsetReader(timeZone)
   const nameAt = zoneAbbreviation(timeZone)
   const transitions: ZoneTransition[] = []

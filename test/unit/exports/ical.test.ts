@@ -227,6 +227,40 @@ describe('escapeText and foldLine', () => {
     expect(escapeText('a\\b;c,d\r\ne\nf\rg\u0007')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng')
   })
 
+  it('escapes any text as the plain step-by-step rules say', () => {
+    // The rules one by one, slow but plain: the reference for the one-pass escapeText.
+    const reference = (value: string) =>
+      [...value.replace(/\r\n?/g, '\n')]
+        .filter((c) => (c >= ' ' ? c !== '\u007f' : c === '\n' || c === '\t'))
+        .join('')
+        .replace(/[\\;,]/g, (c) => `\\${c}`)
+        .replace(/\n/g, '\\n')
+    const texty = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'é',
+        ' ',
+        '\\',
+        ';',
+        ',',
+        '\r',
+        '\n',
+        '\t',
+        '\u0000',
+        '\u000b',
+        '\u001f',
+        '\u007f',
+        '🚲',
+      ),
+      maxLength: 40,
+    })
+    fc.assert(
+      fc.property(texty, (text) => {
+        expect(escapeText(text)).toBe(reference(text))
+      }),
+    )
+  })
+
   it('folds at 75 octets of UTF-8, counting the leading space of continuation lines', () => {
     const line = `DESCRIPTION:${'é'.repeat(100)}`
     const folded = foldLine(line).split('\r\n')
@@ -237,6 +271,18 @@ describe('escapeText and foldLine', () => {
     const emoji = foldLine(`X:${'🚲'.repeat(40)}`).split('\r\n')
     expect(emoji.map((l) => Buffer.byteLength(l))).toEqual([74, 73, 17])
     expect(foldLine('SHORT:yes')).toBe('SHORT:yes')
+  })
+
+  it('keeps every physical line within 75 octets and unfolds to the same line, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 90 }), (a, b) => {
+        const line = `DESCRIPTION:${a}${b}`
+        const folded = foldLine(line).split('\r\n')
+        expect(folded.every((l) => Buffer.byteLength(l) <= 75)).toBe(true)
+        expect(folded.slice(1).every((l) => l.startsWith(' ') && l.length > 1)).toBe(true)
+        expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line)
+      }),
+    )
   })
 })
 
