@@ -1,5 +1,6 @@
-import { SELF } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { createApp } from '../../workers/app'
 import { loadDemoData } from '../../workers/demo/load'
 import { api, db, signIn, url } from './helpers'
 import { makeWorld } from './world'
@@ -50,6 +51,38 @@ describe('the public schedule of the demo visits', () => {
     const personal = await SELF.fetch(url('/v/collegebezoek-vreewijk-2017'), { headers: { cookie } })
     expect(personal.headers.get('cache-control')).toBe('private, no-cache')
     expect(await personal.text()).toContain('Mijn account')
+  })
+
+  it('renders afresh for Cache-Control: no-cache in development only (how the benchmark measures a miss)', async () => {
+    await loadDemoData(db)
+    const path = '/v/collegebezoek-vreewijk-2017/schedule.json'
+    const noCache = { headers: { 'cache-control': 'no-cache' } }
+    await SELF.fetch(url(path))
+    expect((await SELF.fetch(url(path))).headers.get('x-cache')).toBe('hit')
+    expect((await SELF.fetch(url(path), noCache)).headers.get('x-cache')).toBe('miss')
+
+    const app = createApp()
+    const production = {
+      ...env,
+      ENVIRONMENT: 'production' as const,
+      PUBLIC_URL: 'https://rondgang.example',
+      MAIL_API_URL: 'https://mail.example/send',
+      MAIL_API_KEY: 'k'.repeat(32),
+      APP_SECRET: 's'.repeat(40),
+    }
+    const waits: Promise<unknown>[] = []
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => waits.push(p),
+      passThroughOnException() {},
+      props: {},
+    } as unknown as ExecutionContext
+    const ask = async () => {
+      const res = await app.request(url(path), noCache, production, ctx)
+      await Promise.all(waits)
+      return res.headers.get('x-cache')
+    }
+    await ask()
+    expect(await ask()).toBe('hit')
   })
 
   it('lets other sites frame only the embed page', async () => {
