@@ -370,6 +370,15 @@ async function main() {
       note: 'organiser, whole visit',
       headers: { cookie, accept: 'application/json' },
     },
+    // The same three rendered afresh, as for the first reader after a release in each data centre and
+    // language: `Cache-Control: no-cache` skips the edge copy in development only (workers/http/public-cache.ts).
+    ...['schedulePage', 'scheduleIcs', 'scheduleJson'].map((key, i) => ({
+      key: `${key}Miss`,
+      name: ['public schedule page', 'schedule.ics', 'schedule.json'][i],
+      path: [`/v/${slug}`, `/v/${slug}/schedule.ics`, `/v/${slug}/schedule.json`][i],
+      note: 'anonymous, cache miss (rendered each time)',
+      headers: { 'cache-control': 'no-cache' },
+    })),
   ].map((c) => ({ ...c, connections: 10, request: get(c.path, c.headers) }))
   cases.push({
     key: 'rsvpPost',
