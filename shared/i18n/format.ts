@@ -1,15 +1,14 @@
 import { dateTimeFormat } from '../domain/intl'
+import { utcToZoned } from '../domain/time'
 
 /** Date and time formatting for people, always in the visit's own time zone (never the server's). */
 
-/** '14:05' in the given zone. */
-export function formatTime(at: Date | number, timeZone: string, locale: string): string {
-  return dateTimeFormat(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at)
+/**
+ * '14:05' in the given zone. Both interface languages (nl-NL, en-GB) write times as 24-hour HH:MM, so the
+ * wall-clock time is used as it is: utcToZoned keeps its answers, and a programme page shows hundreds.
+ */
+export function formatTime(at: Date | number, timeZone: string, _locale: string): string {
+  return utcToZoned(typeof at === 'number' ? at : at.getTime(), timeZone).time
 }
 
 /** 'dinsdag 19 september 2017' in the given zone. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { codeToStatus, errorCodes } from '../../shared/errors'
 import { messagesFor, toLang } from '../../shared/i18n'
@@ -45,6 +46,26 @@ describe('formatting in the visit zone', () => {
     expect(formatTime(Date.UTC(2026, 11, 1, 13, 30), 'Europe/Amsterdam', 'nl-NL')).toBe('14:30')
     // Just after midnight local time is still the previous day in UTC.
     expect(formatTime(Date.UTC(2026, 5, 30, 22, 5), 'Europe/Amsterdam', 'en-GB')).toBe('00:05')
+  })
+
+  it('writes times as Intl does in both interface languages', () => {
+    const zones = ['Europe/Amsterdam', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'UTC']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('nl-NL', 'en-GB'),
+        (ms, zone, locale) => {
+          const intl = new Intl.DateTimeFormat(locale, {
+            timeZone: zone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          })
+          expect(formatTime(ms, zone, locale)).toBe(intl.format(ms))
+        },
+      ),
+    )
   })
 
   it('writes a local date out in Dutch and English', () => {

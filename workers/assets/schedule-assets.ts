@@ -44,24 +44,34 @@ export const scheduleJs = `(() => {
   const root = document.querySelector('.schedule')
   if (!root) return
   const visit = root.dataset.visit
-  const items = [...document.querySelectorAll('.timeline li.item')]
+  // Each item's id, times and title are read from its own markup (li#item-…, its two <time>s, .item-title).
+  const items = [...document.querySelectorAll('.timeline li.item')].map((li) => {
+    const times = li.querySelectorAll('time')
+    const title = li.querySelector('.item-title')
+    return {
+      li,
+      id: li.id.replace(/^item-/, ''),
+      start: Date.parse(times[0] ? times[0].dateTime : ''),
+      end: Date.parse(times[1] ? times[1].dateTime : ''),
+      title: title ? title.textContent : '',
+      time: times[0] ? times[0].textContent : '',
+    }
+  })
 
   // Now and next, on the day itself.
   const nowNext = document.querySelector('.now-next')
   function tick() {
     const now = Date.now()
-    const live = items.filter((li) => !li.classList.contains('cancelled'))
-    const current = live.filter((li) => +li.dataset.start <= now && now < +li.dataset.end)
-    const upcoming = live.filter((li) => +li.dataset.start > now).sort((a, b) => a.dataset.start - b.dataset.start)
-    const sameDay = live.some((li) => new Date(+li.dataset.start).toDateString() === new Date(now).toDateString())
-    for (const li of items) li.classList.toggle('is-now', current.includes(li))
+    const live = items.filter((item) => !item.li.classList.contains('cancelled'))
+    const current = live.filter((item) => item.start <= now && now < item.end)
+    const upcoming = live.filter((item) => item.start > now).sort((a, b) => a.start - b.start)
+    const sameDay = live.some((item) => new Date(item.start).toDateString() === new Date(now).toDateString())
+    for (const item of items) item.li.classList.toggle('is-now', current.includes(item))
     if (!nowNext || !sameDay) return
     nowNext.hidden = false
-    nowNext.querySelector('.now-title').textContent = current.map((li) => li.dataset.title).join(', ') || '—'
+    nowNext.querySelector('.now-title').textContent = current.map((item) => item.title).join(', ') || '—'
     const next = upcoming[0]
-    nowNext.querySelector('.next-title').textContent = next
-      ? next.querySelector('time').textContent + ' ' + next.dataset.title
-      : '—'
+    nowNext.querySelector('.next-title').textContent = next ? next.time + ' ' + next.title : '—'
   }
   tick()
   setInterval(tick, 30000)
@@ -73,27 +83,31 @@ export const scheduleJs = `(() => {
   const favourites = read()
   const toggle = document.querySelector('.favourites-toggle')
   const only = document.querySelector('.only-favourites')
-  function paint() {
-    for (const li of items) {
-      const button = li.querySelector('.favourite')
-      const on = favourites.has(li.dataset.item)
-      if (button) {
-        button.hidden = false
-        button.setAttribute('aria-pressed', String(on))
-        button.textContent = on ? button.dataset.on : button.dataset.off
-      }
-      li.classList.toggle('hidden-by-filter', !!(only && only.checked && !on))
-    }
-  }
-  for (const li of items) {
-    const button = li.querySelector('.favourite')
-    if (!button) continue
+  const labels = toggle ? toggle.dataset : {}
+  // A button per item that is not cancelled, next to its calendar link.
+  for (const item of items) {
+    const actions = item.li.querySelector('.item-actions')
+    if (!actions) continue
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'favourite link-button'
     button.addEventListener('click', () => {
-      const id = li.dataset.item
-      favourites.has(id) ? favourites.delete(id) : favourites.add(id)
+      favourites.has(item.id) ? favourites.delete(item.id) : favourites.add(item.id)
       write(favourites)
       paint()
     })
+    actions.append(' ', button)
+    item.button = button
+  }
+  function paint() {
+    for (const item of items) {
+      const on = favourites.has(item.id)
+      if (item.button) {
+        item.button.setAttribute('aria-pressed', String(on))
+        item.button.textContent = on ? labels.unfavourite : labels.favourite
+      }
+      item.li.classList.toggle('hidden-by-filter', !!(only && only.checked && !on))
+    }
   }
   if (toggle) toggle.hidden = false
   if (only) only.addEventListener('change', paint)

@@ -1,6 +1,6 @@
-import { dateTimeFormat } from '../../shared/domain/intl'
 import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
 import { routeMap } from '../../shared/domain/route-map'
+import { utcToZoned } from '../../shared/domain/time'
 import type { Messages } from '../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime, isoInstant } from '../../shared/i18n/format'
 
@@ -110,9 +110,13 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
   )
   const venueById = new Map(venues.map((v) => [v.id, v]))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  const dayKey = (at: number) => dateTimeFormat('en-CA', { timeZone: zone }).format(at)
   const days = new Map<string, typeof items>()
-  for (const item of items) days.set(dayKey(item.start), [...(days.get(dayKey(item.start)) ?? []), item])
+  for (const item of items) {
+    const day = utcToZoned(item.start, zone).date
+    const list = days.get(day)
+    if (list) list.push(item)
+    else days.set(day, [item])
+  }
   const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${base}/schedule.ics${q()}`
   return (
     <article class="schedule" data-visit={visit.id} data-zone={zone}>
@@ -176,7 +180,13 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
         </nav>
       ) : null}
       <h2 id="programme">{t.visit.programme}</h2>
-      <p class="favourites-toggle" hidden>
+      {/* schedule.js adds a favourite button to every item, with these labels (hidden without it anyway). */}
+      <p
+        class="favourites-toggle"
+        hidden
+        data-favourite={t.schedule.favourite}
+        data-unfavourite={t.schedule.unfavourite}
+      >
         <label>
           <input type="checkbox" class="only-favourites" /> {t.schedule.onlyFavourites}
         </label>
@@ -190,14 +200,9 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
               const venue = item.venueId ? venueById.get(item.venueId) : undefined
               const forGroups = item.groupIds.map((id) => groupName.get(id)).filter(Boolean)
               return (
-                <li
-                  id={`item-${item.id}`}
-                  class={item.cancelled ? 'item cancelled' : 'item'}
-                  data-item={item.id}
-                  data-start={String(item.start)}
-                  data-end={String(item.end)}
-                  data-title={item.title}
-                >
+                // Lean markup, as a programme can have hundreds of items: schedule.js reads the item's id, times
+                // and title from the elements themselves.
+                <li id={`item-${item.id}`} class={item.cancelled ? 'item cancelled' : 'item'}>
                   <time datetime={isoInstant(item.start)}>{formatTime(item.start, zone, t.locale)}</time>
                   {'–'}
                   <time datetime={isoInstant(item.end)}>{formatTime(item.end, zone, t.locale)}</time>{' '}
@@ -236,17 +241,7 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
                   {item.description ? <p>{item.description}</p> : null}
                   {item.cancelled ? null : (
                     <p class="item-actions">
-                      <a href={`${base}/items/${item.id}.ics${q()}`}>{t.schedule.addToCalendar}</a>{' '}
-                      <button
-                        type="button"
-                        class="favourite link-button"
-                        hidden
-                        aria-pressed="false"
-                        data-on={t.schedule.unfavourite}
-                        data-off={t.schedule.favourite}
-                      >
-                        {t.schedule.favourite}
-                      </button>
+                      <a href={`${base}/items/${item.id}.ics${q()}`}>{t.schedule.addToCalendar}</a>
                     </p>
                   )}
                 </li>
