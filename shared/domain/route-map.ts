@@ -85,10 +85,16 @@ export function routeMap(
   })
   const points = unique.map((v, i) => ({ id: v.id, name: v.name, number: i + 1, ...place(v) }))
   const legs: MapLeg[] = []
+  // Each stretch between two venues is drawn and listed once, the first time it is walked (either way): a
+  // programme that goes back and forth, or groups in turn, would otherwise repeat the same line many times.
+  const walked = new Set<string>()
   for (let i = 1; i < route.length; i++) {
     const a = route[i - 1]
     const b = route[i]
     if (!a || !b) continue
+    const stretch = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
+    if (walked.has(stretch)) continue
+    walked.add(stretch)
     const metres = greatCircleMetres(a, b)
     const pa = place(a)
     const pb = place(b)

@@ -29,7 +29,15 @@ export function formatLocalDate(date: string, locale: string): string {
   return formatLongDate(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12), 'UTC', locale)
 }
 
-/** Machine-readable instant with the zone's offset, for <time datetime>. */
+/** Machine-readable instant (UTC), for <time datetime>; a programme page writes hundreds, mostly the same. */
 export function isoInstant(at: Date | number): string {
-  return new Date(at).toISOString()
+  const ms = typeof at === 'number' ? at : at.getTime()
+  let iso = isoWritten.get(ms)
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString()
+    if (isoWritten.size >= 20_000) isoWritten.clear()
+    isoWritten.set(ms, iso)
+  }
+  return iso
 }
+const isoWritten = new Map<number, string>()

@@ -65,6 +65,22 @@ describe('routeMap', () => {
     expect(map.legs.map((l) => [l.from, l.to])).toEqual([['plein', 'stip']])
   })
 
+  it('draws and lists a stretch once, however often it is walked and in which direction', () => {
+    const map = routeMap(venues, [
+      item('tuin', 1),
+      item('stip', 2),
+      item('tuin', 3),
+      item('plein', 4),
+      item('stip', 5),
+      item('plein', 6),
+    ])
+    expect(map.legs.map((l) => [l.from, l.to])).toEqual([
+      ['tuin', 'stip'],
+      ['tuin', 'plein'],
+      ['plein', 'stip'],
+    ])
+  })
+
   it('skips cancelled items, other groups, venues without coordinates and staying in place', () => {
     const map = routeMap(
       venues,
