@@ -384,7 +384,7 @@ async function main() {
     // language: `Cache-Control: no-cache` skips the edge copy in development only (workers/http/public-cache.ts).
     ...['schedulePage', 'scheduleIcs', 'scheduleJson'].map((key, i) => ({
       key: `${key}Miss`,
-      name: ['public schedule page', 'schedule.ics', 'schedule.json'][i],
+      name: `${['public schedule page', 'schedule.ics', 'schedule.json'][i]} (miss)`,
       path: [`/v/${slug}`, `/v/${slug}/schedule.ics`, `/v/${slug}/schedule.json`][i],
       note: 'anonymous, cache miss (rendered each time)',
       headers: { 'cache-control': 'no-cache' },
