@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 /** Where Chromium is: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then google-chrome. */
 export function findChromium(): string | undefined {
@@ -40,4 +41,22 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/**
+ * Chromium for the tests of one file (call in its describe): launched before them, closed after. The result
+ * gives the browser inside a test.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('Chromium did not start')
+    return browser
+  }
 }

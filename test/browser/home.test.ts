@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('home and public programme in a real browser', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   it('shows the demo visits, opens one, and switches to English and back', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' })
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' })
     const problems: string[] = []
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text())
@@ -42,7 +35,7 @@ describe.skipIf(!hasChromium)('home and public programme in a real browser', () 
   })
 
   it('shows a friendly page for an unknown address', async () => {
-    const page = await browser.newPage({ locale: 'nl-NL' })
+    const page = await browser().newPage({ locale: 'nl-NL' })
     const res = await page.goto(`${baseUrl}/v/bestaat-niet`)
     expect(res?.status()).toBe(404)
     expect(await page.locator('h1').textContent()).toBe('Er ging iets mis')

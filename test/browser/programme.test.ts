@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('an organiser builds a small programme with pages alone', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   /** Signs in through the mailed link, read from /dev/mail. */
   async function signIn(page: Page, email: string) {
@@ -52,7 +46,7 @@ describe.skipIf(!hasChromium)('an organiser builds a small programme with pages 
   }
 
   it('and sees a walking-time clash explained in Dutch', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' })
+    const context = await browser().newContext({ locale: 'nl-NL' })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))

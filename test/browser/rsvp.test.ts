@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels through the mailed link', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   it('works end to end on a 390 × 844 screen', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       locale: 'nl-NL',
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 3,

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('a guest follows the public schedule on the day', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   it('shows what is on now and next, and keeps favourites in the browser', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       locale: 'nl-NL',
       timezoneId: 'Europe/Amsterdam',
       viewport: { width: 390, height: 844 },

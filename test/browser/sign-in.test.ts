@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('sign in, create a team, invite a member — pages only', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   /** Opens the newest mail to an address on /dev/mail and follows its link. */
   async function followMailedLink(page: Page, to: string, linkPart: string) {
@@ -23,7 +17,7 @@ describe.skipIf(!hasChromium)('sign in, create a team, invite a member — pages
   }
 
   it('works end to end in a real browser', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' })
+    const context = await browser().newContext({ locale: 'nl-NL' })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -66,7 +60,7 @@ describe.skipIf(!hasChromium)('sign in, create a team, invite a member — pages
     )
 
     // Joost, in his own browser, accepts the invitation after signing in.
-    const joost = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+    const joost = await (await browser().newContext({ locale: 'nl-NL' })).newPage()
     await followMailedLink(joost, 'joost@vreewijk.example', '/invitations/')
     expect(new URL(joost.url()).pathname).toBe('/sign-in')
     await joost.getByLabel('E-mailadres').fill('joost@vreewijk.example')

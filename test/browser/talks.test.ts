@@ -1,16 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { hasChromium, launch } from './chromium'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { hasChromium, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('a speaker registers a talk; the team accepts and schedules it', () => {
   const baseUrl = inject('baseUrl')
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   /** A page that records script errors and CSP violations (a 4xx answer to a form is not one of them). */
   async function watchedPage(context: BrowserContext, errors: string[]) {
@@ -35,8 +29,8 @@ describe.skipIf(!hasChromium)('a speaker registers a talk; the team accepts and 
 
   it('from the form through the mailed link to the public schedule', async () => {
     const errors: string[] = []
-    const team = await watchedPage(await browser.newContext({ locale: 'nl-NL' }), errors)
-    const speaker = await watchedPage(await browser.newContext({ locale: 'nl-NL' }), errors)
+    const team = await watchedPage(await browser().newContext({ locale: 'nl-NL' }), errors)
+    const speaker = await watchedPage(await browser().newContext({ locale: 'nl-NL' }), errors)
 
     // The organiser signs in, makes a team, a visit and a programme item for the talks.
     await team.goto(`${baseUrl}/teams`)
@@ -138,7 +132,7 @@ describe.skipIf(!hasChromium)('a speaker registers a talk; the team accepts and 
     await team.getByRole('button', { name: 'Programma publiceren' }).click()
 
     // The public schedule names the speaker; the speakers page has her bio.
-    const guest = await watchedPage(await browser.newContext({ locale: 'nl-NL' }), errors)
+    const guest = await watchedPage(await browser().newContext({ locale: 'nl-NL' }), errors)
     await guest.goto(`${baseUrl}/v/sprekersmiddag-vreewijk`)
     expect(await guest.locator('#main').textContent()).toContain('Marja de Vries')
     await guest.goto(`${baseUrl}/v/sprekersmiddag-vreewijk/speakers`)

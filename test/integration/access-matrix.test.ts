@@ -1,6 +1,6 @@
-import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../workers/app'
+import { productionEnv, testContext } from './helpers'
 import { baseRows, checkRow, matrix, routeKeys } from './matrix'
 
 /**
@@ -21,20 +21,13 @@ describe('role × route matrix', () => {
 describe('development helpers in production', () => {
   it('do not exist', async () => {
     const app = createApp()
-    const production = {
-      ...env,
-      ENVIRONMENT: 'production',
-      PUBLIC_URL: 'https://rondgang.example',
-      MAIL_API_URL: 'https://mail.example/send',
-      MAIL_API_KEY: 'k'.repeat(32),
-      APP_SECRET: 's'.repeat(40),
-    }
+    const production = productionEnv()
     for (const [path, method] of [
       ['/dev/mail', 'GET'],
       ['/dev/mail/latest?to=a@b.nl', 'GET'],
       ['/dev/seed', 'POST'],
     ] as const) {
-      const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext
+      const { ctx } = testContext()
       const res = await app.request(
         path,
         { method, headers: { origin: 'http://localhost' } },

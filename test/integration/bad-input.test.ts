@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../workers/config'
-import { url } from './helpers'
+import { productionEnv, url } from './helpers'
 
 const count = async (table: string) =>
   (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? -1
@@ -120,14 +120,7 @@ describe('configuration', () => {
     expect(readConfig(env).mail.transport).toBe('outbox')
     const production = { ...env, ENVIRONMENT: 'production' as const, MAIL_API_KEY: undefined }
     expect(() => readConfig(production)).toThrowError(expect.objectContaining({ code: 'not_configured' }))
-    const complete = {
-      ...env,
-      ENVIRONMENT: 'production' as const,
-      PUBLIC_URL: 'https://rondgang.example',
-      MAIL_API_URL: 'https://mail.example/send',
-      MAIL_API_KEY: 'k'.repeat(32),
-      APP_SECRET: 's'.repeat(40),
-    }
+    const complete = productionEnv()
     expect(() => readConfig({ ...complete, APP_SECRET: 'short' })).toThrowError(
       expect.objectContaining({ code: 'not_configured' }),
     )

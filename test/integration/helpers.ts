@@ -5,6 +5,27 @@ export const ORIGIN = 'http://rondgang.test'
 export const db = openDatabase(env.DB)
 export const url = (path: string) => `${ORIGIN}${path}`
 
+/** The bindings of a production Worker with every secret set, for `createApp().request(…)`. */
+export const productionEnv = () => ({
+  ...env,
+  ENVIRONMENT: 'production' as const,
+  PUBLIC_URL: 'https://rondgang.example',
+  MAIL_API_URL: 'https://mail.example/send',
+  MAIL_API_KEY: 'k'.repeat(32),
+  APP_SECRET: 's'.repeat(40),
+})
+
+/** An ExecutionContext for `createApp().request(…)`; `settled()` waits for what was passed to waitUntil. */
+export function testContext() {
+  const waits: Promise<unknown>[] = []
+  const ctx = {
+    waitUntil: (promise: Promise<unknown>) => waits.push(promise),
+    passThroughOnException() {},
+    props: {},
+  } as unknown as ExecutionContext
+  return { ctx, settled: () => Promise.all(waits) }
+}
+
 let clientCounter = 0
 /** A fresh client address per call, so rate limits of one test do not spill into another. */
 export const freshClient = () =>

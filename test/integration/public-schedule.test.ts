@@ -1,8 +1,8 @@
-import { env, SELF } from 'cloudflare:test'
+import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../workers/app'
 import { loadDemoData } from '../../workers/demo/load'
-import { api, db, signIn, url } from './helpers'
+import { api, db, productionEnv, signIn, testContext, url } from './helpers'
 import { makeWorld } from './world'
 
 describe('the public schedule of the demo visits', () => {
@@ -62,23 +62,10 @@ describe('the public schedule of the demo visits', () => {
     expect((await SELF.fetch(url(path), noCache)).headers.get('x-cache')).toBe('miss')
 
     const app = createApp()
-    const production = {
-      ...env,
-      ENVIRONMENT: 'production' as const,
-      PUBLIC_URL: 'https://rondgang.example',
-      MAIL_API_URL: 'https://mail.example/send',
-      MAIL_API_KEY: 'k'.repeat(32),
-      APP_SECRET: 's'.repeat(40),
-    }
-    const waits: Promise<unknown>[] = []
-    const ctx = {
-      waitUntil: (p: Promise<unknown>) => waits.push(p),
-      passThroughOnException() {},
-      props: {},
-    } as unknown as ExecutionContext
+    const { ctx, settled } = testContext()
     const ask = async () => {
-      const res = await app.request(url(path), noCache, production, ctx)
-      await Promise.all(waits)
+      const res = await app.request(url(path), noCache, productionEnv(), ctx)
+      await settled()
       return res.headers.get('x-cache')
     }
     await ask()
