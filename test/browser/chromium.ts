@@ -60,3 +60,25 @@ export function useChromium(): () => Browser {
     return browser
   }
 }
+
+/**
+ * A page on a phone (390 × 844, touch, Dutch, Amsterdam time) that collects uncaught script errors and console
+ * errors (CSP violations among them) in `errors`; `ignoreConsole` lets a test expect some.
+ */
+export async function phonePage(browser: Browser, opts: { ignoreConsole?: (text: string) => boolean } = {}) {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !opts.ignoreConsole?.(m.text())) errors.push(m.text())
+  })
+  return { context, page, errors }
+}

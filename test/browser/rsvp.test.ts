@@ -1,24 +1,14 @@
 import { describe, expect, inject, it } from 'vitest'
-import { hasChromium, useChromium } from './chromium'
+import { hasChromium, phonePage, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels through the mailed link', () => {
   const baseUrl = inject('baseUrl')
   const browser = useChromium()
 
   it('works end to end on a 390 × 844 screen', async () => {
-    const context = await browser().newContext({
-      locale: 'nl-NL',
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-    })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    // CSP violations and script errors; the 422 answer to a wrong form is expected and not one of them.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text())
+    // The 422 answer to a wrong form is expected: not one of the errors.
+    const { context, page, errors } = await phonePage(browser(), {
+      ignoreConsole: (text) => text.startsWith('Failed to load resource'),
     })
     // Nothing sticks out sideways: no sideways scrolling on a phone.
     const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= 390)
@@ -60,5 +50,6 @@ describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels throug
     expect(await page.getByRole('status').textContent()).toContain('Je hebt afgezegd')
     expect(await page.locator('.rsvp-status').textContent()).toBe('Afgezegd')
     expect(errors).toEqual([])
+    await context.close()
   })
 })

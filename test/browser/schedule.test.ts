@@ -1,24 +1,12 @@
 import { describe, expect, inject, it } from 'vitest'
-import { hasChromium, useChromium } from './chromium'
+import { hasChromium, phonePage, useChromium } from './chromium'
 
 describe.skipIf(!hasChromium)('a guest follows the public schedule on the day', () => {
   const baseUrl = inject('baseUrl')
   const browser = useChromium()
 
   it('shows what is on now and next, and keeps favourites in the browser', async () => {
-    const context = await browser().newContext({
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
+    const { context, page, errors } = await phonePage(browser())
     // During the second talk of the demo visit: 19 September 2017, 15:45 in Amsterdam (13:45 UTC).
     await page.clock.install({ time: new Date('2017-09-19T13:45:00Z') })
     await page.goto(`${baseUrl}/v/collegebezoek-vreewijk-2017`)
