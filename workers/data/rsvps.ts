@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm'
-import { releases, rsvps, shareLinks, visits } from '../../shared/db/schema'
+import { releases, rsvps, rsvpTotals, shareLinks, visits } from '../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
 import type { Database } from '../env'
 
@@ -47,15 +47,18 @@ export function activeRsvpByEmail(db: Database, slug: string, email: string) {
     .limit(1)
 }
 
-/** How full the visit with this slug is: confirmed guests and waitlisted registrations, for the form's notice. */
+/**
+ * How full the visit with this slug is: confirmed guests and waitlisted registrations, for the form's notice.
+ * From the running totals (rsvp_totals), so one row is read however many guests there are.
+ */
 export function rsvpCountsBySlug(db: Database, slug: string) {
   return db
     .select({
-      confirmed: sql<number>`coalesce(sum(CASE WHEN ${rsvps.status} = 'confirmed' THEN ${rsvps.partySize} END), 0)`,
-      waitlisted: sql<number>`count(CASE WHEN ${rsvps.status} = 'waitlisted' THEN 1 END)`,
+      confirmed: sql<number>`coalesce(${rsvpTotals.confirmedPeople}, 0)`,
+      waitlisted: sql<number>`coalesce(${rsvpTotals.waitlisted}, 0)`,
     })
-    .from(rsvps)
-    .innerJoin(visits, eq(visits.id, rsvps.visitId))
+    .from(visits)
+    .leftJoin(rsvpTotals, eq(rsvpTotals.visitId, visits.id))
     .where(eq(visits.slug, slug))
 }
 
@@ -124,10 +127,15 @@ export function rsvpsOf(db: Database, visitId: string) {
     .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
 }
 
-/** SQL: the party sizes of a visit's confirmed registrations added up (optionally leaving one out). */
+/**
+ * SQL: the party sizes of a visit's confirmed registrations added up (optionally leaving one out, as it is
+ * when the statement runs). Read from the running totals that triggers keep (rsvp_totals): one row, not one
+ * per guest.
+ */
 export function confirmedSum(visitId: string, except?: string): SQL {
-  const leaveOut = except === undefined ? sql`` : sql` AND id <> ${except}`
-  return sql`(SELECT coalesce(sum(party_size), 0) FROM rsvps WHERE visit_id = ${visitId} AND status = 'confirmed'${leaveOut})`
+  const total = sql`coalesce((SELECT confirmed_people FROM rsvp_totals WHERE visit_id = ${visitId}), 0)`
+  if (except === undefined) return sql`(${total})`
+  return sql`(${total} - coalesce((SELECT party_size FROM rsvps WHERE id = ${except} AND status = 'confirmed'), 0))`
 }
 
 /**
