@@ -146,10 +146,31 @@ describe('changes and unlisted visits', () => {
     expect(page.status).toBe(200)
     // Links on the page keep the share token, so the feeds open too.
     const html = await page.text()
-    expect(html).toContain(`/v/${slug}/schedule.ics?k=`)
+    const token = shared.searchParams.get('k') ?? ''
+    expect(html).toContain(`/v/${slug}/schedule.ics?k=${token}`)
     expect((await SELF.fetch(url(`/v/${slug}/schedule.ics${shared.search}`))).status).toBe(200)
     expect((await SELF.fetch(url(`/v/${slug}/schedule.ics`))).status).toBe(404)
+
+    // A second link's holder gets pages with their own link in them, never a cached copy with the first.
+    const other = new URL(
+      (
+        (await (
+          await api(`/api/visits/${visit.id}/share-links`, { cookie, body: { label: 'buren' } })
+        ).json()) as { url: string }
+      ).url,
+    )
+    const otherToken = other.searchParams.get('k') ?? ''
+    for (const path of [`/v/${slug}`, `/v/${slug}/changes`]) {
+      await SELF.fetch(url(`${path}?k=${token}`))
+      const second = await SELF.fetch(url(`${path}?k=${otherToken}`))
+      const body = await second.text()
+      expect(body, path).toContain(`k=${otherToken}`)
+      expect(body, path).not.toContain(token)
+    }
+
     await api(`/api/share-links/${link.id}`, { cookie, method: 'DELETE' })
     expect((await SELF.fetch(url(`${shared.pathname}${shared.search}`))).status).toBe(404)
+    const stillOpen = await (await SELF.fetch(url(`/v/${slug}?k=${otherToken}`))).text()
+    expect(stillOpen).not.toContain(token)
   })
 })

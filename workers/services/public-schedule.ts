@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import * as v from 'valibot'
 import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
 import { DomainError } from '../../shared/errors'
+import { hashToken } from '../auth/tokens'
 import { getPublishedHead, getReleaseSnapshot, isValidShareLink } from '../data/visits'
 import type { AppEnv } from '../env'
 
@@ -22,6 +23,7 @@ export async function publicRelease(c: Context<AppEnv>, slug: string | undefined
     throw new DomainError('not_found')
   }
   let loaded: Promise<ReleaseSnapshot> | undefined
+  const shareQuery = !head.listed && shareToken ? `k=${encodeURIComponent(shareToken)}` : ''
   return {
     visitId: head.visitId,
     status: head.status,
@@ -30,6 +32,11 @@ export async function publicRelease(c: Context<AppEnv>, slug: string | undefined
       loaded ??= getReleaseSnapshot(c.var.db, head.releaseId)
       return loaded
     },
-    shareQuery: !head.listed && shareToken ? `k=${encodeURIComponent(shareToken)}` : '',
+    shareQuery,
+    /**
+     * For cache keys and ETags: a page whose links carry a share query is kept per link, so nobody is handed
+     * a copy with another person's link in it (which would also stop working when that link is revoked).
+     */
+    cacheScope: shareQuery ? `share-${(await hashToken(shareQuery)).slice(0, 32)}` : 'open',
   }
 }

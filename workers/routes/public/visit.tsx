@@ -48,7 +48,7 @@ export const publicVisitRoutes = new Hono<AppEnv>()
     return publicPage(
       c,
       published.release.id,
-      `page.${wanted ?? 'all'}.${published.shareQuery ? 'share' : 'open'}`,
+      `page.${wanted ?? 'all'}.${published.cacheScope}`,
       async () => {
         const snapshot = await published.snapshot()
         const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
@@ -73,7 +73,7 @@ export const publicVisitRoutes = new Hono<AppEnv>()
     return publicPage(
       c,
       published.release.id,
-      `changes.${published.shareQuery ? 'share' : 'open'}`,
+      `changes.${published.cacheScope}`,
       async () => {
         const [snapshot, history] = await Promise.all([
           published.snapshot(),
