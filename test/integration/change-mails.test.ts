@@ -152,3 +152,67 @@ describe('more room', () => {
     expect(await status(`eerste-${n}@example.nl`)).toBe('confirmed')
   })
 })
+
+describe('guests of an unlisted visit', () => {
+  it('reach the programme from their mails and private page with their own pass, while registered', async () => {
+    const w = await makeWorld()
+    const { slug, visit, closing } = await setUp(w)
+    const cookie = organiser(w)
+    await env.DB.prepare('UPDATE visits SET listed = 0 WHERE id = ?').bind(visit.id).run()
+    const share = (await (
+      await api(`/api/visits/${visit.id}/share-links`, { cookie, body: { label: 'bewoners' } })
+    ).json()) as { id: string; url: string }
+    const link = new URL(share.url)
+    const guestMail = `besloten-${w.teamA.slice(0, 8)}@example.nl`
+    const registered = await api(`/api/public/visits/${slug}/rsvps${link.search}`, {
+      body: { name: 'Gast', email: guestMail, partySize: 1 },
+      headers: { 'cf-connecting-ip': freshClient() },
+    })
+    expect(registered.status).toBe(202)
+    // The share link is withdrawn; the guest keeps their way in through their own mails.
+    await api(`/api/share-links/${share.id}`, { cookie, method: 'DELETE' })
+    expect((await SELF.fetch(url(`/v/${slug}${link.search}`))).status).toBe(404)
+
+    // A change, released: the mail links to the changes with the guest's pass.
+    await env.DB.prepare('UPDATE programme_items SET title = ? WHERE id = ?')
+      .bind('Afsluiting met koffie', closing)
+      .run()
+    expect((await api(`/api/visits/${visit.id}/releases`, { cookie, body: {} })).status).toBe(201)
+    const mail = await latestMailTo(guestMail)
+    expect(mail?.kind).toBe('programme_changed')
+    const changes = new URL(
+      /https?:\/\/\S+\/changes\?g=[^\s)"]+/.exec(mail?.text ?? '')?.[0] ?? 'http://x/none',
+    )
+    const opened = await SELF.fetch(url(`${changes.pathname}${changes.search}`))
+    expect(opened.status).toBe(200)
+    const pass = changes.searchParams.get('g') ?? ''
+    const programme = await (await SELF.fetch(url(`/v/${slug}?g=${pass}`))).text()
+    expect(programme).toContain('Afsluiting met koffie')
+    // Their pass opens the programme, not the form (they are registered), and the feeds too.
+    expect(programme).not.toContain(`/v/${slug}/rsvp`)
+    expect((await SELF.fetch(url(`/v/${slug}/schedule.ics?g=${pass}`))).status).toBe(200)
+
+    // A pass with another signature, or for another visit, opens nothing.
+    const at = pass.length - 10
+    const forged = `${pass.slice(0, at)}${pass[at] === 'A' ? 'B' : 'A'}${pass.slice(at + 1)}`
+    expect((await SELF.fetch(url(`/v/${slug}?g=${forged}`))).status).toBe(404)
+    expect((await SELF.fetch(url(`/v/${w.slugA}?g=${pass}`))).status).toBe(200) // listed: open anyway
+    await env.DB.prepare('UPDATE visits SET listed = 0 WHERE id = ?').bind(w.visitA).run()
+    expect((await SELF.fetch(url(`/v/${w.slugA}?g=${pass}`))).status).toBe(404)
+
+    // The private page links to the programme with the pass; after cancelling, the pass opens nothing.
+    const rsvpMail = await env.DB.prepare(
+      `SELECT text FROM mail_outbox WHERE "to" = ? AND kind = 'rsvp_confirmed'`,
+    )
+      .bind(guestMail)
+      .first<{ text: string }>()
+    const own = /\/r\/([A-Za-z0-9_-]{43})/.exec(rsvpMail?.text ?? '')?.[1]
+    expect(own).toBeDefined()
+    const ownPage = await (await SELF.fetch(url(`/r/${own}`))).text()
+    expect(ownPage).toContain(`/v/${slug}?g=${pass}`)
+    const cancelled = await form(`/r/${own}/cancel`, {})
+    expect(cancelled.status).toBe(303)
+    expect((await SELF.fetch(url(`/v/${slug}?g=${pass}`))).status).toBe(404)
+    expect((await SELF.fetch(url(`/v/${slug}/changes?g=${pass}`))).status).toBe(404)
+  })
+})

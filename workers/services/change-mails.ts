@@ -6,6 +6,7 @@ import { signLink } from '../auth/signed-links'
 import type { Config } from '../config'
 import type { Database } from '../env'
 import { queueMail } from '../mail/outbox'
+import { guestPassQuery } from './guest-pass'
 
 type VisitForMail = {
   id: string
@@ -14,6 +15,7 @@ type VisitForMail = {
   timeZone: string
   startDate: string
   endDate: string
+  listed: boolean
 }
 
 /** The opt-out link of a guest's change mails: signed, so nothing needs storing. */
@@ -56,6 +58,9 @@ export async function mailGuestsAboutChanges(
     ]),
   )
   const link = new URL(`/v/${visit.slug}/changes`, config.publicUrl).toString()
+  // An unlisted visit's pages open only with a link: each guest gets their own pass in theirs.
+  const linkFor = async (rsvpId: string) =>
+    visit.listed ? link : `${link}?${await guestPassQuery(config, visit.id, rsvpId)}`
   const statements = []
   for (const guest of guests) {
     const groups = JSON.parse(guest.groupIds) as string[]
@@ -64,7 +69,7 @@ export async function mailGuestsAboutChanges(
     if (relevant.length === 0) continue
     const lines = relevant.map((ch) => sentences.get(ch)?.[guest.lang] ?? '')
     const mail = renderMail('programme_changed', guest.lang, {
-      link,
+      link: await linkFor(guest.id),
       visitTitle: visit.title,
       lines,
       optOutLink: await optOutLink(config, guest.id),

@@ -5,25 +5,34 @@ import { DomainError } from '../../shared/errors'
 import { hashToken } from '../auth/tokens'
 import { getPublishedHead, getReleaseSnapshot, isValidShareLink } from '../data/visits'
 import type { AppEnv } from '../env'
+import { isValidGuestPass } from './guest-pass'
 
 const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 
 /**
  * The newest release of a visit as the public may see it: 404 for drafts, unknown slugs, and unlisted visits
- * without a live share link (`?k=…`), so an unlisted visit's existence is never confirmed. The snapshot is
- * loaded lazily (and once), so a 304 or an edge-cache hit costs one small query.
+ * without a live share link (`?k=…`) or a guest's own pass (`?g=…`, see guest-pass.ts), so an unlisted
+ * visit's existence is never confirmed. The snapshot is loaded lazily (and once), so a 304 or an edge-cache
+ * hit costs one small query.
  */
 export async function publicRelease(c: Context<AppEnv>, slug: string | undefined) {
   const parsed = v.safeParse(slugSchema, slug)
   if (!parsed.success) throw new DomainError('not_found')
   const head = await getPublishedHead(c.var.db, parsed.output)
   if (!head) throw new DomainError('not_found')
-  const shareToken = c.req.query('k')
-  if (!head.listed && !(await isValidShareLink(c.var.db, head.visitId, shareToken))) {
-    throw new DomainError('not_found')
+  let shareQuery = ''
+  if (!head.listed) {
+    const shareToken = c.req.query('k')
+    const guestPass = c.req.query('g')
+    if (await isValidShareLink(c.var.db, head.visitId, shareToken)) {
+      shareQuery = `k=${encodeURIComponent(shareToken ?? '')}`
+    } else if (await isValidGuestPass(c.var.db, c.var.config, head.visitId, guestPass)) {
+      shareQuery = `g=${encodeURIComponent(guestPass ?? '')}`
+    } else {
+      throw new DomainError('not_found')
+    }
   }
   let loaded: Promise<ReleaseSnapshot> | undefined
-  const shareQuery = !head.listed && shareToken ? `k=${encodeURIComponent(shareToken)}` : ''
   return {
     visitId: head.visitId,
     status: head.status,

@@ -36,6 +36,7 @@ import {
 } from '../data/rsvps'
 import type { Database } from '../env'
 import { queueMailWhen } from '../mail/outbox'
+import { guestPassQuery } from './guest-pass'
 import { fieldError, loadVisitFor } from './visits'
 
 /** A registration as the public form and API send it. */
@@ -195,8 +196,14 @@ async function loadByToken(db: Database, token: string) {
 }
 
 /** The guest's own registration, its visit and the groups they can choose from. */
-export async function getRsvpByToken(db: Database, token: string) {
+export async function getRsvpByToken(db: Database, config: Config, token: string) {
   const { rsvp, visit, snapshot } = await loadByToken(db, token)
+  // An unlisted visit's programme opens with the guest's own pass, while the registration stands.
+  const programme = visit.listed
+    ? `/v/${visit.slug}`
+    : rsvp.status === 'cancelled'
+      ? null
+      : `/v/${visit.slug}?${await guestPassQuery(config, visit.id, rsvp.id)}`
   return {
     rsvp: projectOwn(rsvp),
     visit: {
@@ -205,6 +212,7 @@ export async function getRsvpByToken(db: Database, token: string) {
       startDate: visit.startDate,
       status: visit.status,
       listed: visit.listed,
+      programme,
     },
     groups: snapshot.groups,
   }

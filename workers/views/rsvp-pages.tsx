@@ -189,11 +189,11 @@ export function RsvpInvalidPage({ t }: { t: Messages }) {
   )
 }
 
-/** The visit of a private-link page; an unlisted visit's programme needs a share link the guest may not have. */
+/** The visit of a private-link page; an unlisted visit's programme opens with the guest's own pass. */
 const ownVisit = (own: Own): RsvpVisit => ({
   title: own.visit.title,
   startDate: own.visit.startDate,
-  programme: own.visit.listed ? `/v/${own.visit.slug}` : null,
+  programme: own.visit.programme,
 })
 
 /** The guest's own registration behind the private link: status, the change form, cancel, change mails. */

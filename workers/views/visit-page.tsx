@@ -136,9 +136,14 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
           </p>
         ) : null}
         <p class="actions">
-          <a class="button" href={`${base}/rsvp${q()}`}>
-            {t.schedule.rsvp}
-          </a>{' '}
+          {/* A guest's own pass (g=) opens the programme, not the form: they are registered already. */}
+          {shareQuery.startsWith('g=') ? null : (
+            <>
+              <a class="button" href={`${base}/rsvp${q()}`}>
+                {t.schedule.rsvp}
+              </a>{' '}
+            </>
+          )}
           <a class="button secondary" href={webcal}>
             {t.schedule.subscribe}
           </a>{' '}

@@ -108,7 +108,7 @@ async function withToken(c: C, page: (token: string) => Promise<Response>): Prom
 }
 
 async function renderOwn(c: C, token: string, extra: { notice?: string; state?: FormState } = {}) {
-  const own = await getRsvpByToken(c.var.db, token)
+  const own = await getRsvpByToken(c.var.db, c.var.config, token)
   return c.render(<RsvpOwnPage t={c.var.t} token={token} own={own} {...extra} />, {
     title: c.var.t.rsvp.yourRsvp,
   })
@@ -226,7 +226,7 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
   )
   .get('/r/:token/opt-out', (c) =>
     withToken(c, async (token) => {
-      const own = await getRsvpByToken(c.var.db, token)
+      const own = await getRsvpByToken(c.var.db, c.var.config, token)
       const done = c.req.query('done')
       const notice = done === 'off' ? c.var.t.rsvp.optedOut : done === 'on' ? c.var.t.rsvp.optedIn : undefined
       return c.render(<RsvpOptOutPage t={c.var.t} token={token} own={own} notice={notice} />, {

@@ -70,45 +70,40 @@ export const publicVisitRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/changes', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
-    return publicPage(
-      c,
-      published.release.id,
-      `changes.${published.cacheScope}`,
-      async () => {
-        const [snapshot, history] = await Promise.all([
-          published.snapshot(),
-          c.var.db
-            .select({
-              number: releases.number,
-              name: releases.name,
-              publishedAt: releases.publishedAt,
-              changes: releases.changes,
-            })
-            .from(releases)
-            .where(eq(releases.visitId, published.visitId))
-            .orderBy(desc(releases.number)),
-        ])
-        const zone = snapshot.visit.timeZone
-        const multiDay = snapshot.visit.startDate !== snapshot.visit.endDate
-        const described = history.map((r) => ({
-          ...r,
-          lines: (JSON.parse(r.changes) as ReleaseChange[]).map((ch) =>
-            describeChange(ch, c.var.lang, zone, { multiDay }),
-          ),
-        }))
-        return {
-          title: c.var.t.schedule.changesTitle,
-          page: (
-            <ChangesPage
-              t={c.var.t}
-              snapshot={snapshot}
-              releases={described}
-              shareQuery={published.shareQuery}
-            />
-          ),
-        }
-      },
-    )
+    return publicPage(c, published.release.id, `changes.${published.cacheScope}`, async () => {
+      const [snapshot, history] = await Promise.all([
+        published.snapshot(),
+        c.var.db
+          .select({
+            number: releases.number,
+            name: releases.name,
+            publishedAt: releases.publishedAt,
+            changes: releases.changes,
+          })
+          .from(releases)
+          .where(eq(releases.visitId, published.visitId))
+          .orderBy(desc(releases.number)),
+      ])
+      const zone = snapshot.visit.timeZone
+      const multiDay = snapshot.visit.startDate !== snapshot.visit.endDate
+      const described = history.map((r) => ({
+        ...r,
+        lines: (JSON.parse(r.changes) as ReleaseChange[]).map((ch) =>
+          describeChange(ch, c.var.lang, zone, { multiDay }),
+        ),
+      }))
+      return {
+        title: c.var.t.schedule.changesTitle,
+        page: (
+          <ChangesPage
+            t={c.var.t}
+            snapshot={snapshot}
+            releases={described}
+            shareQuery={published.shareQuery}
+          />
+        ),
+      }
+    })
   })
   .get('/:slug/embed', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
