@@ -346,17 +346,27 @@ function distinct(a: ZonedTime, b: ZonedTime): [string, string] {
 }
 
 // Intl gives the words; the parts are joined here so punctuation does not vary with the runtime's ICU version.
+// A change list names the same few days hundreds of times: each day's words are looked up once.
 function longDate(ms: number, lang: ReleaseLanguage, timeZone: string): string {
-  const format = dateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  })
-  const parts = format.formatToParts(ms)
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('weekday')} ${part('day')} ${part('month')}`
+  const key = `${lang} ${timeZone} ${utcToZoned(ms, timeZone).date}`
+  let words = dayWords.get(key)
+  if (words === undefined) {
+    const format = dateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    })
+    const parts = format.formatToParts(ms)
+    const part = (type: Intl.DateTimeFormatPartTypes): string =>
+      parts.find((p) => p.type === type)?.value ?? ''
+    words = `${part('weekday')} ${part('day')} ${part('month')}`
+    if (dayWords.size >= 5_000) dayWords.clear()
+    dayWords.set(key, words)
+  }
+  return words
 }
+const dayWords = new Map<string, string>()
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a)

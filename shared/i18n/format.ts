@@ -11,16 +11,28 @@ export function formatTime(at: Date | number, timeZone: string, _locale: string)
   return utcToZoned(typeof at === 'number' ? at : at.getTime(), timeZone).time
 }
 
-/** 'dinsdag 19 september 2017' in the given zone. */
+/**
+ * 'dinsdag 19 september 2017' in the given zone. A list of registrations or releases names the same days
+ * over and over: each day's words are looked up in Intl once and kept (bounded).
+ */
 export function formatLongDate(at: Date | number, timeZone: string, locale: string): string {
-  return dateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at)
+  const ms = typeof at === 'number' ? at : at.getTime()
+  const key = `${locale} ${timeZone} ${utcToZoned(ms, timeZone).date}`
+  let words = longDates.get(key)
+  if (words === undefined) {
+    words = dateTimeFormat(locale, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(ms)
+    if (longDates.size >= 5_000) longDates.clear()
+    longDates.set(key, words)
+  }
+  return words
 }
+const longDates = new Map<string, string>()
 
 /** A local calendar date 'YYYY-MM-DD' written out for people; the date is a day, not an instant. */
 export function formatLocalDate(date: string, locale: string): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { codeToStatus, errorCodes } from '../../shared/errors'
 import { messagesFor, toLang } from '../../shared/i18n'
 import { en } from '../../shared/i18n/en'
-import { formatLocalDate, formatTime } from '../../shared/i18n/format'
+import { formatLocalDate, formatLongDate, formatTime } from '../../shared/i18n/format'
 import { nl } from '../../shared/i18n/nl'
 
 /** All leaf paths of a dictionary, to compare the two languages. */
@@ -46,6 +46,28 @@ describe('formatting in the visit zone', () => {
     expect(formatTime(Date.UTC(2026, 11, 1, 13, 30), 'Europe/Amsterdam', 'nl-NL')).toBe('14:30')
     // Just after midnight local time is still the previous day in UTC.
     expect(formatTime(Date.UTC(2026, 5, 30, 22, 5), 'Europe/Amsterdam', 'en-GB')).toBe('00:05')
+  })
+
+  it('writes long dates as Intl does, also when asked again for the same day', () => {
+    const zones = ['Europe/Amsterdam', 'America/New_York', 'Pacific/Auckland', 'UTC']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('nl-NL', 'en-GB'),
+        (ms, zone, locale) => {
+          const intl = new Intl.DateTimeFormat(locale, {
+            timeZone: zone,
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+          })
+          expect(formatLongDate(ms, zone, locale)).toBe(intl.format(ms))
+          expect(formatLongDate(new Date(ms + 60_000), zone, locale)).toBe(intl.format(ms + 60_000))
+        },
+      ),
+    )
   })
 
   it('writes times as Intl does in both interface languages', () => {

@@ -26,7 +26,8 @@ import type {
 import { type ItemRow, loadProgramme, type Programme, type ProgrammePlan } from '../data/programme'
 import type { Database } from '../env'
 import { auditEntry } from './audit'
-import { fieldError, loadVisitFor, type VisitAccess } from './visits'
+import { projectVenue } from './venues'
+import { fieldError, getVisit, loadVisitFor, projectVisit, type VisitAccess } from './visits'
 
 type Person = Extract<Actor, { kind: 'person' }>
 
@@ -58,6 +59,27 @@ export async function getProgramme(
   if (!programme || !access) throw new DomainError('not_found')
   if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
   return { access, programme, clashes: findClashes(toClashInput(programme)) }
+}
+
+/**
+ * The visit's overview page: what getVisit gives, and for the team how many clashes the draft has. For the
+ * team both come from one programme load (the clash check needs it anyway), not the visit's items and venues
+ * first and the whole programme again after. Hosts and caterers get getVisit's slice, without clashes.
+ */
+export async function visitOverview(db: Database, actor: Actor, visitId: string) {
+  const programme = await loadProgramme(db, visitId)
+  const access = programme ? visitAccess(actor, programme.visit) : null
+  if (!programme || !access) throw new DomainError('not_found')
+  if (access !== 'organise' && access !== 'read') {
+    return { ...(await getVisit(db, actor, visitId)), clashCount: null }
+  }
+  return {
+    access,
+    visit: projectVisit(programme.visit, access),
+    items: programme.items,
+    venues: programme.venues.map((v) => projectVenue(v, access)),
+    clashCount: findClashes(toClashInput(programme)).length,
+  }
 }
 
 /**

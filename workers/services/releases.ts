@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns } from 'drizzle-orm'
 import { releases, visits } from '../../shared/db/schema'
-import type { Actor } from '../../shared/domain/access'
+import { type Actor, visitAccess } from '../../shared/domain/access'
 import { buildSnapshot, type ReleaseSnapshot } from '../../shared/domain/release-snapshot'
 import { diffReleases, nextReleaseName, type ReleaseChange } from '../../shared/domain/releases'
 import { publicSpeakers } from '../../shared/domain/talks'
@@ -207,15 +207,35 @@ export async function publishFirstReleaseIfNone(db: Database, visitId: string, n
 export async function listReleases(db: Database, actor: Actor, visitId: string) {
   const { access } = await loadVisitFor(db, actor, visitId)
   if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  return releaseHistory(db, visitId)
+}
+
+/** Every release of a visit, newest first, with its change list; the snapshots (large) stay in D1. */
+async function releaseHistory(db: Database, visitId: string) {
+  const { snapshot: _snapshot, ...columns } = getTableColumns(releases)
   const rows = await db
-    .select()
+    .select(columns)
     .from(releases)
     .where(eq(releases.visitId, visitId))
     .orderBy(desc(releases.number))
-  return rows.map((r) => {
-    const { snapshot: _s, ...rest } = parseRelease(r)
-    return rest
-  })
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as ReleaseChange[] }))
+}
+
+/**
+ * The releases page in one go: the team's access, the visit, what publishing now would change and every
+ * release's change list. The programme is read once, and no clash check runs for it.
+ */
+export async function releasesOverview(db: Database, actor: Actor, visitId: string) {
+  const [p, previous, history] = await Promise.all([
+    loadProgramme(db, visitId),
+    latestRelease(db, visitId),
+    releaseHistory(db, visitId),
+  ])
+  const access = p ? visitAccess(actor, p.visit) : null
+  if (!p || !access) throw new DomainError('not_found')
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  const pending = diffReleases(previous?.snapshot ?? null, draftSnapshot(p, previous?.snapshot ?? null))
+  return { access, visit: p.visit, releases: history, pending }
 }
 
 /** One release with its snapshot (team members). */

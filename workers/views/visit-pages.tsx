@@ -544,7 +544,7 @@ function ChangeList({
 /** The release history of a visit, what publishing now would change, and (organisers) the publish form. */
 export function ReleasesPage({
   t,
-  programme,
+  visit,
   access,
   releases,
   pending,
@@ -552,14 +552,13 @@ export function ReleasesPage({
   state,
 }: {
   t: Messages
-  programme: Programme
+  visit: Programme['visit']
   access: VisitAccess
   releases: Release[]
   pending: ReleaseChange[]
   notice?: string | undefined
   state?: FormState | undefined
 }) {
-  const { visit } = programme
   const zone = visit.timeZone
   const multiDay = visit.startDate !== visit.endDate
   return (

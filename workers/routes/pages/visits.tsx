@@ -39,12 +39,12 @@ import {
   listParticipants,
   runLate,
   updateItem,
+  visitOverview,
 } from '../../services/programme'
-import { listReleases, pendingChanges, publish } from '../../services/releases'
+import { publish, releasesOverview } from '../../services/releases'
 import {
   createVisit,
   duplicateVisit,
-  getVisit,
   listTeamVisits,
   setVisitStatus,
   updateVisit,
@@ -153,12 +153,8 @@ async function renderVisit(
   extra: { notice?: string; editState?: FormState; duplicateState?: FormState } = {},
 ) {
   const signedIn = requirePerson(c)
-  const data = await getVisit(c.var.db, signedIn.actor, visitId)
   // Clashes are for the team only; hosts and caterers see their slice of the visit without them.
-  const clashCount =
-    data.access === 'organise' || data.access === 'read'
-      ? (await getProgramme(c.var.db, signedIn.actor, visitId, 'plan')).clashes.length
-      : null
+  const { clashCount, ...data } = await visitOverview(c.var.db, signedIn.actor, visitId)
   return c.render(
     <VisitOverviewPage
       t={c.var.t}
@@ -218,21 +214,17 @@ async function renderParticipants(c: C, visitId: string, state?: FormState) {
 
 async function renderReleases(c: C, visitId: string, extra: { notice?: string; state?: FormState } = {}) {
   const signedIn = requirePerson(c)
-  const releases = await listReleases(c.var.db, signedIn.actor, visitId)
-  const [{ access, programme }, pending] = await Promise.all([
-    getProgramme(c.var.db, signedIn.actor, visitId, 'plan'),
-    pendingChanges(c.var.db, signedIn.actor, visitId),
-  ])
+  const { access, visit, releases, pending } = await releasesOverview(c.var.db, signedIn.actor, visitId)
   return c.render(
     <ReleasesPage
       t={c.var.t}
       access={access}
-      programme={programme}
+      visit={visit}
       releases={releases}
       pending={pending}
       {...extra}
     />,
-    { title: `${c.var.t.releases.title}: ${programme.visit.title}` },
+    { title: `${c.var.t.releases.title}: ${visit.title}` },
   )
 }
 
