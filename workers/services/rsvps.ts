@@ -34,6 +34,7 @@ import {
   rsvpsOf,
   waitlistOf,
 } from '../data/rsvps'
+import type { VisitRow } from '../data/visits'
 import type { Database } from '../env'
 import { queueMailWhen } from '../mail/outbox'
 import { guestPassQuery } from './guest-pass'
@@ -410,6 +411,10 @@ const statusOrder = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const
 export async function listRsvps(db: Database, actor: Actor, visitId: string) {
   const { access } = await listAccess(db, actor, visitId)
   const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
+  return guestList(access, rows, groupRows)
+}
+
+function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id: string; name: string }[]) {
   rows.sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
   return access === 'organise'
     ? { access, rsvps: rows.map(projectFull), groups: groupRows }
@@ -420,11 +425,26 @@ export async function listRsvps(db: Database, actor: Actor, visitId: string) {
 export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
   const { visit, access } = await loadVisitFor(db, actor, visitId)
   if (access === 'host') throw new DomainError('forbidden')
-  const rows = await rsvpsOf(db, visitId)
+  return { access, ...totalsOf(visit, await rsvpsOf(db, visitId)) }
+}
+
+/**
+ * The registrations page: the totals for the team and the caterers, and the list for the team, from one
+ * read of the registrations (not one for the totals and another for the list).
+ */
+export async function guestsPage(db: Database, actor: Actor, visitId: string) {
+  const { visit, access } = await loadVisitFor(db, actor, visitId)
+  if (access === 'host') throw new DomainError('forbidden')
+  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
+  const totals = totalsOf(visit, rows)
+  const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
+  return { access, ...totals, list }
+}
+
+function totalsOf(visit: VisitRow, rows: RsvpRow[]) {
   const confirmed = rows.filter((r) => r.status === 'confirmed')
   const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
   return {
-    access,
     visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone },
     totals: {
       capacity: visit.rsvpCapacity,
