@@ -81,14 +81,18 @@ export function buildSnapshot(
   return { ...draft, items }
 }
 
-/** The snapshot in the shape the exports take. */
+/**
+ * The snapshot in the shape the exports take. `query` (without '?') is kept in the programme's links: for an
+ * unlisted visit, the reader's share link or guest pass, without which those links would not open.
+ */
 export function toScheduleExport(
   snapshot: ReleaseSnapshot,
   release: { id: string; name: string; number: number; publishedAt: number },
   baseUrl: string,
+  query = '',
 ): ScheduleExport {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
-  const url = new URL(`v/${snapshot.visit.slug}`, base).toString()
+  const url = new URL(`v/${snapshot.visit.slug}${query ? `?${query}` : ''}`, base).toString()
   return {
     visit: {
       id: snapshot.visit.id,

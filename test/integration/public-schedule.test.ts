@@ -132,6 +132,11 @@ describe('changes and unlisted visits', () => {
         },
       })
     ).json()) as { id: string }
+    const item = await api(`/api/visits/${visit.id}/items`, {
+      cookie,
+      body: { kind: 'tour', title: 'Rondgang', date: '2027-05-01', start: '10:00', end: '11:00' },
+    })
+    expect(item.status, await item.clone().text()).toBe(201)
     await api(`/api/visits/${visit.id}/releases`, { cookie, body: {} })
     expect((await SELF.fetch(url(`/v/${slug}`))).status).toBe(404)
     expect(await (await SELF.fetch(url('/'))).text()).not.toContain('Besloten bezoek')
@@ -167,6 +172,17 @@ describe('changes and unlisted visits', () => {
       expect(body, path).toContain(`k=${otherToken}`)
       expect(body, path).not.toContain(token)
     }
+
+    // The feeds' links to the programme keep the reader's own link too (the events' URL in a calendar app).
+    const unfolded = async (path: string) =>
+      (await (await SELF.fetch(url(path))).text()).replace(/\r\n /g, '')
+    expect(await unfolded(`/v/${slug}/schedule.ics?k=${token}`)).toMatch(/^URL:https?:\/\/\S+\?k=/m)
+    const otherIcs = await unfolded(`/v/${slug}/schedule.ics?k=${otherToken}`)
+    expect(otherIcs).toContain(`?k=${otherToken}`)
+    expect(otherIcs).not.toContain(token)
+    const json = await (await SELF.fetch(url(`/v/${slug}/schedule.json?k=${otherToken}`))).text()
+    expect(json).toContain(`?k=${otherToken}`)
+    expect(json).not.toContain(token)
 
     await api(`/api/share-links/${link.id}`, { cookie, method: 'DELETE' })
     expect((await SELF.fetch(url(`${shared.pathname}${shared.search}`))).status).toBe(404)
