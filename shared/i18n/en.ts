@@ -299,6 +299,15 @@ export const en: Messages = {
     groupName: 'Name of the group',
     position: 'Order (a number, lower comes first)',
     addGroupButton: 'Add group',
+    groupTitle: 'Group',
+    editGroup: 'Change the group',
+    saveGroupButton: 'Save',
+    deleteGroup: 'Remove the group',
+    deleteGroupIntro:
+      'Items that were only for this group are then for everyone; people in the group stay on the list, without a group.',
+    deleteGroupButton: 'Remove',
+    groupItems: (n: number) => (n === 1 ? '1 item for this group' : `${n} items for this group`),
+    groupPeople: (n: number) => (n === 1 ? '1 person in this group' : `${n} people in this group`),
   },
   participants: {
     title: 'Company',

@@ -309,6 +309,15 @@ export const nl = {
     groupName: 'Naam van de groep',
     position: 'Volgorde (een getal, lager komt eerst)',
     addGroupButton: 'Groep toevoegen',
+    groupTitle: 'Groep',
+    editGroup: 'Groep wijzigen',
+    saveGroupButton: 'Opslaan',
+    deleteGroup: 'Groep verwijderen',
+    deleteGroupIntro:
+      'Onderdelen die alleen voor deze groep waren, gelden daarna voor iedereen; wie in de groep zat, staat nog wel op de lijst maar zonder groep.',
+    deleteGroupButton: 'Verwijderen',
+    groupItems: (n: number) => (n === 1 ? '1 onderdeel voor deze groep' : `${n} onderdelen voor deze groep`),
+    groupPeople: (n: number) => (n === 1 ? '1 persoon in deze groep' : `${n} mensen in deze groep`),
   },
   participants: {
     title: 'Gezelschap',

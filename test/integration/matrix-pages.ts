@@ -96,6 +96,18 @@ export const pageRows: Record<string, Row> = {
     request: (w) => ({ path: `/items/${w.itemA1}/delete`, form: { version: '1' } }),
     expect: visitWrite,
   },
+  'GET /groups/:groupId': {
+    request: (w) => ({ path: `/groups/${w.groupA}` }),
+    expect: programmeRead,
+  },
+  'POST /groups/:groupId': {
+    request: (w) => ({ path: `/groups/${w.groupA}`, form: { name: 'Groep Noord', position: '2' } }),
+    expect: visitWrite,
+  },
+  'POST /groups/:groupId/delete': {
+    request: (w) => ({ path: `/groups/${w.groupA}/delete`, form: {} }),
+    expect: visitWrite,
+  },
   'GET /visits/:visitId/participants': {
     request: (w) => ({ path: `/visits/${w.visitA}/participants` }),
     expect: programmeRead,

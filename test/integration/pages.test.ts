@@ -400,3 +400,42 @@ describe('releases and the company', () => {
     )
   })
 })
+
+describe('a group of the company', () => {
+  it('is renamed and reordered, refuses an empty name (nothing saved), and is removed on its page', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    // An item for this group only, and someone in it.
+    expect((await newItem(w, { title: 'Werkbezoek A', groupIds: w.groupA })).status).toBe(303)
+    const programme = await (await page(`/visits/${w.visitA}/programme`, cookie)).text()
+    expect(programme).toContain(`href="/groups/${w.groupA}"`)
+
+    const shown = await (await page(`/groups/${w.groupA}`, cookie)).text()
+    expect(shown).toContain('<h1>Groep A</h1>')
+    expect(shown).toContain('1 onderdeel voor deze groep')
+    expect(shown).toContain('1 persoon in deze groep')
+    const forViewer = await (await page(`/groups/${w.groupA}`, w.person.viewer.cookie)).text()
+    expect(forViewer).toContain('<h1>Groep A</h1>')
+    expect(forViewer).not.toContain(`action="/groups/${w.groupA}"`)
+
+    const empty = await form(`/groups/${w.groupA}`, { name: ' ', position: '1' }, { cookie })
+    expect(empty.status).toBe(422)
+    expect(fieldError(await empty.text(), 'name').marked).toBe(true)
+    const [kept] = await db.select().from(groups).where(eq(groups.id, w.groupA))
+    expect(kept?.name).toBe('Groep A')
+
+    const renamed = await form(`/groups/${w.groupA}`, { name: 'Groep Noord', position: '3' }, { cookie })
+    expect(renamed.status).toBe(303)
+    expect(renamed.headers.get('location')).toBe(`/visits/${w.visitA}/programme#groups`)
+    const [changed] = await db.select().from(groups).where(eq(groups.id, w.groupA))
+    expect(changed).toMatchObject({ name: 'Groep Noord', position: 3 })
+
+    const removed = await form(`/groups/${w.groupA}/delete`, {}, { cookie })
+    expect(removed.status).toBe(303)
+    expect(await db.select().from(groups).where(eq(groups.id, w.groupA))).toEqual([])
+    expect((await page(`/groups/${w.groupA}`, cookie)).status).toBe(404)
+    // Its item is now for everyone: still in the programme, in the lane for everyone.
+    const after = await (await page(`/visits/${w.visitA}/programme?view=list`, cookie)).text()
+    expect(after).toMatch(/Werkbezoek A[\s\S]*?<td>Iedereen<\/td>/)
+  })
+})

@@ -437,6 +437,26 @@ async function groupForOrganiser(db: Database, actor: Person, groupId: string) {
   return { group, visit }
 }
 
+/** One group for its visit's team: the group, its visit, and how many items and people it has. */
+export async function getGroup(db: Database, actor: Actor, groupId: string) {
+  const [group] = await db.select().from(groups).where(eq(groups.id, groupId)).limit(1)
+  if (!group) throw new DomainError('not_found')
+  const { visit, access } = await loadVisitFor(db, actor, group.visitId)
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  const [[items], [people]] = await db.batch([
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(programmeItemGroups)
+      .where(eq(programmeItemGroups.groupId, groupId)),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(participants)
+      // By visit first: participants are indexed by visit, not by group.
+      .where(and(eq(participants.visitId, group.visitId), eq(participants.groupId, groupId))),
+  ])
+  return { access, visit, group, items: items?.n ?? 0, people: people?.n ?? 0 }
+}
+
 /** Renames or reorders a group. */
 export async function updateGroup(
   db: Database,

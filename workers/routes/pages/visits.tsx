@@ -32,12 +32,15 @@ import {
   createGroup,
   createItem,
   createParticipant,
+  deleteGroup,
   deleteItem,
   deleteParticipant,
+  getGroup,
   getItem,
   getProgramme,
   listParticipants,
   runLate,
+  updateGroup,
   updateItem,
   visitOverview,
 } from '../../services/programme'
@@ -50,7 +53,7 @@ import {
   updateVisit,
 } from '../../services/visits'
 import type { FormState } from '../../views/form'
-import { ItemPage, ProgrammePage } from '../../views/programme-pages'
+import { GroupPage, ItemPage, ProgrammePage } from '../../views/programme-pages'
 import { ParticipantsPage, ReleasesPage, VisitOverviewPage, VisitsPage } from '../../views/visit-pages'
 
 type C = Context<AppEnv>
@@ -188,6 +191,12 @@ async function renderProgramme(
     />,
     { title: `${c.var.t.programme.title}: ${programme.visit.title}` },
   )
+}
+
+async function renderGroup(c: C, groupId: string, state?: FormState) {
+  const signedIn = requirePerson(c)
+  const data = await getGroup(c.var.db, signedIn.actor, groupId)
+  return c.render(<GroupPage t={c.var.t} {...data} state={state} />, { title: data.group.name })
 }
 
 async function renderItem(c: C, itemId: string, extra: { notice?: string; state?: FormState } = {}) {
@@ -414,6 +423,33 @@ export const visitPages = new Hono<AppEnv>()
       return c.redirect(`/visits/${visitId}/programme#groups`, 303)
     },
   )
+  .get('/groups/:groupId', (c) => renderGroup(c, c.req.param('groupId')))
+  .post(
+    '/groups/:groupId',
+    formBody(
+      groupSchema,
+      (c, errors, values) => renderGroup(c, param(c, 'groupId'), { errors, values }),
+      (form) => defined({ name: text(form, 'name'), position: requiredNumber(form, 'position') }),
+    ),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId } = await updateGroup(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('groupId'),
+        c.req.valid('form'),
+        new Date(),
+      )
+      return c.redirect(`/visits/${visitId}/programme#groups`, 303)
+    },
+  )
+  .post('/groups/:groupId/delete', async (c) => {
+    const signedIn = requirePerson(c)
+    const groupId = c.req.param('groupId')
+    const { group } = await getGroup(c.var.db, signedIn.actor, groupId)
+    await deleteGroup(c.var.db, signedIn.actor, groupId, new Date())
+    return c.redirect(`/visits/${group.visitId}/programme#groups`, 303)
+  })
   .get('/items/:itemId', (c) => renderItem(c, c.req.param('itemId')))
   .post(
     '/items/:itemId',
