@@ -331,6 +331,9 @@ export const en: Messages = {
     add: 'Add someone',
     addButton: 'Add',
     remove: 'Remove',
+    edit: 'Change the details',
+    saveButton: 'Save',
+    backToList: 'Back to the company',
   },
   releases: {
     title: 'Releases',

@@ -341,6 +341,9 @@ export const nl = {
     add: 'Iemand toevoegen',
     addButton: 'Toevoegen',
     remove: 'Verwijderen',
+    edit: 'Gegevens wijzigen',
+    saveButton: 'Opslaan',
+    backToList: 'Terug naar het gezelschap',
   },
   releases: {
     title: 'Versies',

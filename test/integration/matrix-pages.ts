@@ -120,6 +120,20 @@ export const pageRows: Record<string, Row> = {
     request: (w) => ({ path: `/visits/${w.visitA}/participants`, form: { name: 'Burgemeester' } }),
     expect: visitWrite,
   },
+  'GET /participants/:participantId': {
+    request: (w) => ({ path: `/participants/${w.participantA}` }),
+    expect: programmeRead,
+    hidePrivateFrom: ['viewer'],
+    showPrivateTo: ['organiser', 'owner'],
+    privateMarker: PRIVATE.participantContact,
+  },
+  'POST /participants/:participantId': {
+    request: (w) => ({
+      path: `/participants/${w.participantA}`,
+      form: { version: '1', name: 'Burgemeester De Vries' },
+    }),
+    expect: visitWrite,
+  },
   'POST /visits/:visitId/participants/:participantId/delete': {
     request: (w) => ({ path: `/visits/${w.visitA}/participants/${w.participantA}/delete`, form: {} }),
     expect: visitWrite,

@@ -439,3 +439,42 @@ describe('a group of the company', () => {
     expect(after).toMatch(/Werkbezoek A[\s\S]*?<td>Iedereen<\/td>/)
   })
 })
+
+describe('someone in the company', () => {
+  it('is changed on their page with the version; a stale or empty form saves nothing', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const list = await (await page(`/visits/${w.visitA}/participants`, cookie)).text()
+    expect(list).toContain(`href="/participants/${w.participantA}"`)
+    const forViewer = await (await page(`/participants/${w.participantA}`, w.person.viewer.cookie)).text()
+    expect(forViewer).not.toContain('06-PRIVATE-MAYOR-999')
+    expect(forViewer).not.toContain(`action="/participants/${w.participantA}"`)
+
+    const empty = await form(`/participants/${w.participantA}`, { version: '1', name: '' }, { cookie })
+    expect(empty.status).toBe(422)
+    expect(fieldError(await empty.text(), 'name').marked).toBe(true)
+
+    const changed = await form(
+      `/participants/${w.participantA}`,
+      { version: '1', name: 'Burgemeester De Vries', groupId: '', dietaryNeeds: 'geen vis' },
+      { cookie },
+    )
+    expect(changed.status).toBe(303)
+    expect(changed.headers.get('location')).toBe(`/visits/${w.visitA}/participants`)
+    const shown = await (await page(`/participants/${w.participantA}`, cookie)).text()
+    expect(shown).toContain('<h1>Burgemeester De Vries</h1>')
+    expect(shown).toContain('value="geen vis"')
+    expect(shown).toContain('name="version" value="2"')
+
+    // Someone else's form from before that change: refused, the newest data shown, nothing overwritten.
+    const stale = await form(
+      `/participants/${w.participantA}`,
+      { version: '1', name: 'Oude naam' },
+      { cookie },
+    )
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain('Iemand anders heeft dit intussen gewijzigd')
+    const again = await (await page(`/participants/${w.participantA}`, cookie)).text()
+    expect(again).toContain('<h1>Burgemeester De Vries</h1>')
+  })
+})

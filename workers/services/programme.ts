@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { InferOutput } from 'valibot'
 import {
   groups,
@@ -590,6 +590,20 @@ export async function updateParticipant(
     at: now,
   })
   return projectParticipant(updated[0], 'organise')
+}
+
+/** One person of the company for the team (viewers without contact and dietary needs), with the visit's groups. */
+export async function getParticipant(db: Database, actor: Actor, id: string) {
+  const [row] = await db.select().from(participants).where(eq(participants.id, id)).limit(1)
+  if (!row) throw new DomainError('not_found')
+  const { visit, access } = await loadVisitFor(db, actor, row.visitId)
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  const groupRows = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.visitId, row.visitId))
+    .orderBy(asc(groups.position), asc(groups.name))
+  return { access, visit, participant: projectParticipant(row, access), groups: groupRows }
 }
 
 /** Removes someone from the company. */

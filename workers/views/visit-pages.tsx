@@ -4,7 +4,7 @@ import { describeChange } from '../../shared/domain/releases'
 import type { Messages } from '../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime } from '../../shared/i18n/format'
 import type { VisitRow } from '../data/programme'
-import type { getProgramme, listParticipants } from '../services/programme'
+import type { getParticipant, getProgramme, listParticipants } from '../services/programme'
 import type { listReleases } from '../services/releases'
 import type { getVisit, VisitAccess } from '../services/visits'
 import { Checkbox, ErrorSummary, Field, type FormState, Select, Textarea } from './form'
@@ -453,7 +453,9 @@ export function ParticipantsPage({
           <tbody>
             {participants.map((p) => (
               <tr>
-                <td>{p.name}</td>
+                <td>
+                  <a href={`/participants/${p.id}`}>{p.name}</a>
+                </td>
                 <td>{t.participants.functions[p.function]}</td>
                 <td>{p.organisation}</td>
                 <td>{p.groupId ? (groupName.get(p.groupId) ?? '') : ''}</td>
@@ -602,6 +604,78 @@ export function ReleasesPage({
           </article>
         ))}
       </section>
+    </>
+  )
+}
+
+type ParticipantData = Awaited<ReturnType<typeof getParticipant>>
+
+/** One person of the company: organisers change the details (with the version); viewers read them. */
+export function ParticipantPage({
+  t,
+  access,
+  visit,
+  participant,
+  groups,
+  notice,
+  state,
+}: ParticipantData & { t: Messages; notice?: string | undefined; state?: FormState | undefined }) {
+  const functions = Object.entries(t.participants.functions).map(([value, label]) => ({ value, label }))
+  const groupName = new Map(groups.map((g) => [g.id, g.name]))
+  return (
+    <>
+      <VisitNav t={t} visit={visit} access={access} current="participants" />
+      <p>
+        <a href={`/visits/${visit.id}/participants`}>{t.participants.backToList}</a>
+      </p>
+      <h1>{participant.name}</h1>
+      <p class="lead">
+        {t.participants.functions[participant.function]}
+        {participant.organisation ? `, ${participant.organisation}` : ''}
+        {participant.groupId ? ` · ${groupName.get(participant.groupId) ?? ''}` : ''}
+      </p>
+      <Notice text={notice} />
+      {access === 'organise' && 'contact' in participant ? (
+        <section aria-labelledby="edit-participant">
+          <h2 id="edit-participant">{t.participants.edit}</h2>
+          <ErrorSummary t={t} state={state} />
+          <form method="post" action={`/participants/${participant.id}`} novalidate>
+            <input type="hidden" name="version" value={String(participant.version)} />
+            <Field name="name" label={t.participants.name} value={participant.name} state={state} required />
+            <Select
+              name="function"
+              label={t.participants.function}
+              options={functions}
+              value={participant.function}
+              state={state}
+            />
+            <Field
+              name="organisation"
+              label={t.participants.organisation}
+              value={participant.organisation}
+              state={state}
+            />
+            <Select
+              name="groupId"
+              label={t.participants.group}
+              options={[
+                { value: '', label: t.participants.noGroup },
+                ...groups.map((g) => ({ value: g.id, label: g.name })),
+              ]}
+              value={participant.groupId ?? ''}
+              state={state}
+            />
+            <Field
+              name="dietaryNeeds"
+              label={t.participants.dietaryNeeds}
+              value={participant.dietaryNeeds}
+              state={state}
+            />
+            <Field name="contact" label={t.participants.contact} value={participant.contact} state={state} />
+            <button type="submit">{t.participants.saveButton}</button>
+          </form>
+        </section>
+      ) : null}
     </>
   )
 }

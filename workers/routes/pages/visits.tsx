@@ -8,6 +8,7 @@ import {
   itemCreateSchema,
   itemUpdateSchema,
   participantCreateSchema,
+  participantUpdateSchema,
   publishSchema,
   runningLateSchema,
   visitCreateSchema,
@@ -37,11 +38,13 @@ import {
   deleteParticipant,
   getGroup,
   getItem,
+  getParticipant,
   getProgramme,
   listParticipants,
   runLate,
   updateGroup,
   updateItem,
+  updateParticipant,
   visitOverview,
 } from '../../services/programme'
 import { publish, releasesOverview } from '../../services/releases'
@@ -54,7 +57,13 @@ import {
 } from '../../services/visits'
 import type { FormState } from '../../views/form'
 import { GroupPage, ItemPage, ProgrammePage } from '../../views/programme-pages'
-import { ParticipantsPage, ReleasesPage, VisitOverviewPage, VisitsPage } from '../../views/visit-pages'
+import {
+  ParticipantPage,
+  ParticipantsPage,
+  ReleasesPage,
+  VisitOverviewPage,
+  VisitsPage,
+} from '../../views/visit-pages'
 
 type C = Context<AppEnv>
 
@@ -128,6 +137,17 @@ const itemForm = (form: RawForm) =>
 
 const withVersion = (form: RawForm) => ({ version: requiredNumber(form, 'version') })
 
+/** The fields of someone in the company, as the add and change forms send them. */
+const participantForm = (form: RawForm) =>
+  defined({
+    name: text(form, 'name'),
+    function: text(form, 'function'),
+    organisation: text(form, 'organisation'),
+    groupId: idOrNull(form, 'groupId'),
+    dietaryNeeds: text(form, 'dietaryNeeds'),
+    contact: text(form, 'contact'),
+  })
+
 /** Deleting names the version it was based on, like every other write. */
 const versionSchema = v.strictObject({
   version: v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid)),
@@ -197,6 +217,12 @@ async function renderGroup(c: C, groupId: string, state?: FormState) {
   const signedIn = requirePerson(c)
   const data = await getGroup(c.var.db, signedIn.actor, groupId)
   return c.render(<GroupPage t={c.var.t} {...data} state={state} />, { title: data.group.name })
+}
+
+async function renderParticipant(c: C, id: string, extra: { notice?: string; state?: FormState } = {}) {
+  const signedIn = requirePerson(c)
+  const data = await getParticipant(c.var.db, signedIn.actor, id)
+  return c.render(<ParticipantPage t={c.var.t} {...data} {...extra} />, { title: data.participant.name })
 }
 
 async function renderItem(c: C, itemId: string, extra: { notice?: string; state?: FormState } = {}) {
@@ -496,15 +522,7 @@ export const visitPages = new Hono<AppEnv>()
     formBody(
       participantCreateSchema,
       (c, errors, values) => renderParticipants(c, param(c, 'visitId'), { errors, values }),
-      (form) =>
-        defined({
-          name: text(form, 'name'),
-          function: text(form, 'function'),
-          organisation: text(form, 'organisation'),
-          groupId: idOrNull(form, 'groupId'),
-          dietaryNeeds: text(form, 'dietaryNeeds'),
-          contact: text(form, 'contact'),
-        }),
+      participantForm,
     ),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -516,6 +534,34 @@ export const visitPages = new Hono<AppEnv>()
           return c.redirect(`/visits/${visitId}/participants`, 303)
         },
         (state) => renderParticipants(c, visitId, state),
+      )
+    },
+  )
+  .get('/participants/:participantId', (c) => renderParticipant(c, c.req.param('participantId')))
+  .post(
+    '/participants/:participantId',
+    formBody(
+      participantUpdateSchema,
+      (c, errors, values) => renderParticipant(c, param(c, 'participantId'), { state: { errors, values } }),
+      (form) => ({ ...participantForm(form), ...withVersion(form) }),
+    ),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const id = c.req.param('participantId')
+      return saveOrShowAgain(
+        c,
+        async () => {
+          const { visitId } = await updateParticipant(
+            c.var.db,
+            signedIn.actor,
+            id,
+            c.req.valid('form'),
+            new Date(),
+          )
+          return c.redirect(`/visits/${visitId}/participants`, 303)
+        },
+        (state) => renderParticipant(c, id, { state }),
+        () => renderParticipant(c, id, { notice: c.var.t.visits.stale }),
       )
     },
   )
