@@ -422,7 +422,6 @@ export function ParticipantsPage({
   const { visit, groups } = programme
   const organise = access === 'organise'
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  const functions = Object.entries(t.participants.functions).map(([value, label]) => ({ value, label }))
   return (
     <>
       <VisitNav t={t} visit={visit} access={access} current="participants" />
@@ -490,26 +489,7 @@ export function ParticipantsPage({
           <h2 id="add-participant">{t.participants.add}</h2>
           <ErrorSummary t={t} state={state} />
           <form method="post" action={`/visits/${visit.id}/participants`} novalidate>
-            <Field name="name" label={t.participants.name} state={state} required />
-            <Select
-              name="function"
-              label={t.participants.function}
-              options={functions}
-              state={state}
-              value="other"
-            />
-            <Field name="organisation" label={t.participants.organisation} state={state} />
-            <Select
-              name="groupId"
-              label={t.participants.group}
-              options={[
-                { value: '', label: t.participants.noGroup },
-                ...groups.map((g) => ({ value: g.id, label: g.name })),
-              ]}
-              state={state}
-            />
-            <Field name="dietaryNeeds" label={t.participants.dietaryNeeds} state={state} />
-            <Field name="contact" label={t.participants.contact} state={state} />
+            <ParticipantFields t={t} groups={groups} state={state} />
             <button type="submit">{t.participants.addButton}</button>
           </form>
         </section>
@@ -610,6 +590,63 @@ export function ReleasesPage({
 
 type ParticipantData = Awaited<ReturnType<typeof getParticipant>>
 
+/** The fields of someone in the company: empty to add them, or filled with their details to change them. */
+function ParticipantFields({
+  t,
+  groups,
+  state,
+  participant,
+}: {
+  t: Messages
+  groups: readonly { id: string; name: string }[]
+  state?: FormState | undefined
+  participant?: {
+    name: string
+    function: keyof Messages['participants']['functions']
+    organisation: string
+    groupId: string | null
+    dietaryNeeds: string
+    contact: string
+  }
+}) {
+  const functions = Object.entries(t.participants.functions).map(([value, label]) => ({ value, label }))
+  return (
+    <>
+      <Field name="name" label={t.participants.name} value={participant?.name} state={state} required />
+      <Select
+        name="function"
+        label={t.participants.function}
+        options={functions}
+        value={participant?.function ?? 'other'}
+        state={state}
+      />
+      <Field
+        name="organisation"
+        label={t.participants.organisation}
+        value={participant?.organisation}
+        state={state}
+      />
+      <Select
+        name="groupId"
+        label={t.participants.group}
+        options={[
+          { value: '', label: t.participants.noGroup },
+          ...groups.map((g) => ({ value: g.id, label: g.name })),
+        ]}
+        value={participant?.groupId ?? ''}
+        state={state}
+      />
+      <Field
+        name="dietaryNeeds"
+        label={t.participants.dietaryNeeds}
+        value={participant?.dietaryNeeds}
+        state={state}
+      />
+      <Field name="contact" label={t.participants.contact} value={participant?.contact} state={state} />
+    </>
+  )
+}
+
 /** One person of the company: organisers change the details (with the version); viewers read them. */
 export function ParticipantPage({
   t,
@@ -620,7 +657,6 @@ export function ParticipantPage({
   notice,
   state,
 }: ParticipantData & { t: Messages; notice?: string | undefined; state?: FormState | undefined }) {
-  const functions = Object.entries(t.participants.functions).map(([value, label]) => ({ value, label }))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
   return (
     <>
@@ -641,37 +677,7 @@ export function ParticipantPage({
           <ErrorSummary t={t} state={state} />
           <form method="post" action={`/participants/${participant.id}`} novalidate>
             <input type="hidden" name="version" value={String(participant.version)} />
-            <Field name="name" label={t.participants.name} value={participant.name} state={state} required />
-            <Select
-              name="function"
-              label={t.participants.function}
-              options={functions}
-              value={participant.function}
-              state={state}
-            />
-            <Field
-              name="organisation"
-              label={t.participants.organisation}
-              value={participant.organisation}
-              state={state}
-            />
-            <Select
-              name="groupId"
-              label={t.participants.group}
-              options={[
-                { value: '', label: t.participants.noGroup },
-                ...groups.map((g) => ({ value: g.id, label: g.name })),
-              ]}
-              value={participant.groupId ?? ''}
-              state={state}
-            />
-            <Field
-              name="dietaryNeeds"
-              label={t.participants.dietaryNeeds}
-              value={participant.dietaryNeeds}
-              state={state}
-            />
-            <Field name="contact" label={t.participants.contact} value={participant.contact} state={state} />
+            <ParticipantFields t={t} groups={groups} state={state} participant={participant} />
             <button type="submit">{t.participants.saveButton}</button>
           </form>
         </section>
