@@ -911,7 +911,12 @@ export const en: Messages = {
       'The e-mails speakers get when you accept, reject or waitlist their talk. You can word them yourself, in Dutch and English. The button with the private link always comes below.',
     placeholders:
       'You can use: {name} (the speaker’s name), {talk} (the title), {visit} (the visit) and {date} (the date).',
-    mailKinds: { talk_accepted: 'Accepted', talk_rejected: 'Rejected', talk_waitlisted: 'Waiting list' },
+    mailKinds: {
+      talk_accepted: 'Accepted',
+      talk_rejected: 'Rejected',
+      talk_waitlisted: 'Waiting list',
+      talk_cancelled: 'Cancelled',
+    },
     mailSubject: 'Subject',
     mailBody: 'Text',
     mailBodyHint: 'An empty line starts a new paragraph.',

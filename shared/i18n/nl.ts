@@ -931,7 +931,12 @@ export const nl = {
       'De mails die sprekers krijgen als je hun voordracht accepteert, afwijst of op de wachtlijst zet. Je kunt ze zelf verwoorden, in het Nederlands en het Engels. De knop met de persoonlijke link komt er altijd onder.',
     placeholders:
       'Je kunt gebruiken: {name} (naam van de spreker), {talk} (titel), {visit} (het bezoek) en {date} (de datum).',
-    mailKinds: { talk_accepted: 'Geaccepteerd', talk_rejected: 'Afgewezen', talk_waitlisted: 'Wachtlijst' },
+    mailKinds: {
+      talk_accepted: 'Geaccepteerd',
+      talk_rejected: 'Afgewezen',
+      talk_waitlisted: 'Wachtlijst',
+      talk_cancelled: 'Gaat niet door',
+    },
     mailSubject: 'Onderwerp',
     mailBody: 'Tekst',
     mailBodyHint: 'Een lege regel begint een nieuwe alinea.',

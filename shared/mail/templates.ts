@@ -24,6 +24,8 @@ export type MailParams = {
   talk_accepted: TalkDecisionParams
   talk_rejected: TalkDecisionParams
   talk_waitlisted: TalkDecisionParams
+  /** The team cancelled an accepted or confirmed talk: the speaker hears it from them, not on the day. */
+  talk_cancelled: TalkDecisionParams
 }
 
 /** What every talk mail says: to whom, which talk for which visit, when (written out), and the private link. */
@@ -37,7 +39,7 @@ export type TalkMailParams = {
 /** A decision mail: as the talk mails, with the team's own subject and body (placeholders unfilled), if any. */
 export type TalkDecisionParams = TalkMailParams & { custom?: { subject: string; body: string } | null }
 /** The decision mails the team may word themselves. */
-export type DecisionTemplate = 'talk_accepted' | 'talk_rejected' | 'talk_waitlisted'
+export type DecisionTemplate = 'talk_accepted' | 'talk_rejected' | 'talk_waitlisted' | 'talk_cancelled'
 
 /** What every registration mail says: which visit, when, for how many, and the private link. */
 export type RsvpMailParams = { link: string; visitTitle: string; date: string; partySize: number }
@@ -216,6 +218,7 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'talk_accepted':
     case 'talk_rejected':
     case 'talk_waitlisted':
+    case 'talk_cancelled':
       return composeDecision(lang, content.template, content.params)
   }
 }
@@ -374,6 +377,16 @@ const decisionDefaults: Record<DecisionTemplate, Record<Lang, { subject: string;
     en: {
       subject: 'Your talk is on the waiting list: {talk}',
       body: 'Thank you for your proposal ‘{talk}’ for {visit}. The programme is full at the moment, so your talk is on the waiting list. If a place comes free, you will hear at once.\n\nWith the button below you can see or withdraw your talk.',
+    },
+  },
+  talk_cancelled: {
+    nl: {
+      subject: 'Je voordracht gaat niet door: {talk}',
+      body: 'Helaas: je voordracht ‘{talk}’ voor {visit} op {date} gaat niet door. Het spijt ons dat we dit moeten laten weten, en dank je wel voor je inzet.\n\nHeb je vragen? Beantwoord dan deze mail of neem contact op met het organisatieteam.',
+    },
+    en: {
+      subject: 'Your talk will not take place: {talk}',
+      body: 'Unfortunately your talk ‘{talk}’ for {visit} on {date} will not take place. We are sorry to have to tell you, and thank you for your effort.\n\nDo you have questions? Then reply to this e-mail or contact the organising team.',
     },
   },
 }

@@ -9,7 +9,12 @@ export const speakerNeeds = ['microphone', 'screen', 'chair', 'step_free'] as co
 /** The languages a talk may be given in. */
 export const talkLanguages = ['nl', 'en'] as const
 /** The decision mails the team may word themselves. */
-export const editableMailKinds = ['talk_accepted', 'talk_rejected', 'talk_waitlisted'] as const
+export const editableMailKinds = [
+  'talk_accepted',
+  'talk_rejected',
+  'talk_waitlisted',
+  'talk_cancelled',
+] as const
 
 /** Co-speakers a talk may have besides its main speaker; a one-day visit has short talks. */
 export const MAX_CO_SPEAKERS = 3

@@ -511,6 +511,25 @@ describe('the team decides', () => {
     expect(viewer.status).toBe(403)
   })
 
+  it("tells the speaker when the team cancels their accepted talk, in the team's own words if set", async () => {
+    const w = await makeWorld()
+    await openCall(w)
+    const { talkId, email } = await submitted(w)
+    const cookie = w.person.organiser.cookie
+    expect((await api(`/api/talks/${talkId}/state`, { cookie, body: { state: 'accepted' } })).status).toBe(
+      204,
+    )
+    const res = await api(`/api/talks/${talkId}/state`, { cookie, body: { state: 'cancelled' } })
+    expect(res.status).toBe(204)
+    expect(await stateOf(talkId)).toBe('cancelled')
+    const mail = await latestMailTo(email)
+    expect(mail?.kind).toBe('talk_cancelled')
+    expect(mail?.subject).toBe('Je voordracht gaat niet door: Het nieuwe speelveld')
+    // Its link shows the talk as it ended; it changes nothing any more.
+    const token = await mailedToken(email, '/t')
+    expect((await page(`/t/${token}`)).status).toBe(200)
+  })
+
   it('lets the speaker confirm after acceptance; confirmed talks appear on the public schedule after a release', async () => {
     const w = await makeWorld()
     await openCall(w)

@@ -15,6 +15,7 @@ const templates = [
   'talk_accepted',
   'talk_rejected',
   'talk_waitlisted',
+  'talk_cancelled',
 ] as const
 
 describe('talk mails', () => {

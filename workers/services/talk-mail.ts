@@ -32,7 +32,9 @@ export function decisionTemplateFor(state: TalkState): DecisionTemplate | null {
       ? 'talk_rejected'
       : state === 'waitlisted'
         ? 'talk_waitlisted'
-        : null
+        : state === 'cancelled'
+          ? 'talk_cancelled'
+          : null
 }
 
 /** The team's wording per template and language; absent ones use the default text. */
