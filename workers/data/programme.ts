@@ -32,8 +32,8 @@ function pick<T extends Record<string, unknown>, K extends keyof T>(
 
 /**
  * The plan: the part of a programme that the editor's pages and the clash check work from. No descriptions,
- * notes, addresses, host contacts or bookkeeping columns: every byte D1 sends is decoded and mapped, and on
- * the busiest organiser page that was most of its CPU time.
+ * notes, addresses, host contacts or bookkeeping columns: every byte D1 sends is decoded and mapped on each
+ * request of the busiest organiser page (the editor went from 7.2 to 7.0 ms CPU with this alone).
  */
 const planColumns = {
   item: pick(getTableColumns(programmeItems), [
