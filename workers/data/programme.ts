@@ -15,7 +15,7 @@ import {
 import type { Database } from '../env'
 import { batchPrepared, prepareOnce } from './prepared'
 
-export type VisitRow = typeof visits.$inferSelect
+export type { VisitRow } from './visits'
 export type ItemRow = typeof programmeItems.$inferSelect
 export type VenueRow = typeof venues.$inferSelect
 export type GroupRow = typeof groups.$inferSelect
