@@ -873,6 +873,8 @@ export const en: Messages = {
     callTitle: 'Call for talks',
     callLead: 'Here you set whether and until when residents can submit a talk, and what you ask them.',
     callLink: 'The submission form:',
+    callLinkUnlisted: (formUrl: string) =>
+      `This visit is not public: the form opens only with a share link. Make one on the visit's overview and put /talks/new before the question mark, like this: ${formUrl}?k=…`,
     callNotYet: 'There is no call yet. Save these settings to create it.',
     open: 'The call is open: residents can submit a talk',
     deadlineDate: 'Closing date (optional)',

@@ -892,6 +892,8 @@ export const nl = {
     callLead:
       'Hier stel je in of en tot wanneer bewoners een voordracht kunnen aanmelden, en wat je ze vraagt.',
     callLink: 'Het aanmeldformulier:',
+    callLinkUnlisted: (formUrl: string) =>
+      `Dit bezoek is niet openbaar: het formulier opent alleen met een deellink. Maak er een op het overzicht van het bezoek en zet /talks/new vóór het vraagteken, zo: ${formUrl}?k=…`,
     callNotYet: 'Er is nog geen oproep. Sla deze instellingen op om hem te maken.',
     open: 'De oproep is open: bewoners kunnen een voordracht aanmelden',
     deadlineDate: 'Sluitingsdatum (mag leeg)',

@@ -5,6 +5,7 @@ import {
   calls,
   programmeItems,
   releases,
+  shareLinks,
   speakers,
   talkFiles,
   talkSlots,
@@ -12,7 +13,7 @@ import {
   talks,
 } from '../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../shared/domain/release-snapshot'
-import { hashToken } from '../../workers/auth/tokens'
+import { hashToken, randomToken } from '../../workers/auth/tokens'
 import { api, db, form, freshClient, latestMailTo, mailedToken, ORIGIN, page, url } from './helpers'
 import { makeWorld, type World } from './world'
 
@@ -260,6 +261,40 @@ describe('submitting a talk', () => {
     const w = await makeWorld()
     expect((await page(`/v/${w.slugA}/talks/new`)).status).toBe(404)
     expect((await submit(w, submission(w))).status).toBe(404)
+  })
+})
+
+describe('the call of an unlisted visit', () => {
+  it('opens only with a live share link, which the form and the resend page keep', async () => {
+    const w = await makeWorld()
+    await openCall(w)
+    await env.DB.prepare('UPDATE visits SET listed = 0 WHERE id = ?').bind(w.visitA).run()
+    const k = randomToken()
+    await db.insert(shareLinks).values({ visitId: w.visitA, tokenHash: await hashToken(k) })
+    const slug = w.slugA
+    // Without the link (or with a wrong one) the call does not exist, as the visit's pages.
+    expect((await page(`/v/${slug}/talks/new`)).status).toBe(404)
+    expect((await page(`/v/${slug}/talks/new?k=${randomToken()}`)).status).toBe(404)
+    expect((await page(`/v/${slug}/talks/resend`)).status).toBe(404)
+    expect((await submit(w, submission(w))).status).toBe(404)
+    expect(await count('talks', w.visitA)).toBe(0)
+
+    const formPage = await page(`/v/${slug}/talks/new?k=${k}`)
+    expect(formPage.status).toBe(200)
+    const html = await formPage.text()
+    expect(html).toContain(`action="/v/${slug}/talks/new?k=${k}"`)
+    expect(html).toContain(`href="/v/${slug}/talks/resend?k=${k}"`)
+    const viaApi = await api(`/api/public/visits/${slug}/talks?k=${k}`, {
+      body: submission(w),
+      headers: { 'cf-connecting-ip': freshClient() },
+    })
+    expect(viaApi.status, await viaApi.clone().text()).toBe(202)
+    expect(await count('talks', w.visitA)).toBe(1)
+    const resend = await form(`/v/${slug}/talks/resend?k=${k}`, { email: emailOf(w, 'marja') })
+    expect(resend.headers.get('location')).toBe(`/v/${slug}/talks/resend?sent=1&k=${k}`)
+    // The team is told the form needs a share link.
+    const callPage = await (await page(`/visits/${w.visitA}/call`, w.person.organiser.cookie)).text()
+    expect(callPage).toContain('het formulier opent alleen met een deellink')
   })
 })
 

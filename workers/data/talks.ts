@@ -29,6 +29,7 @@ export const visitFields = {
   slug: visits.slug,
   title: visits.title,
   status: visits.status,
+  listed: visits.listed,
   startDate: visits.startDate,
   endDate: visits.endDate,
   timeZone: visits.timeZone,

@@ -64,6 +64,7 @@ import {
   visitFields,
   visitWithCallBySlug,
 } from '../data/talks'
+import { isValidShareLink } from '../data/visits'
 import type { Database } from '../env'
 import { queueMail } from '../mail/outbox'
 import { auditEntry } from './audit'
@@ -114,12 +115,16 @@ export const needsOf = (row: { needs: string }) => parseJson<string[]>(row.needs
 // --- the call and submissions ------------------------------------------------------------------------------
 
 /**
- * The call of a visit by slug, for the public form: 404 when the visit or its call does not exist. An
- * archived visit's call is closed whatever it says.
+ * The call of a visit by slug, for the public form: 404 when the visit or its call does not exist, and for an
+ * unlisted visit without a live share link (`?k=…`), as its public pages. An archived visit's call is closed
+ * whatever it says.
  */
-export async function callBySlug(db: Database, slug: string, now: Date) {
+export async function callBySlug(db: Database, slug: string, now: Date, shareToken?: string) {
   const [row] = await visitWithCallBySlug(db, slug)
   if (!row?.call) throw new DomainError('not_found')
+  if (!row.visit.listed && !(await isValidShareLink(db, row.visit.id, shareToken))) {
+    throw new DomainError('not_found')
+  }
   const call = parseCall(row.call)
   const problem = row.visit.status === 'archived' ? 'closed' : callProblem(call, now)
   return { visit: row.visit, call, problem }
@@ -165,9 +170,9 @@ export async function submitTalk(
   input: Submission,
   lang: Lang,
   now: Date,
-  retried = false,
+  opts: { shareToken?: string | undefined; retried?: boolean } = {},
 ): Promise<{ talkId: string }> {
-  const { visit, call, problem } = await callBySlug(db, slug, now)
+  const { visit, call, problem } = await callBySlug(db, slug, now, opts.shareToken)
   if (problem) callRefusal(problem)
   const checked = checkTalkAgainstCall(call, input)
   const availability = availabilityFromLocal(input.availability, visit)
@@ -273,8 +278,8 @@ export async function submitTalk(
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   } catch (error) {
     // The same address registered as speaker at the same moment: look again, once, and use that row.
-    if (!retried && String(error).includes('UNIQUE'))
-      return submitTalk(db, config, slug, input, lang, now, true)
+    if (!opts.retried && String(error).includes('UNIQUE'))
+      return submitTalk(db, config, slug, input, lang, now, { ...opts, retried: true })
     throw error
   }
   return { talkId }

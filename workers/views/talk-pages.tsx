@@ -17,11 +17,17 @@ export type TalkVisit = {
   startDate: string
   endDate: string
   timeZone: string
+  /** The share link's query (`k=…`) an unlisted visit's call was opened with, kept in the links to it. */
+  query?: string
 }
+
+/** `/v/{slug}` and a path under it, with the share link's query when the call was opened with one. */
+const visitPath = (visit: TalkVisit, path = '') =>
+  `/v/${visit.slug}${path}${visit.query ? `?${visit.query}` : ''}`
 
 /** The visit's title, linked to its programme once there is a public one (a draft has none yet). */
 function VisitLink({ visit }: { visit: TalkVisit }) {
-  return visit.status === 'draft' ? visit.title : <a href={`/v/${visit.slug}`}>{visit.title}</a>
+  return visit.status === 'draft' ? visit.title : <a href={visitPath(visit)}>{visit.title}</a>
 }
 
 /** The way back to the programme, once there is a public one. */
@@ -29,7 +35,7 @@ function BackToProgramme({ t, visit }: { t: Messages; visit: TalkVisit }) {
   if (visit.status === 'draft') return null
   return (
     <p>
-      <a href={`/v/${visit.slug}`}>{t.talks.backToProgramme}</a>
+      <a href={visitPath(visit)}>{t.talks.backToProgramme}</a>
     </p>
   )
 }
@@ -383,7 +389,7 @@ export function TalkFormPage({
             <button type="submit">{t.talks.send}</button>
           </form>
           <p>
-            {t.talks.lostLink} <a href={`/v/${visit.slug}/talks/resend`}>{t.talks.resendTitle}</a>
+            {t.talks.lostLink} <a href={visitPath(visit, '/talks/resend')}>{t.talks.resendTitle}</a>
           </p>
         </>
       )}
@@ -430,7 +436,7 @@ export function ResendPage({
         <>
           <p>{t.talks.resendLead}</p>
           <ErrorSummary t={t} state={state} />
-          <form method="post" action={`/v/${visit.slug}/talks/resend`} novalidate>
+          <form method="post" action={visitPath(visit, '/talks/resend')} novalidate>
             <Field
               name="email"
               type="email"

@@ -21,6 +21,8 @@ type VisitHead = {
   timeZone: string
   startDate: string
   endDate: string
+  /** False for an unlisted visit: its call opens only with a share link. */
+  listed?: boolean
 }
 type Access = 'organise' | 'read'
 type TalkList = Awaited<ReturnType<typeof listTalksForTeam>>
@@ -100,9 +102,12 @@ export function CallPage({
       <p class="lead">{t.talks.callLead}</p>
       <Notice text={notice} />
       {exists ? (
-        <p>
-          {t.talks.callLink} <a href={formUrl}>{formUrl}</a>
-        </p>
+        <>
+          <p>
+            {t.talks.callLink} <a href={formUrl}>{formUrl}</a>
+          </p>
+          {visit.listed === false ? <p class="notice">{t.talks.callLinkUnlisted(formUrl)}</p> : null}
+        </>
       ) : (
         <p class="notice">{t.talks.callNotYet}</p>
       )}

@@ -83,6 +83,8 @@ export const talksApi = new Hono<AppEnv>()
         c.req.valid('json'),
         c.var.lang,
         new Date(),
+        // An unlisted visit's call takes submissions only with a live share link, as its pages.
+        { shareToken: c.req.query('k') },
       )
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json({ status: 'submitted' }, 202)
@@ -103,7 +105,7 @@ export const talksApi = new Hono<AppEnv>()
       const slug = slugOf(c.req.param('slug'))
       const { email } = c.req.valid('json')
       await limitTalks(c, 'resend', email)
-      await callBySlug(c.var.db, slug, new Date())
+      await callBySlug(c.var.db, slug, new Date(), c.req.query('k'))
       await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json({ status: 'check_mail' }, 202)

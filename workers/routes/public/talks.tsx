@@ -109,8 +109,21 @@ const submissionFromForm = (form: RawForm) =>
 
 // --- the public form ----------------------------------------------------------------------------------------
 
+/** The share link an unlisted visit's call is opened with (`?k=…`), and its query to keep in links. */
+function shareOf(c: C) {
+  const token = c.req.query('k')
+  return { token, query: token ? `k=${encodeURIComponent(token)}` : '' }
+}
+
+/** The call by the path's slug, for the reader's share link; the visit carries the query for its links. */
+async function openCall(c: C) {
+  const share = shareOf(c)
+  const found = await callBySlug(c.var.db, slugOf(c), new Date(), share.token)
+  return { ...found, visit: { ...found.visit, query: share.query } }
+}
+
 async function renderForm(c: C, state?: FormState) {
-  const { visit, call, problem } = await callBySlug(c.var.db, slugOf(c), new Date())
+  const { visit, call, problem } = await openCall(c)
   const refused = state?.errors?.some((e) => e.field === 'call')
   return c.render(
     <TalkFormPage
@@ -118,7 +131,7 @@ async function renderForm(c: C, state?: FormState) {
       visit={visit}
       call={call}
       problem={problem ?? (refused ? 'closed' : null)}
-      action={`/v/${visit.slug}/talks/new`}
+      action={`/v/${visit.slug}/talks/new${visit.query ? `?${visit.query}` : ''}`}
       state={state ? { ...state, errors: remapRows(state.errors ?? [], state.values ?? {}) } : undefined}
     />,
     { title: `${c.var.t.talks.submitTitle} · ${visit.title}` },
@@ -126,7 +139,7 @@ async function renderForm(c: C, state?: FormState) {
 }
 
 async function renderResend(c: C, sent: boolean, state?: FormState) {
-  const { visit } = await callBySlug(c.var.db, slugOf(c), new Date())
+  const { visit } = await openCall(c)
   return c.render(<ResendPage t={c.var.t} visit={visit} sent={sent} state={state} />, {
     title: c.var.t.talks.resendTitle,
   })
@@ -310,7 +323,7 @@ async function uploadRefused(c: C, token: string, error: unknown, photo: boolean
 export const talkPublicRoutes = new Hono<AppEnv>()
   .get('/v/:slug/talks/new', async (c) => {
     if (c.req.query('sent')) {
-      const { visit } = await callBySlug(c.var.db, slugOf(c), new Date())
+      const { visit } = await openCall(c)
       return c.render(<TalkSentPage t={c.var.t} visit={visit} />, { title: c.var.t.talks.sentTitle })
     }
     return renderForm(c)
@@ -329,7 +342,9 @@ export const talkPublicRoutes = new Hono<AppEnv>()
     async (c) => {
       const slug = slugOf(c)
       try {
-        await submitTalk(c.var.db, c.var.config, slug, c.req.valid('form'), c.var.lang, new Date())
+        await submitTalk(c.var.db, c.var.config, slug, c.req.valid('form'), c.var.lang, new Date(), {
+          shareToken: shareOf(c).token,
+        })
       } catch (error) {
         const errors = serviceFieldErrors(c, error)
         if (!errors) throw error
@@ -338,7 +353,8 @@ export const talkPublicRoutes = new Hono<AppEnv>()
         return renderForm(c, { errors, values })
       }
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      return c.redirect(`/v/${slug}/talks/new?sent=1`, 303)
+      const { query } = shareOf(c)
+      return c.redirect(`/v/${slug}/talks/new?sent=1${query ? `&${query}` : ''}`, 303)
     },
   )
   .get('/v/:slug/talks/resend', (c) => renderResend(c, c.req.query('sent') === '1'))
@@ -357,10 +373,11 @@ export const talkPublicRoutes = new Hono<AppEnv>()
       const slug = slugOf(c)
       const { email } = c.req.valid('form')
       await limitTalks(c, 'resend', email)
-      await callBySlug(c.var.db, slug, new Date())
+      await callBySlug(c.var.db, slug, new Date(), shareOf(c).token)
       await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      return c.redirect(`/v/${slug}/talks/resend?sent=1`, 303)
+      const { query } = shareOf(c)
+      return c.redirect(`/v/${slug}/talks/resend?sent=1${query ? `&${query}` : ''}`, 303)
     },
   )
   .get('/t/:token', (c) =>
