@@ -5,6 +5,7 @@ import { rsvpNotifySchema, rsvpSchema, rsvpUpdateSchema } from '../../../shared/
 import type { AppEnv } from '../../env'
 import { saveOrShowAgain, serviceFieldErrors } from '../../http/form-outcome'
 import { defined, list, requiredNumber, text } from '../../http/form-values'
+import { withPrivateLink } from '../../http/private-link'
 import { formBody, type RawForm } from '../../http/validation'
 import { deliverSoon } from '../../mail/outbox'
 import { limitRsvp } from '../../middleware/rate-limit'
@@ -85,27 +86,13 @@ async function renderForm(c: C, state?: FormState) {
   )
 }
 
-/** The private pages carry the token in their address: keep it out of Referer headers, caches and indexes. */
-function privatePage(c: C) {
-  c.header('referrer-policy', 'no-referrer')
-  c.header('cache-control', 'private, no-store')
-  c.header('x-robots-tag', 'noindex')
-}
-
 /** Runs a private-link page; an unknown or replaced token shows the friendly "link does not work" page. */
-async function withToken(c: C, page: (token: string) => Promise<Response>): Promise<Response> {
-  privatePage(c)
-  const token = c.req.param('token') ?? ''
-  try {
-    return await page(token)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') {
-      c.status(404)
-      return c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle })
-    }
-    throw error
-  }
-}
+const withToken = (c: C, page: (token: string) => Promise<Response>) =>
+  withPrivateLink(
+    c,
+    () => c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle }),
+    page,
+  )
 
 async function renderOwn(c: C, token: string, extra: { notice?: string; state?: FormState } = {}) {
   const own = await getRsvpByToken(c.var.db, c.var.config, token)

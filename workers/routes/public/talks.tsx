@@ -15,6 +15,7 @@ import { downloadResponse, imageResponse } from '../../http/file-response'
 import { serviceFieldErrors } from '../../http/form-outcome'
 import { remapRows, rowsOf } from '../../http/form-rows'
 import { defined, list, requiredNumber, text } from '../../http/form-values'
+import { withPrivateLink } from '../../http/private-link'
 import { formBody, type RawForm } from '../../http/validation'
 import { deliverSoon } from '../../mail/outbox'
 import { limitTalks } from '../../middleware/rate-limit'
@@ -147,27 +148,15 @@ async function renderResend(c: C, sent: boolean, state?: FormState) {
 
 // --- the private link ---------------------------------------------------------------------------------------
 
-/** The private pages carry the token in their address: keep it out of Referer headers, caches and indexes. */
-function privatePage(c: C) {
-  c.header('referrer-policy', 'no-referrer')
-  c.header('cache-control', 'private, no-store')
-  c.header('x-robots-tag', 'noindex')
-}
-
 /** Runs a private-link page; an unknown or replaced token shows the friendly "link does not work" page. */
-async function withToken(c: C, page: (token: string) => Promise<Response>): Promise<Response> {
-  privatePage(c)
-  const token = c.req.param('token') ?? ''
-  try {
-    return await page(token)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found' && !c.req.param('fileId')) {
-      c.status(404)
-      return c.render(<SpeakerInvalidPage t={c.var.t} />, { title: c.var.t.talks.invalidTitle })
-    }
-    throw error
-  }
-}
+const withToken = (c: C, page: (token: string) => Promise<Response>) =>
+  withPrivateLink(
+    c,
+    () => c.render(<SpeakerInvalidPage t={c.var.t} />, { title: c.var.t.talks.invalidTitle }),
+    page,
+    // A file behind the link answers a plain 404, not a page.
+    { plain404: c.req.param('fileId') !== undefined },
+  )
 
 const notices = [
   'saved',
