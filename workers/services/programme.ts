@@ -482,8 +482,13 @@ export async function updateGroup(
   return { ...group, ...input }
 }
 
-/** Removes a group; its items become items for everyone else who had them (the group rows go). */
-export async function deleteGroup(db: Database, actor: Person, groupId: string, now: Date) {
+/** Removes a group; its items become items for everyone else who had them (the group rows go). Gives its visit. */
+export async function deleteGroup(
+  db: Database,
+  actor: Person,
+  groupId: string,
+  now: Date,
+): Promise<{ visitId: string }> {
   const { group, visit } = await groupForOrganiser(db, actor, groupId)
   await db.batch([
     db.delete(groups).where(eq(groups.id, groupId)),
@@ -497,6 +502,7 @@ export async function deleteGroup(db: Database, actor: Person, groupId: string, 
       at: now,
     }),
   ])
+  return { visitId: group.visitId }
 }
 
 // --- participants -------------------------------------------------------------------------------------------

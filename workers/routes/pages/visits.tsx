@@ -471,10 +471,8 @@ export const visitPages = new Hono<AppEnv>()
   )
   .post('/groups/:groupId/delete', async (c) => {
     const signedIn = requirePerson(c)
-    const groupId = c.req.param('groupId')
-    const { group } = await getGroup(c.var.db, signedIn.actor, groupId)
-    await deleteGroup(c.var.db, signedIn.actor, groupId, new Date())
-    return c.redirect(`/visits/${group.visitId}/programme#groups`, 303)
+    const { visitId } = await deleteGroup(c.var.db, signedIn.actor, c.req.param('groupId'), new Date())
+    return c.redirect(`/visits/${visitId}/programme#groups`, 303)
   })
   .get('/items/:itemId', (c) => renderItem(c, c.req.param('itemId')))
   .post(
