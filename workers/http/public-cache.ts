@@ -5,6 +5,8 @@ import type { AppEnv } from '../env'
  * Public answers are made once per release: the ETag names the release (and the language and format), a
  * matching If-None-Match gets 304, and the rendered body is kept in the edge cache (Cache API) under a key
  * that includes the release, so a new release is visible at once and old entries simply stop being asked for.
+ * Both also name the reader's scope (publicRelease's `cacheScope`): an unlisted visit's answers carry the
+ * reader's share link in their links, so they are kept per link and never handed to another reader.
  *
  * In development only, a request with `Cache-Control: no-cache` is rendered afresh (as a browser's "disable
  * cache" asks): that is how `npm run bench` measures a miss. In production the edge copy is always used, so
@@ -12,10 +14,17 @@ import type { AppEnv } from '../env'
  */
 export async function cachedPublic(
   c: Context<AppEnv>,
-  opts: { releaseId: string; variant: string; contentType: string; maxAge?: number },
+  opts: {
+    published: { release: { id: string }; cacheScope: string }
+    variant: string
+    contentType: string
+    maxAge?: number
+  },
   render: () => string | Promise<string>,
 ): Promise<Response> {
-  const etag = `"${opts.releaseId}.${opts.variant}"`
+  const releaseId = opts.published.release.id
+  const variant = `${opts.variant}.${opts.published.cacheScope}`
+  const etag = `"${releaseId}.${variant}"`
   const headers: Record<string, string> = {
     etag,
     'content-type': opts.contentType,
@@ -28,7 +37,7 @@ export async function cachedPublic(
     return c.body(null, 304, headers)
   }
   const key = new Request(
-    `https://cache.rondgang.internal${new URL(c.req.url).pathname}/${opts.releaseId}/${opts.variant}`,
+    `https://cache.rondgang.internal${new URL(c.req.url).pathname}/${releaseId}/${variant}`,
   )
   const cache = typeof caches === 'undefined' ? undefined : (caches as unknown as { default: Cache }).default
   const fresh = !c.var.config.isProduction && /\bno-cache\b/.test(c.req.header('cache-control') ?? '')

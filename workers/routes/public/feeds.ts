@@ -17,9 +17,7 @@ async function exportOf(c: Context<AppEnv>, slug: string | undefined) {
   const release = { ...published.release, publishedAt: published.release.publishedAt.getTime() }
   const data = async () =>
     toScheduleExport(await published.snapshot(), release, c.var.config.publicUrl, published.shareQuery)
-  // Exports of an unlisted visit carry the reader's link in their URLs, so they are cached per link.
-  const scope = (variant: string) => `${variant}.${published.cacheScope}`
-  return { release, data, scope }
+  return { published, release, data }
 }
 
 /**
@@ -28,26 +26,26 @@ async function exportOf(c: Context<AppEnv>, slug: string | undefined) {
  */
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:slug/schedule.ics', async (c) => {
-    const { release, data, scope } = await exportOf(c, c.req.param('slug'))
+    const { published, release, data } = await exportOf(c, c.req.param('slug'))
     return cachedPublic(
       c,
       {
-        releaseId: release.id,
-        variant: scope(`ics.${c.var.lang}`),
+        published,
+        variant: `ics.${c.var.lang}`,
         contentType: 'text/calendar; charset=utf-8',
       },
       async () => toICalendar(await data(), { generatedAt: release.publishedAt, lang: c.var.lang }),
     )
   })
   .get('/:slug/items/:itemId{[A-Za-z0-9-]+\\.ics}', async (c) => {
-    const { release, data, scope } = await exportOf(c, c.req.param('slug'))
+    const { published, release, data } = await exportOf(c, c.req.param('slug'))
     const itemId = v.safeParse(itemIdSchema, c.req.param('itemId').replace(/\.ics$/, ''))
     if (!itemId.success) throw new DomainError('not_found')
     return cachedPublic(
       c,
       {
-        releaseId: release.id,
-        variant: scope(`item.${itemId.output}.${c.var.lang}`),
+        published,
+        variant: `item.${itemId.output}.${c.var.lang}`,
         contentType: 'text/calendar; charset=utf-8',
       },
       async () => {
@@ -59,36 +57,36 @@ export const feedRoutes = new Hono<AppEnv>()
     )
   })
   .get('/:slug/schedule.json', async (c) => {
-    const { release, data, scope } = await exportOf(c, c.req.param('slug'))
+    const { published, data } = await exportOf(c, c.req.param('slug'))
     return cachedPublic(
       c,
       {
-        releaseId: release.id,
-        variant: scope(`json1.${c.var.lang}`),
+        published,
+        variant: `json1.${c.var.lang}`,
         contentType: 'application/json; charset=utf-8',
       },
       async () => toScheduleJsonV1(await data(), { lang: c.var.lang }),
     )
   })
   .get('/:slug/schedule.v2.json', async (c) => {
-    const { release, data, scope } = await exportOf(c, c.req.param('slug'))
+    const { published, data } = await exportOf(c, c.req.param('slug'))
     return cachedPublic(
       c,
       {
-        releaseId: release.id,
-        variant: scope(`json2.${c.var.lang}`),
+        published,
+        variant: `json2.${c.var.lang}`,
         contentType: 'application/json; charset=utf-8',
       },
       async () => toScheduleJsonV2(await data(), { lang: c.var.lang }),
     )
   })
   .get('/:slug/schedule.xml', async (c) => {
-    const { release, data, scope } = await exportOf(c, c.req.param('slug'))
+    const { published, data } = await exportOf(c, c.req.param('slug'))
     return cachedPublic(
       c,
       {
-        releaseId: release.id,
-        variant: scope(`xml.${c.var.lang}`),
+        published,
+        variant: `xml.${c.var.lang}`,
         contentType: 'application/xml; charset=utf-8',
       },
       async () => toFrabXml(await data(), { lang: c.var.lang }),

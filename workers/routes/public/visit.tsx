@@ -18,7 +18,7 @@ import { VisitPage } from '../../views/visit-page'
  */
 async function publicPage(
   c: Context<AppEnv>,
-  releaseId: string,
+  published: { release: { id: string }; cacheScope: string },
   variant: string,
   build: () => Promise<{ title: string; page: Child }>,
 ): Promise<Response> {
@@ -29,7 +29,7 @@ async function publicPage(
   }
   return cachedPublic(
     c,
-    { releaseId, variant: `${variant}.${c.var.lang}`, contentType: 'text/html; charset=UTF-8' },
+    { published, variant: `${variant}.${c.var.lang}`, contentType: 'text/html; charset=UTF-8' },
     async () => {
       const { title, page } = await build()
       return (await c.render(page as never, { title })).text()
@@ -45,32 +45,27 @@ export const publicVisitRoutes = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
     const wanted = groupParam(c.req.query('group'))
-    return publicPage(
-      c,
-      published.release.id,
-      `page.${wanted ?? 'all'}.${published.cacheScope}`,
-      async () => {
-        const snapshot = await published.snapshot()
-        const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
-        return {
-          title: snapshot.visit.title,
-          page: (
-            <VisitPage
-              t={c.var.t}
-              snapshot={snapshot}
-              release={published.release}
-              groupId={groupId}
-              shareQuery={published.shareQuery}
-              publicUrl={c.var.config.publicUrl}
-            />
-          ),
-        }
-      },
-    )
+    return publicPage(c, published, `page.${wanted ?? 'all'}`, async () => {
+      const snapshot = await published.snapshot()
+      const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
+      return {
+        title: snapshot.visit.title,
+        page: (
+          <VisitPage
+            t={c.var.t}
+            snapshot={snapshot}
+            release={published.release}
+            groupId={groupId}
+            shareQuery={published.shareQuery}
+            publicUrl={c.var.config.publicUrl}
+          />
+        ),
+      }
+    })
   })
   .get('/:slug/changes', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
-    return publicPage(c, published.release.id, `changes.${published.cacheScope}`, async () => {
+    return publicPage(c, published, 'changes', async () => {
       const [snapshot, history] = await Promise.all([
         published.snapshot(),
         c.var.db
