@@ -436,7 +436,8 @@ describe('a group of the company', () => {
     expect((await page(`/groups/${w.groupA}`, cookie)).status).toBe(404)
     // Its item is now for everyone: still in the programme, in the lane for everyone.
     const after = await (await page(`/visits/${w.visitA}/programme?view=list`, cookie)).text()
-    expect(after).toMatch(/Werkbezoek A[\s\S]*?<td>Iedereen<\/td>/)
+    const row = after.split('<tr').find((r) => r.includes('Werkbezoek A'))
+    expect(row).toContain('<td>Iedereen</td>')
   })
 })
 
