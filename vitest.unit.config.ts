@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-// Pure code of shared/, run in Node: no Worker runtime needed.
+// Pure code (shared/ and the features' rules), run in Node: no Worker runtime needed. Tests sit beside the code.
 export default defineConfig({
   test: {
     name: 'unit',
-    include: ['test/unit/**/*.test.ts'],
+    include: ['shared/**/*.unit.test.ts', 'workers/**/*.unit.test.ts'],
     environment: 'node',
   },
 })

@@ -16,7 +16,8 @@ export default defineConfig(async () => {
     ],
     test: {
       name: 'workers',
-      include: ['test/integration/**/*.test.ts', 'test/integration/**/*.test.tsx'],
+      include: ['test/integration/**/*.test.ts', 'workers/**/*.test.ts', 'workers/**/*.test.tsx'],
+      exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
       setupFiles: ['./test/integration/setup.ts'],
       // The role × route matrix builds a fresh world per actor: a row is several hundred requests' worth.
       testTimeout: 30_000,

@@ -381,7 +381,7 @@ async function main() {
       headers: { cookie, accept: 'application/json' },
     },
     // The same three rendered afresh, as for the first reader after a release in each data centre and
-    // language: `Cache-Control: no-cache` skips the edge copy in development only (workers/http/public-cache.ts).
+    // language: `Cache-Control: no-cache` skips the edge copy in development only (workers/platform/http/public-cache.ts).
     ...['schedulePage', 'scheduleIcs', 'scheduleJson'].map((key, i) => ({
       key: `${key}Miss`,
       name: `${['public schedule page', 'schedule.ics', 'schedule.json'][i]} (miss)`,

@@ -1,7 +1,7 @@
 import { createApp } from './app'
-import type { Bindings } from './env'
 import { cleanUp } from './jobs/clean-up'
 import { retryMail } from './jobs/mail-retry'
+import type { Bindings } from './platform/env'
 
 const app = createApp()
 

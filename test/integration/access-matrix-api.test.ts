@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
+import { apiRows } from '../../workers/features/programme/programme.matrix'
 import { checkRow } from './matrix'
-import { apiRows } from './matrix-api'
 
 describe('role × route matrix: api', () => {
   for (const key of Object.keys(apiRows)) it(key, () => checkRow(key))

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
+import { pageRows } from '../../workers/features/visits/visits.matrix'
 import { checkRow } from './matrix'
-import { pageRows } from './matrix-pages'
 
 describe('role × route matrix: pages', () => {
   for (const key of Object.keys(pageRows)) it(key, () => checkRow(key))

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
+import { rsvpRows } from '../../workers/features/rsvps/rsvps.matrix'
 import { checkRow } from './matrix'
-import { rsvpRows } from './matrix-rsvps'
 
 describe('role × route matrix: rsvps', () => {
   for (const key of Object.keys(rsvpRows)) it(key, () => checkRow(key))

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
+import { talkRows } from '../../workers/features/talks/talks.matrix'
 import { checkRow } from './matrix'
-import { talkRows } from './matrix-talks'
 
 // The talk routes are many: the other half in access-matrix-talks.test.ts (fresh storage each).
 const keys = Object.keys(talkRows)

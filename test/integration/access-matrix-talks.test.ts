@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
+import { talkRows } from '../../workers/features/talks/talks.matrix'
 import { checkRow } from './matrix'
-import { talkRows } from './matrix-talks'
 
 // The talk routes are many: half of them here, half in access-matrix-talks-2.test.ts (fresh storage each).
 const keys = Object.keys(talkRows)

@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../../workers/config'
+import { readConfig } from '../../workers/platform/config'
 import { productionEnv, url } from './helpers'
 
 const count = async (table: string) =>

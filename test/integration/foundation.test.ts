@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../workers/data/database'
-import { loadDemoData } from '../../workers/demo/load'
+import { loadDemoData } from '../../workers/dev/demo-load'
+import { openDatabase } from '../../workers/platform/db/database'
 
 const db = openDatabase(env.DB)
 const url = (path: string) => `http://rondgang.test${path}`

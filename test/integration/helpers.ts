@@ -1,5 +1,5 @@
 import { env, SELF } from 'cloudflare:test'
-import { openDatabase } from '../../workers/data/database'
+import { openDatabase } from '../../workers/platform/db/database'
 
 export const ORIGIN = 'http://rondgang.test'
 export const db = openDatabase(env.DB)

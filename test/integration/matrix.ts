@@ -1,13 +1,13 @@
 import { env, SELF } from 'cloudflare:test'
 import { expect } from 'vitest'
 import { createApp } from '../../workers/app'
-import { readConfig } from '../../workers/config'
-import { optOutLink } from '../../workers/services/change-mails'
+import { apiRows } from '../../workers/features/programme/programme.matrix'
+import { optOutLink } from '../../workers/features/releases/change-mails'
+import { rsvpRows } from '../../workers/features/rsvps/rsvps.matrix'
+import { talkRows } from '../../workers/features/talks/talks.matrix'
+import { pageRows } from '../../workers/features/visits/visits.matrix'
+import { readConfig } from '../../workers/platform/config'
 import { freshClient, ORIGIN } from './helpers'
-import { apiRows } from './matrix-api'
-import { pageRows } from './matrix-pages'
-import { rsvpRows } from './matrix-rsvps'
-import { talkRows } from './matrix-talks'
 import {
   type ActorName,
   actors,

@@ -1,12 +1,16 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../../workers/config'
-import { openDatabase } from '../../workers/data/database'
-import { loadProgramme } from '../../workers/data/programme'
-import { getPublishedHead, getReleaseSnapshot, listPublishedVisits } from '../../workers/data/visits'
-import { loadDemoData } from '../../workers/demo/load'
-import { resolveSession } from '../../workers/services/auth'
-import { createRsvp, rsvpForm } from '../../workers/services/rsvps'
+import { loadDemoData } from '../../workers/dev/demo-load'
+import { resolveSession } from '../../workers/features/accounts/sign-in'
+import { loadProgramme } from '../../workers/features/programme/queries'
+import { createRsvp, rsvpForm } from '../../workers/features/rsvps/rsvps'
+import {
+  getPublishedHead,
+  getReleaseSnapshot,
+  listPublishedVisits,
+} from '../../workers/features/visits/queries'
+import { readConfig } from '../../workers/platform/config'
+import { openDatabase } from '../../workers/platform/db/database'
 import { db } from './helpers'
 import { makeWorld } from './world'
 

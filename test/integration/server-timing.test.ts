@@ -1,6 +1,6 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { loadDemoData } from '../../workers/demo/load'
+import { loadDemoData } from '../../workers/dev/demo-load'
 import { d1Cost, db, url } from './helpers'
 
 describe('Server-Timing in development', () => {

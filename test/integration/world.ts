@@ -14,7 +14,7 @@ import {
   visitRoles,
   visits,
 } from '../../shared/db/schema'
-import { hashToken, randomToken } from '../../workers/auth/tokens'
+import { hashToken, randomToken } from '../../workers/platform/auth/tokens'
 import { db } from './helpers'
 
 export const actors = [

@@ -1,7 +1,7 @@
-import { openDatabase } from '../data/database'
-import type { Bindings } from '../env'
-import { cleanUpAuth } from '../services/auth'
-import { purgeReplacedTalkFiles } from '../services/talk-files'
+import { cleanUpAuth } from '../features/accounts/sign-in'
+import { purgeReplacedTalkFiles } from '../features/talks/talk-files'
+import { openDatabase } from '../platform/db/database'
+import type { Bindings } from '../platform/env'
 
 /**
  * The scheduled clean-up: spent sign-in links and ended sessions are removed (they grant nothing anyway), and

@@ -1,7 +1,7 @@
-import { type Config, readConfig } from '../config'
-import { openDatabase } from '../data/database'
-import type { Bindings } from '../env'
-import { type DeliveryResult, deliverPending } from '../mail/outbox'
+import { type Config, readConfig } from '../platform/config'
+import { openDatabase } from '../platform/db/database'
+import type { Bindings } from '../platform/env'
+import { type DeliveryResult, deliverPending } from '../platform/mail/outbox'
 
 /**
  * The scheduled handler's mail job: sends what is due and retries what failed. A production Worker that is

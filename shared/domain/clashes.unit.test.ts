@@ -1,0 +1,765 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  type Clash,
+  type ClashInput,
+  type ClashItem,
+  type ClashKind,
+  type ClashVenue,
+  findClashes,
+  summariseClashes,
+} from './clashes'
+import type { Interval } from './interval'
+import { zonedToUtc } from './time'
+
+const zone = 'Europe/Amsterdam'
+const day = '2026-09-19'
+/** An instant given as local wall time in Amsterdam, on the visit's day unless another date is given. */
+const at = (time: string, date = day): number => zonedToUtc(date, time, zone)
+const span = (from: string, to: string): Interval => ({ start: at(from), end: at(to) })
+
+// 0.009° of latitude apart: 1000.8 m in a straight line, so 1.3 km of street; 18 min walking at 4.5 km/h,
+// 6 min cycling at 15 km/h, 4 min by bus at 20 km/h.
+const garden: ClashVenue = { id: 'garden', name: 'Tuin van Els', lat: 52.15, lng: 4.5, capacity: 60 }
+const centre: ClashVenue = { id: 'centre', name: 'Buurthuis De Stip', lat: 52.159, lng: 4.5, capacity: 100 }
+const corner: ClashVenue = { id: 'corner', name: 'Hoek Vondellaan', lat: null, lng: null, capacity: null }
+
+function item(id: string, from: string, to: string, extra: Partial<ClashItem> = {}): ClashItem {
+  return { id, title: id, start: at(from), end: at(to), venueId: null, groupIds: [], kind: 'other', ...extra }
+}
+
+function programme(parts: Partial<ClashInput> = {}): ClashInput {
+  return {
+    visit: { startDate: day, endDate: day, timeZone: zone, walkingSpeedKmh: 4.5, expectedGuests: null },
+    venues: [garden, centre, corner],
+    groups: [],
+    items: [],
+    speakers: [],
+    talks: [],
+    ...parts,
+  }
+}
+
+const kinds = (clashes: readonly Clash[]): ClashKind[] => clashes.map((clash) => clash.kind)
+const ofKind = (clashes: readonly Clash[], kind: ClashKind): Clash[] => clashes.filter((c) => c.kind === kind)
+
+describe('findClashes on a sound programme', () => {
+  it('finds nothing in an empty programme', () => {
+    expect(findClashes(programme())).toEqual([])
+  })
+
+  it('finds nothing when every check passes', () => {
+    const input = programme({
+      visit: { startDate: day, endDate: day, timeZone: zone, walkingSpeedKmh: 4.5, expectedGuests: 40 },
+      venues: [{ ...garden, openingWindow: span('13:00', '17:00') }, centre],
+      groups: [
+        { id: 'college', name: 'College', size: 7 },
+        { id: 'team', name: 'Wijkteam', size: 12 },
+      ],
+      items: [
+        item('welcome', '14:00', '14:30', { venueId: 'garden' }),
+        item('walk', '14:30', '14:48', { kind: 'walk' }),
+        item('talks', '14:48', '15:30', { venueId: 'centre' }),
+        item('split-a', '15:30', '16:00', { venueId: 'centre', groupIds: ['college'] }),
+        item('split-b', '15:30', '16:00', { venueId: 'corner', groupIds: ['team'] }),
+      ],
+      speakers: [{ id: 'els', name: 'Els', availability: [span('14:00', '15:00'), span('15:00', '16:00')] }],
+      talks: [{ id: 'water', title: 'Wateroverlast', itemId: 'talks', speakerIds: ['els'] }],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+})
+
+describe('venue_double_booked', () => {
+  it('warns when two items overlap at one venue, with the overlap in minutes', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('Thee', '15:00', '15:40', { venueId: 'garden', groupIds: ['a'] }),
+          item('Koffie', '14:50', '15:30', { venueId: 'garden', groupIds: ['a'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'venue_double_booked',
+        itemIds: ['Koffie', 'Thee'],
+        venueIds: ['garden'],
+        message: {
+          nl:
+            '‘Tuin van Els’ is dubbel geboekt: ‘Koffie’ (14:50–15:30) en ‘Thee’ (15:00–15:40) overlappen 30 ' +
+            'minuten. Verschuif een van beide onderdelen of kies voor een ervan een andere locatie.',
+          en:
+            '‘Tuin van Els’ is double-booked: ‘Koffie’ (14:50–15:30) and ‘Thee’ (15:00–15:40) overlap by 30 ' +
+            'minutes. Move one of the two items or choose another venue for one of them.',
+        },
+        details: { overlapMinutes: 30 },
+      },
+    ])
+  })
+
+  it('also warns for items of different groups at the same venue', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden', groupIds: ['x'] }),
+          item('b', '14:59', '16:00', { venueId: 'garden', groupIds: ['y'] }),
+        ],
+      }),
+    )
+    expect(kinds(clashes)).toEqual(['venue_double_booked'])
+    expect(clashes[0]?.details).toEqual({ overlapMinutes: 1 })
+  })
+
+  it('does not warn for touching items, items elsewhere or cancelled items', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden', groupIds: ['x'] }),
+          item('b', '15:00', '16:00', { venueId: 'garden', groupIds: ['x'] }),
+          item('c', '14:30', '15:30', { venueId: 'garden', groupIds: ['y'], cancelled: true }),
+          item('d', '14:00', '15:00', { venueId: 'centre', groupIds: ['y'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+})
+
+describe('group_double_booked', () => {
+  it('warns when an item for everyone overlaps an item of a group at another venue', () => {
+    const clashes = findClashes(
+      programme({
+        groups: [
+          { id: 'college', name: 'Wethouders' },
+          { id: 'team', name: 'Ambtenaren' },
+        ],
+        items: [
+          item('Rondleiding', '14:10', '15:10', { venueId: 'centre' }),
+          item('Thee', '15:00', '15:40', { venueId: 'garden', groupIds: ['college'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'group_double_booked',
+        itemIds: ['Rondleiding', 'Thee'],
+        venueIds: ['centre', 'garden'],
+        groupIds: ['college'],
+        message: {
+          nl:
+            'De groep ‘Wethouders’ staat tegelijk ingepland bij ‘Rondleiding’ (14:10–15:10, Buurthuis De Stip) ' +
+            'en ‘Thee’ (15:00–15:40, Tuin van Els). Verschuif een van beide onderdelen of verdeel ze over ' +
+            'verschillende groepen.',
+          en:
+            'The group ‘Wethouders’ is scheduled for ‘Rondleiding’ (14:10–15:10, Buurthuis De Stip) and ‘Thee’ ' +
+            '(15:00–15:40, Tuin van Els) at the same time. Move one of the two items or assign them to different ' +
+            'groups.',
+        },
+        details: { overlapMinutes: 10 },
+      },
+    ])
+  })
+
+  it('speaks of the whole company when both items are for everyone', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden' }),
+          item('b', '14:30', '15:30', { venueId: 'centre' }),
+        ],
+      }),
+    )
+    expect(kinds(clashes)).toEqual(['group_double_booked'])
+    expect(clashes[0]?.groupIds).toBeUndefined()
+    expect(clashes[0]?.message.nl).toMatch(/^Het hele gezelschap staat tegelijk ingepland bij ‘a’/)
+    expect(clashes[0]?.message.en).toMatch(/^The whole company is scheduled for ‘a’/)
+  })
+
+  it('names only the groups the two items share', () => {
+    const clashes = findClashes(
+      programme({
+        groups: [
+          { id: 'x', name: 'X' },
+          { id: 'y', name: 'Y' },
+          { id: 'z', name: 'Z' },
+        ],
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden', groupIds: ['x', 'y', 'z'] }),
+          item('b', '14:30', '15:30', { venueId: 'centre', groupIds: ['z', 'y'] }),
+        ],
+      }),
+    )
+    expect(clashes.map((c) => c.groupIds)).toEqual([['y', 'z']])
+    expect(clashes[0]?.message.nl).toMatch(/^De groepen ‘Y’ en ‘Z’ staan tegelijk/)
+    expect(clashes[0]?.message.en).toMatch(/^The groups ‘Y’ and ‘Z’ are scheduled/)
+  })
+
+  it('warns when the overlapping item has no venue, such as a walk', () => {
+    const clashes = findClashes(
+      programme({
+        items: [item('talk', '14:00', '15:00', { venueId: 'garden' }), item('walk', '14:45', '15:15')],
+      }),
+    )
+    expect(kinds(clashes)).toEqual(['group_double_booked'])
+    expect(clashes[0]?.venueIds).toEqual(['garden'])
+  })
+
+  it('does not warn for a split: disjoint groups at the same time', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden', groupIds: ['x'] }),
+          item('b', '14:00', '15:00', { venueId: 'centre', groupIds: ['y', 'z'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+
+  it('does not warn for touching items of one group', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('talk', '14:00', '15:00', { venueId: 'garden', groupIds: ['x'] }),
+          item('walk', '15:00', '15:20', { groupIds: ['x'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+})
+
+describe('speaker_double_booked', () => {
+  const speakers = [{ id: 'els', name: 'Els de Vries', availability: null }]
+
+  it('warns when a speaker has talks in two overlapping items', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('Rondleiding', '14:10', '15:10', { venueId: 'centre', groupIds: ['a'] }),
+          item('Koffie', '14:50', '15:30', { venueId: 'garden', groupIds: ['b'] }),
+        ],
+        speakers,
+        talks: [
+          { id: 'groen', title: 'Groen', itemId: 'Koffie', speakerIds: ['els'] },
+          { id: 'water', title: 'Wateroverlast', itemId: 'Rondleiding', speakerIds: ['jan', 'els'] },
+        ],
+      }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'speaker_double_booked',
+        itemIds: ['Rondleiding', 'Koffie'],
+        talkIds: ['water', 'groen'],
+        speakerIds: ['els'],
+        message: {
+          nl:
+            '‘Els de Vries’ moet tegelijk spreken bij ‘Rondleiding’ (14:10–15:10) en ‘Koffie’ (14:50–15:30). ' +
+            'Verschuif een van beide onderdelen of laat iemand anders een van de voordrachten geven.',
+          en:
+            '‘Els de Vries’ is due to speak at ‘Rondleiding’ (14:10–15:10) and ‘Koffie’ (14:50–15:30) at the same ' +
+            'time. Move one of the two items or ask someone else to give one of the talks.',
+        },
+        details: { overlapMinutes: 20 },
+      },
+    ])
+  })
+
+  it('does not warn for touching items, two talks in one item, or a cancelled item', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '15:00', { venueId: 'garden' }),
+          item('b', '15:00', '16:00', { venueId: 'garden' }),
+          item('c', '14:30', '15:30', { venueId: 'centre', cancelled: true }),
+        ],
+        speakers,
+        talks: [
+          { id: 't1', title: 'T1', itemId: 'a', speakerIds: ['els'] },
+          { id: 't2', title: 'T2', itemId: 'a', speakerIds: ['els'] },
+          { id: 't3', title: 'T3', itemId: 'b', speakerIds: ['els'] },
+          { id: 't4', title: 'T4', itemId: 'c', speakerIds: ['els'] },
+          { id: 't5', title: 'T5', itemId: null, speakerIds: ['els'] },
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+})
+
+describe('walk_too_long', () => {
+  const welcomeThenTour = (tourStart: string, extra: Partial<ClashItem> = {}): ClashInput =>
+    programme({
+      items: [
+        item('Welkom', '14:00', '14:05', { venueId: 'garden' }),
+        item('Rondleiding', tourStart, '16:00', { venueId: 'centre', ...extra }),
+      ],
+    })
+
+  it('warns when the walk takes longer than the gap, saying by how much to move the next item', () => {
+    expect(findClashes(welcomeThenTour('14:10'))).toEqual([
+      {
+        kind: 'walk_too_long',
+        itemIds: ['Welkom', 'Rondleiding'],
+        venueIds: ['garden', 'centre'],
+        message: {
+          nl:
+            'De wandeling van ‘Tuin van Els’ naar ‘Buurthuis De Stip’ duurt ongeveer 18 minuten (1,0 km ' +
+            'hemelsbreed), maar er zitten maar 5 minuten tussen ‘Welkom’ (eindigt 14:05) en ‘Rondleiding’ ' +
+            '(begint 14:10). Schuif ‘Rondleiding’ minstens 13 minuten op of kies een dichterbij gelegen locatie.',
+          en:
+            'The walk from ‘Tuin van Els’ to ‘Buurthuis De Stip’ takes about 18 minutes (1.0 km as the crow ' +
+            'flies), but there are only 5 minutes between ‘Welkom’ (ends 14:05) and ‘Rondleiding’ (starts 14:10). ' +
+            'Move ‘Rondleiding’ at least 13 minutes later or choose a venue closer by.',
+        },
+        details: { distanceMetres: 1001, neededMinutes: 18, gapMinutes: 5, shortMinutes: 13 },
+      },
+    ])
+  })
+
+  it('does not warn when the walk takes exactly the gap, and warns one minute short of it', () => {
+    expect(findClashes(welcomeThenTour('14:23'))).toEqual([])
+    const short = findClashes(welcomeThenTour('14:22'))
+    expect(short.map((c) => c.details)).toEqual([
+      { distanceMetres: 1001, neededMinutes: 18, gapMinutes: 17, shortMinutes: 1 },
+    ])
+    expect(short[0]?.message.nl).toContain('er zitten maar 17 minuten tussen')
+    expect(short[0]?.message.nl).toContain('minstens 1 minuut op')
+    expect(short[0]?.message.en).toContain('at least 1 minute later')
+  })
+
+  it('says so when there is no time at all between the items', () => {
+    const clashes = findClashes(welcomeThenTour('14:05'))
+    expect(clashes[0]?.details).toEqual({
+      distanceMetres: 1001,
+      neededMinutes: 18,
+      gapMinutes: 0,
+      shortMinutes: 18,
+    })
+    expect(clashes[0]?.message.nl).toContain('maar er zit geen tijd tussen ‘Welkom’')
+    expect(clashes[0]?.message.en).toContain('but there is no time between ‘Welkom’')
+  })
+
+  it('uses the later item’s way of travelling', () => {
+    const byBike = findClashes(welcomeThenTour('14:10', { legMode: 'cycle' }))
+    expect(byBike.map((c) => c.details.neededMinutes)).toEqual([6])
+    expect(byBike[0]?.message.nl).toMatch(/^De fietstocht van ‘Tuin van Els’/)
+    expect(byBike[0]?.message.en).toMatch(/^The bike ride from ‘Tuin van Els’/)
+    expect(findClashes(welcomeThenTour('14:11', { legMode: 'cycle' }))).toEqual([])
+    const byBus = findClashes(welcomeThenTour('14:08', { legMode: 'bus' }))
+    expect(byBus.map((c) => c.details.neededMinutes)).toEqual([4])
+    expect(byBus[0]?.message.nl).toMatch(/^De busrit/)
+    expect(findClashes(welcomeThenTour('14:09', { legMode: 'bus' }))).toEqual([])
+  })
+
+  it('uses the visit’s walking speed and the given detour factor', () => {
+    const brisk = (tourStart: string): ClashInput => ({
+      ...welcomeThenTour(tourStart),
+      visit: { ...programme().visit, walkingSpeedKmh: 6 },
+    })
+    // 1301 m of street at 100 m a minute: 13.01, so 14 minutes.
+    expect(findClashes(brisk('14:19'))).toEqual([])
+    expect(findClashes(brisk('14:18')).map((c) => c.details.neededMinutes)).toEqual([14])
+    expect(
+      findClashes(welcomeThenTour('14:18'), { detourFactor: 1 }).map((c) => c.details.neededMinutes),
+    ).toEqual([14])
+  })
+
+  it('measures the gap between venues across items without a venue, such as a walk', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('Welkom', '14:00', '14:30', { venueId: 'garden' }),
+          item('Wandeling', '14:30', '14:40'),
+          item('Rondleiding', '14:40', '15:00', { venueId: 'centre' }),
+        ],
+      }),
+    )
+    expect(clashes.map((c) => [c.itemIds, c.details.gapMinutes])).toEqual([[['Welkom', 'Rondleiding'], 10]])
+  })
+
+  it('does not check venues without coordinates, or the same venue twice', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '14:05', { venueId: 'garden' }),
+          item('b', '14:05', '14:10', { venueId: 'garden' }),
+          item('c', '14:10', '14:15', { venueId: 'corner' }),
+          item('d', '14:15', '14:20', { venueId: 'centre' }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+
+  it('follows each group on its own: no walk between items of different groups', () => {
+    const clashes = findClashes(
+      programme({
+        groups: [
+          { id: 'x', name: 'X' },
+          { id: 'y', name: 'Y' },
+        ],
+        items: [
+          item('x-garden', '14:00', '14:30', { venueId: 'garden', groupIds: ['x'] }),
+          item('y-centre', '14:35', '15:00', { venueId: 'centre', groupIds: ['y'] }),
+        ],
+      }),
+    )
+    expect(clashes).toEqual([])
+  })
+
+  it('counts items for everyone in every group, reporting a shared leg once', () => {
+    const clashes = findClashes(
+      programme({
+        groups: [
+          { id: 'x', name: 'X' },
+          { id: 'y', name: 'Y' },
+        ],
+        items: [
+          item('all-garden', '14:00', '14:30', { venueId: 'garden' }),
+          item('all-centre', '14:35', '15:00', { venueId: 'centre' }),
+          item('x-garden', '15:05', '15:30', { venueId: 'garden', groupIds: ['x'] }),
+          item('y-centre', '15:05', '15:30', { venueId: 'centre', groupIds: ['y'] }),
+        ],
+      }),
+    )
+    expect(clashes.map((c) => c.itemIds)).toEqual([
+      ['all-garden', 'all-centre'],
+      ['all-centre', 'x-garden'],
+    ])
+  })
+
+  it('leaves overlapping items at different venues to the double-booking check', () => {
+    const clashes = findClashes(
+      programme({
+        items: [
+          item('a', '14:00', '14:30', { venueId: 'garden' }),
+          item('b', '14:20', '15:00', { venueId: 'centre' }),
+        ],
+      }),
+    )
+    expect(kinds(clashes)).toEqual(['group_double_booked'])
+  })
+})
+
+describe('over_capacity', () => {
+  it('warns when more people are expected than the venue holds', () => {
+    const clashes = findClashes(
+      programme({
+        items: [item('Welkom', '14:00', '14:05', { venueId: 'garden', expectedAttendance: 70 })],
+      }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'over_capacity',
+        itemIds: ['Welkom'],
+        venueIds: ['garden'],
+        message: {
+          nl:
+            'Bij ‘Welkom’ (14:00–14:05) worden 70 mensen verwacht, maar ‘Tuin van Els’ heeft plaats voor 60 ' +
+            'mensen. Kies een grotere locatie, verdeel het gezelschap over groepen of beperk het aantal deelnemers.',
+          en:
+            '70 people are expected at ‘Welkom’ (14:00–14:05), but ‘Tuin van Els’ has room for 60 people. Choose ' +
+            'a larger venue, split the company into groups or limit the number of participants.',
+        },
+        details: { attendance: 70, capacity: 60, excess: 10 },
+      },
+    ])
+  })
+
+  it('does not warn when the venue is exactly full', () => {
+    const input = programme({
+      items: [item('a', '14:00', '15:00', { venueId: 'garden', expectedAttendance: 60 })],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+
+  it('falls back to the group sizes, then to the expected guests of the visit', () => {
+    const input = programme({
+      visit: { ...programme().visit, expectedGuests: 61 },
+      groups: [
+        { id: 'x', name: 'X', size: 35 },
+        { id: 'y', name: 'Y', size: 30 },
+        { id: 'z', name: 'Z', size: null },
+      ],
+      items: [
+        item('all', '10:00', '11:00', { venueId: 'garden' }),
+        item('x-and-y', '11:00', '12:00', { venueId: 'garden', groupIds: ['x', 'y'] }),
+        item('x', '12:00', '13:00', { venueId: 'garden', groupIds: ['x'] }),
+        item('z', '13:00', '14:00', { venueId: 'garden', groupIds: ['z'] }),
+        item('told', '14:00', '15:00', { venueId: 'garden', groupIds: ['x', 'y'], expectedAttendance: 20 }),
+      ],
+    })
+    expect(
+      ofKind(findClashes(input), 'over_capacity').map((c) => [c.itemIds[0], c.details.attendance]),
+    ).toEqual([
+      ['all', 61],
+      ['x-and-y', 65],
+      ['z', 61],
+    ])
+  })
+
+  it('does not check without a capacity or without any head count', () => {
+    const input = programme({
+      venues: [{ ...garden, capacity: null }, centre],
+      items: [
+        item('a', '10:00', '11:00', { venueId: 'garden', expectedAttendance: 500 }),
+        item('b', '12:00', '13:00', { venueId: 'centre' }),
+      ],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+})
+
+describe('outside_opening_window', () => {
+  const venues = [{ ...garden, openingWindow: span('13:00', '15:00') }, centre]
+
+  it('warns when an item runs past the opening window, by how much', () => {
+    const clashes = findClashes(
+      programme({ venues, items: [item('Koffie', '14:50', '15:30', { venueId: 'garden' })] }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'outside_opening_window',
+        itemIds: ['Koffie'],
+        venueIds: ['garden'],
+        message: {
+          nl:
+            '‘Koffie’ (14:50–15:30) valt buiten de openingstijden van ‘Tuin van Els’ (13:00–15:00). Verplaats ' +
+            '‘Koffie’ binnen die tijden of vraag de gastheer of gastvrouw van ‘Tuin van Els’ om ruimere ' +
+            'openingstijden.',
+          en:
+            '‘Koffie’ (14:50–15:30) falls outside the opening hours of ‘Tuin van Els’ (13:00–15:00). Move ‘Koffie’ ' +
+            'within those hours or ask the host of ‘Tuin van Els’ to open for longer.',
+        },
+        details: { minutesEarly: 0, minutesLate: 30 },
+      },
+    ])
+  })
+
+  it('warns when an item starts before the venue opens', () => {
+    const clashes = findClashes(
+      programme({ venues, items: [item('a', '12:45', '13:30', { venueId: 'garden' })] }),
+    )
+    expect(clashes.map((c) => [c.kind, c.details])).toEqual([
+      ['outside_opening_window', { minutesEarly: 15, minutesLate: 0 }],
+    ])
+  })
+
+  it('does not warn for an item filling the window exactly, or at a venue without a window', () => {
+    const input = programme({
+      venues,
+      items: [
+        item('a', '13:00', '15:00', { venueId: 'garden' }),
+        item('b', '20:00', '23:00', { venueId: 'centre' }),
+      ],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+})
+
+describe('outside_speaker_availability', () => {
+  const talkIn = (speakerIds: string[]) => [
+    { id: 'water', title: 'Wateroverlast', itemId: 'Rondleiding', speakerIds },
+  ]
+  const items = [item('Rondleiding', '14:00', '14:30', { venueId: 'centre' })]
+
+  it('warns when the speaker is not available during the item', () => {
+    const clashes = findClashes(
+      programme({
+        items,
+        speakers: [{ id: 'els', name: 'Els de Vries', availability: [span('13:00', '14:00')] }],
+        talks: talkIn(['els']),
+      }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'outside_speaker_availability',
+        itemIds: ['Rondleiding'],
+        talkIds: ['water'],
+        speakerIds: ['els'],
+        message: {
+          nl:
+            'De voordracht ‘Wateroverlast’ staat in ‘Rondleiding’ (14:00–14:30), maar ‘Els de Vries’ is dan niet ' +
+            'beschikbaar. Verplaats ‘Rondleiding’ naar een moment waarop ‘Els de Vries’ kan, of vraag om de ' +
+            'beschikbaarheid bij te werken.',
+          en:
+            'The talk ‘Wateroverlast’ is in ‘Rondleiding’ (14:00–14:30), but ‘Els de Vries’ is not available then. ' +
+            'Move ‘Rondleiding’ to a time when ‘Els de Vries’ is available, or ask for the availability to be updated.',
+        },
+        details: { itemMinutes: 30, coveredMinutes: 0 },
+      },
+    ])
+  })
+
+  it('does not warn when the availability covers the item exactly, even in two touching ranges', () => {
+    const speakers = [
+      { id: 'els', name: 'Els', availability: [span('14:00', '14:30')] },
+      { id: 'jan', name: 'Jan', availability: [span('14:15', '15:00'), span('09:00', '14:15')] },
+    ]
+    expect(findClashes(programme({ items, speakers, talks: talkIn(['els', 'jan']) }))).toEqual([])
+  })
+
+  it('checks the intersection of several speakers, naming only who cannot', () => {
+    const speakers = [
+      { id: 'els', name: 'Els', availability: [span('13:00', '15:00')] },
+      { id: 'jan', name: 'Jan', availability: [span('14:15', '16:00')] },
+      { id: 'kim', name: 'Kim', availability: [span('14:00', '14:20')] },
+    ]
+    const clashes = findClashes(programme({ items, speakers, talks: talkIn(['els', 'jan', 'kim']) }))
+    expect(clashes.map((c) => [c.speakerIds, c.details])).toEqual([
+      [['jan', 'kim'], { itemMinutes: 30, coveredMinutes: 5 }],
+    ])
+    expect(clashes[0]?.message.nl).toContain('maar ‘Jan’ en ‘Kim’ zijn dan niet beschikbaar')
+    expect(clashes[0]?.message.en).toContain('when ‘Jan’ and ‘Kim’ are available')
+  })
+
+  it('skips speakers whose availability is unknown, and talks not placed in an item', () => {
+    const speakers = [
+      { id: 'els', name: 'Els', availability: null },
+      { id: 'jan', name: 'Jan', availability: [span('14:00', '14:30')] },
+      { id: 'kim', name: 'Kim', availability: [span('09:00', '10:00')] },
+    ]
+    const talks = [
+      ...talkIn(['els', 'jan']),
+      { id: 'loose', title: 'Los', itemId: null, speakerIds: ['kim'] },
+      { id: 'only-unknown', title: 'Onbekend', itemId: 'Rondleiding', speakerIds: ['els'] },
+    ]
+    expect(findClashes(programme({ items, speakers, talks }))).toEqual([])
+  })
+})
+
+describe('outside_visit_dates', () => {
+  it('warns for an item running past midnight on the last day', () => {
+    const clashes = findClashes(
+      programme({ items: [{ ...item('Borrel', '23:30', '23:59'), end: at('00:30', '2026-09-20') }] }),
+    )
+    expect(clashes).toEqual([
+      {
+        kind: 'outside_visit_dates',
+        itemIds: ['Borrel'],
+        message: {
+          nl:
+            '‘Borrel’ loopt van 19 september 2026 23:30 tot 20 september 2026 00:30, maar het bezoek is op ' +
+            '19 september 2026. Verplaats ‘Borrel’ naar een moment binnen het bezoek of pas de data van het ' +
+            'bezoek aan.',
+          en:
+            '‘Borrel’ runs from 19 September 2026 23:30 to 20 September 2026 00:30, but the visit is on ' +
+            '19 September 2026. Move ‘Borrel’ to a time within the visit or change the dates of the visit.',
+        },
+        details: { minutesBefore: 0, minutesAfter: 30 },
+      },
+    ])
+  })
+
+  it('does not warn for an item ending exactly at midnight after the last day', () => {
+    const input = programme({
+      items: [{ ...item('Borrel', '23:00', '23:59'), end: at('00:00', '2026-09-20') }],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+
+  it('does not warn for an item crossing midnight inside a visit of several days', () => {
+    const input = programme({
+      visit: { ...programme().visit, startDate: '2026-09-18', endDate: '2026-09-20' },
+      items: [{ ...item('Nacht', '23:30', '23:59'), end: at('00:30', '2026-09-20') }],
+    })
+    expect(findClashes(input)).toEqual([])
+  })
+
+  it('warns for an item before the first day, naming both days of the visit', () => {
+    const input = programme({
+      visit: { ...programme().visit, endDate: '2026-09-20' },
+      items: [{ ...item('Voorbereiding', '00:00', '00:15'), start: at('23:00', '2026-09-18') }],
+    })
+    const clashes = findClashes(input)
+    expect(clashes.map((c) => c.details)).toEqual([{ minutesBefore: 60, minutesAfter: 0 }])
+    expect(clashes[0]?.message.nl).toContain(
+      'maar het bezoek duurt van 19 september 2026 tot en met 20 september 2026.',
+    )
+    expect(clashes[0]?.message.en).toContain(
+      'but the visit runs from 19 September 2026 to 20 September 2026 inclusive.',
+    )
+  })
+
+  it('uses the 25-hour day when the clocks go back (2026-10-25)', () => {
+    const visit = { ...programme().visit, startDate: '2026-10-25', endDate: '2026-10-25' }
+    // 22:30–23:30 local is 21:30–22:30 UTC: past 24 hours after local midnight, but still the same day.
+    const late = {
+      ...item('Laat', '00:00', '00:00'),
+      start: at('22:30', '2026-10-25'),
+      end: at('23:30', '2026-10-25'),
+    }
+    expect(findClashes(programme({ visit, items: [late] }))).toEqual([])
+    const early = { ...late, id: 'Vroeg', start: at('23:59', '2026-10-24'), end: at('01:00', '2026-10-25') }
+    expect(findClashes(programme({ visit, items: [early] })).map((c) => c.details)).toEqual([
+      { minutesBefore: 1, minutesAfter: 0 },
+    ])
+  })
+
+  it('uses the 23-hour day when the clocks go forward (2026-03-29)', () => {
+    const visit = { ...programme().visit, startDate: '2026-03-29', endDate: '2026-03-29' }
+    const last = {
+      ...item('Laatste', '00:00', '00:00'),
+      start: at('23:00', '2026-03-29'),
+      end: at('00:00', '2026-03-30'),
+    }
+    expect(findClashes(programme({ visit, items: [last] }))).toEqual([])
+    const over = { ...last, end: at('00:01', '2026-03-30') }
+    expect(findClashes(programme({ visit, items: [over] })).map((c) => c.details)).toEqual([
+      { minutesBefore: 0, minutesAfter: 1 },
+    ])
+  })
+})
+
+describe('the list of clashes', () => {
+  const busy = programme({
+    visit: { ...programme().visit, expectedGuests: 70 },
+    venues: [{ ...garden, openingWindow: span('13:00', '15:00') }, centre],
+    items: [
+      item('borrel', '23:30', '23:45', { venueId: 'centre', end: at('00:30', '2026-09-20') }),
+      item('thee', '15:00', '15:40', { venueId: 'garden', groupIds: ['a'] }),
+      item('koffie', '14:50', '15:30', { venueId: 'garden', groupIds: ['a'] }),
+      item('welkom', '14:00', '14:05', { venueId: 'garden' }),
+      item('rondleiding', '14:10', '14:40', { venueId: 'centre' }),
+    ],
+  })
+
+  it('is sorted by the start of the first item, then by kind', () => {
+    expect(findClashes(busy).map((c) => [c.kind, c.itemIds.join(' ')])).toEqual([
+      ['walk_too_long', 'welkom rondleiding'],
+      ['over_capacity', 'welkom'],
+      ['walk_too_long', 'rondleiding koffie'],
+      ['venue_double_booked', 'koffie thee'],
+      ['over_capacity', 'koffie'],
+      ['outside_opening_window', 'koffie'],
+      ['over_capacity', 'thee'],
+      ['outside_opening_window', 'thee'],
+      ['outside_visit_dates', 'borrel'],
+    ])
+  })
+
+  it('does not depend on the order of the input', () => {
+    const expected = findClashes(busy)
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...busy.items], { minLength: 5, maxLength: 5 }), (items) => {
+        expect(findClashes({ ...busy, items })).toEqual(expected)
+      }),
+    )
+  })
+
+  it('is summarised as a count per kind, every kind included', () => {
+    expect(summariseClashes(findClashes(busy))).toEqual({
+      venue_double_booked: 1,
+      group_double_booked: 0,
+      speaker_double_booked: 0,
+      walk_too_long: 2,
+      over_capacity: 3,
+      outside_opening_window: 2,
+      outside_speaker_availability: 0,
+      outside_visit_dates: 1,
+    })
+    expect(Object.values(summariseClashes([])).every((n) => n === 0)).toBe(true)
+  })
+})

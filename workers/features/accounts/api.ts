@@ -1,0 +1,80 @@
+import { Hono } from 'hono'
+import { canManageTeam } from '../../../shared/domain/access'
+import { DomainError } from '../../../shared/errors'
+import { listAudit } from '../../platform/audit'
+import type { AppEnv } from '../../platform/env'
+import { jsonBody } from '../../platform/http/validation'
+import { deliverSoon } from '../../platform/mail/outbox'
+import { requirePerson } from '../../platform/middleware/session'
+import { invitationSchema, memberRoleSchema, teamSchema } from './schemas'
+import {
+  changeMemberRole,
+  createTeam,
+  getTeam,
+  inviteMember,
+  listMyTeams,
+  removeMember,
+  renameTeam,
+  revokeInvitation,
+} from './teams'
+
+/** Teams, members, invitations and the audit log as JSON. */
+export const teamsApi = new Hono<AppEnv>()
+  .get('/teams', async (c) => {
+    const signedIn = requirePerson(c)
+    return c.json({ teams: await listMyTeams(c.var.db, signedIn.person.id) })
+  })
+  .post('/teams', jsonBody(teamSchema), async (c) => {
+    const signedIn = requirePerson(c)
+    const team = await createTeam(c.var.db, signedIn.actor, c.req.valid('json').name, new Date())
+    return c.json(team, 201, { location: `/api/teams/${team.id}` })
+  })
+  .get('/teams/:teamId', async (c) => {
+    const signedIn = requirePerson(c)
+    return c.json(await getTeam(c.var.db, signedIn.actor, c.req.param('teamId'), new Date()))
+  })
+  .patch('/teams/:teamId', jsonBody(teamSchema), async (c) => {
+    const signedIn = requirePerson(c)
+    await renameTeam(c.var.db, signedIn.actor, c.req.param('teamId'), c.req.valid('json').name, new Date())
+    return c.json(await getTeam(c.var.db, signedIn.actor, c.req.param('teamId'), new Date()))
+  })
+  .post('/teams/:teamId/invitations', jsonBody(invitationSchema), async (c) => {
+    const signedIn = requirePerson(c)
+    const teamId = c.req.param('teamId')
+    const invitation = await inviteMember(
+      c.var.db,
+      c.var.config,
+      signedIn.actor,
+      teamId,
+      c.req.valid('json'),
+      c.var.lang,
+      new Date(),
+    )
+    deliverSoon(c.executionCtx, c.var.db, c.var.config)
+    return c.json(invitation, 201)
+  })
+  .delete('/teams/:teamId/invitations/:invitationId', async (c) => {
+    const signedIn = requirePerson(c)
+    const { teamId, invitationId } = c.req.param()
+    await revokeInvitation(c.var.db, signedIn.actor, teamId, invitationId, new Date())
+    return c.body(null, 204)
+  })
+  .patch('/teams/:teamId/members/:personId', jsonBody(memberRoleSchema), async (c) => {
+    const signedIn = requirePerson(c)
+    const { teamId, personId } = c.req.param()
+    await changeMemberRole(c.var.db, signedIn.actor, teamId, personId, c.req.valid('json').role, new Date())
+    return c.body(null, 204)
+  })
+  .delete('/teams/:teamId/members/:personId', async (c) => {
+    const signedIn = requirePerson(c)
+    const { teamId, personId } = c.req.param()
+    await removeMember(c.var.db, signedIn.actor, teamId, personId, new Date())
+    return c.body(null, 204)
+  })
+  .get('/teams/:teamId/audit', async (c) => {
+    const signedIn = requirePerson(c)
+    const teamId = c.req.param('teamId')
+    await getTeam(c.var.db, signedIn.actor, teamId, new Date())
+    if (!canManageTeam(signedIn.actor, teamId)) throw new DomainError('forbidden')
+    return c.json({ entries: await listAudit(c.var.db, teamId) })
+  })

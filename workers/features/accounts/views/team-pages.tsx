@@ -1,0 +1,342 @@
+import type { TeamRole } from '../../../../shared/domain/access'
+import type { Messages } from '../../../../shared/i18n'
+import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
+import type { listAudit } from '../../../platform/audit'
+import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
+import type { getTeam, listMyTeams } from '../teams'
+
+const ZONE = 'Europe/Amsterdam'
+const when = (t: Messages, at: Date) =>
+  `${formatLongDate(at, ZONE, t.locale)} ${formatTime(at, ZONE, t.locale)}`
+const roleOptions = (t: Messages) =>
+  (['owner', 'organiser', 'viewer'] as const).map((r) => ({ value: r, label: t.teams.roles[r] }))
+
+/** The teams of the signed-in person, and a form to start a new one. */
+export function TeamsPage({
+  t,
+  teams,
+  state,
+}: {
+  t: Messages
+  teams: Awaited<ReturnType<typeof listMyTeams>>
+  state?: FormState
+}) {
+  return (
+    <>
+      <h1>{t.teams.title}</h1>
+      {teams.length === 0 ? <p class="notice">{t.teams.none}</p> : null}
+      <ul class="cards">
+        {teams.map((team) => (
+          <li class="card">
+            <h2 class="card-title">
+              <a href={`/teams/${team.id}`}>{team.name}</a>
+            </h2>
+            <span class="tag">{t.teams.roles[team.role]}</span>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="create-team">
+        <h2 id="create-team">{t.teams.create}</h2>
+        <ErrorSummary t={t} state={state} />
+        <form method="post" action="/teams" novalidate>
+          <Field name="name" label={t.teams.name} hint={t.teams.nameHint} state={state} required />
+          <button type="submit">{t.teams.createButton}</button>
+        </form>
+      </section>
+    </>
+  )
+}
+
+type TeamData = Awaited<ReturnType<typeof getTeam>>
+
+/** Team settings: name, members and their roles, invitations. Forms only where the viewer may use them. */
+export function TeamPage({
+  t,
+  data,
+  myRole,
+  myId,
+  notice,
+  renameState,
+  inviteState,
+}: {
+  t: Messages
+  data: TeamData
+  myRole: TeamRole
+  myId: string
+  notice?: string | undefined
+  renameState?: FormState | undefined
+  inviteState?: FormState | undefined
+}) {
+  const owner = myRole === 'owner'
+  const base = `/teams/${data.team.id}`
+  return (
+    <>
+      <h1>{data.team.name}</h1>
+      <p>
+        <span class="tag">{t.teams.roles[myRole]}</span>
+      </p>
+      <nav class="tabs" aria-label={t.teams.settings}>
+        <a href={`${base}/visits`}>{t.visits.title}</a>
+        <a href={`${base}/venues`}>{t.venues.title}</a>
+        {myRole !== 'viewer' ? <a href={`${base}/host-offers`}>{t.hostOffers.teamLink}</a> : null}
+      </nav>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {owner ? (
+        <section aria-labelledby="rename">
+          <h2 id="rename">{t.teams.rename}</h2>
+          <ErrorSummary t={t} state={renameState} />
+          <form method="post" action={base} novalidate>
+            <Field name="name" label={t.teams.name} value={data.team.name} state={renameState} required />
+            <button type="submit">{t.account.save}</button>
+          </form>
+        </section>
+      ) : null}
+      <section aria-labelledby="members">
+        <h2 id="members">{t.teams.members}</h2>
+        <p class="muted">{t.teams.roleHelp}</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.account.name}</th>
+              <th scope="col">{t.auth.email}</th>
+              <th scope="col">{t.teams.role}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.members.map((m) => (
+              <tr>
+                <td>
+                  {m.name || '—'}
+                  {m.personId === myId ? ` (${t.teams.you})` : ''}
+                </td>
+                <td>{m.email}</td>
+                <td>
+                  {owner ? (
+                    <>
+                      <form method="post" action={`${base}/members/${m.personId}`} class="inline-form">
+                        <label class="visually-hidden" for={`role-${m.personId}`}>
+                          {`${t.teams.role}: ${m.email}`}
+                        </label>
+                        <select id={`role-${m.personId}`} name="role">
+                          {roleOptions(t).map((o) => (
+                            <option value={o.value} selected={o.value === m.role}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <button type="submit" class="secondary">
+                          {t.teams.changeRole}
+                        </button>
+                      </form>
+                      <form method="post" action={`${base}/members/${m.personId}/remove`} class="inline-form">
+                        <button type="submit" class="secondary">
+                          {t.teams.remove}
+                        </button>
+                      </form>
+                    </>
+                  ) : (
+                    t.teams.roles[m.role]
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {owner && data.invitations ? (
+        <section aria-labelledby="invitations">
+          <h2 id="invitations">{t.teams.invite}</h2>
+          <ErrorSummary t={t} state={inviteState} />
+          <form method="post" action={`${base}/invitations`} novalidate>
+            <Field
+              name="email"
+              type="email"
+              label={t.auth.email}
+              state={inviteState}
+              autocomplete="off"
+              required
+            />
+            <Select
+              name="role"
+              label={t.teams.role}
+              options={roleOptions(t)}
+              state={inviteState}
+              value="organiser"
+            />
+            <button type="submit">{t.teams.inviteButton}</button>
+          </form>
+          <h3>{t.teams.pending}</h3>
+          {data.invitations.length === 0 ? <p class="muted">{t.teams.noPending}</p> : null}
+          <ul>
+            {data.invitations.map((i) => (
+              <li>
+                {i.email} — {t.teams.roles[i.role]} — {t.teams.expires} {when(t, i.expiresAt)}{' '}
+                <form method="post" action={`${base}/invitations/${i.id}/revoke`} class="inline-form">
+                  <button type="submit" class="secondary">
+                    {t.teams.revoke}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`${base}/audit`}>{t.teams.audit}</a>
+          </p>
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+/** The team's audit log (owners). */
+export function AuditPage({
+  t,
+  teamName,
+  entries,
+}: {
+  t: Messages
+  teamName: string
+  entries: Awaited<ReturnType<typeof listAudit>>
+}) {
+  return (
+    <>
+      <h1>
+        {t.teams.audit}: {teamName}
+      </h1>
+      <p class="muted">{t.teams.auditIntro}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.teams.auditWhen}</th>
+            <th scope="col">{t.teams.auditWho}</th>
+            <th scope="col">{t.teams.auditWhat}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr>
+              <td>{when(t, e.createdAt)}</td>
+              <td>{e.actorName || e.actorEmail || '—'}</td>
+              <td>
+                <code>{e.action}</code>
+                <pre class="audit-summary">{JSON.stringify(e.summary, null, 1)}</pre>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** An invitation opened from the mail. */
+export function InvitationPage({
+  t,
+  token,
+  invitation,
+  signedInEmail,
+}: {
+  t: Messages
+  token: string
+  invitation: { teamName: string; role: TeamRole; email: string } | null
+  signedInEmail: string
+}) {
+  if (!invitation) {
+    return (
+      <section class="narrow">
+        <h1>{t.invitation.title}</h1>
+        <p class="notice">{t.invitation.invalid}</p>
+      </section>
+    )
+  }
+  return (
+    <section class="narrow">
+      <h1>{t.invitation.title}</h1>
+      <p class="lead">{t.invitation.intro(invitation.teamName, t.teams.roles[invitation.role])}</p>
+      {invitation.email === signedInEmail ? (
+        <form method="post" action={`/invitations/${token}`}>
+          <button type="submit">{t.invitation.accept}</button>
+        </form>
+      ) : (
+        <p class="notice">{t.invitation.wrongPerson(invitation.email)}</p>
+      )}
+    </section>
+  )
+}
+
+/** The signed-in person's name and sessions. */
+export function AccountPage({
+  t,
+  name,
+  email,
+  sessions,
+  notice,
+  state,
+}: {
+  t: Messages
+  name: string
+  email: string
+  sessions: { createdAt: Date; lastSeenAt: Date; userAgent: string; current: boolean }[]
+  notice?: string | undefined
+  state?: FormState | undefined
+}) {
+  return (
+    <>
+      <h1>{t.account.title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p>
+        {t.auth.signedInAs} <strong>{email}</strong>
+      </p>
+      <ErrorSummary t={t} state={state} />
+      <form method="post" action="/account" novalidate>
+        <Field
+          name="name"
+          label={t.account.name}
+          hint={t.account.nameHint}
+          value={name}
+          state={state}
+          autocomplete="name"
+        />
+        <button type="submit">{t.account.save}</button>
+      </form>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t.account.sessions}</h2>
+        <p class="muted">{t.account.sessionsIntro}</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.account.device}</th>
+              <th scope="col">{t.account.started}</th>
+              <th scope="col">{t.account.lastSeen}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr>
+                <td>
+                  {s.userAgent || '—'}
+                  {s.current ? <strong> ({t.account.thisDevice})</strong> : null}
+                </td>
+                <td>{when(t, s.createdAt)}</td>
+                <td>{when(t, s.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="post" action="/account/sign-out-everywhere">
+          <button type="submit" class="secondary">
+            {t.account.signOutEverywhere}
+          </button>
+        </form>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,290 @@
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { programmeItems } from '../../../shared/db/schema'
+import { summariseClashes } from '../../../shared/domain/clashes'
+import { DomainError } from '../../../shared/errors'
+import type { AppEnv } from '../../platform/env'
+import { doc, versionFrom } from '../../platform/http/openapi'
+import { jsonBody } from '../../platform/http/validation'
+import { requirePerson } from '../../platform/middleware/session'
+import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from '../visits/host-offers'
+import {
+  groupSchema,
+  hostOfferDecisionSchema,
+  itemCreateSchema,
+  itemUpdateSchema,
+  participantCreateSchema,
+  participantUpdateSchema,
+  runningLateSchema,
+} from '../visits/schemas'
+import { loadVisitFor } from '../visits/visits'
+import {
+  createGroup,
+  createItem,
+  createParticipant,
+  deleteGroup,
+  deleteItem,
+  deleteParticipant,
+  getProgramme,
+  itemWithClashes,
+  listParticipants,
+  runLate,
+  updateGroup,
+  updateItem,
+  updateParticipant,
+} from './programme'
+
+const requiredVersion = (ifMatch: string | undefined, query: string | undefined) => {
+  const version = versionFrom(ifMatch, query)
+  if (version === null) {
+    throw new DomainError(
+      'validation_failed',
+      'Say which version you deleted: If-Match: "vN" or ?version=N.',
+      {
+        errors: [{ field: 'version', message: 'required' }],
+      },
+    )
+  }
+  return version
+}
+
+/** The programme: items, groups, the company, running late and clashes; and host offers. */
+export const programmeApi = new Hono<AppEnv>()
+  .get(
+    '/visits/:visitId/programme',
+    doc('programme', 'The draft programme with its clashes', { status: 200, description: 'Programme' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { programme, clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'))
+      const { visit, items, groups, venues, visitVenues, releases } = programme
+      return c.json({
+        visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone, version: visit.version },
+        items,
+        groups,
+        venues: venues.map(({ hostName: _n, hostContact: _c, ...v }) => v),
+        visitVenues,
+        releases,
+        clashes,
+        clashCounts: summariseClashes(clashes),
+      })
+    },
+  )
+  .get(
+    '/visits/:visitId/clashes',
+    doc('programme', 'The clashes in the draft', { status: 200, description: 'Clashes' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'), 'plan')
+      return c.json({ clashes, counts: summariseClashes(clashes) })
+    },
+  )
+  .post(
+    '/visits/:visitId/items',
+    doc('programme', 'Add an item (clashes are reported, never refused)', {
+      status: 201,
+      description: 'Item and its clashes',
+    }),
+    jsonBody(itemCreateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const result = await createItem(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      c.header('etag', `"v${result.item.version}"`)
+      return c.json(result, 201, { location: `/api/items/${result.item.id}` })
+    },
+  )
+  .get(
+    '/items/:itemId',
+    doc('programme', 'One item with its clashes', { status: 200, description: 'Item' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const [row] = await c.var.db
+        .select({ visitId: programmeItems.visitId })
+        .from(programmeItems)
+        .where(eq(programmeItems.id, c.req.param('itemId')))
+      if (!row) throw new DomainError('not_found')
+      const { access } = await loadVisitFor(c.var.db, signedIn.actor, row.visitId)
+      if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+      const result = await itemWithClashes(c.var.db, row.visitId, c.req.param('itemId'))
+      c.header('etag', `"v${result.item.version}"`)
+      return c.json(result)
+    },
+  )
+  .patch(
+    '/items/:itemId',
+    doc('programme', 'Change an item (with the version it was based on)', {
+      status: 200,
+      description: 'Item and its clashes',
+    }),
+    jsonBody(itemUpdateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const result = await updateItem(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('itemId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      c.header('etag', `"v${result.item.version}"`)
+      return c.json(result)
+    },
+  )
+  .delete(
+    '/items/:itemId',
+    doc('programme', 'Remove an item (If-Match: "vN")', { status: 204, description: 'Removed' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const version = requiredVersion(c.req.header('if-match'), c.req.query('version'))
+      await deleteItem(c.var.db, signedIn.actor, c.req.param('itemId'), version, new Date())
+      return c.body(null, 204)
+    },
+  )
+  .post(
+    '/visits/:visitId/running-late',
+    doc('programme', 'Shift every later item of a group by N minutes', {
+      status: 200,
+      description: 'Moved items',
+    }),
+    jsonBody(runningLateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json(
+        await runLate(c.var.db, signedIn.actor, c.req.param('visitId'), c.req.valid('json'), new Date()),
+      )
+    },
+  )
+  .post(
+    '/visits/:visitId/groups',
+    doc('groups', 'Add a group to the company', { status: 201, description: 'The group' }),
+    jsonBody(groupSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json(
+        await createGroup(c.var.db, signedIn.actor, c.req.param('visitId'), c.req.valid('json'), new Date()),
+        201,
+      )
+    },
+  )
+  .patch(
+    '/groups/:groupId',
+    doc('groups', 'Rename or reorder a group', { status: 200, description: 'The group' }),
+    jsonBody(groupSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json(
+        await updateGroup(c.var.db, signedIn.actor, c.req.param('groupId'), c.req.valid('json'), new Date()),
+      )
+    },
+  )
+  .delete(
+    '/groups/:groupId',
+    doc('groups', 'Remove a group', { status: 204, description: 'Removed' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await deleteGroup(c.var.db, signedIn.actor, c.req.param('groupId'), new Date())
+      return c.body(null, 204)
+    },
+  )
+  .get(
+    '/visits/:visitId/participants',
+    doc('participants', 'The visiting company', { status: 200, description: 'Participants' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({
+        participants: await listParticipants(c.var.db, signedIn.actor, c.req.param('visitId')),
+      })
+    },
+  )
+  .post(
+    '/visits/:visitId/participants',
+    doc('participants', 'Add someone to the company', { status: 201, description: 'The participant' }),
+    jsonBody(participantCreateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const p = await createParticipant(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      return c.json(p, 201)
+    },
+  )
+  .patch(
+    '/participants/:participantId',
+    doc('participants', 'Change someone in the company', { status: 200, description: 'The participant' }),
+    jsonBody(participantUpdateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const p = await updateParticipant(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('participantId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      return c.json(p)
+    },
+  )
+  .delete(
+    '/participants/:participantId',
+    doc('participants', 'Remove someone from the company', { status: 204, description: 'Removed' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await deleteParticipant(c.var.db, signedIn.actor, c.req.param('participantId'), new Date())
+      return c.body(null, 204)
+    },
+  )
+  .post(
+    '/teams/:teamId/host-signup-link',
+    doc('hosts', 'Make a new host sign-up link (the old one stops working)', {
+      status: 201,
+      description: 'The link',
+    }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json(
+        await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, c.req.param('teamId'), new Date()),
+        201,
+      )
+    },
+  )
+  .get(
+    '/teams/:teamId/host-offers',
+    doc('hosts', 'Offers of gardens and spaces', { status: 200, description: 'Offers' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ offers: await listHostOffers(c.var.db, signedIn.actor, c.req.param('teamId')) })
+    },
+  )
+  .post(
+    '/host-offers/:offerId/accept',
+    doc('hosts', 'Accept an offer: the venue is made, the resident hosts it', {
+      status: 200,
+      description: 'Accepted',
+    }),
+    jsonBody(hostOfferDecisionSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId } = c.req.valid('json')
+      return c.json(
+        await acceptHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), visitId, new Date()),
+      )
+    },
+  )
+  .post(
+    '/host-offers/:offerId/decline',
+    doc('hosts', 'Decline an offer', { status: 204, description: 'Declined' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await declineHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), new Date())
+      return c.body(null, 204)
+    },
+  )

@@ -1,0 +1,119 @@
+import { desc, eq } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { Child } from 'hono/jsx'
+import { releases } from '../../../shared/db/schema'
+import type { ReleaseChange } from '../../../shared/domain/releases'
+import { describeChange } from '../../../shared/domain/releases'
+import type { AppEnv } from '../../platform/env'
+import { cachedPublic } from '../../platform/http/public-cache'
+import { SESSION_COOKIE } from '../accounts/sign-in'
+import { publicRelease } from './public-schedule'
+import { VisitPage } from './views/public-visit-page'
+import { ChangesPage, EmbedPage } from './views/schedule-extras'
+
+/**
+ * A page that is the same for every anonymous reader of a release (and language) is rendered once and
+ * served from the edge cache with an ETag; signed-in readers get it fresh, as their menu is personal.
+ */
+async function publicPage(
+  c: Context<AppEnv>,
+  published: { release: { id: string }; cacheScope: string },
+  variant: string,
+  build: () => Promise<{ title: string; page: Child }>,
+): Promise<Response> {
+  if (getCookie(c, SESSION_COOKIE)) {
+    c.header('cache-control', 'private, no-cache')
+    const { title, page } = await build()
+    return c.render(page as never, { title })
+  }
+  return cachedPublic(
+    c,
+    { published, variant: `${variant}.${c.var.lang}`, contentType: 'text/html; charset=UTF-8' },
+    async () => {
+      const { title, page } = await build()
+      return (await c.render(page as never, { title })).text()
+    },
+  )
+}
+
+/** A group id from the query, in the shape of an id (anything else is ignored, also for the cache key). */
+const groupParam = (value: string | undefined) => (value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : null)
+
+/** The public face of a visit at /v/{slug}: URLs people share and subscribe to, so they stay stable. */
+export const publicVisitRoutes = new Hono<AppEnv>()
+  .get('/:slug', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    const wanted = groupParam(c.req.query('group'))
+    return publicPage(c, published, `page.${wanted ?? 'all'}`, async () => {
+      const snapshot = await published.snapshot()
+      const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
+      return {
+        title: snapshot.visit.title,
+        page: (
+          <VisitPage
+            t={c.var.t}
+            snapshot={snapshot}
+            release={published.release}
+            groupId={groupId}
+            shareQuery={published.shareQuery}
+            publicUrl={c.var.config.publicUrl}
+          />
+        ),
+      }
+    })
+  })
+  .get('/:slug/changes', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    return publicPage(c, published, 'changes', async () => {
+      const [snapshot, history] = await Promise.all([
+        published.snapshot(),
+        c.var.db
+          .select({
+            number: releases.number,
+            name: releases.name,
+            publishedAt: releases.publishedAt,
+            changes: releases.changes,
+          })
+          .from(releases)
+          .where(eq(releases.visitId, published.visitId))
+          .orderBy(desc(releases.number)),
+      ])
+      const zone = snapshot.visit.timeZone
+      const multiDay = snapshot.visit.startDate !== snapshot.visit.endDate
+      const described = history.map((r) => ({
+        ...r,
+        lines: (JSON.parse(r.changes) as ReleaseChange[]).map((ch) =>
+          describeChange(ch, c.var.lang, zone, { multiDay }),
+        ),
+      }))
+      return {
+        title: c.var.t.schedule.changesTitle,
+        page: (
+          <ChangesPage
+            t={c.var.t}
+            snapshot={snapshot}
+            releases={described}
+            shareQuery={published.shareQuery}
+          />
+        ),
+      }
+    })
+  })
+  .get('/:slug/embed', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    // The one page other sites may frame: the association's own website shows the programme.
+    c.header(
+      'content-security-policy',
+      "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors *",
+    )
+    c.header('cache-control', 'public, max-age=60, must-revalidate')
+    return c.html(
+      <EmbedPage
+        t={c.var.t}
+        snapshot={await published.snapshot()}
+        shareQuery={published.shareQuery}
+        publicUrl={c.var.config.publicUrl}
+      />,
+    )
+  })

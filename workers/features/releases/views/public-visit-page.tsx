@@ -1,0 +1,293 @@
+import type { ReleaseSnapshot } from '../../../../shared/domain/release-snapshot'
+import { routeMap } from '../../../../shared/domain/route-map'
+import { utcToZoned } from '../../../../shared/domain/time'
+import type { Messages } from '../../../../shared/i18n'
+import { formatLocalDate, formatLongDate, formatTime, isoInstant } from '../../../../shared/i18n/format'
+
+type Release = { id: string; number: number; name: string; publishedAt: Date }
+type Props = {
+  t: Messages
+  snapshot: ReleaseSnapshot
+  release: Release
+  /** Show only what concerns this group (items for everyone included); null: everything. */
+  groupId: string | null
+  /** The share-link query (`?k=…`) of an unlisted visit, kept on every link of the page. */
+  shareQuery: string
+  publicUrl: string
+}
+
+const kindOf = (t: Messages, k: string) => t.visit.kinds[k as keyof Messages['visit']['kinds']] ?? k
+const itemKindOf = (t: Messages, k: string) => t.itemKinds[k as keyof Messages['itemKinds']] ?? k
+const km = (t: Messages, metres: number) =>
+  metres < 1000
+    ? `${metres} m`
+    : `${new Intl.NumberFormat(t.locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`
+
+/** The route as an SVG drawing with numbered venues and the walking time of each leg, plus the same in words. */
+function RouteMapFigure({
+  t,
+  snapshot,
+  groupId,
+}: {
+  t: Messages
+  snapshot: ReleaseSnapshot
+  groupId: string | null
+}) {
+  const map = routeMap(snapshot.venues, snapshot.items, {
+    groupId,
+    walkingSpeedKmh: snapshot.visit.walkingSpeedKmh,
+    width: 600,
+    height: 360,
+  })
+  if (map.points.length < 2) return null
+  const number = new Map(map.points.map((p) => [p.id, p.number]))
+  return (
+    <section aria-labelledby="route-title" class="route">
+      <h2 id="route-title">{t.schedule.map}</h2>
+      <figure>
+        <svg
+          viewBox={`0 0 ${map.width} ${map.height}`}
+          role="img"
+          aria-labelledby="route-svg-title route-svg-desc"
+          class="route-map"
+        >
+          <title id="route-svg-title">{t.schedule.map}</title>
+          <desc id="route-svg-desc">{t.schedule.mapDescription(map.points.length)}</desc>
+          {map.legs.map((leg) => (
+            <g class="leg">
+              <line x1={leg.x1} y1={leg.y1} x2={leg.x2} y2={leg.y2} />
+              <text x={(leg.x1 + leg.x2) / 2} y={(leg.y1 + leg.y2) / 2 - 6} class="leg-label">
+                {`${leg.walkMinutes}′`}
+              </text>
+            </g>
+          ))}
+          {map.points.map((p) => (
+            <g class="stop">
+              <circle cx={p.x} cy={p.y} r="14" />
+              <text x={p.x} y={p.y + 5} class="stop-number">
+                {String(p.number)}
+              </text>
+              <text x={p.x + 20} y={p.y + 5} class="stop-name">
+                {p.name}
+              </text>
+            </g>
+          ))}
+        </svg>
+        <figcaption>
+          <ol class="legs">
+            {map.legs.map((leg) => (
+              <li>
+                {t.schedule.leg(
+                  number.get(leg.from) ?? 0,
+                  number.get(leg.to) ?? 0,
+                  km(t, leg.metres),
+                  leg.walkMinutes,
+                )}
+              </li>
+            ))}
+          </ol>
+        </figcaption>
+      </figure>
+    </section>
+  )
+}
+
+/**
+ * The public programme of a visit (its newest release), mobile first: the day as a timeline, a view per
+ * group, venues with access and rain plan (never host contact), the route map, calendar links. Works
+ * without JavaScript; schedule.js adds "now and next", favourites and offline reading.
+ */
+export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl }: Props) {
+  const { visit, venues, groups } = snapshot
+  const zone = visit.timeZone
+  const base = `/v/${visit.slug}`
+  const q = (extra = '') => {
+    const parts = [shareQuery, extra].filter(Boolean)
+    return parts.length ? `?${parts.join('&')}` : ''
+  }
+  const items = snapshot.items.filter(
+    (i) => groupId === null || i.groupIds.length === 0 || i.groupIds.includes(groupId),
+  )
+  const venueById = new Map(venues.map((v) => [v.id, v]))
+  const groupName = new Map(groups.map((g) => [g.id, g.name]))
+  const days = new Map<string, typeof items>()
+  for (const item of items) {
+    const day = utcToZoned(item.start, zone).date
+    const list = days.get(day)
+    if (list) list.push(item)
+    else days.set(day, [item])
+  }
+  const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${base}/schedule.ics${q()}`
+  return (
+    <article class="schedule" data-visit={visit.id} data-zone={zone}>
+      <link rel="stylesheet" href="/assets/schedule.css" />
+      <script src="/assets/schedule.js" defer />
+      <header class="schedule-head">
+        <span class="tag">{kindOf(t, visit.kind)}</span>
+        <h1>{visit.title}</h1>
+        <p class="lead">
+          <time datetime={visit.startDate}>{formatLocalDate(visit.startDate, t.locale)}</time>
+          {visit.endDate !== visit.startDate ? ` – ${formatLocalDate(visit.endDate, t.locale)}` : ''}
+        </p>
+        {visit.description ? <p>{visit.description}</p> : null}
+        {visit.meetingPoint ? (
+          <p>
+            <strong>{t.visit.meetingPoint}:</strong> {visit.meetingPoint}
+          </p>
+        ) : null}
+        <p class="actions">
+          {/* A guest's own pass (g=) opens the programme, not the form: they are registered already. */}
+          {shareQuery.startsWith('g=') ? null : (
+            <>
+              <a class="button" href={`${base}/rsvp${q()}`}>
+                {t.schedule.rsvp}
+              </a>{' '}
+            </>
+          )}
+          <a class="button secondary" href={webcal}>
+            {t.schedule.subscribe}
+          </a>{' '}
+          <a href={`${base}/changes${q()}`}>{t.schedule.changes}</a>
+        </p>
+        <p class="muted">
+          {t.schedule.subscribeHint} <a href={`${base}/schedule.ics${q()}`}>{t.schedule.downloadIcs}</a> ·{' '}
+          {t.schedule.version(release.name, formatLongDate(release.publishedAt, zone, t.locale))}
+        </p>
+      </header>
+      <p class="offline-note" hidden>
+        {t.schedule.offline}
+      </p>
+      <section class="now-next" aria-live="polite" hidden>
+        <h2 class="visually-hidden">
+          {t.schedule.now} / {t.schedule.next}
+        </h2>
+        <p>
+          <strong>{t.schedule.now}:</strong> <span class="now-title" />
+        </p>
+        <p>
+          <strong>{t.schedule.next}:</strong> <span class="next-title" />
+        </p>
+      </section>
+      {groups.length > 0 ? (
+        <nav aria-label={t.schedule.views} class="group-views">
+          <span>{t.schedule.views}:</span>
+          <a href={`${base}${q()}`} aria-current={groupId === null ? 'page' : undefined}>
+            {t.schedule.allGroups}
+          </a>
+          {groups.map((g) => (
+            <a
+              href={`${base}${q(`group=${encodeURIComponent(g.id)}`)}`}
+              aria-current={groupId === g.id ? 'page' : undefined}
+            >
+              {g.name}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      <h2 id="programme">{t.visit.programme}</h2>
+      {/* schedule.js adds a favourite button to every item, with these labels (hidden without it anyway). */}
+      <p
+        class="favourites-toggle"
+        hidden
+        data-favourite={t.schedule.favourite}
+        data-unfavourite={t.schedule.unfavourite}
+      >
+        <label>
+          <input type="checkbox" class="only-favourites" /> {t.schedule.onlyFavourites}
+        </label>
+      </p>
+      {items.length === 0 ? <p class="notice">{t.visit.noItems}</p> : null}
+      {[...days].map(([day, dayItems]) => (
+        <section aria-label={formatLocalDate(day, t.locale)}>
+          {days.size > 1 ? <h3>{formatLocalDate(day, t.locale)}</h3> : null}
+          <ol class="timeline">
+            {dayItems.map((item) => {
+              const venue = item.venueId ? venueById.get(item.venueId) : undefined
+              const forGroups = item.groupIds.map((id) => groupName.get(id)).filter(Boolean)
+              return (
+                // Lean markup, as a programme can have hundreds of items: schedule.js reads the item's id, times
+                // and title from the elements themselves.
+                <li id={`item-${item.id}`} class={item.cancelled ? 'item cancelled' : 'item'}>
+                  <time datetime={isoInstant(item.start)}>{formatTime(item.start, zone, t.locale)}</time>
+                  {'–'}
+                  <time datetime={isoInstant(item.end)}>{formatTime(item.end, zone, t.locale)}</time>{' '}
+                  <span class="tag">{itemKindOf(t, item.kind)}</span>
+                  {item.cancelled ? <strong> {t.visit.cancelled}</strong> : null}
+                  <span class="item-title">{item.title}</span>
+                  {venue ? (
+                    <a class="muted" href={`#venue-${venue.id}`}>
+                      {venue.name}
+                    </a>
+                  ) : null}
+                  {item.departurePlace && item.arrivalPlace ? (
+                    <span class="muted">
+                      {' '}
+                      {t.visit.from} {item.departurePlace} {t.visit.to} {item.arrivalPlace}
+                    </span>
+                  ) : null}
+                  {forGroups.length > 0 ? (
+                    <span class="muted">
+                      {' '}
+                      · {t.visit.forGroups}: {forGroups.join(', ')}
+                    </span>
+                  ) : null}
+                  {item.speakers.length > 0 ? (
+                    <span class="muted">
+                      {' '}
+                      · {t.schedule.speakers}:{' '}
+                      {item.speakers.map((s, i) => (
+                        <>
+                          {i > 0 ? ', ' : ''}
+                          <a href={`${base}/speakers/${s.id}${q()}`}>{s.name}</a>
+                        </>
+                      ))}
+                    </span>
+                  ) : null}
+                  {item.description ? <p>{item.description}</p> : null}
+                  {item.cancelled ? null : (
+                    <p class="item-actions">
+                      <a href={`${base}/items/${item.id}.ics${q()}`}>{t.schedule.addToCalendar}</a>
+                    </p>
+                  )}
+                </li>
+              )
+            })}
+          </ol>
+        </section>
+      ))}
+      <RouteMapFigure t={t} snapshot={snapshot} groupId={groupId} />
+      {venues.length > 0 ? (
+        <section aria-labelledby="venues">
+          <h2 id="venues">{t.visit.venues}</h2>
+          <ul class="venue-list">
+            {venues.map((v) => {
+              const rain = v.rainVenueId ? venueById.get(v.rainVenueId) : undefined
+              return (
+                <li class="card" id={`venue-${v.id}`}>
+                  <h3>{v.name}</h3>
+                  {v.address ? (
+                    <p>
+                      <span class="visually-hidden">{t.schedule.address}: </span>
+                      {v.address}
+                    </p>
+                  ) : null}
+                  <ul class="muted" aria-label={t.schedule.access}>
+                    {v.stepFree ? <li>{t.visit.stepFree}</li> : null}
+                    {v.toilet ? <li>{t.visit.toilet}</li> : null}
+                    {v.shelter ? <li>{t.visit.shelter}</li> : null}
+                  </ul>
+                  {v.notes ? <p class="muted">{v.notes}</p> : null}
+                  {rain ? (
+                    <p>
+                      <strong>{t.schedule.rainPlan}:</strong> <a href={`#venue-${rain.id}`}>{rain.name}</a>
+                    </p>
+                  ) : null}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  )
+}

@@ -1,0 +1,237 @@
+import { type Context, Hono } from 'hono'
+import * as v from 'valibot'
+import { DomainError } from '../../../shared/errors'
+import type { AppEnv } from '../../platform/env'
+import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
+import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
+import { withPrivateLink } from '../../platform/http/private-link'
+import { formBody, type RawForm } from '../../platform/http/validation'
+import { deliverSoon } from '../../platform/mail/outbox'
+import { limitRsvp } from '../../platform/middleware/rate-limit'
+import type { FormState } from '../../platform/ui/form'
+import {
+  ARCHIVED_DETAIL,
+  cancelRsvpByToken,
+  createRsvp,
+  getRsvpByToken,
+  NO_ROOM_DETAIL,
+  type RsvpOutcome,
+  rsvpForm,
+  setNotify,
+  updateRsvpByToken,
+} from './rsvps'
+import { rsvpNotifySchema, rsvpSchema, rsvpUpdateSchema } from './schemas'
+import {
+  RsvpClosedPage,
+  RsvpDonePage,
+  RsvpFormPage,
+  RsvpInvalidPage,
+  RsvpOptOutPage,
+  RsvpOwnPage,
+  type RsvpVisit,
+} from './views/rsvp-pages'
+
+type C = Context<AppEnv>
+
+const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
+const outcomes: readonly RsvpOutcome[] = ['confirmed', 'waitlisted', 'check_mail']
+
+/** The visit for the guest pages, with the link back to its programme (keeping a share link's ?k=). */
+function visitFor(c: C, visit: { slug: string; title: string; startDate: string }): RsvpVisit {
+  const k = c.req.query('k')
+  return { ...visit, programme: `/v/${visit.slug}${k ? `?k=${encodeURIComponent(k)}` : ''}` }
+}
+
+function slugOf(c: C): string {
+  const slug = v.safeParse(slugSchema, c.req.param('slug'))
+  if (!slug.success) throw new DomainError('not_found')
+  return slug.output
+}
+
+/** A checkbox group the form had (its hidden empty value is always sent) or undefined when it had none. */
+const group = (form: RawForm, name: string) => (form[name] === undefined ? undefined : list(form, name))
+
+/** The form's strings in the shape of the shared schemas. */
+const rsvpFromForm = (form: RawForm) =>
+  defined({
+    name: text(form, 'name'),
+    email: text(form, 'email'),
+    partySize: requiredNumber(form, 'partySize'),
+    dietary: group(form, 'dietary'),
+    dietaryNotes: text(form, 'dietaryNotes'),
+    accessNeeds: text(form, 'accessNeeds'),
+    groupIds: group(form, 'groupIds'),
+  })
+
+async function renderForm(c: C, state?: FormState) {
+  const slug = slugOf(c)
+  const form = await rsvpForm(c.var.db, slug, c.req.query('k'))
+  if (form.archived)
+    return c.render(<RsvpClosedPage t={c.var.t} visit={visitFor(c, form.visit)} />, {
+      title: c.var.t.rsvp.closedTitle,
+    })
+  const url = new URL(c.req.url)
+  // A share-link query (?k=…) stays on the form's address; the outcome query of a previous post does not.
+  url.searchParams.delete('status')
+  return c.render(
+    <RsvpFormPage
+      t={c.var.t}
+      visit={visitFor(c, form.visit)}
+      groups={form.groups}
+      full={form.full}
+      action={`${url.pathname}${url.search}`}
+      state={state}
+    />,
+    { title: `${c.var.t.rsvp.title} · ${form.visit.title}` },
+  )
+}
+
+/** Runs a private-link page; an unknown or replaced token shows the friendly "link does not work" page. */
+const withToken = (c: C, page: (token: string) => Promise<Response>) =>
+  withPrivateLink(
+    c,
+    () => c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle }),
+    page,
+  )
+
+async function renderOwn(c: C, token: string, extra: { notice?: string; state?: FormState } = {}) {
+  const own = await getRsvpByToken(c.var.db, c.var.config, token)
+  return c.render(<RsvpOwnPage t={c.var.t} token={token} own={own} {...extra} />, {
+    title: c.var.t.rsvp.yourRsvp,
+  })
+}
+
+/** The sentence for a refused change: archived, no room for more, or a newer version. */
+function conflictNotice(c: C, error: unknown): string {
+  const message = error instanceof DomainError ? error.message : ''
+  if (message === ARCHIVED_DETAIL) return c.var.t.rsvp.closedChange
+  if (message === NO_ROOM_DETAIL) return c.var.t.rsvp.noRoom
+  return c.var.t.rsvp.stale
+}
+
+/**
+ * The guest's side of registering: the form at /v/{slug}/rsvp (and what happened after sending it), and the
+ * private page /r/{token} from the mail to change, cancel or stop the change mails. No sign-in needed.
+ */
+export const rsvpPublicRoutes = new Hono<AppEnv>()
+  .get('/v/:slug/rsvp', async (c) => {
+    const status = c.req.query('status')
+    if (status && (outcomes as readonly string[]).includes(status)) {
+      const form = await rsvpForm(c.var.db, slugOf(c), c.req.query('k'))
+      return c.render(
+        <RsvpDonePage t={c.var.t} visit={visitFor(c, form.visit)} status={status as RsvpOutcome} />,
+        {
+          title: c.var.t.rsvp.title,
+        },
+      )
+    }
+    return renderForm(c)
+  })
+  .post(
+    '/v/:slug/rsvp',
+    async function limit(c, next) {
+      await limitRsvp(c)
+      await next()
+    },
+    formBody(rsvpSchema, (c, errors, values) => renderForm(c, { errors, values }), rsvpFromForm),
+    async (c) => {
+      const slug = slugOf(c)
+      return saveOrShowAgain(
+        c,
+        async () => {
+          const status = await createRsvp(
+            c.var.db,
+            c.var.config,
+            slug,
+            c.req.valid('form'),
+            c.var.lang,
+            new Date(),
+            c.req.query('k'),
+          )
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
+          const url = new URL(c.req.url)
+          url.searchParams.set('status', status)
+          return c.redirect(`${url.pathname}${url.search}`, 303)
+        },
+        (state) => renderForm(c, state),
+        // The only conflict here: the visit is archived. Nothing was saved.
+        () => renderForm(c),
+      )
+    },
+  )
+  .get('/r/:token', (c) =>
+    withToken(c, (token) => {
+      const notice = c.req.query('saved')
+        ? c.var.t.rsvp.saved
+        : c.req.query('cancelled')
+          ? c.var.t.rsvp.cancelledNotice
+          : undefined
+      return renderOwn(c, token, { notice })
+    }),
+  )
+  .post(
+    '/r/:token',
+    formBody(
+      rsvpUpdateSchema,
+      (c, errors, values) => withToken(c, (token) => renderOwn(c, token, { state: { errors, values } })),
+      (form) => defined({ ...rsvpFromForm(form), version: requiredNumber(form, 'version') }),
+    ),
+    (c) =>
+      withToken(c, async (token) => {
+        try {
+          await updateRsvpByToken(c.var.db, c.var.config, token, c.req.valid('form'), new Date())
+        } catch (error) {
+          const errors = serviceFieldErrors(c, error)
+          if (!errors && !(error instanceof DomainError && error.code === 'conflict')) throw error
+          c.status(errors ? 422 : 409)
+          // The body was read by the validator; Hono keeps it, so the raw fields can be read again.
+          const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+          if (errors) return renderOwn(c, token, { state: { errors, values } })
+          const notice = conflictNotice(c, error)
+          // With no room the guest adjusts what they typed; a stale form shows the newest data instead.
+          return renderOwn(c, token, {
+            notice,
+            state: notice === c.var.t.rsvp.noRoom ? { values } : undefined,
+          })
+        }
+        deliverSoon(c.executionCtx, c.var.db, c.var.config)
+        return c.redirect(`/r/${token}?saved=1`, 303)
+      }),
+  )
+  .post('/r/:token/cancel', (c) =>
+    withToken(c, async (token) => {
+      try {
+        await cancelRsvpByToken(c.var.db, c.var.config, token, new Date())
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'conflict') throw error
+        c.status(409)
+        return renderOwn(c, token, { notice: conflictNotice(c, error) })
+      }
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      return c.redirect(`/r/${token}?cancelled=1`, 303)
+    }),
+  )
+  .get('/r/:token/opt-out', (c) =>
+    withToken(c, async (token) => {
+      const own = await getRsvpByToken(c.var.db, c.var.config, token)
+      const done = c.req.query('done')
+      const notice = done === 'off' ? c.var.t.rsvp.optedOut : done === 'on' ? c.var.t.rsvp.optedIn : undefined
+      return c.render(<RsvpOptOutPage t={c.var.t} token={token} own={own} notice={notice} />, {
+        title: c.var.t.rsvp.optOutTitle,
+      })
+    }),
+  )
+  .post(
+    '/r/:token/opt-out',
+    formBody(
+      rsvpNotifySchema,
+      (c) => withToken(c, async (token) => c.redirect(`/r/${token}/opt-out`, 303)),
+      (form) => defined({ notify: text(form, 'notify') }),
+    ),
+    (c) =>
+      withToken(c, async (token) => {
+        const notify = c.req.valid('form').notify === 'yes'
+        await setNotify(c.var.db, token, notify, new Date())
+        return c.redirect(`/r/${token}/opt-out?done=${notify ? 'on' : 'off'}`, 303)
+      }),
+  )

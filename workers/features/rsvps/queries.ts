@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm'
+import { releases, rsvps, rsvpTotals, shareLinks, visits } from '../../../shared/db/schema'
+import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
+import type { Database } from '../../platform/env'
+
+export type RsvpRow = typeof rsvps.$inferSelect
+
+/**
+ * A visit as the registration form needs it, by slug: status, guest limit and the newest release (the public
+ * never sees the draft). One statement, to go in a batch; drafts and unknown slugs give no row.
+ */
+export function publishedVisitBySlug(db: Database, slug: string) {
+  return db
+    .select({
+      visitId: visits.id,
+      status: visits.status,
+      listed: visits.listed,
+      title: visits.title,
+      startDate: visits.startDate,
+      rsvpCapacity: visits.rsvpCapacity,
+      snapshot: releases.snapshot,
+    })
+    .from(visits)
+    .innerJoin(releases, eq(releases.visitId, visits.id))
+    .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
+    .orderBy(desc(releases.number))
+    .limit(1)
+}
+
+/** A live share link of the visit with this slug, by token hash (unlisted visits take guests only through one). */
+export function liveShareLink(db: Database, slug: string, tokenHash: string) {
+  return db
+    .select({ id: shareLinks.id })
+    .from(shareLinks)
+    .innerJoin(visits, eq(visits.id, shareLinks.visitId))
+    .where(and(eq(visits.slug, slug), eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt)))
+    .limit(1)
+}
+
+/** The registration (not cancelled) an address already has for the visit with this slug. */
+export function activeRsvpByEmail(db: Database, slug: string, email: string) {
+  return db
+    .select({ id: rsvps.id, partySize: rsvps.partySize, status: rsvps.status })
+    .from(rsvps)
+    .innerJoin(visits, eq(visits.id, rsvps.visitId))
+    .where(and(eq(visits.slug, slug), eq(rsvps.email, email), ne(rsvps.status, 'cancelled')))
+    .limit(1)
+}
+
+/**
+ * How full the visit with this slug is: confirmed guests and waitlisted registrations, for the form's notice.
+ * From the running totals (rsvp_totals), so one row is read however many guests there are.
+ */
+export function rsvpCountsBySlug(db: Database, slug: string) {
+  return db
+    .select({
+      confirmed: sql<number>`coalesce(${rsvpTotals.confirmedPeople}, 0)`,
+      waitlisted: sql<number>`coalesce(${rsvpTotals.waitlisted}, 0)`,
+    })
+    .from(visits)
+    .leftJoin(rsvpTotals, eq(rsvpTotals.visitId, visits.id))
+    .where(eq(visits.slug, slug))
+}
+
+/** A registration by the hash of its private token, with its visit and the visit's newest release. */
+export function rsvpByTokenHash(db: Database, tokenHash: string) {
+  return db
+    .select({
+      rsvp: rsvps,
+      visit: {
+        id: visits.id,
+        slug: visits.slug,
+        title: visits.title,
+        startDate: visits.startDate,
+        status: visits.status,
+        listed: visits.listed,
+        rsvpCapacity: visits.rsvpCapacity,
+      },
+      snapshot: releases.snapshot,
+    })
+    .from(rsvps)
+    .innerJoin(visits, eq(visits.id, rsvps.visitId))
+    .leftJoin(releases, eq(releases.visitId, visits.id))
+    .where(eq(rsvps.tokenHash, tokenHash))
+    .orderBy(desc(releases.number))
+    .limit(1)
+}
+
+/** The waitlist of a visit, first registered first (rowid breaks ties within one millisecond). */
+export function waitlistOf(db: Database, visitId: string) {
+  return db
+    .select({
+      id: rsvps.id,
+      email: rsvps.email,
+      partySize: rsvps.partySize,
+      groupIds: rsvps.groupIds,
+      lang: rsvps.lang,
+    })
+    .from(rsvps)
+    .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'waitlisted')))
+    .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
+}
+
+/** The visit's guest limit, how many guests are confirmed now, and its newest release. */
+export function confirmedTotalOf(db: Database, visitId: string) {
+  return db
+    .select({
+      title: visits.title,
+      startDate: visits.startDate,
+      rsvpCapacity: visits.rsvpCapacity,
+      total: sql<number>`${confirmedSum(visitId)}`,
+      snapshot: releases.snapshot,
+    })
+    .from(visits)
+    .leftJoin(releases, eq(releases.visitId, visits.id))
+    .where(eq(visits.id, visitId))
+    .orderBy(desc(releases.number))
+    .limit(1)
+}
+
+/** Every registration of a visit, oldest first. */
+export function rsvpsOf(db: Database, visitId: string) {
+  return db
+    .select()
+    .from(rsvps)
+    .where(eq(rsvps.visitId, visitId))
+    .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
+}
+
+/**
+ * SQL: the party sizes of a visit's confirmed registrations added up (optionally leaving one out, as it is
+ * when the statement runs). Read from the running totals that triggers keep (rsvp_totals): one row, not one
+ * per guest.
+ */
+export function confirmedSum(visitId: string, except?: string): SQL {
+  const total = sql`coalesce((SELECT confirmed_people FROM rsvp_totals WHERE visit_id = ${visitId}), 0)`
+  if (except === undefined) return sql`(${total})`
+  return sql`(${total} - coalesce((SELECT party_size FROM rsvps WHERE id = ${except} AND status = 'confirmed'), 0))`
+}
+
+/**
+ * SQL: the guest limit for one registration, read when the statement runs: the visit's current limit, lowered
+ * to `venueLimit` (what the venues in the release allow for the guest's groups). NULL when nothing limits.
+ */
+export function capacitySql(visitId: string, venueLimit: number | null): SQL {
+  const visitLimit = sql`(SELECT rsvp_capacity FROM visits WHERE id = ${visitId})`
+  // SQLite's two-argument min() is NULL when either is; coalesce keeps the venue limit when the visit has none.
+  return venueLimit === null ? visitLimit : sql`min(coalesce(${visitLimit}, ${venueLimit}), ${venueLimit})`
+}
+
+/** The snapshot of a release row, or an empty programme when the visit has none (never published). */
+export function parseSnapshot(json: string | null): Pick<ReleaseSnapshot, 'venues' | 'items' | 'groups'> {
+  return json ? (JSON.parse(json) as ReleaseSnapshot) : { venues: [], items: [], groups: [] }
+}

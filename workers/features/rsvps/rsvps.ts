@@ -1,0 +1,508 @@
+import { and, eq, ne, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { InferOutput } from 'valibot'
+import { groups, rsvps } from '../../../shared/db/schema'
+import type { Actor } from '../../../shared/domain/access'
+import { formatOffset, utcToZoned } from '../../../shared/domain/time'
+import { DomainError } from '../../../shared/errors'
+import { toCsv } from '../../../shared/exports/csv'
+import { type Lang, messagesFor } from '../../../shared/i18n'
+import { formatLocalDate } from '../../../shared/i18n/format'
+import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
+import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
+import type { Config } from '../../platform/config'
+import type { Database } from '../../platform/env'
+import { queueMailWhen } from '../../platform/mail/outbox'
+import { guestPassQuery } from '../releases/guest-pass'
+import type { VisitRow } from '../visits/queries'
+import { fieldError, loadVisitFor } from '../visits/visits'
+import {
+  activeRsvpByEmail,
+  capacitySql,
+  confirmedSum,
+  confirmedTotalOf,
+  liveShareLink,
+  parseSnapshot,
+  publishedVisitBySlug,
+  type RsvpRow,
+  rsvpByTokenHash,
+  rsvpCountsBySlug,
+  rsvpsOf,
+  waitlistOf,
+} from './queries'
+import {
+  type DietaryOption,
+  dietaryTotals,
+  effectiveCapacity,
+  parseDietary,
+  parseIds,
+  promotions,
+} from './rules'
+import type { rsvpSchema, rsvpUpdateSchema } from './schemas'
+
+/** A registration as the public form and API send it. */
+export type RsvpInput = InferOutput<typeof rsvpSchema>
+/** A change through the private link: any fields, with the version it was based on. */
+export type RsvpUpdate = InferOutput<typeof rsvpUpdateSchema>
+/** What the guest is told after registering; 'check_mail' when the address was already registered. */
+export type RsvpOutcome = 'confirmed' | 'waitlisted' | 'check_mail'
+
+/** API details of the refusals; pages show their own sentence for each (see routes/public/rsvp.tsx). */
+export const ARCHIVED_DETAIL = 'This visit is archived and takes no more registrations; nothing was saved.'
+export const NO_ROOM_DETAIL = 'There is no room for a larger party; the registration was not changed.'
+export const STALE_DETAIL = 'The registration was changed elsewhere; look at the newest version.'
+
+type Snapshot = ReturnType<typeof parseSnapshot>
+type VisitForMail = { title: string; startDate: string }
+
+/** The private page of a registration. */
+const rsvpLink = (config: Config, token: string) => `${config.publicUrl.replace(/\/$/, '')}/r/${token}`
+
+/** A registration mail, rendered in the guest's language, with the private link. */
+function rsvpMail(
+  config: Config,
+  template: Extract<MailTemplate, `rsvp_${string}`>,
+  to: { email: string; lang: Lang; partySize: number; token: string },
+  visit: VisitForMail,
+) {
+  const date = formatLocalDate(visit.startDate, messagesFor(to.lang).locale)
+  const params = { link: rsvpLink(config, to.token), visitTitle: visit.title, date, partySize: to.partySize }
+  return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
+}
+
+/** The stored form of a share-link token from a URL; one that cannot be a token matches no link. */
+const shareTokenHash = async (token: string | undefined) =>
+  token && tokenPattern.test(token) ? hashToken(token) : 'no-share-link'
+
+/** Group ids must be groups of the published programme. */
+function checkGroups(snapshot: Snapshot, groupIds: readonly string[]) {
+  const known = new Set(snapshot.groups.map((g) => g.id))
+  const unknown = groupIds.findIndex((id) => !known.has(id))
+  if (unknown >= 0) throw fieldError(`groupIds.${unknown}`, 'unknownGroup')
+}
+
+/**
+ * Registers a guest. Round trip 1 reads the visit, its newest release and any registration of the address;
+ * round trip 2 is one batch in which a single INSERT … SELECT decides confirmed or waitlisted against the
+ * capacity as it is at that moment (no one else's registration can slip in between), the matching mail is
+ * written only for the status that came out, and the status is read back.
+ * An address that is already registered gets a new private link by mail; the answer does not say so.
+ */
+export async function createRsvp(
+  db: Database,
+  config: Config,
+  slug: string,
+  input: RsvpInput,
+  lang: Lang,
+  now: Date,
+  shareToken?: string,
+  retried = false,
+): Promise<RsvpOutcome> {
+  const [[visit], [existing], [shared]] = await db.batch([
+    publishedVisitBySlug(db, slug),
+    activeRsvpByEmail(db, slug, input.email),
+    liveShareLink(db, slug, await shareTokenHash(shareToken)),
+  ])
+  // An unlisted visit is only there for holders of a share link; for anyone else it does not exist.
+  if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
+  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  const snapshot = parseSnapshot(visit.snapshot)
+  const about = { title: visit.title, startDate: visit.startDate }
+  checkGroups(snapshot, input.groupIds)
+  const token = randomToken()
+  const tokenHash = await hashToken(token)
+
+  if (existing) {
+    // A new link replaces the old one: the mail goes to the registered address, never to whoever asked.
+    const mail = rsvpMail(
+      config,
+      'rsvp_link',
+      { email: input.email, lang, partySize: existing.partySize, token },
+      about,
+    )
+    await db.batch([
+      db
+        .update(rsvps)
+        .set({ tokenHash, updatedAt: now })
+        .where(and(eq(rsvps.id, existing.id), ne(rsvps.status, 'cancelled'))),
+      queueMailWhen(
+        db,
+        config,
+        mail,
+        now,
+        sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${existing.id} AND token_hash = ${tokenHash})`,
+      ),
+    ])
+    // Answer with the registration's own status, as a new registration would be answered: the reply must
+    // not tell a stranger that this address had registered before (the details go to that address only).
+    return existing.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
+  }
+
+  const id = crypto.randomUUID()
+  const visitId = visit.visitId
+  const capacity = capacitySql(visitId, effectiveCapacity(null, snapshot, input.groupIds))
+  const guest = { email: input.email, lang, partySize: input.partySize, token }
+  const statusIs = (status: 'confirmed' | 'waitlisted') =>
+    sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${id} AND status = ${status})`
+  const [, , , [row]] = await db.batch([
+    // One statement decides and writes: the SELECT lists every column of rsvps in table order.
+    db.insert(rsvps).select(
+      sql`SELECT ${id}, ${visitId}, ${input.name}, ${input.email}, ${input.partySize}, ${JSON.stringify(input.dietary)},
+          ${input.dietaryNotes}, ${input.accessNeeds}, ${JSON.stringify(input.groupIds)},
+          CASE WHEN ${capacity} IS NULL OR (
+              NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visitId} AND status = 'waitlisted')
+              AND ${confirmedSum(visitId)} + ${input.partySize} <= ${capacity})
+            THEN 'confirmed' ELSE 'waitlisted' END,
+          ${tokenHash}, ${lang}, 1, 1, ${now.getTime()}, NULL
+        FROM visits
+        WHERE id = ${visitId} AND status = 'published'
+          AND NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visitId} AND email = ${input.email}
+            AND status <> 'cancelled')`,
+    ),
+    queueMailWhen(db, config, rsvpMail(config, 'rsvp_confirmed', guest, about), now, statusIs('confirmed')),
+    queueMailWhen(db, config, rsvpMail(config, 'rsvp_waitlisted', guest, about), now, statusIs('waitlisted')),
+    db.select({ status: rsvps.status }).from(rsvps).where(eq(rsvps.id, id)),
+  ])
+  if (row?.status === 'confirmed' || row?.status === 'waitlisted') return row.status
+  // Nothing was inserted: the visit was archived, or the same address registered, in the meantime. Looking
+  // again answers as for either (never loops: the second look finds the reason).
+  if (retried) throw new DomainError('conflict', ARCHIVED_DETAIL)
+  return createRsvp(db, config, slug, input, lang, now, shareToken, true)
+}
+
+/** A registration as its guest sees it through the private link (no token hash). */
+function projectOwn(row: RsvpRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    partySize: row.partySize,
+    dietary: parseDietary(row.dietary),
+    dietaryNotes: row.dietaryNotes,
+    accessNeeds: row.accessNeeds,
+    groupIds: parseIds(row.groupIds),
+    status: row.status,
+    notifyChanges: row.notifyChanges,
+    version: row.version,
+  }
+}
+
+/** Loads a registration by its private token; anything unknown (or malformed) is a 404. */
+async function loadByToken(db: Database, token: string) {
+  if (!tokenPattern.test(token)) throw new DomainError('not_found')
+  const [found] = await rsvpByTokenHash(db, await hashToken(token))
+  if (!found) throw new DomainError('not_found')
+  const snapshot = parseSnapshot(found.snapshot)
+  return { ...found, snapshot }
+}
+
+/** The guest's own registration, its visit and the groups they can choose from. */
+export async function getRsvpByToken(db: Database, config: Config, token: string) {
+  const { rsvp, visit, snapshot } = await loadByToken(db, token)
+  // An unlisted visit's programme opens with the guest's own pass, while the registration stands.
+  const programme = visit.listed
+    ? `/v/${visit.slug}`
+    : rsvp.status === 'cancelled'
+      ? null
+      : `/v/${visit.slug}?${await guestPassQuery(config, visit.id, rsvp.id)}`
+  return {
+    rsvp: projectOwn(rsvp),
+    visit: {
+      slug: visit.slug,
+      title: visit.title,
+      startDate: visit.startDate,
+      status: visit.status,
+      listed: visit.listed,
+      programme,
+    },
+    groups: snapshot.groups,
+  }
+}
+
+/**
+ * Changes a registration through its private link. A confirmed guest who asks for more places (or other
+ * groups) than still fit is refused (409) and nothing changes; fewer places may let the waitlist move up.
+ */
+export async function updateRsvpByToken(
+  db: Database,
+  config: Config,
+  token: string,
+  input: RsvpUpdate,
+  now: Date,
+) {
+  const { rsvp, visit, snapshot } = await loadByToken(db, token)
+  if (rsvp.status === 'cancelled') throw new DomainError('not_found')
+  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  const { version, dietary, groupIds: newGroups, ...patch } = input
+  if (version !== rsvp.version) throw new DomainError('conflict', STALE_DETAIL)
+  if (newGroups) checkGroups(snapshot, newGroups)
+  if (patch.email !== undefined && patch.email !== rsvp.email) {
+    const [taken] = await db
+      .select({ id: rsvps.id })
+      .from(rsvps)
+      .where(and(eq(rsvps.visitId, visit.id), eq(rsvps.email, patch.email), ne(rsvps.status, 'cancelled')))
+      .limit(1)
+    if (taken) throw fieldError('email', 'rsvp.validation.emailTaken')
+  }
+  const oldGroups = parseIds(rsvp.groupIds)
+  const groupIds = newGroups ?? oldGroups
+  const partySize = patch.partySize ?? rsvp.partySize
+  const groupsChanged = JSON.stringify([...groupIds].sort()) !== JSON.stringify([...oldGroups].sort())
+  // Only a confirmed guest who asks for more room is checked; giving room back is always possible.
+  const needsRoom = rsvp.status === 'confirmed' && (partySize > rsvp.partySize || groupsChanged)
+  const capacity = capacitySql(visit.id, effectiveCapacity(null, snapshot, groupIds))
+  const updated = await db
+    .update(rsvps)
+    .set({
+      ...patch,
+      ...(dietary ? { dietary: JSON.stringify(dietary) } : {}),
+      ...(newGroups ? { groupIds: JSON.stringify(newGroups) } : {}),
+      version: rsvp.version + 1,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(rsvps.id, rsvp.id),
+        eq(rsvps.version, version),
+        ne(rsvps.status, 'cancelled'),
+        needsRoom
+          ? sql`(${capacity} IS NULL OR ${confirmedSum(visit.id, rsvp.id)} + ${partySize} <= ${capacity})`
+          : undefined,
+      ),
+    )
+    .returning()
+  if (!updated[0]) {
+    const [current] = await db.select({ version: rsvps.version }).from(rsvps).where(eq(rsvps.id, rsvp.id))
+    throw new DomainError(
+      'conflict',
+      needsRoom && current?.version === version ? NO_ROOM_DETAIL : STALE_DETAIL,
+    )
+  }
+  if (partySize < rsvp.partySize || groupsChanged || rsvp.status === 'waitlisted') {
+    await promoteWaitlist(db, config, visit.id, now)
+  }
+  return projectOwn(updated[0])
+}
+
+/** Cancels a registration through its private link, then lets the waitlist move up (with a mail each). */
+export async function cancelRsvpByToken(db: Database, config: Config, token: string, now: Date) {
+  const { rsvp, visit } = await loadByToken(db, token)
+  if (rsvp.status === 'cancelled') return
+  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  await db
+    .update(rsvps)
+    .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })
+    .where(and(eq(rsvps.id, rsvp.id), ne(rsvps.status, 'cancelled')))
+  await promoteWaitlist(db, config, visit.id, now)
+}
+
+/** Turns the mails about programme changes on or off (the opt-out link in those mails). */
+export async function setNotify(db: Database, token: string, notify: boolean, now: Date) {
+  const { rsvp } = await loadByToken(db, token)
+  await db.update(rsvps).set({ notifyChanges: notify, updatedAt: now }).where(eq(rsvps.id, rsvp.id))
+}
+
+/**
+ * Moves guests up from the waitlist while they fit, first come first served, each with a mail holding a new
+ * private link. Every step is re-checked in SQL when it runs (the head of the waitlist, and room for it), so
+ * two cancellations at once never overfill the visit or promote out of order. Returns who moved up.
+ * Also for organisers, after they raise the visit's limit.
+ */
+export async function promoteWaitlist(db: Database, config: Config, visitId: string, now: Date) {
+  const [waitlist, [totals]] = await db.batch([waitlistOf(db, visitId), confirmedTotalOf(db, visitId)])
+  if (waitlist.length === 0 || !totals) return []
+  const snapshot = parseSnapshot(totals.snapshot)
+  const about = { title: totals.title, startDate: totals.startDate }
+  const entries = waitlist.map((w) => ({
+    ...w,
+    venueLimit: effectiveCapacity(null, snapshot, parseIds(w.groupIds)),
+    capacity: effectiveCapacity(totals.rsvpCapacity, snapshot, parseIds(w.groupIds)),
+  }))
+  const promoted = new Set(promotions(entries, totals.total, null))
+  const statements: BatchItem<'sqlite'>[] = []
+  for (const entry of entries.filter((e) => promoted.has(e.id))) {
+    const token = randomToken()
+    const tokenHash = await hashToken(token)
+    const capacity = capacitySql(visitId, entry.venueLimit)
+    statements.push(
+      db
+        .update(rsvps)
+        .set({ status: 'confirmed', tokenHash, version: sql`${rsvps.version} + 1`, updatedAt: now })
+        .where(
+          sql`${rsvps.id} = ${entry.id} AND ${rsvps.status} = 'waitlisted'
+            AND NOT EXISTS (SELECT 1 FROM rsvps AS ahead WHERE ahead.visit_id = ${visitId}
+              AND ahead.status = 'waitlisted' AND (ahead.created_at < ${rsvps.createdAt}
+                OR (ahead.created_at = ${rsvps.createdAt} AND ahead.rowid < ${rsvps}.rowid)))
+            AND (${capacity} IS NULL OR ${confirmedSum(visitId)} + ${rsvps.partySize} <= ${capacity})`,
+        ),
+      queueMailWhen(
+        db,
+        config,
+        rsvpMail(config, 'rsvp_promoted', { ...entry, token }, about),
+        now,
+        // The new token hash marks this very promotion: a concurrent one never triggers this mail.
+        sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${entry.id} AND token_hash = ${tokenHash} AND status = 'confirmed')`,
+      ),
+    )
+  }
+  if (statements.length === 0) return []
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  return [...promoted]
+}
+
+/**
+ * The public registration form of a visit by slug: the visit, the groups of its newest release, and whether
+ * it is full now (for the notice; the insert decides for real). Drafts, unknown slugs and unlisted visits
+ * without a live share link: 404.
+ */
+export async function rsvpForm(db: Database, slug: string, shareToken?: string) {
+  const [[visit], [counts], [shared]] = await db.batch([
+    publishedVisitBySlug(db, slug),
+    rsvpCountsBySlug(db, slug),
+    liveShareLink(db, slug, await shareTokenHash(shareToken)),
+  ])
+  if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
+  const snapshot = parseSnapshot(visit.snapshot)
+  const limit = effectiveCapacity(visit.rsvpCapacity, snapshot, [])
+  const full = (counts?.waitlisted ?? 0) > 0 || (limit !== null && (counts?.confirmed ?? 0) >= limit)
+  return {
+    visit: { slug, title: visit.title, startDate: visit.startDate, listed: visit.listed },
+    archived: visit.status === 'archived',
+    groups: snapshot.groups,
+    full,
+  }
+}
+
+/** The groups of a visit, to name them in the list and the CSV. */
+const groupsOf = (db: Database, visitId: string) =>
+  db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.visitId, visitId))
+
+/** Who may see the guest list: the team (viewers without private fields); hosts and caterers may not. */
+async function listAccess(db: Database, actor: Actor, visitId: string) {
+  const { visit, access } = await loadVisitFor(db, actor, visitId)
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  return { visit, access }
+}
+
+/** A registration as the organising team sees it: everything but the token. */
+function projectFull(row: RsvpRow) {
+  const { tokenHash: _t, visitId: _v, ...open } = row
+  return { ...open, dietary: parseDietary(row.dietary), groupIds: parseIds(row.groupIds) }
+}
+
+/** The same without the private fields (e-mail, dietary and access needs), for viewers. */
+function projectForViewer(row: RsvpRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    partySize: row.partySize,
+    status: row.status,
+    groupIds: parseIds(row.groupIds),
+    createdAt: row.createdAt,
+  }
+}
+
+const statusOrder = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const
+
+/**
+ * The guest list: organisers see everything, viewers no e-mail, dietary or access needs; hosts and
+ * caterers are refused (caterers use the totals).
+ */
+export async function listRsvps(db: Database, actor: Actor, visitId: string) {
+  const { access } = await listAccess(db, actor, visitId)
+  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
+  return guestList(access, rows, groupRows)
+}
+
+function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id: string; name: string }[]) {
+  rows.sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
+  return access === 'organise'
+    ? { access, rsvps: rows.map(projectFull), groups: groupRows }
+    : { access, rsvps: rows.map(projectForViewer), groups: groupRows }
+}
+
+/** Counts for the team and the caterers: parties, people, waitlist, dietary totals, access needs. Never names. */
+export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
+  const { visit, access } = await loadVisitFor(db, actor, visitId)
+  if (access === 'host') throw new DomainError('forbidden')
+  return { access, ...totalsOf(visit, await rsvpsOf(db, visitId)) }
+}
+
+/**
+ * The registrations page: the totals for the team and the caterers, and the list for the team, from one
+ * read of the registrations (not one for the totals and another for the list).
+ */
+export async function guestsPage(db: Database, actor: Actor, visitId: string) {
+  const { visit, access } = await loadVisitFor(db, actor, visitId)
+  if (access === 'host') throw new DomainError('forbidden')
+  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
+  const totals = totalsOf(visit, rows)
+  const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
+  return { access, ...totals, list }
+}
+
+function totalsOf(visit: VisitRow, rows: RsvpRow[]) {
+  const confirmed = rows.filter((r) => r.status === 'confirmed')
+  const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
+  return {
+    visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone },
+    totals: {
+      capacity: visit.rsvpCapacity,
+      confirmedParties: confirmed.length,
+      confirmedPeople: people(confirmed),
+      waitlistedParties: rows.filter((r) => r.status === 'waitlisted').length,
+      waitlistedPeople: people(rows.filter((r) => r.status === 'waitlisted')),
+      dietary: dietaryTotals(
+        confirmed.map((r) => ({ ...r, dietary: parseDietary(r.dietary) as readonly DietaryOption[] })),
+      ),
+      accessNeedsCount: confirmed.filter((r) => r.accessNeeds.trim() !== '').length,
+    },
+  }
+}
+
+/**
+ * The guest list as a spreadsheet for organisers: one row per registration, labels in the reader's language,
+ * times in the visit's zone with their offset, and cells that look like formulas defused.
+ */
+export async function rsvpCsv(db: Database, actor: Actor, visitId: string, lang: Lang) {
+  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
+  const t = messagesFor(lang)
+  const groupName = new Map(groupRows.map((g) => [g.id, g.name]))
+  const at = (d: Date) => {
+    const z = utcToZoned(d.getTime(), visit.timeZone)
+    return `${z.date}T${z.time}${formatOffset(z.offsetMinutes)}`
+  }
+  const c = t.rsvp.columns
+  const header = [
+    c.name,
+    c.email,
+    c.partySize,
+    c.status,
+    c.dietary,
+    c.dietaryNotes,
+    c.accessNeeds,
+    c.groups,
+    c.notify,
+    c.registeredAt,
+  ]
+  const body = rows
+    .sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
+    .map((r) => [
+      r.name,
+      r.email,
+      r.partySize,
+      t.rsvp.statuses[r.status],
+      parseDietary(r.dietary)
+        .map((d) => t.rsvp.dietaryOptions[d])
+        .join('; '),
+      r.dietaryNotes,
+      r.accessNeeds,
+      parseIds(r.groupIds)
+        .map((id) => groupName.get(id) ?? id)
+        .join('; '),
+      r.notifyChanges ? t.rsvp.yes : t.rsvp.no,
+      at(r.createdAt),
+    ])
+  return { filename: `${t.rsvp.csvFile}-${visit.slug}.csv`, csv: toCsv(header, body) }
+}

@@ -1,0 +1,425 @@
+import { dietaryOptions } from '../../../../shared/db/schema'
+import type { Messages } from '../../../../shared/i18n'
+import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
+import { Checkboxes, ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
+import type { getRsvpByToken, listRsvps, RsvpOutcome, rsvpTotals } from '../rsvps'
+
+/**
+ * What the guest pages show of a visit. `programme` is the public page to link back to (with the share link of
+ * an unlisted visit), or null when the reader cannot open it.
+ */
+export type RsvpVisit = { title: string; startDate: string; programme: string | null }
+type Group = { id: string; name: string }
+type Own = Awaited<ReturnType<typeof getRsvpByToken>>
+type Totals = Awaited<ReturnType<typeof rsvpTotals>>['totals']
+type List = Awaited<ReturnType<typeof listRsvps>>
+
+function Status({ text }: { text?: string | undefined }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null
+}
+
+function BackToProgramme({ t, visit }: { t: Messages; visit: RsvpVisit }) {
+  return visit.programme ? (
+    <p>
+      <a href={visit.programme}>{t.rsvp.backToProgramme}</a>
+    </p>
+  ) : null
+}
+
+function VisitLine({ t, visit }: { t: Messages; visit: RsvpVisit }) {
+  return (
+    <p class="lead">
+      {visit.programme ? <a href={visit.programme}>{visit.title}</a> : visit.title}
+      {' · '}
+      <time datetime={visit.startDate}>{formatLocalDate(visit.startDate, t.locale)}</time>
+    </p>
+  )
+}
+
+/** The fields of a registration, shared by the form to register and the one to change it. */
+function RsvpFields({
+  t,
+  state,
+  groups,
+  own,
+}: {
+  t: Messages
+  state?: FormState | undefined
+  groups: readonly Group[]
+  own?: Own['rsvp'] | undefined
+}) {
+  return (
+    <>
+      <Field name="name" label={t.rsvp.name} value={own?.name} state={state} required autocomplete="name" />
+      <Field
+        name="email"
+        type="email"
+        label={t.rsvp.email}
+        hint={t.rsvp.emailHint}
+        value={own?.email}
+        state={state}
+        required
+        autocomplete="email"
+        inputmode="email"
+      />
+      <Field
+        name="partySize"
+        type="number"
+        label={t.rsvp.partySize}
+        hint={t.rsvp.partySizeHint}
+        value={String(own?.partySize ?? 1)}
+        state={state}
+        required
+        inputmode="numeric"
+      />
+      <Checkboxes
+        name="dietary"
+        legend={t.rsvp.dietary}
+        hint={t.rsvp.dietaryHint}
+        options={dietaryOptions.map((o) => ({ value: o, label: t.rsvp.dietaryOptions[o] }))}
+        values={own?.dietary}
+        state={state}
+      />
+      <Textarea
+        name="dietaryNotes"
+        label={t.rsvp.dietaryNotes}
+        value={own?.dietaryNotes}
+        state={state}
+        rows={2}
+      />
+      <Textarea
+        name="accessNeeds"
+        label={t.rsvp.accessNeeds}
+        hint={t.rsvp.accessNeedsHint}
+        value={own?.accessNeeds}
+        state={state}
+        rows={2}
+      />
+      {groups.length > 0 ? (
+        <Checkboxes
+          name="groupIds"
+          legend={t.rsvp.groups}
+          hint={t.rsvp.groupsHint}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          values={own?.groupIds}
+          state={state}
+        />
+      ) : null}
+    </>
+  )
+}
+
+/** The registration form of a published visit, mobile first; says so up front when the visit is full. */
+export function RsvpFormPage({
+  t,
+  visit,
+  groups,
+  full,
+  action,
+  state,
+}: {
+  t: Messages
+  visit: RsvpVisit
+  groups: readonly Group[]
+  full: boolean
+  action: string
+  state?: FormState | undefined
+}) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.title}</h1>
+      <VisitLine t={t} visit={visit} />
+      <p>{t.rsvp.intro(visit.title)}</p>
+      {full ? <p class="notice">{t.rsvp.fullNotice}</p> : null}
+      <ErrorSummary t={t} state={state} />
+      <form method="post" action={action} novalidate>
+        <RsvpFields t={t} state={state} groups={groups} />
+        <p class="muted">{t.rsvp.privacy}</p>
+        <button type="submit">{t.rsvp.submit}</button>
+      </form>
+    </section>
+  )
+}
+
+/** After registering: confirmed, on the waitlist, or (address already registered) check your mail. */
+export function RsvpDonePage({ t, visit, status }: { t: Messages; visit: RsvpVisit; status: RsvpOutcome }) {
+  const [title, text] =
+    status === 'confirmed'
+      ? [t.rsvp.confirmedTitle, t.rsvp.confirmed]
+      : status === 'waitlisted'
+        ? [t.rsvp.waitlistedTitle, t.rsvp.waitlisted]
+        : [t.rsvp.checkMailTitle, t.rsvp.checkMail]
+  return (
+    <section class="narrow">
+      <h1>{title}</h1>
+      <VisitLine t={t} visit={visit} />
+      <p class="notice" role="status">
+        {text}
+      </p>
+      <BackToProgramme t={t} visit={visit} />
+    </section>
+  )
+}
+
+/** An archived visit: registering is over, and nothing was saved. */
+export function RsvpClosedPage({ t, visit }: { t: Messages; visit: RsvpVisit }) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.closedTitle}</h1>
+      <VisitLine t={t} visit={visit} />
+      <p class="notice" role="alert">
+        {t.rsvp.closed}
+      </p>
+      <BackToProgramme t={t} visit={visit} />
+    </section>
+  )
+}
+
+/** A private link that is unknown, malformed or replaced by a newer one. */
+export function RsvpInvalidPage({ t }: { t: Messages }) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.invalidTitle}</h1>
+      <p class="notice">{t.rsvp.invalid}</p>
+    </section>
+  )
+}
+
+/** The visit of a private-link page; an unlisted visit's programme opens with the guest's own pass. */
+const ownVisit = (own: Own): RsvpVisit => ({
+  title: own.visit.title,
+  startDate: own.visit.startDate,
+  programme: own.visit.programme,
+})
+
+/** The guest's own registration behind the private link: status, the change form, cancel, change mails. */
+export function RsvpOwnPage({
+  t,
+  token,
+  own,
+  notice,
+  state,
+}: {
+  t: Messages
+  token: string
+  own: Own
+  notice?: string | undefined
+  state?: FormState | undefined
+}) {
+  const { rsvp, groups } = own
+  const visit = ownVisit(own)
+  const base = `/r/${token}`
+  const archived = own.visit.status === 'archived'
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.yourRsvp}</h1>
+      <VisitLine t={t} visit={visit} />
+      <Status text={notice} />
+      {/* Plain paragraphs, not a two-column list: the labels are long and the screen may be narrow. */}
+      <p>
+        {t.rsvp.status}: <strong class="rsvp-status">{t.rsvp.statuses[rsvp.status]}</strong>
+      </p>
+      <p>
+        {rsvp.notifyChanges ? t.rsvp.notifyOn : t.rsvp.notifyOff}{' '}
+        <a href={`${base}/opt-out`}>{t.rsvp.manageNotify}</a>
+      </p>
+      {rsvp.status === 'cancelled' ? (
+        visit.programme && !archived ? (
+          <p>
+            <a class="button" href={`${visit.programme}/rsvp`}>
+              {t.rsvp.registerAgain}
+            </a>
+          </p>
+        ) : null
+      ) : archived ? (
+        <p class="notice">{t.rsvp.closedChange}</p>
+      ) : (
+        <>
+          <h2 id="change">{t.rsvp.change}</h2>
+          <ErrorSummary t={t} state={state} />
+          <form method="post" action={base} novalidate aria-labelledby="change">
+            <input type="hidden" name="version" value={String(rsvp.version)} />
+            <RsvpFields t={t} state={state} groups={groups} own={rsvp} />
+            <button type="submit">{t.rsvp.save}</button>
+          </form>
+          <h2 id="cancel">{t.rsvp.cancel}</h2>
+          <p>{t.rsvp.cancelIntro}</p>
+          <form method="post" action={`${base}/cancel`} aria-labelledby="cancel">
+            <button type="submit" class="secondary">
+              {t.rsvp.cancelButton}
+            </button>
+          </form>
+        </>
+      )}
+      <BackToProgramme t={t} visit={visit} />
+    </section>
+  )
+}
+
+/** The opt-out link of the change mails: one button, and one to turn them back on. */
+export function RsvpOptOutPage({
+  t,
+  token,
+  own,
+  notice,
+}: {
+  t: Messages
+  token: string
+  own: Own
+  notice?: string | undefined
+}) {
+  const on = own.rsvp.notifyChanges
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.optOutTitle}</h1>
+      <VisitLine t={t} visit={ownVisit(own)} />
+      <Status text={notice} />
+      {notice ? null : <p>{on ? t.rsvp.optOutIntro : t.rsvp.notifyOff}</p>}
+      <form method="post" action={`/r/${token}/opt-out`}>
+        <input type="hidden" name="notify" value={on ? 'no' : 'yes'} />
+        <button type="submit" class={on ? undefined : 'secondary'}>
+          {on ? t.rsvp.optOutButton : t.rsvp.optInButton}
+        </button>
+      </form>
+      <p>
+        <a href={`/r/${token}`}>{t.rsvp.yourRsvp}</a>
+      </p>
+    </section>
+  )
+}
+
+/** The counts and dietary totals: for the team and the caterers alike (never names). */
+function TotalsSection({ t, totals }: { t: Messages; totals: Totals }) {
+  const nf = new Intl.NumberFormat(t.locale)
+  return (
+    <section aria-labelledby="totals">
+      <h2 id="totals">{t.rsvp.totals}</h2>
+      <p class="muted">{totals.capacity === null ? t.rsvp.noCapacity : t.rsvp.capacity(totals.capacity)}</p>
+      <table>
+        <caption class="visually-hidden">{t.rsvp.totals}</caption>
+        <tbody>
+          {(
+            [
+              [t.rsvp.confirmedParties, totals.confirmedParties],
+              [t.rsvp.confirmedPeople, totals.confirmedPeople],
+              [t.rsvp.waitlistedPeople, totals.waitlistedPeople],
+              [t.rsvp.accessNeedsCount, totals.accessNeedsCount],
+              [t.rsvp.dietaryNotesCount, totals.dietary.notes],
+            ] as const
+          ).map(([label, n]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{nf.format(n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t.rsvp.dietaryTotals}</h3>
+      <table>
+        <caption class="visually-hidden">{t.rsvp.dietaryTotals}</caption>
+        <tbody>
+          {dietaryOptions.map((o) => (
+            <tr>
+              <th scope="row">{t.rsvp.dietaryOptions[o]}</th>
+              <td>{nf.format(totals.dietary.byOption[o])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/**
+ * The registrations of a visit for its team: totals, the list (viewers without the private fields) and the CSV
+ * download for organisers. Caterers get the totals only.
+ */
+export function RsvpListPage({
+  t,
+  visit,
+  totals,
+  list,
+  groups,
+}: {
+  t: Messages
+  visit: { id: string; title: string; timeZone: string }
+  totals: Totals
+  list: List | null
+  groups: readonly Group[]
+}) {
+  const groupName = new Map(groups.map((g) => [g.id, g.name]))
+  const full = list?.access === 'organise'
+  return (
+    <>
+      <p>
+        <a href={`/visits/${visit.id}`}>{t.rsvp.backToVisit}</a>
+      </p>
+      <h1>{t.rsvp.listTitle}</h1>
+      <p class="lead">{visit.title}</p>
+      {list ? <p>{t.rsvp.listIntro}</p> : <p class="muted">{t.rsvp.cateringOnly}</p>}
+      <TotalsSection t={t} totals={totals} />
+      {list ? (
+        <section aria-labelledby="list">
+          <h2 id="list">{t.rsvp.listTitle}</h2>
+          {full ? (
+            <p>
+              <a class="button secondary" href={`/api/visits/${visit.id}/rsvps.csv`} download>
+                {t.rsvp.downloadCsv}
+              </a>
+            </p>
+          ) : null}
+          {list.rsvps.length === 0 ? (
+            <p class="notice">{t.rsvp.none}</p>
+          ) : (
+            <div class="tl-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.rsvp.columns.name}</th>
+                    {full ? <th scope="col">{t.rsvp.columns.email}</th> : null}
+                    <th scope="col">{t.rsvp.columns.partySize}</th>
+                    <th scope="col">{t.rsvp.columns.status}</th>
+                    {full ? <th scope="col">{t.rsvp.columns.dietary}</th> : null}
+                    {full ? <th scope="col">{t.rsvp.columns.accessNeeds}</th> : null}
+                    {groups.length > 0 ? <th scope="col">{t.rsvp.columns.groups}</th> : null}
+                    <th scope="col">{t.rsvp.columns.registeredAt}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.rsvps.map((r) => (
+                    <tr class={r.status === 'cancelled' ? 'cancelled' : undefined}>
+                      <td>{r.name}</td>
+                      {'email' in r ? <td>{r.email}</td> : null}
+                      <td>{r.partySize}</td>
+                      <td>{t.rsvp.statuses[r.status]}</td>
+                      {'dietary' in r ? (
+                        <td>
+                          {[...r.dietary.map((d) => t.rsvp.dietaryOptions[d]), r.dietaryNotes]
+                            .filter(Boolean)
+                            .join('; ')}
+                        </td>
+                      ) : null}
+                      {'accessNeeds' in r ? <td>{r.accessNeeds}</td> : null}
+                      {groups.length > 0 ? (
+                        <td>{r.groupIds.map((id) => groupName.get(id) ?? id).join(', ')}</td>
+                      ) : null}
+                      <td>
+                        <time datetime={r.createdAt.toISOString()}>
+                          {formatLongDate(r.createdAt, visit.timeZone, t.locale)}
+                        </time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,562 @@
+import { type Context, Hono } from 'hono'
+import * as v from 'valibot'
+import { DomainError, type FieldError } from '../../../shared/errors'
+import type { AppEnv } from '../../platform/env'
+import { downloadResponse, imageResponse } from '../../platform/http/file-response'
+import { serviceFieldErrors } from '../../platform/http/form-outcome'
+import { remapRows, rowsOf } from '../../platform/http/form-rows'
+import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
+import { withPrivateLink } from '../../platform/http/private-link'
+import { formBody, type RawForm } from '../../platform/http/validation'
+import { deliverSoon } from '../../platform/mail/outbox'
+import { limitTalks } from '../../platform/middleware/rate-limit'
+import type { FormState } from '../../platform/ui/form'
+import { publicRelease } from '../releases/public-schedule'
+import {
+  availabilitySchema,
+  coSpeakerSchema,
+  slotPickSchema,
+  speakerProfileSchema,
+  talkEditSchema,
+  talkLinkResendSchema,
+  talkSubmissionSchema,
+} from './schemas'
+import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
+import {
+  checkUploadLink,
+  fileByToken,
+  photoByToken,
+  retireFileByToken,
+  type Upload,
+  uploadPhotoByToken,
+  uploadSlidesByToken,
+} from './talk-files'
+import { pickSlotByToken, releaseSlotByToken } from './talk-slots'
+import {
+  addCoSpeakerByToken,
+  callBySlug,
+  editTalkByToken,
+  removeCoSpeakerByToken,
+  resendLinks,
+  speakerActionByToken,
+  speakerView,
+  submitTalk,
+  TALK_LOCKED,
+  TALK_STALE,
+  updateAvailabilityByToken,
+  updateProfileByToken,
+  VISIT_ARCHIVED,
+} from './talks'
+import {
+  CoDeclinedPage,
+  PublicSpeakerPage,
+  PublicSpeakersPage,
+  ResendPage,
+  SpeakerInvalidPage,
+  SpeakerPage,
+  type SpeakerStates,
+  TalkFormPage,
+  TalkSentPage,
+} from './views/talk-pages'
+
+type C = Context<AppEnv>
+
+const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
+
+function slugOf(c: C): string {
+  const slug = v.safeParse(slugSchema, c.req.param('slug'))
+  if (!slug.success) throw new DomainError('not_found')
+  return slug.output
+}
+
+// --- reading the forms --------------------------------------------------------------------------------------
+
+const answersFromForm = (form: RawForm) =>
+  Object.fromEntries(
+    Object.keys(form)
+      .filter((k) => /^answers\.q\d{1,3}$/.test(k))
+      .map((k) => [k.slice('answers.'.length), text(form, k) ?? '']),
+  )
+
+/** A checkbox group the form had (its hidden empty value is always sent), or undefined when it had none. */
+const group = (form: RawForm, name: string) => (form[name] === undefined ? undefined : list(form, name))
+/** The Checkbox component: a hidden 'no' first, then 'yes' when ticked. */
+const ticked = (form: RawForm, name: string) => list(form, name).includes('yes')
+
+const talkFromForm = (form: RawForm) => ({
+  title: text(form, 'title'),
+  abstract: text(form, 'abstract'),
+  durationMinutes: requiredNumber(form, 'durationMinutes'),
+  language: text(form, 'language'),
+  answers: answersFromForm(form),
+})
+
+const profileFromForm = (form: RawForm) => ({
+  name: text(form, 'name'),
+  bio: text(form, 'bio'),
+  organisation: text(form, 'organisation'),
+  needs: group(form, 'needs'),
+})
+
+const submissionFromForm = (form: RawForm) =>
+  defined({
+    ...profileFromForm(form),
+    email: text(form, 'email'),
+    ...talkFromForm(form),
+    availability: rowsOf(form, 'availability', ['date', 'start', 'end'] as const),
+    consent: ticked(form, 'consent'),
+    coSpeakers: rowsOf(form, 'coSpeakers', ['name', 'email'] as const),
+  })
+
+// --- the public form ----------------------------------------------------------------------------------------
+
+/** The share link an unlisted visit's call is opened with (`?k=…`), and its query to keep in links. */
+function shareOf(c: C) {
+  const token = c.req.query('k')
+  return { token, query: token ? `k=${encodeURIComponent(token)}` : '' }
+}
+
+/** The call by the path's slug, for the reader's share link; the visit carries the query for its links. */
+async function openCall(c: C) {
+  const share = shareOf(c)
+  const found = await callBySlug(c.var.db, slugOf(c), new Date(), share.token)
+  return { ...found, visit: { ...found.visit, query: share.query } }
+}
+
+async function renderForm(c: C, state?: FormState) {
+  const { visit, call, problem } = await openCall(c)
+  const refused = state?.errors?.some((e) => e.field === 'call')
+  return c.render(
+    <TalkFormPage
+      t={c.var.t}
+      visit={visit}
+      call={call}
+      problem={problem ?? (refused ? 'closed' : null)}
+      action={`/v/${visit.slug}/talks/new${visit.query ? `?${visit.query}` : ''}`}
+      state={state ? { ...state, errors: remapRows(state.errors ?? [], state.values ?? {}) } : undefined}
+    />,
+    { title: `${c.var.t.talks.submitTitle} · ${visit.title}` },
+  )
+}
+
+async function renderResend(c: C, sent: boolean, state?: FormState) {
+  const { visit } = await openCall(c)
+  return c.render(<ResendPage t={c.var.t} visit={visit} sent={sent} state={state} />, {
+    title: c.var.t.talks.resendTitle,
+  })
+}
+
+// --- the private link ---------------------------------------------------------------------------------------
+
+/** Runs a private-link page; an unknown or replaced token shows the friendly "link does not work" page. */
+const withToken = (c: C, page: (token: string) => Promise<Response>) =>
+  withPrivateLink(
+    c,
+    () => c.render(<SpeakerInvalidPage t={c.var.t} />, { title: c.var.t.talks.invalidTitle }),
+    page,
+    // A file behind the link answers a plain 404, not a page.
+    { plain404: c.req.param('fileId') !== undefined },
+  )
+
+const notices = [
+  'saved',
+  'uploaded',
+  'photo',
+  'retired',
+  'withdrawn',
+  'confirmed',
+  'declined',
+  'co-added',
+  'co-removed',
+  'picked',
+  'released',
+] as const
+
+function noticeFor(c: C, done: string | undefined): string | undefined {
+  const t = c.var.t.talks
+  const map: Record<(typeof notices)[number], string> = {
+    saved: t.saved,
+    uploaded: t.uploaded,
+    photo: t.photoSaved,
+    retired: t.retired,
+    withdrawn: t.withdrawnNotice,
+    confirmed: t.confirmedNotice,
+    declined: t.declinedNotice,
+    'co-added': t.coAdded,
+    'co-removed': t.coRemoved,
+    picked: t.picked,
+    released: t.released,
+  }
+  return done && (notices as readonly string[]).includes(done)
+    ? map[done as (typeof notices)[number]]
+    : undefined
+}
+
+async function renderSpeaker(
+  c: C,
+  token: string,
+  extra: { notice?: string | undefined; alert?: boolean; states?: SpeakerStates } = {},
+) {
+  const view = await speakerView(c.var.db, token)
+  return c.render(<SpeakerPage t={c.var.t} token={token} view={view} {...extra} />, {
+    title: `${c.var.t.talks.yourTalkTitle} · ${view.talk.title}`,
+  })
+}
+
+/** The sentence for a refused change on the speaker's page, or undefined when the error is not a refusal. */
+function refusalNotice(c: C, error: unknown): string | undefined {
+  if (!(error instanceof DomainError) || error.code !== 'conflict') return undefined
+  if (error.message === TALK_STALE) return c.var.t.talks.stale
+  if (error.message === TALK_LOCKED) return c.var.t.talks.locked
+  if (error.message === VISIT_ARCHIVED) return c.var.t.talks.visitArchived
+  // Slot picks answer with a sentence in the reader's language already.
+  return error.message
+}
+
+/**
+ * A change through the link: on success back to the page with a notice; a refused input shows that form
+ * again with its errors (422); a refusal (409) shows the page as it is now, with the reason.
+ */
+async function speakerChange(
+  c: C,
+  form: keyof SpeakerStates,
+  change: (token: string) => Promise<string>,
+): Promise<Response> {
+  return withToken(c, async (token) => {
+    try {
+      const done = await change(token)
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      return c.redirect(`/t/${token}?done=${done}`, 303)
+    } catch (error) {
+      const errors = serviceFieldErrors(c, error)
+      if (errors) {
+        c.status(422)
+        const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+        return renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } })
+      }
+      const notice = refusalNotice(c, error)
+      if (notice === undefined) throw error
+      c.status(409)
+      return renderSpeaker(c, token, { notice, alert: true })
+    }
+  })
+}
+
+/** A form's own errors on the speaker's page, after the schema refused it. */
+const rerenderSpeaker =
+  (form: keyof SpeakerStates) => (c: C, errors: FieldError[], values: Record<string, unknown>) =>
+    withToken(c, (token) =>
+      renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } }),
+    )
+
+/** An upload as it arrives: a form's file (multipart, read whole) or the raw body (streamed, length required). */
+async function uploadOf(
+  c: C,
+): Promise<{ upload: Upload; replaces: string | null; fromForm: boolean } | null> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type === 'multipart/form-data') {
+    const form = await c.req.parseBody()
+    const file = form.file
+    if (!(file instanceof File) || file.size === 0) return null
+    const replaces = typeof form.replaces === 'string' && form.replaces !== '' ? form.replaces : null
+    return {
+      upload: { body: file.stream(), length: file.size, filename: file.name },
+      replaces,
+      fromForm: true,
+    }
+  }
+  // R2 must know the length before the first byte; a chunked body without one is refused up front.
+  const length = c.req.header('content-length')
+  if (!length || !/^\d{1,9}$/.test(length) || c.req.header('transfer-encoding') !== undefined) {
+    throw new DomainError('length_required', 'Send the file with a Content-Length header.')
+  }
+  if (!c.req.raw.body || length === '0') return null
+  return {
+    upload: { body: c.req.raw.body, length: Number(length), filename: c.req.query('filename') ?? '' },
+    replaces: c.req.query('replaces') || null,
+    fromForm: false,
+  }
+}
+
+/** The speaker's page after a refused upload: the reason at the files (or the photo), with the status. */
+async function uploadRefused(c: C, token: string, error: unknown, photo: boolean): Promise<Response | null> {
+  if (!(error instanceof DomainError)) return null
+  const t = c.var.t.talks
+  const state = (message: string): SpeakerStates => ({ files: { errors: [{ field: 'file', message }] } })
+  switch (error.code) {
+    case 'unsupported_media_type':
+      c.status(415)
+      return photo
+        ? renderSpeaker(c, token, { notice: t.notImage, alert: true })
+        : renderSpeaker(c, token, { notice: t.notPdf, alert: true, states: state(t.notPdf) })
+    case 'payload_too_large':
+      c.status(413)
+      return renderSpeaker(c, token, { notice: t.tooLarge, alert: true })
+    case 'validation_failed': {
+      c.status(422)
+      const errors = serviceFieldErrors(c, error) ?? []
+      return renderSpeaker(c, token, { states: { files: { errors } } })
+    }
+    case 'conflict':
+      c.status(409)
+      return renderSpeaker(c, token, { notice: refusalNotice(c, error), alert: true })
+    default:
+      return null
+  }
+}
+
+/**
+ * The speaker's side: the public form at /v/{slug}/talks/new (and asking for a lost link again), the private
+ * pages at /t/{token} from the mail, and the public speaker pages of a released programme. No sign-in.
+ */
+export const talkPublicRoutes = new Hono<AppEnv>()
+  .get('/v/:slug/talks/new', async (c) => {
+    if (c.req.query('sent')) {
+      const { visit } = await openCall(c)
+      return c.render(<TalkSentPage t={c.var.t} visit={visit} />, { title: c.var.t.talks.sentTitle })
+    }
+    return renderForm(c)
+  })
+  .post(
+    '/v/:slug/talks/new',
+    async function limit(c, next) {
+      await limitTalks(c, 'submit')
+      await next()
+    },
+    formBody(
+      talkSubmissionSchema,
+      (c, errors, values) => renderForm(c, { errors, values }),
+      submissionFromForm,
+    ),
+    async (c) => {
+      const slug = slugOf(c)
+      try {
+        await submitTalk(c.var.db, c.var.config, slug, c.req.valid('form'), c.var.lang, new Date(), {
+          shareToken: shareOf(c).token,
+        })
+      } catch (error) {
+        const errors = serviceFieldErrors(c, error)
+        if (!errors) throw error
+        c.status(422)
+        const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+        return renderForm(c, { errors, values })
+      }
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      const { query } = shareOf(c)
+      return c.redirect(`/v/${slug}/talks/new?sent=1${query ? `&${query}` : ''}`, 303)
+    },
+  )
+  .get('/v/:slug/talks/resend', (c) => renderResend(c, c.req.query('sent') === '1'))
+  .post(
+    '/v/:slug/talks/resend',
+    async function limit(c, next) {
+      await limitTalks(c, 'resend')
+      await next()
+    },
+    formBody(
+      talkLinkResendSchema,
+      (c, errors, values) => renderResend(c, false, { errors, values }),
+      (form) => defined({ email: text(form, 'email') }),
+    ),
+    async (c) => {
+      const slug = slugOf(c)
+      const { email } = c.req.valid('form')
+      await limitTalks(c, 'resend', email)
+      await callBySlug(c.var.db, slug, new Date(), shareOf(c).token)
+      await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      const { query } = shareOf(c)
+      return c.redirect(`/v/${slug}/talks/resend?sent=1${query ? `&${query}` : ''}`, 303)
+    },
+  )
+  .get('/t/:token', (c) =>
+    withToken(c, (token) => renderSpeaker(c, token, { notice: noticeFor(c, c.req.query('done')) })),
+  )
+  .post(
+    '/t/:token',
+    formBody(talkEditSchema, rerenderSpeaker('edit'), (form) =>
+      defined({ ...talkFromForm(form), version: requiredNumber(form, 'version') }),
+    ),
+    (c) =>
+      speakerChange(c, 'edit', async (token) => {
+        await editTalkByToken(c.var.db, token, c.req.valid('form'), new Date())
+        return 'saved'
+      }),
+  )
+  .post(
+    '/t/:token/profile',
+    formBody(speakerProfileSchema, rerenderSpeaker('profile'), (form) =>
+      defined({ ...profileFromForm(form), consent: ticked(form, 'consent') }),
+    ),
+    (c) =>
+      speakerChange(c, 'profile', async (token) => {
+        await updateProfileByToken(c.var.db, token, c.req.valid('form'), new Date())
+        return 'saved'
+      }),
+  )
+  .post(
+    '/t/:token/availability',
+    formBody(availabilitySchema, rerenderSpeaker('availability'), (form) => ({
+      availability: rowsOf(form, 'availability', ['date', 'start', 'end'] as const),
+    })),
+    (c) =>
+      speakerChange(c, 'availability', async (token) => {
+        await updateAvailabilityByToken(c.var.db, token, c.req.valid('form'), new Date())
+        return 'saved'
+      }),
+  )
+  .post('/t/:token/withdraw', (c) =>
+    speakerChange(c, 'edit', async (token) => speakerActionByToken(c.var.db, token, 'withdraw', new Date())),
+  )
+  .post('/t/:token/confirm', (c) =>
+    speakerChange(c, 'edit', async (token) => speakerActionByToken(c.var.db, token, 'confirm', new Date())),
+  )
+  .post('/t/:token/decline', (c) =>
+    withToken(c, async (token) => {
+      const view = await speakerView(c.var.db, token)
+      if (view.role === 'co') {
+        try {
+          await speakerActionByToken(c.var.db, token, 'decline', new Date())
+        } catch (error) {
+          const notice = refusalNotice(c, error)
+          if (notice === undefined) throw error
+          c.status(409)
+          return renderSpeaker(c, token, { notice, alert: true })
+        }
+        return c.render(<CoDeclinedPage t={c.var.t} />, { title: c.var.t.talks.coDeclinedTitle })
+      }
+      return speakerChange(c, 'edit', async (t) => speakerActionByToken(c.var.db, t, 'decline', new Date()))
+    }),
+  )
+  .post(
+    '/t/:token/co-speakers',
+    formBody(coSpeakerSchema, rerenderSpeaker('coSpeaker'), (form) =>
+      defined({ name: text(form, 'name'), email: text(form, 'email') }),
+    ),
+    (c) =>
+      speakerChange(c, 'coSpeaker', async (token) => {
+        await addCoSpeakerByToken(c.var.db, c.var.config, token, c.req.valid('form'), new Date())
+        return 'co-added'
+      }),
+  )
+  .post('/t/:token/co-speakers/:speakerId/remove', (c) =>
+    speakerChange(c, 'coSpeaker', async (token) => {
+      await removeCoSpeakerByToken(c.var.db, token, c.req.param('speakerId'), new Date())
+      return 'co-removed'
+    }),
+  )
+  // Slides and a portrait: the one path with a 20 MB body limit (see app.tsx). A form posts multipart; a
+  // script may stream the raw PDF with its Content-Length and gets JSON back.
+  .post('/t/:token/files', (c) =>
+    withToken(c, async (token) => {
+      const photo = c.req.query('kind') === 'photo'
+      try {
+        // Who may upload is known before a byte of the (up to 20 MB) body is read.
+        await checkUploadLink(c.var.db, token)
+        const got = await uploadOf(c)
+        if (!got) {
+          throw new DomainError('validation_failed', undefined, {
+            errors: [{ field: 'file', message: 'talks.noFile' }],
+          })
+        }
+        if (photo) {
+          await uploadPhotoByToken(c.var.db, c.env.PHOTOS, token, got.upload, new Date())
+          return got.fromForm ? c.redirect(`/t/${token}?done=photo#photo`, 303) : c.body(null, 204)
+        }
+        const file = await uploadSlidesByToken(
+          c.var.db,
+          c.env.PHOTOS,
+          token,
+          got.upload,
+          got.replaces,
+          new Date(),
+        )
+        return got.fromForm ? c.redirect(`/t/${token}?done=uploaded#files`, 303) : c.json(file, 201)
+      } catch (error) {
+        const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+        const page = isForm ? await uploadRefused(c, token, error, photo) : null
+        if (page) return page
+        throw error
+      }
+    }),
+  )
+  .get('/t/:token/files/:fileId', (c) =>
+    withToken(c, async (token) => {
+      const { file, object } = await fileByToken(c.var.db, c.env.PHOTOS, token, c.req.param('fileId'))
+      return downloadResponse(c, object, file.filename)
+    }),
+  )
+  .post('/t/:token/files/:fileId/remove', (c) =>
+    speakerChange(c, 'files', async (token) => {
+      await retireFileByToken(c.var.db, token, c.req.param('fileId'), new Date())
+      return 'retired'
+    }),
+  )
+  .get('/t/:token/photo', (c) =>
+    withToken(c, async (token) =>
+      imageResponse(c, await photoByToken(c.var.db, c.env.PHOTOS, token), 'private, no-store'),
+    ),
+  )
+  .post(
+    '/t/:token/slot',
+    formBody(
+      slotPickSchema,
+      (c) => withToken(c, (token) => renderSpeaker(c, token)),
+      (form) => defined({ slotId: text(form, 'slotId') }),
+    ),
+    (c) =>
+      speakerChange(c, 'edit', async (token) => {
+        await pickSlotByToken(c.var.db, token, c.req.valid('form').slotId, c.var.lang, new Date())
+        return 'picked'
+      }),
+  )
+  .post('/t/:token/slot/release', (c) =>
+    speakerChange(c, 'edit', async (token) => {
+      await releaseSlotByToken(c.var.db, token, new Date())
+      return 'released'
+    }),
+  )
+  // Public speaker pages follow the released programme: unlisted visits need their share link (?k=…) here too.
+  .get('/v/:slug/speakers', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    const snapshot = await published.snapshot()
+    const speakers = await publicSpeakersOf(c.var.db, published.visitId, snapshot)
+    // Consent can be taken back at any time: never kept by shared caches.
+    c.header('cache-control', 'private, no-cache')
+    return c.render(
+      <PublicSpeakersPage
+        t={c.var.t}
+        visit={snapshot.visit}
+        speakers={speakers}
+        query={published.shareQuery ? `?${published.shareQuery}` : ''}
+      />,
+      { title: `${c.var.t.speakerPages.title} · ${snapshot.visit.title}` },
+    )
+  })
+  .get('/v/:slug/speakers/:speakerId', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    const snapshot = await published.snapshot()
+    const speaker = await publicSpeaker(c.var.db, published.visitId, snapshot, c.req.param('speakerId'))
+    c.header('cache-control', 'private, no-cache')
+    return c.render(
+      <PublicSpeakerPage
+        t={c.var.t}
+        visit={snapshot.visit}
+        speaker={speaker}
+        query={published.shareQuery ? `?${published.shareQuery}` : ''}
+      />,
+      { title: `${speaker.name} · ${snapshot.visit.title}` },
+    )
+  })
+  .get('/v/:slug/speakers/:speakerId/photo', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    const snapshot = await published.snapshot()
+    const object = await publicSpeakerPhoto(
+      c.var.db,
+      c.env.PHOTOS,
+      published.visitId,
+      snapshot,
+      c.req.param('speakerId'),
+    )
+    return imageResponse(c, object, 'public, max-age=300')
+  })

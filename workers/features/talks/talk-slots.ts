@@ -1,0 +1,420 @@
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { InferOutput } from 'valibot'
+import { programmeItems, talkSlots, talks, venues } from '../../../shared/db/schema'
+import type { Actor } from '../../../shared/domain/access'
+import { validateItemTimes } from '../../../shared/domain/programme'
+import { isPlaceable, knownAvailability, parseAvailability, pickRefusal } from '../../../shared/domain/talks'
+import { utcToZoned, zonedToUtc } from '../../../shared/domain/time'
+import { DomainError, type FieldError } from '../../../shared/errors'
+import { type Lang, messagesFor } from '../../../shared/i18n'
+import { auditEntry } from '../../platform/audit'
+import type { Database } from '../../platform/env'
+import { createItem, toClashInput } from '../programme/programme'
+import { loadProgramme } from '../programme/queries'
+import { auditWhen, type SlotRow, slotOfTalk, slotsOfVisit, speakersOfTalks, talkAt } from './queries'
+import type { slotSchema, talkPlaceNewSchema } from './schemas'
+import { loadLink, talkForTeam, visitForTalks } from './talks'
+
+type Person = Extract<Actor, { kind: 'person' }>
+
+/** The programme item a talk is placed in, with its venue's name; null when not placed. */
+export async function itemOfTalk(db: Database, itemId: string | null) {
+  if (!itemId) return null
+  const [row] = await db
+    .select({
+      id: programmeItems.id,
+      title: programmeItems.title,
+      start: programmeItems.startsAt,
+      end: programmeItems.endsAt,
+      cancelled: programmeItems.cancelled,
+      venueName: venues.name,
+    })
+    .from(programmeItems)
+    .leftJoin(venues, eq(venues.id, programmeItems.venueId))
+    .where(eq(programmeItems.id, itemId))
+  return row ?? null
+}
+
+/** The slots of a visit no talk has taken yet, in time order. */
+export async function freeSlotsFor(db: Database, visitId: string) {
+  const rows = await slotsOfVisit(db, visitId)
+  return rows
+    .filter((r) => r.slot.talkId === null)
+    .map((r) => ({ id: r.slot.id, start: r.slot.startsAt, end: r.slot.endsAt, venueName: r.venueName }))
+}
+
+/**
+ * Giving back a slot, as statements guarded by `when`: the slot is free again, and an item the pick made for
+ * it (a slot without an item of its own) is removed when no other talk is in it. Placing by the team, or a
+ * talk leaving the programme, both give the slot back.
+ */
+export function slotReleaseStatements(
+  db: Database,
+  talk: { id: string; itemId: string | null },
+  slot: SlotRow,
+  when: SQL,
+): BatchItem<'sqlite'>[] {
+  const statements: BatchItem<'sqlite'>[] = [
+    db
+      .update(talkSlots)
+      .set({ talkId: null })
+      .where(and(eq(talkSlots.id, slot.id), eq(talkSlots.talkId, talk.id), when)),
+  ]
+  if (slot.itemId === null && talk.itemId !== null) {
+    statements.push(
+      db
+        .delete(programmeItems)
+        .where(
+          and(
+            eq(programmeItems.id, talk.itemId),
+            when,
+            sql`NOT EXISTS (SELECT 1 FROM ${talks} WHERE ${talks.itemId} = ${talk.itemId} AND ${talks.id} <> ${talk.id})`,
+          ),
+        ),
+    )
+  }
+  return statements
+}
+
+// --- the team's slots ---------------------------------------------------------------------------------------
+
+/** The slots of a visit for its team, with who took each. */
+export async function slotsForTeam(db: Database, actor: Actor, visitId: string) {
+  const { visit, access } = await visitForTalks(db, actor, visitId)
+  const [rows, programme] = await Promise.all([slotsOfVisit(db, visitId), loadProgramme(db, visitId)])
+  return {
+    access,
+    visit,
+    slots: rows.map((r) => ({
+      id: r.slot.id,
+      start: r.slot.startsAt,
+      end: r.slot.endsAt,
+      venueName: r.venueName,
+      itemId: r.slot.itemId,
+      talkId: r.slot.talkId,
+      talkTitle: r.talkTitle,
+    })),
+    venues: (programme?.venues ?? []).map((v) => ({ id: v.id, name: v.name })),
+    items: (programme?.items ?? [])
+      .filter((i) => !i.cancelled)
+      .map((i) => ({ id: i.id, title: i.title, start: i.startsAt, end: i.endsAt })),
+  }
+}
+
+/** Opens a slot for self-scheduling (organisers): on a day of the visit, at one of the team's venues, optionally within an item. */
+export async function createSlot(
+  db: Database,
+  actor: Person,
+  visitId: string,
+  input: InferOutput<typeof slotSchema>,
+  now: Date,
+) {
+  const { visit } = await visitForTalks(db, actor, visitId, 'organise')
+  const start = zonedToUtc(input.date, input.start, visit.timeZone)
+  const end = zonedToUtc(input.date, input.end, visit.timeZone)
+  const errors: FieldError[] = validateItemTimes({ start, end }, visit).map((p) => ({
+    field: p.field,
+    message: p.code === 'end_before_start' ? 'endBeforeStart' : 'outsideVisit',
+  }))
+  const programme = await loadProgramme(db, visitId)
+  if (input.venueId && !programme?.venues.some((v) => v.id === input.venueId)) {
+    errors.push({ field: 'venueId', message: 'unknownVenue' })
+  }
+  if (input.itemId && !programme?.items.some((i) => i.id === input.itemId)) {
+    errors.push({ field: 'itemId', message: 'talks.validation.unknownItem' })
+  }
+  if (errors.length) throw new DomainError('validation_failed', undefined, { errors })
+  const id = crypto.randomUUID()
+  await db.batch([
+    db.insert(talkSlots).values({
+      id,
+      visitId,
+      venueId: input.venueId,
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      itemId: input.itemId,
+    }),
+    auditEntry(db, {
+      teamId: visit.teamId,
+      actorId: actor.personId,
+      action: 'slot.created',
+      entityType: 'slot',
+      entityId: id,
+      after: { start: new Date(start), end: new Date(end), venueId: input.venueId, itemId: input.itemId },
+      at: now,
+    }),
+  ])
+  return {
+    id,
+    start: new Date(start),
+    end: new Date(end),
+    venueId: input.venueId,
+    itemId: input.itemId,
+    talkId: null,
+  }
+}
+
+/** The visit a slot belongs to (404 for an unknown slot); access is checked by what is done with it. */
+export async function slotVisitId(db: Database, slotId: string) {
+  const [slot] = await db
+    .select({ visitId: talkSlots.visitId })
+    .from(talkSlots)
+    .where(eq(talkSlots.id, slotId))
+  if (!slot) throw new DomainError('not_found')
+  return slot.visitId
+}
+
+/** Removes a free slot (organisers); a taken slot answers 409: the speaker gives it back first, or the team places the talk. */
+export async function deleteSlot(db: Database, actor: Person, slotId: string, now: Date) {
+  const [slot] = await db.select().from(talkSlots).where(eq(talkSlots.id, slotId))
+  if (!slot) throw new DomainError('not_found')
+  const { visit } = await visitForTalks(db, actor, slot.visitId, 'organise')
+  const [gone] = await db.batch([
+    db
+      .delete(talkSlots)
+      .where(and(eq(talkSlots.id, slotId), isNull(talkSlots.talkId)))
+      .returning({ id: talkSlots.id }),
+  ])
+  if (gone.length === 0) throw new DomainError('conflict', 'This slot has been taken; it cannot be removed.')
+  await auditEntry(db, {
+    teamId: visit.teamId,
+    actorId: actor.personId,
+    action: 'slot.deleted',
+    entityType: 'slot',
+    entityId: slotId,
+    before: { start: slot.startsAt, end: slot.endsAt },
+    at: now,
+  })
+}
+
+// --- a speaker takes a slot ---------------------------------------------------------------------------------
+
+/**
+ * A confirmed talk's main speaker takes a free slot through their link. A pick that would clash for the
+ * speakers is refused with the reason, in the reader's language (409). Two picks of one slot at once: the
+ * conditional UPDATE lets exactly one win; the unique index stops one talk from holding two slots.
+ */
+export async function pickSlotByToken(db: Database, token: string, slotId: string, lang: Lang, now: Date) {
+  const l = await loadLink(db, token)
+  const t = messagesFor(lang).talks.pick
+  if (l.link.role !== 'main') throw new DomainError('forbidden', t.mainOnly)
+  if (l.visit.status === 'archived') throw new DomainError('conflict', t.archived)
+  if (!l.call?.selfScheduling) throw new DomainError('conflict', t.noSelfScheduling)
+  const [[slot], [held], people, programme] = await Promise.all([
+    db
+      .select()
+      .from(talkSlots)
+      .where(and(eq(talkSlots.id, slotId), eq(talkSlots.visitId, l.visit.id))),
+    slotOfTalk(db, l.talk.id),
+    speakersOfTalks(db, [l.talk.id]),
+    loadProgramme(db, l.visit.id),
+  ])
+  if (!slot || !programme) throw new DomainError('not_found')
+  const refusal = pickRefusal(
+    { ...l.talk, heldSlotId: held?.slot.id ?? null },
+    people.map((p) => ({
+      id: p.speakerId,
+      name: p.name,
+      availability: knownAvailability(parseAvailability(p.availability)),
+    })),
+    {
+      id: slot.id,
+      start: slot.startsAt.getTime(),
+      end: slot.endsAt.getTime(),
+      venueId: slot.venueId,
+      itemId: slot.itemId,
+      takenBy: slot.talkId,
+    },
+    toClashInput(programme),
+  )
+  if (refusal)
+    throw new DomainError('conflict', refusal.code === 'clash' ? refusal.message[lang] : t[refusal.code])
+  const taken = sql`EXISTS (SELECT 1 FROM ${talkSlots} WHERE ${talkSlots.id} = ${slot.id} AND ${talkSlots.talkId} = ${l.talk.id})`
+  const newItemId = slot.itemId ?? crypto.randomUUID()
+  const statements: BatchItem<'sqlite'>[] = [
+    db
+      .update(talkSlots)
+      .set({ talkId: l.talk.id })
+      .where(and(eq(talkSlots.id, slot.id), isNull(talkSlots.talkId))),
+  ]
+  if (!slot.itemId) {
+    // An item of its own for the talk, made only when this pick won. The SELECT lists every column of
+    // programme_items in table order.
+    statements.push(
+      db.insert(programmeItems).select(
+        sql`SELECT ${newItemId}, ${l.visit.id}, ${slot.venueId}, 'talk', ${l.talk.title}, '', ${slot.startsAt.getTime()},
+          ${slot.endsAt.getTime()}, 'walk', NULL, NULL, 0, 1, ${now.getTime()} WHERE ${taken}`,
+      ),
+    )
+  }
+  statements.push(
+    db
+      .update(talks)
+      .set({ itemId: newItemId, version: sql`${talks.version} + 1`, updatedAt: now })
+      .where(and(eq(talks.id, l.talk.id), taken)),
+    auditWhen(
+      db,
+      {
+        teamId: l.visit.teamId,
+        actorId: null,
+        action: 'talk.slot_picked',
+        entityType: 'talk',
+        entityId: l.talk.id,
+        after: { slotId: slot.id, start: slot.startsAt, end: slot.endsAt, itemId: newItemId },
+        at: now,
+      },
+      taken,
+    ),
+  )
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  } catch (error) {
+    // The unique index on talk_id: this talk took another slot at the same moment.
+    if (String(error).includes('UNIQUE')) throw new DomainError('conflict', t.already_scheduled)
+    throw error
+  }
+  const [after] = await db
+    .select({ talkId: talkSlots.talkId })
+    .from(talkSlots)
+    .where(eq(talkSlots.id, slot.id))
+  if (after?.talkId !== l.talk.id) throw new DomainError('conflict', t.taken)
+}
+
+/** The main speaker gives their slot back; the slot is free for others again. */
+export async function releaseSlotByToken(db: Database, token: string, now: Date) {
+  const l = await loadLink(db, token)
+  if (l.link.role !== 'main') throw new DomainError('forbidden')
+  if (l.visit.status === 'archived')
+    throw new DomainError('conflict', 'The visit is archived; nothing was changed.')
+  const [held] = await slotOfTalk(db, l.talk.id)
+  if (!held) return
+  const version = l.talk.version + 1
+  const marker = talkAt(l.talk.id, version)
+  await db.batch([
+    db
+      .update(talks)
+      .set({ version, updatedAt: now })
+      .where(and(eq(talks.id, l.talk.id), eq(talks.version, l.talk.version))),
+    ...slotReleaseStatements(db, l.talk, held.slot, marker),
+    // Out of the slot's item too; an item the pick made is gone already (its talks are set to none).
+    db
+      .update(talks)
+      .set({ itemId: null })
+      .where(and(eq(talks.id, l.talk.id), marker)),
+    auditWhen(
+      db,
+      {
+        teamId: l.visit.teamId,
+        actorId: null,
+        action: 'talk.slot_released',
+        entityType: 'talk',
+        entityId: l.talk.id,
+        before: { slotId: held.slot.id },
+        at: now,
+      },
+      marker,
+    ),
+  ])
+}
+
+// --- the team places talks ----------------------------------------------------------------------------------
+
+/**
+ * Places an accepted or confirmed talk in a programme item of its visit, or takes it out (null). Clashes
+ * are warnings for the team, never a refusal. A slot the talk held is given back.
+ */
+export async function placeTalk(
+  db: Database,
+  actor: Person,
+  talkId: string,
+  itemId: string | null,
+  now: Date,
+) {
+  const { talk, visit } = await talkForTeam(db, actor, talkId, 'organise')
+  if (itemId !== null && !isPlaceable(talk.state)) {
+    throw new DomainError('conflict', 'Only accepted or confirmed talks can be placed in the programme.')
+  }
+  if (itemId !== null) {
+    const [item] = await db
+      .select({ id: programmeItems.id })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.id, itemId), eq(programmeItems.visitId, visit.id)))
+    if (!item)
+      throw new DomainError('validation_failed', undefined, {
+        errors: [{ field: 'itemId', message: 'talks.validation.unknownItem' }],
+      })
+  }
+  const [held] = await slotOfTalk(db, talkId)
+  const version = talk.version + 1
+  const marker = talkAt(talkId, version)
+  const statements: BatchItem<'sqlite'>[] = [
+    db
+      .update(talks)
+      .set({ version, updatedAt: now })
+      .where(and(eq(talks.id, talkId), eq(talks.version, talk.version))),
+    ...(held ? slotReleaseStatements(db, talk, held.slot, marker) : []),
+    // Set after the slot's own item may have gone, so the new place is never lost with it.
+    db
+      .update(talks)
+      .set({ itemId })
+      .where(and(eq(talks.id, talkId), marker)),
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: itemId ? 'talk.placed' : 'talk.unplaced',
+        entityType: 'talk',
+        entityId: talkId,
+        before: { itemId: talk.itemId },
+        after: { itemId },
+        at: now,
+      },
+      marker,
+    ),
+  ]
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  const [after] = await db.select({ version: talks.version }).from(talks).where(eq(talks.id, talkId))
+  if (after?.version !== version)
+    throw new DomainError('conflict', 'The talk was changed by someone else; look at the newest version.')
+}
+
+/** Places a talk in a new programme item of its own: its title, its duration, at a date, time and venue. */
+export async function placeTalkInNewItem(
+  db: Database,
+  actor: Person,
+  talkId: string,
+  input: InferOutput<typeof talkPlaceNewSchema>,
+  now: Date,
+) {
+  const { talk, visit } = await talkForTeam(db, actor, talkId, 'organise')
+  if (!isPlaceable(talk.state)) {
+    throw new DomainError('conflict', 'Only accepted or confirmed talks can be placed in the programme.')
+  }
+  const start = zonedToUtc(input.date, input.start, visit.timeZone)
+  const end = utcToZoned(start + talk.durationMinutes * 60_000, visit.timeZone)
+  const { item } = await createItem(
+    db,
+    actor,
+    visit.id,
+    {
+      kind: 'talk',
+      title: talk.title,
+      description: '',
+      date: input.date,
+      start: input.start,
+      end: end.time,
+      endDate: end.date === input.date ? undefined : end.date,
+      venueId: input.venueId,
+      groupIds: [],
+      legMode: 'walk',
+      departurePlace: null,
+      arrivalPlace: null,
+      cancelled: false,
+    },
+    now,
+  )
+  await placeTalk(db, actor, talkId, item.id, now)
+  return item
+}

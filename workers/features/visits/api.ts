@@ -1,0 +1,292 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../platform/env'
+import { doc } from '../../platform/http/openapi'
+import { jsonBody } from '../../platform/http/validation'
+import { deliverSoon } from '../../platform/mail/outbox'
+import { requirePerson } from '../../platform/middleware/session'
+import { visitRoleSchema } from '../accounts/schemas'
+import { setVisitVenue } from '../programme/programme'
+import { getRelease, listReleases, pendingChanges, publish } from '../releases/releases'
+import {
+  publishSchema,
+  shareLinkSchema,
+  venueCreateSchema,
+  venueUpdateSchema,
+  visitCreateSchema,
+  visitDuplicateSchema,
+  visitUpdateSchema,
+  visitVenueSchema,
+} from './schemas'
+import { createShareLink, listShareLinks, revokeShareLink } from './share-links'
+import { createVenue, getVenue, listVenues, updateVenue } from './venues'
+import {
+  createVisit,
+  duplicateVisit,
+  getVisit,
+  grantVisitRole,
+  listTeamVisits,
+  setVisitStatus,
+  updateVisit,
+} from './visits'
+
+const etagOf = (version: number) => `"v${version}"`
+
+/** Visits, venues and releases as JSON. Every route checks access in its service. */
+export const visitsApi = new Hono<AppEnv>()
+  .get(
+    '/teams/:teamId/visits',
+    doc('visits', 'The visits of a team', { status: 200, description: 'Visits' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ visits: await listTeamVisits(c.var.db, signedIn.actor, c.req.param('teamId')) })
+    },
+  )
+  .post(
+    '/teams/:teamId/visits',
+    doc('visits', 'Create a draft visit', { status: 201, description: 'The visit' }),
+    jsonBody(visitCreateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const visit = await createVisit(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('teamId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      c.header('etag', etagOf(visit.version))
+      return c.json(visit, 201, { location: `/api/visits/${visit.id}` })
+    },
+  )
+  .get(
+    '/visits/:visitId',
+    doc('visits', 'A visit as your role may see it', { status: 200, description: 'The visit' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const data = await getVisit(c.var.db, signedIn.actor, c.req.param('visitId'))
+      c.header('etag', etagOf(data.visit.version))
+      return c.json(data)
+    },
+  )
+  .patch(
+    '/visits/:visitId',
+    doc('visits', 'Change a visit (with the version it was based on)', {
+      status: 200,
+      description: 'The visit',
+    }),
+    jsonBody(visitUpdateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const visit = await updateVisit(
+        c.var.db,
+        c.var.config,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      c.header('etag', etagOf(visit.version))
+      return c.json(visit)
+    },
+  )
+  .post(
+    '/visits/:visitId/duplicate',
+    doc('visits', 'Duplicate a visit as a template for the next one', {
+      status: 201,
+      description: 'The new draft',
+    }),
+    jsonBody(visitDuplicateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const visit = await duplicateVisit(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      return c.json(visit, 201, { location: `/api/visits/${visit.id}` })
+    },
+  )
+  .post(
+    '/visits/:visitId/archive',
+    doc('visits', 'Archive a visit', { status: 204, description: 'Archived' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await setVisitStatus(c.var.db, signedIn.actor, c.req.param('visitId'), 'archived', new Date())
+      return c.body(null, 204)
+    },
+  )
+  .post(
+    '/visits/:visitId/roles',
+    doc('visits', 'Give someone a role for this visit (host of a venue, caterer)', {
+      status: 201,
+      description: 'Given',
+    }),
+    jsonBody(visitRoleSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const granted = await grantVisitRole(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      return c.json(granted, 201)
+    },
+  )
+  .put(
+    '/visits/:visitId/venues/:venueId',
+    doc('venues', "A venue's opening window and rain alternative for this visit", {
+      status: 200,
+      description: 'Set',
+    }),
+    jsonBody(visitVenueSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId, venueId } = c.req.param()
+      return c.json(
+        await setVisitVenue(c.var.db, signedIn.actor, visitId, venueId, c.req.valid('json'), new Date()),
+      )
+    },
+  )
+  .get(
+    '/teams/:teamId/venues',
+    doc('venues', "The team's venues", { status: 200, description: 'Venues' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ venues: await listVenues(c.var.db, signedIn.actor, c.req.param('teamId')) })
+    },
+  )
+  .post(
+    '/teams/:teamId/venues',
+    doc('venues', 'Add a venue to the team', { status: 201, description: 'The venue' }),
+    jsonBody(venueCreateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const venue = await createVenue(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('teamId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      c.header('etag', etagOf(venue.version))
+      return c.json(venue, 201, { location: `/api/venues/${venue.id}` })
+    },
+  )
+  .get(
+    '/venues/:venueId',
+    doc('venues', 'A venue as your role may see it', { status: 200, description: 'The venue' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { venue } = await getVenue(c.var.db, signedIn.actor, c.req.param('venueId'))
+      c.header('etag', etagOf(venue.version))
+      return c.json(venue)
+    },
+  )
+  .patch(
+    '/venues/:venueId',
+    doc('venues', 'Change a venue (hosts: only the practical fields)', {
+      status: 200,
+      description: 'The venue',
+    }),
+    jsonBody(venueUpdateSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const venue = await updateVenue(
+        c.var.db,
+        signedIn.actor,
+        c.req.param('venueId'),
+        c.req.valid('json'),
+        new Date(),
+      )
+      c.header('etag', etagOf(venue.version))
+      return c.json(venue)
+    },
+  )
+  .get(
+    '/visits/:visitId/releases',
+    doc('releases', 'Release history', { status: 200, description: 'Releases' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ releases: await listReleases(c.var.db, signedIn.actor, c.req.param('visitId')) })
+    },
+  )
+  .post(
+    '/visits/:visitId/releases',
+    doc('releases', 'Publish the draft programme as the next release', {
+      status: 201,
+      description: 'The release',
+    }),
+    jsonBody(publishSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const release = await publish(
+        c.var.db,
+        c.var.config,
+        signedIn.actor,
+        c.req.param('visitId'),
+        c.req.valid('json'),
+        c.var.lang,
+        new Date(),
+      )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      return c.json(release, 201, { location: `/api/releases/${release.id}` })
+    },
+  )
+  .get(
+    '/visits/:visitId/pending-changes',
+    doc('releases', 'What publishing now would change', { status: 200, description: 'Changes' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ changes: await pendingChanges(c.var.db, signedIn.actor, c.req.param('visitId')) })
+    },
+  )
+  .get(
+    '/visits/:visitId/share-links',
+    doc('visits', 'Share links of an unlisted visit', { status: 200, description: 'Links' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ links: await listShareLinks(c.var.db, signedIn.actor, c.req.param('visitId')) })
+    },
+  )
+  .post(
+    '/visits/:visitId/share-links',
+    doc('visits', 'Make a share link (the token is shown once)', { status: 201, description: 'The link' }),
+    jsonBody(shareLinkSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { label } = c.req.valid('json')
+      return c.json(
+        await createShareLink(
+          c.var.db,
+          c.var.config,
+          signedIn.actor,
+          c.req.param('visitId'),
+          label,
+          new Date(),
+        ),
+        201,
+      )
+    },
+  )
+  .delete(
+    '/share-links/:linkId',
+    doc('visits', 'Revoke a share link', { status: 204, description: 'Revoked' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await revokeShareLink(c.var.db, signedIn.actor, c.req.param('linkId'), new Date())
+      return c.body(null, 204)
+    },
+  )
+  .get(
+    '/releases/:releaseId',
+    doc('releases', 'One release with its programme', { status: 200, description: 'The release' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json(await getRelease(c.var.db, signedIn.actor, c.req.param('releaseId')))
+    },
+  )

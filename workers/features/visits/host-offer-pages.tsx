@@ -1,0 +1,153 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { DomainError } from '../../../shared/errors'
+import type { AppEnv } from '../../platform/env'
+import { isStale, saveOrShowAgain } from '../../platform/http/form-outcome'
+import { defined, numberOrNull, text, yesNo } from '../../platform/http/form-values'
+import { formBody } from '../../platform/http/validation'
+import { clientKey } from '../../platform/middleware/rate-limit'
+import { requirePerson } from '../../platform/middleware/session'
+import type { FormState } from '../../platform/ui/form'
+import {
+  acceptHostOffer,
+  declineHostOffer,
+  listHostOffers,
+  renewHostSignupLink,
+  submitHostOffer,
+  teamOfSignupLink,
+} from './host-offers'
+import { hostOfferDecisionSchema, hostOfferSchema } from './schemas'
+import {
+  HostOfferFormPage,
+  HostOfferInvalidPage,
+  HostOffersPage,
+  HostOfferThanksPage,
+} from './views/host-offer-pages'
+import { listTeamVisits } from './visits'
+
+type C = Context<AppEnv>
+
+async function renderOffers(
+  c: C,
+  teamId: string,
+  extra: { newLink?: string; notice?: string; acceptState?: { offerId: string; state: FormState } } = {},
+) {
+  const signedIn = requirePerson(c)
+  const offers = await listHostOffers(c.var.db, signedIn.actor, teamId)
+  const visits = (await listTeamVisits(c.var.db, signedIn.actor, teamId)).filter(
+    (v) => v.status !== 'archived',
+  )
+  return c.render(<HostOffersPage t={c.var.t} teamId={teamId} offers={offers} visits={visits} {...extra} />, {
+    title: c.var.t.hostOffers.title,
+  })
+}
+
+/** The public form, or the friendly 404 page for an unknown or replaced link. */
+async function renderOfferForm(c: C, token: string, state?: FormState) {
+  // The token is in the address: it must not travel on to other sites.
+  c.header('referrer-policy', 'no-referrer')
+  c.header('cache-control', 'no-store')
+  const team = await teamOfSignupLink(c.var.db, token)
+  if (!team) {
+    c.status(404)
+    return c.render(<HostOfferInvalidPage t={c.var.t} />, { title: c.var.t.hostOffers.invalidTitle })
+  }
+  return c.render(<HostOfferFormPage t={c.var.t} token={token} teamName={team.name} state={state} />, {
+    title: c.var.t.hostOffers.formTitle,
+  })
+}
+
+const param = (c: C, name: string) => c.req.param(name) ?? ''
+
+/**
+ * Host sign-up: organisers see the offers residents made and accept (for a visit) or decline them, and make a
+ * new sign-up link; residents use that link, without an account, to offer their garden or space.
+ */
+export const hostOfferPages = new Hono<AppEnv>()
+  .get('/teams/:teamId/host-offers', (c) => renderOffers(c, c.req.param('teamId')))
+  .post('/teams/:teamId/host-offers/link', async (c) => {
+    const signedIn = requirePerson(c)
+    const teamId = c.req.param('teamId')
+    const { url } = await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, teamId, new Date())
+    // Only the hash is kept: this answer is the one place the link is shown, so it is not cached.
+    c.header('cache-control', 'no-store')
+    c.header('referrer-policy', 'no-referrer')
+    return renderOffers(c, teamId, { newLink: url })
+  })
+  .post(
+    '/teams/:teamId/host-offers/:offerId/accept',
+    formBody(hostOfferDecisionSchema, (c, errors, values) =>
+      renderOffers(c, param(c, 'teamId'), {
+        acceptState: { offerId: param(c, 'offerId'), state: { errors, values } },
+      }),
+    ),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { teamId, offerId } = c.req.param()
+      return saveOrShowAgain(
+        c,
+        async () => {
+          const { visitId } = c.req.valid('form')
+          const { venueId } = await acceptHostOffer(c.var.db, signedIn.actor, offerId, visitId, new Date())
+          return c.redirect(`/venues/${venueId}`, 303)
+        },
+        (state) => renderOffers(c, teamId, { acceptState: { offerId, state } }),
+        () => renderOffers(c, teamId, { notice: c.var.t.hostOffers.alreadyDecided }),
+      )
+    },
+  )
+  .post('/teams/:teamId/host-offers/:offerId/decline', async (c) => {
+    const signedIn = requirePerson(c)
+    const { teamId, offerId } = c.req.param()
+    try {
+      await declineHostOffer(c.var.db, signedIn.actor, offerId, new Date())
+    } catch (error) {
+      if (!isStale(error)) throw error
+      c.status(409)
+      return renderOffers(c, teamId, { notice: c.var.t.hostOffers.alreadyDecided })
+    }
+    return c.redirect(`/teams/${teamId}/host-offers`, 303)
+  })
+  .get('/host-offer/:token', (c) => renderOfferForm(c, c.req.param('token')))
+  .post(
+    '/host-offer/:token',
+    async function limitOffers(c, next) {
+      // Anyone with the link may post, without an account: a per-client limit keeps floods out.
+      const { success } = await c.env.CLIENT_LIMITER.limit({ key: `host-offer:${clientKey(c)}` })
+      if (!success) throw new DomainError('rate_limited', undefined, { retryAfterSeconds: 60 })
+      await next()
+    },
+    formBody(
+      hostOfferSchema,
+      (c, errors, values) => renderOfferForm(c, param(c, 'token'), { errors, values }),
+      (form) =>
+        defined({
+          hostName: text(form, 'hostName'),
+          hostEmail: text(form, 'hostEmail'),
+          hostPhone: text(form, 'hostPhone'),
+          venueName: text(form, 'venueName'),
+          venueKind: text(form, 'venueKind'),
+          address: text(form, 'address'),
+          lat: numberOrNull(form, 'lat'),
+          lng: numberOrNull(form, 'lng'),
+          capacity: numberOrNull(form, 'capacity'),
+          stepFree: yesNo(form, 'stepFree'),
+          toilet: yesNo(form, 'toilet'),
+          shelter: yesNo(form, 'shelter'),
+          notes: text(form, 'notes'),
+        }),
+    ),
+    async (c) => {
+      const token = c.req.param('token')
+      c.header('referrer-policy', 'no-referrer')
+      try {
+        const { teamName } = await submitHostOffer(c.var.db, token, c.req.valid('form'), new Date())
+        return c.render(<HostOfferThanksPage t={c.var.t} teamName={teamName} />, {
+          title: c.var.t.hostOffers.thanksTitle,
+        })
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'not_found') return renderOfferForm(c, token)
+        throw error
+      }
+    },
+  )

@@ -1,0 +1,206 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { InferOutput } from 'valibot'
+import { hostOffers, people, teams, venues, visitRoles, visits } from '../../../shared/db/schema'
+import { type Actor, canOrganise, canReadTeam } from '../../../shared/domain/access'
+import { DomainError } from '../../../shared/errors'
+import { auditEntry } from '../../platform/audit'
+import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
+import type { Config } from '../../platform/config'
+import type { Database } from '../../platform/env'
+import type { hostOfferSchema } from './schemas'
+
+type Person = Extract<Actor, { kind: 'person' }>
+
+/**
+ * Makes a new host sign-up link for a team (organisers) and returns it. Only the hash is kept, so the link is
+ * shown once; making a new one revokes the old.
+ */
+export async function renewHostSignupLink(
+  db: Database,
+  config: Config,
+  actor: Person,
+  teamId: string,
+  now: Date,
+) {
+  if (!canReadTeam(actor, teamId)) throw new DomainError('not_found')
+  if (!canOrganise(actor, teamId)) throw new DomainError('forbidden')
+  const token = randomToken()
+  await db.batch([
+    db
+      .update(teams)
+      .set({ hostSignupTokenHash: await hashToken(token) })
+      .where(eq(teams.id, teamId)),
+    auditEntry(db, {
+      teamId,
+      actorId: actor.personId,
+      action: 'host_signup_link.renewed',
+      entityType: 'team',
+      entityId: teamId,
+      at: now,
+    }),
+  ])
+  return { url: new URL(`/host-offer/${token}`, config.publicUrl).toString() }
+}
+
+/** The team a host sign-up link belongs to, or null for an unknown or revoked link. */
+export async function teamOfSignupLink(db: Database, token: string) {
+  if (!tokenPattern.test(token)) return null
+  const [team] = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.hostSignupTokenHash, await hashToken(token)))
+    .limit(1)
+  return team ?? null
+}
+
+/** A resident offers a garden or space through the link (no account needed). */
+export async function submitHostOffer(
+  db: Database,
+  token: string,
+  input: InferOutput<typeof hostOfferSchema>,
+  now: Date,
+) {
+  const team = await teamOfSignupLink(db, token)
+  if (!team) throw new DomainError('not_found')
+  const id = crypto.randomUUID()
+  await db.batch([
+    db.insert(hostOffers).values({ id, teamId: team.id, ...input, createdAt: now }),
+    auditEntry(db, {
+      teamId: team.id,
+      actorId: null,
+      action: 'host_offer.received',
+      entityType: 'host_offer',
+      entityId: id,
+      after: { venueName: input.venueName, hostName: input.hostName },
+      at: now,
+    }),
+  ])
+  return { id, teamName: team.name }
+}
+
+/** The offers a team received, newest first (organisers: they hold residents' contact details). */
+export async function listHostOffers(db: Database, actor: Actor, teamId: string) {
+  if (!canReadTeam(actor, teamId)) throw new DomainError('not_found')
+  if (!canOrganise(actor, teamId)) throw new DomainError('forbidden')
+  return db.select().from(hostOffers).where(eq(hostOffers.teamId, teamId)).orderBy(desc(hostOffers.createdAt))
+}
+
+async function offerForOrganiser(db: Database, actor: Person, offerId: string) {
+  const [offer] = await db.select().from(hostOffers).where(eq(hostOffers.id, offerId)).limit(1)
+  if (!offer || !canReadTeam(actor, offer.teamId)) throw new DomainError('not_found')
+  if (!canOrganise(actor, offer.teamId)) throw new DomainError('forbidden')
+  if (offer.status !== 'pending') throw new DomainError('conflict', 'This offer was already decided.')
+  return offer
+}
+
+/**
+ * Accepts an offer: the venue is made from it, and the resident becomes that venue's host for the chosen
+ * visit (signing in with the address they gave).
+ */
+export async function acceptHostOffer(
+  db: Database,
+  actor: Person,
+  offerId: string,
+  visitId: string,
+  now: Date,
+) {
+  const offer = await offerForOrganiser(db, actor, offerId)
+  const [visit] = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(eq(visits.id, visitId), eq(visits.teamId, offer.teamId)))
+  if (!visit) {
+    throw new DomainError('validation_failed', undefined, {
+      errors: [{ field: 'visitId', message: 'invalid' }],
+    })
+  }
+  const venueId = crypto.randomUUID()
+  const stillPending = and(eq(hostOffers.id, offerId), eq(hostOffers.status, 'pending'))
+  const nowMs = now.getTime()
+  // One batch, so all or nothing: the venue is made from the offer only while it is still pending (of two
+  // organisers accepting at once, one gets it), then the offer points at it, and the resident hosts it.
+  const [, claimed] = await db.batch([
+    db.insert(venues).select(
+      db
+        .select({
+          id: sql<string>`${venueId}`.as('id'),
+          teamId: hostOffers.teamId,
+          name: hostOffers.venueName,
+          kind: hostOffers.venueKind,
+          address: hostOffers.address,
+          lat: hostOffers.lat,
+          lng: hostOffers.lng,
+          capacity: hostOffers.capacity,
+          stepFree: hostOffers.stepFree,
+          toilet: hostOffers.toilet,
+          shelter: hostOffers.shelter,
+          notes: hostOffers.notes,
+          hostName: hostOffers.hostName,
+          hostContact:
+            sql<string>`trim(${hostOffers.hostPhone} || ' · ' || ${hostOffers.hostEmail}, ' ·')`.as(
+              'host_contact',
+            ),
+          version: sql<number>`1`.as('version'),
+          createdAt: sql<number>`${nowMs}`.as('created_at'),
+        })
+        .from(hostOffers)
+        .where(stillPending),
+    ),
+    db
+      .update(hostOffers)
+      .set({ status: 'accepted', decidedAt: now, venueId })
+      .where(stillPending)
+      .returning({ id: hostOffers.id }),
+    db
+      .insert(people)
+      .values({ email: offer.hostEmail, name: offer.hostName })
+      .onConflictDoNothing({ target: people.email }),
+    db
+      .insert(visitRoles)
+      .select(
+        db
+          .select({
+            id: sql<string>`${crypto.randomUUID()}`.as('id'),
+            visitId: sql<string>`${visitId}`.as('visit_id'),
+            personId: people.id,
+            role: sql<'host'>`'host'`.as('role'),
+            venueId: hostOffers.venueId,
+            createdAt: sql<number>`${nowMs}`.as('created_at'),
+          })
+          .from(hostOffers)
+          .innerJoin(people, eq(people.email, hostOffers.hostEmail))
+          .where(and(eq(hostOffers.id, offerId), eq(hostOffers.venueId, venueId))),
+      )
+      .onConflictDoNothing(),
+  ])
+  if (claimed.length === 0) throw new DomainError('conflict', 'This offer was already decided.')
+  await auditEntry(db, {
+    teamId: offer.teamId,
+    actorId: actor.personId,
+    action: 'host_offer.accepted',
+    entityType: 'host_offer',
+    entityId: offerId,
+    after: { venueId, visitId },
+    at: now,
+  })
+  return { venueId }
+}
+
+/** Declines an offer (kept, for the record). */
+export async function declineHostOffer(db: Database, actor: Person, offerId: string, now: Date) {
+  const offer = await offerForOrganiser(db, actor, offerId)
+  await db.batch([
+    db
+      .update(hostOffers)
+      .set({ status: 'declined', decidedAt: now })
+      .where(and(eq(hostOffers.id, offerId), eq(hostOffers.status, 'pending'))),
+    auditEntry(db, {
+      teamId: offer.teamId,
+      actorId: actor.personId,
+      action: 'host_offer.declined',
+      entityType: 'host_offer',
+      entityId: offerId,
+      at: now,
+    }),
+  ])
+}

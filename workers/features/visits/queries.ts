@@ -1,0 +1,78 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { releases, shareLinks, visits } from '../../../shared/db/schema'
+import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
+import { hashToken, tokenPattern } from '../../platform/auth/tokens'
+import type { Database } from '../../platform/env'
+
+export type VisitRow = typeof visits.$inferSelect
+
+/** Published, listed visits for the home page, oldest start first. */
+export async function listPublishedVisits(db: Database) {
+  return db
+    .select({
+      slug: visits.slug,
+      title: visits.title,
+      kind: visits.kind,
+      startDate: visits.startDate,
+      endDate: visits.endDate,
+      timeZone: visits.timeZone,
+      description: visits.description,
+    })
+    .from(visits)
+    .where(and(eq(visits.status, 'published'), eq(visits.listed, true)))
+    .orderBy(asc(visits.startDate))
+}
+
+/** True when `token` is a live share link of the visit (unlisted visits are readable only through one). */
+export async function isValidShareLink(
+  db: Database,
+  visitId: string,
+  token: string | undefined,
+): Promise<boolean> {
+  if (!token || !tokenPattern.test(token)) return false
+  const [row] = await db
+    .select({ id: shareLinks.id })
+    .from(shareLinks)
+    .where(
+      and(
+        eq(shareLinks.visitId, visitId),
+        eq(shareLinks.tokenHash, await hashToken(token)),
+        isNull(shareLinks.revokedAt),
+      ),
+    )
+    .limit(1)
+  return row !== undefined
+}
+
+/**
+ * The newest release of a published visit, without its snapshot: enough to answer 304 or serve from the edge
+ * cache in one small query. The snapshot is read only when a page must really be rendered.
+ */
+export async function getPublishedHead(db: Database, slug: string) {
+  const [row] = await db
+    .select({
+      visitId: visits.id,
+      listed: visits.listed,
+      status: visits.status,
+      releaseId: releases.id,
+      number: releases.number,
+      name: releases.name,
+      publishedAt: releases.publishedAt,
+    })
+    .from(visits)
+    .innerJoin(releases, eq(releases.visitId, visits.id))
+    .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
+    .orderBy(desc(releases.number))
+    .limit(1)
+  return row ?? null
+}
+
+/** The frozen programme of one release. */
+export async function getReleaseSnapshot(db: Database, releaseId: string): Promise<ReleaseSnapshot> {
+  const [row] = await db
+    .select({ snapshot: releases.snapshot })
+    .from(releases)
+    .where(eq(releases.id, releaseId))
+  if (!row) throw new Error(`release ${releaseId} vanished`)
+  return JSON.parse(row.snapshot) as ReleaseSnapshot
+}

@@ -1,0 +1,246 @@
+import * as v from 'valibot'
+import { itemKinds, legModes, participantFunctions, venueKinds, visitKinds } from '../../../shared/db/schema'
+import { isValidTimeZone, parseLocalDate } from '../../../shared/domain/time'
+import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
+
+/** 'YYYY-MM-DD' that is a real calendar date. */
+export const localDateSchema = v.pipe(
+  v.string(msg.required),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, msg.key('date')),
+  v.check((d) => {
+    try {
+      parseLocalDate(d)
+      return true
+    } catch {
+      return false
+    }
+  }, msg.key('date')),
+)
+
+/** 'HH:MM', 24-hour clock. */
+export const localTimeSchema = v.pipe(
+  v.string(msg.required),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg.key('time')),
+)
+
+export const timeZoneSchema = v.pipe(v.string(msg.required), v.check(isValidTimeZone, msg.key('timeZone')))
+
+/** A URL slug: lower-case words joined by hyphens. Stable once the visit is published. */
+export const slugSchema = v.pipe(
+  v.string(msg.required),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg.key('slug')),
+  v.minLength(3, msg.tooShort(3)),
+  v.maxLength(80, msg.tooLong(80)),
+)
+
+const text = (max: number) => v.pipe(v.string(msg.invalid), v.trim(), v.maxLength(max, msg.tooLong(max)))
+const count = (max: number) =>
+  v.pipe(
+    v.number(msg.invalid),
+    v.integer(msg.invalid),
+    v.minValue(0, msg.invalid),
+    v.maxValue(max, msg.invalid),
+  )
+const version = v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid))
+const id = v.pipe(v.string(msg.required), v.regex(/^[A-Za-z0-9-]{1,64}$/, msg.invalid))
+
+const visitFields = {
+  kind: v.picklist(visitKinds, msg.invalid),
+  title: lineSchema(200),
+  slug: v.optional(slugSchema),
+  startDate: localDateSchema,
+  endDate: localDateSchema,
+  timeZone: v.optional(timeZoneSchema, 'Europe/Amsterdam'),
+  description: v.optional(text(5000), ''),
+  meetingPoint: v.optional(text(300), ''),
+  expectedGuests: v.optional(v.nullable(count(100_000)), null),
+  budgetCents: v.optional(v.nullable(count(100_000_000)), null),
+  walkingSpeedKmh: v.optional(
+    v.pipe(v.number(msg.invalid), v.minValue(1, msg.invalid), v.maxValue(10, msg.invalid)),
+    4.5,
+  ),
+  listed: v.optional(v.boolean(msg.invalid), true),
+  rsvpCapacity: v.optional(v.nullable(count(100_000)), null),
+}
+
+/** Creating a visit. */
+export const visitCreateSchema = v.pipe(
+  v.strictObject(visitFields),
+  v.forward(
+    v.partialCheck([['startDate'], ['endDate']], (x) => x.endDate >= x.startDate, msg.key('endBeforeStart')),
+    ['endDate'],
+  ),
+)
+
+/** Changing a visit: any fields, with the version it was based on. Dates in order is checked on the result. */
+export const visitUpdateSchema = v.strictObject({
+  ...v.partial(v.strictObject(visitFields)).entries,
+  version,
+})
+
+/** Duplicating a visit as a template for the next one: a new title, slug and first date. */
+export const visitDuplicateSchema = v.strictObject({
+  title: lineSchema(200),
+  slug: v.optional(slugSchema),
+  startDate: localDateSchema,
+})
+
+const latitude = v.pipe(
+  v.number(msg.invalid),
+  v.minValue(-90, msg.key('latitude')),
+  v.maxValue(90, msg.key('latitude')),
+)
+const longitude = v.pipe(
+  v.number(msg.invalid),
+  v.minValue(-180, msg.key('longitude')),
+  v.maxValue(180, msg.key('longitude')),
+)
+
+const venueFields = {
+  name: lineSchema(120),
+  kind: v.picklist(venueKinds, msg.invalid),
+  address: v.optional(text(300), ''),
+  lat: v.optional(v.nullable(latitude), null),
+  lng: v.optional(v.nullable(longitude), null),
+  capacity: v.optional(v.nullable(count(100_000)), null),
+  stepFree: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+  toilet: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+  shelter: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+  notes: v.optional(text(2000), ''),
+  hostName: v.optional(text(120), ''),
+  hostContact: v.optional(text(200), ''),
+}
+
+/** Creating a venue of the team. Coordinates come as a pair or not at all. */
+export const venueCreateSchema = v.pipe(
+  v.strictObject(venueFields),
+  v.forward(
+    v.partialCheck([['lat'], ['lng']], (x) => (x.lat == null) === (x.lng == null), msg.key('coordinates')),
+    ['lng'],
+  ),
+)
+
+/** A partial change to a venue, with the version it was based on (lost updates answer 409). */
+export const venueUpdateSchema = v.strictObject({
+  ...v.partial(v.strictObject(venueFields)).entries,
+  version,
+})
+
+/** A venue as used by one visit: its opening window (local times on a visit day) and rain alternative. */
+export const visitVenueSchema = v.pipe(
+  v.strictObject({
+    opensDate: v.optional(v.nullable(localDateSchema), null),
+    opensAt: v.optional(v.nullable(localTimeSchema), null),
+    closesAt: v.optional(v.nullable(localTimeSchema), null),
+    rainVenueId: v.optional(v.nullable(id), null),
+  }),
+  v.forward(
+    v.check((x) => !x.opensAt || !x.closesAt || x.closesAt > x.opensAt, msg.key('endBeforeStart')),
+    ['closesAt'],
+  ),
+)
+
+/** A group of the company. */
+export const groupSchema = v.strictObject({
+  name: lineSchema(80),
+  position: v.optional(count(1000), 0),
+})
+
+const participantFields = {
+  name: lineSchema(120),
+  function: v.optional(v.picklist(participantFunctions, msg.invalid), 'other'),
+  organisation: v.optional(text(120), ''),
+  groupId: v.optional(v.nullable(id), null),
+  dietaryNeeds: v.optional(text(300), ''),
+  contact: v.optional(text(200), ''),
+}
+
+/** Someone in the visiting company. */
+export const participantCreateSchema = v.strictObject(participantFields)
+export const participantUpdateSchema = v.strictObject({
+  ...v.partial(v.strictObject(participantFields)).entries,
+  version,
+})
+
+const itemFields = {
+  kind: v.picklist(itemKinds, msg.invalid),
+  title: lineSchema(200),
+  description: v.optional(text(5000), ''),
+  /** Local date and times in the visit's zone. An end at or before the start on the same date is refused. */
+  date: localDateSchema,
+  start: localTimeSchema,
+  end: localTimeSchema,
+  /** When the item ends on a later day (a night train); defaults to `date`. */
+  endDate: v.optional(localDateSchema),
+  venueId: v.optional(v.nullable(id), null),
+  groupIds: v.optional(v.array(id, msg.invalid), []),
+  legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
+  departurePlace: v.optional(v.nullable(text(120)), null),
+  arrivalPlace: v.optional(v.nullable(text(120)), null),
+  cancelled: v.optional(v.boolean(msg.invalid), false),
+}
+
+/** Creating a programme item. */
+export const itemCreateSchema = v.strictObject(itemFields)
+
+/** Changing a programme item. Date and times go together: send all three to move it. */
+export const itemUpdateSchema = v.pipe(
+  v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version }),
+  v.forward(
+    v.check(
+      (x) =>
+        [x.date, x.start, x.end].every((f) => f === undefined) ||
+        [x.date, x.start, x.end].every((f) => f !== undefined),
+      msg.key('dateAndTimesTogether'),
+    ),
+    ['date'],
+  ),
+)
+
+/** "Running late": shift every later item of a group (or everyone) by N minutes. */
+export const runningLateSchema = v.strictObject({
+  groupId: v.optional(v.nullable(id), null),
+  minutes: v.pipe(
+    v.number(msg.required),
+    v.integer(msg.invalid),
+    v.minValue(-180, msg.invalid),
+    v.maxValue(600, msg.invalid),
+    v.check((n) => n !== 0, msg.invalid),
+  ),
+  /** Items starting at or after this local time move; default: now. */
+  from: v.optional(v.strictObject({ date: localDateSchema, time: localTimeSchema })),
+})
+
+/** Publishing the current programme as a release, optionally named. */
+export const publishSchema = v.strictObject({ name: v.optional(lineSchema(80)) })
+
+/** A resident offering their garden or space through the team's host sign-up link. */
+export const hostOfferSchema = v.pipe(
+  v.strictObject({
+    hostName: lineSchema(120),
+    hostEmail: emailSchema,
+    hostPhone: v.optional(text(40), ''),
+    venueName: lineSchema(120),
+    venueKind: v.picklist(venueKinds, msg.invalid),
+    address: lineSchema(300),
+    lat: v.optional(v.nullable(latitude), null),
+    lng: v.optional(v.nullable(longitude), null),
+    capacity: v.optional(v.nullable(count(100_000)), null),
+    stepFree: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+    toilet: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+    shelter: v.optional(v.nullable(v.boolean(msg.invalid)), null),
+    notes: v.optional(text(2000), ''),
+  }),
+  v.forward(
+    v.partialCheck([['lat'], ['lng']], (x) => (x.lat == null) === (x.lng == null), msg.key('coordinates')),
+    ['lng'],
+  ),
+)
+
+/** Accepting an offer: the venue is made and the resident becomes its host for this visit. */
+export const hostOfferDecisionSchema = v.strictObject({ visitId: id })
+
+/** A share link for an unlisted visit, with a label saying who it is for. */
+export const shareLinkSchema = v.strictObject({ label: v.optional(text(80), '') })

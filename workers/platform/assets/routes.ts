@@ -1,0 +1,17 @@
+import { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import type { AppEnv } from '../env'
+import { appCss, iconSvg } from './app-css'
+
+/** Static assets served by the Worker itself; revalidated by ETag so a new deploy shows at once. */
+export const assetRoutes = new Hono<AppEnv>()
+  .use('/assets/*', etag())
+  .get('/assets/app.css', (c) => {
+    c.header('cache-control', 'public, max-age=3600, must-revalidate')
+    return c.body(appCss, 200, { 'content-type': 'text/css; charset=utf-8' })
+  })
+  .get('/assets/icon.svg', (c) => {
+    c.header('cache-control', 'public, max-age=86400')
+    return c.body(iconSvg, 200, { 'content-type': 'image/svg+xml' })
+  })
+  .get('/favicon.ico', (c) => c.redirect('/assets/icon.svg', 301))

@@ -1,0 +1,66 @@
+import * as v from 'valibot'
+import { DomainError } from '../../shared/errors'
+import type { Bindings } from './env'
+
+/** What the Worker needs to know about where it runs, read once per isolate from the bindings. */
+export type Config = {
+  environment: 'development' | 'production' | 'test'
+  isProduction: boolean
+  publicUrl: string
+  /** Signs links that are not stored anywhere (the opt-out link in change mails). */
+  appSecret: string
+  mail:
+    | { transport: 'outbox'; from: string }
+    | { transport: 'http'; from: string; apiUrl: string; apiKey: string }
+}
+
+const environment = v.picklist(['development', 'production', 'test'])
+
+const productionSecrets = v.object({
+  PUBLIC_URL: v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  MAIL_FROM: v.pipe(v.string(), v.minLength(3)),
+  MAIL_API_URL: v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  MAIL_API_KEY: v.pipe(v.string(), v.minLength(16)),
+  APP_SECRET: v.pipe(v.string(), v.minLength(32)),
+})
+
+/** Development and tests only: production refuses to run without its own APP_SECRET. */
+const DEVELOPMENT_SECRET = 'rondgang-development-only-secret-never-in-production'
+
+let cached: { env: Bindings; config: Config } | undefined
+
+/**
+ * Reads the configuration. Development and tests get safe local defaults (mail goes to the outbox); production
+ * refuses to serve until every secret is set, rather than run half-configured.
+ */
+export function readConfig(env: Bindings): Config {
+  if (cached?.env === env) return cached.config
+  const envName = v.parse(environment, env.ENVIRONMENT ?? 'development')
+  let config: Config
+  if (envName === 'production') {
+    const checked = v.safeParse(productionSecrets, env)
+    if (!checked.success) {
+      const missing = checked.issues.map((i) => v.getDotPath(i) ?? '?').join(', ')
+      console.error(`Rondgang is not configured for production: check ${missing}`)
+      throw new DomainError('not_configured')
+    }
+    const s = checked.output
+    config = {
+      environment: envName,
+      isProduction: true,
+      publicUrl: s.PUBLIC_URL,
+      appSecret: s.APP_SECRET,
+      mail: { transport: 'http', from: s.MAIL_FROM, apiUrl: s.MAIL_API_URL, apiKey: s.MAIL_API_KEY },
+    }
+  } else {
+    config = {
+      environment: envName,
+      isProduction: false,
+      publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
+      appSecret: env.APP_SECRET || DEVELOPMENT_SECRET,
+      mail: { transport: 'outbox', from: env.MAIL_FROM || 'Rondgang <noreply@rondgang.localhost>' },
+    }
+  }
+  cached = { env, config }
+  return config
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono'
+import { DomainError, type FieldError } from '../../../shared/errors'
+import type { AppEnv } from '../env'
+import type { FormState } from '../ui/form'
+import { translateMessage } from './validation'
+
+type C = Context<AppEnv>
+
+/** The field errors a service refused a form with, in the reader's language; null for any other failure. */
+export function serviceFieldErrors(c: C, error: unknown): FieldError[] | null {
+  if (!(error instanceof DomainError) || error.code !== 'validation_failed' || !error.extra.errors)
+    return null
+  return error.extra.errors.map((e) => ({ field: e.field, message: translateMessage(c.var.t, e.message) }))
+}
+
+/** True when a write was based on a version someone else has since replaced. */
+export const isStale = (error: unknown) => error instanceof DomainError && error.code === 'conflict'
+
+/**
+ * Runs a form's write. When the service refuses the input (422) the form is shown again as typed, with the
+ * errors at the fields; when the write was stale (409) `onStale` shows the newer data. Nothing is saved then.
+ */
+export async function saveOrShowAgain(
+  c: C,
+  save: () => Promise<Response>,
+  onInvalid: (state: FormState) => Response | Promise<Response>,
+  onStale?: () => Response | Promise<Response>,
+): Promise<Response> {
+  try {
+    return await save()
+  } catch (error) {
+    const errors = serviceFieldErrors(c, error)
+    if (errors) {
+      c.status(422)
+      // The body was read by the validator; Hono keeps it, so the raw fields can be read again.
+      const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+      return onInvalid({ errors, values })
+    }
+    if (onStale && isStale(error)) {
+      c.status(409)
+      return onStale()
+    }
+    throw error
+  }
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono'
+import { codeToStatus, type ErrorCode, type FieldError } from '../../../shared/errors'
+import type { AppEnv } from '../env'
+
+/** True for the JSON API's paths. */
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
+
+/** Requests under /api/ (and those that ask for JSON only) get problem+json; people get a page. */
+export function wantsProblemJson(c: Context<AppEnv>): boolean {
+  if (isApiPath(c.req.path)) return true
+  const accept = c.req.header('accept') ?? ''
+  return accept.includes('application/json') && !accept.includes('text/html')
+}
+
+export type ProblemInput = {
+  code: ErrorCode
+  detail: string
+  errors?: FieldError[]
+  headers?: Record<string, string>
+}
+
+/** An RFC 9457 problem document. `type` names the code, so clients can branch on it. */
+export function problemResponse(c: Context<AppEnv>, p: ProblemInput): Response {
+  const status = codeToStatus(p.code)
+  const body = {
+    type: `https://rondgang.nl/problems/${p.code.replaceAll('_', '-')}`,
+    title: c.var.t?.errors.byCode[p.code] ?? p.code,
+    status,
+    detail: p.detail,
+    instance: c.req.path,
+    code: p.code,
+    requestId: c.var.requestId,
+    ...(p.errors?.length ? { errors: p.errors } : {}),
+  }
+  // c.body (not new Response) keeps the headers middleware already set, such as X-Request-Id.
+  return c.body(JSON.stringify(body), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...p.headers,
+  })
+}

@@ -1,0 +1,30 @@
+import { jsxRenderer } from 'hono/jsx-renderer'
+import type { AppEnv } from '../env'
+import { Layout } from '../ui/layout'
+
+declare module 'hono' {
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: declaration merging needs the interface form
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>
+  }
+}
+
+/** Every page is rendered inside the shared layout, in the reader's language. */
+export const renderer = () =>
+  jsxRenderer<AppEnv>(
+    ({ children, title }, c) => {
+      const url = new URL(c.req.url)
+      return (
+        <Layout
+          t={c.var.t}
+          title={title}
+          currentUrl={`${url.pathname}${url.search}`}
+          nonce={c.var.secureHeadersNonce}
+          person={c.var.signedIn?.person}
+        >
+          {children}
+        </Layout>
+      )
+    },
+    { docType: true },
+  )

@@ -1,0 +1,25 @@
+import type { ErrorCode } from '../../../shared/errors'
+import type { Messages } from '../../../shared/i18n'
+import { Layout } from './layout'
+
+type Props = { t: Messages; code: ErrorCode; status: number; requestId: string; currentUrl: string }
+
+/** A friendly page for any failure: what happened in plain words, a way back, and a reference for support. */
+export function ErrorPage({ t, code, status, requestId, currentUrl }: Props) {
+  return (
+    <Layout t={t} title={t.errors.title} currentUrl={currentUrl}>
+      <section class="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">{t.errors.title}</h1>
+        <p class="lead">{t.errors.byCode[code]}</p>
+        <p>
+          <a class="button" href="/">
+            {t.errors.back}
+          </a>
+        </p>
+        <p class="muted">
+          {t.errors.requestId}: <code>{requestId}</code> ({status})
+        </p>
+      </section>
+    </Layout>
+  )
+}

@@ -1,0 +1,78 @@
+import type { Child } from 'hono/jsx'
+import type { Messages } from '../../../shared/i18n'
+
+export type LayoutProps = {
+  t: Messages
+  title: string
+  /** Path and query of the current page, to build the language switch link. */
+  currentUrl: string
+  nonce?: string | undefined
+  /** The signed-in person, for the menu; absent for guests. */
+  person?: { email: string; name: string } | null | undefined
+  children?: Child
+}
+
+/** The language switch keeps the reader on the same page. */
+function switchHref(currentUrl: string, lang: string): string {
+  const url = new URL(currentUrl, 'http://x')
+  url.searchParams.set('lang', lang)
+  return `${url.pathname}${url.search}`
+}
+
+/** The page frame every HTML page shares: landmarks, skip link, language switch, one stylesheet. */
+export function Layout({ t, title, currentUrl, person, children }: LayoutProps) {
+  const other = t.lang === 'nl' ? 'en' : 'nl'
+  return (
+    <html lang={t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t.app.name}`}</title>
+        <meta name="description" content={t.app.tagline} />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.app.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href="/">
+              {t.app.name}
+            </a>
+            <nav aria-label={t.app.mainNav}>
+              {person ? (
+                <>
+                  <a href="/teams">{t.teams.title}</a>
+                  <a href="/account">{t.account.title}</a>
+                  <form method="post" action="/sign-out" class="inline-form">
+                    <button type="submit" class="link-button">
+                      {t.auth.signOut}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/sign-in">{t.auth.signIn}</a>
+              )}
+              <a
+                href={switchHref(currentUrl, other)}
+                hreflang={other}
+                lang={other}
+                aria-label={t.app.switchLanguageLabel}
+              >
+                {t.app.switchLanguage}
+              </a>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">{t.app.footer}</div>
+        </footer>
+      </body>
+    </html>
+  )
+}
