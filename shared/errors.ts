@@ -17,6 +17,22 @@ export const errorCodes = [
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
+/**
+ * Why a request was refused, when a page must say more than its code: a closed set, so a route tells a stale
+ * version from an archived visit by value, never by comparing the English detail sentence. Features add theirs.
+ */
+export const errorReasons = [
+  // A write based on a version someone else has since replaced.
+  'stale',
+  // The visit is archived: nothing about it changes any more.
+  'visit_archived',
+  // accounts
+  'last_owner',
+  // talks
+  'talk_locked',
+] as const
+export type ErrorReason = (typeof errorReasons)[number]
+
 /** A problem with one input field, for forms and for problem+json `errors`. */
 export type FieldError = { field: string; message: string }
 
@@ -61,9 +77,18 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; allow?: string[] } = {},
+    readonly extra: {
+      errors?: FieldError[]
+      retryAfterSeconds?: number
+      allow?: string[]
+      reason?: ErrorReason
+    } = {},
   ) {
     super(message ?? code)
+  }
+  /** The typed reason, when the code alone does not say enough (a page picks its sentence by it). */
+  get reason(): ErrorReason | undefined {
+    return this.extra.reason
   }
   get status() {
     return codeToStatus(this.code)

@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { loadDemoData } from '../../workers/dev/demo-load'
-import { resolveSession } from '../../workers/features/accounts/sign-in'
 import { loadProgramme } from '../../workers/features/programme/queries'
 import { createRsvp, rsvpForm } from '../../workers/features/rsvps/rsvps'
 import {
@@ -9,6 +8,7 @@ import {
   getReleaseSnapshot,
   listPublishedVisits,
 } from '../../workers/features/visits/queries'
+import { resolveSession } from '../../workers/platform/auth/session'
 import { readConfig } from '../../workers/platform/config'
 import { openDatabase } from '../../workers/platform/db/database'
 import { db } from './helpers'

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/domain/access'
 import type { Lang, Messages } from '../../shared/i18n'
-import type { SignedIn } from '../features/accounts/sign-in'
+import type { SignedIn } from './auth/session'
 import type { Config } from './config'
 import type { Database } from './db/database'
 

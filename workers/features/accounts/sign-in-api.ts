@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
 import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
-import { limitSignIn } from '../../platform/middleware/rate-limit'
+import { limitAddress } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import { requestSignInLink } from './sign-in'
 import { signInRequestSchema } from './sign-in-schemas'
@@ -12,7 +12,7 @@ import { listMyTeams } from './teams'
 export const authApi = new Hono<AppEnv>()
   .post('/auth/sign-in-link', jsonBody(signInRequestSchema), async (c) => {
     const input = c.req.valid('json')
-    await limitSignIn(c, input.email)
+    await limitAddress(c, 'address', input.email, 'signin')
     await requestSignInLink(c.var.db, c.var.config, { ...input, lang: c.var.lang }, new Date())
     deliverSoon(c.executionCtx, c.var.db, c.var.config)
     // The same answer for every well-formed address: it never tells whether an account exists.

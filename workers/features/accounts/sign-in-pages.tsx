@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError } from '../../../shared/errors'
 import { nextPathSchema } from '../../../shared/schemas/common'
+import { endSession } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
 import { formBody } from '../../platform/http/validation'
-import { limitSignIn } from '../../platform/middleware/rate-limit'
+import { limitAddress } from '../../platform/middleware/rate-limit'
 import { clearSessionCookie, requirePerson, setSessionCookie } from '../../platform/middleware/session'
-import { endSession, redeemSignInLink, requestSignInLink, SIGN_IN_LINK_MINUTES } from './sign-in'
+import { redeemSignInLink, requestSignInLink, SIGN_IN_LINK_MINUTES } from './sign-in'
 import { signInRequestSchema, signInVerifySchema } from './sign-in-schemas'
 import { CheckMailPage, SignInPage, VerifyPage } from './views/sign-in-pages'
 
@@ -32,7 +33,7 @@ export const authPages = new Hono<AppEnv>()
     ),
     async (c) => {
       const input = c.req.valid('form')
-      await limitSignIn(c, input.email)
+      await limitAddress(c, 'address', input.email, 'signin')
       await requestSignInLink(c.var.db, c.var.config, { ...input, lang: c.var.lang }, new Date())
       return c.redirect('/sign-in/check-mail', 303)
     },

@@ -10,16 +10,10 @@ import {
   sessionCookieOf,
   signIn,
 } from '../../../test/integration/helpers'
+import { resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../platform/auth/session'
 import { hashToken } from '../../platform/auth/tokens'
 import { readConfig } from '../../platform/config'
-import {
-  cleanUpAuth,
-  redeemSignInLink,
-  requestSignInLink,
-  resolveSession,
-  SESSION_ABSOLUTE_MS,
-  SESSION_IDLE_MS,
-} from './sign-in'
+import { cleanUpAuth, redeemSignInLink, requestSignInLink } from './sign-in'
 
 const count = async (table: string) =>
   (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? -1

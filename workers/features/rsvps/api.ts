@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/env'
 import { doc } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
-import { limitRsvp } from '../../platform/middleware/rate-limit'
+import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import { createRsvp, listRsvps, rsvpCsv, rsvpTotals } from './rsvps'
 import { rsvpSchema } from './schemas'
@@ -24,10 +24,7 @@ export const rsvpsApi = new Hono<AppEnv>()
         description: '{ status: "confirmed" | "waitlisted" | "check_mail" }; the details come by mail',
       },
     ),
-    async function limit(c, next) {
-      await limitRsvp(c)
-      await next()
-    },
+    rateLimit('rsvp'),
     jsonBody(rsvpSchema),
     async (c) => {
       const slug = v.safeParse(slugSchema, c.req.param('slug'))

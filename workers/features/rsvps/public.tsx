@@ -7,7 +7,7 @@ import { defined, list, requiredNumber, text } from '../../platform/http/form-va
 import { withPrivateLink } from '../../platform/http/private-link'
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
-import { limitRsvp } from '../../platform/middleware/rate-limit'
+import { rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
 import {
   ARCHIVED_DETAIL,
@@ -129,10 +129,7 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
   })
   .post(
     '/v/:slug/rsvp',
-    async function limit(c, next) {
-      await limitRsvp(c)
-      await next()
-    },
+    rateLimit('rsvp'),
     formBody(rsvpSchema, (c, errors, values) => renderForm(c, { errors, values }), rsvpFromForm),
     async (c) => {
       const slug = slugOf(c)

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../platform/env'
 import { doc } from '../../platform/http/openapi'
 import { jsonBody, queryParams } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
-import { limitTalks } from '../../platform/middleware/rate-limit'
+import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import {
   callSchema,
@@ -65,10 +65,7 @@ export const talksApi = new Hono<AppEnv>()
       status: 202,
       description: '{ status: "submitted" }; closed call or past deadline: 422 with the field "call"',
     }),
-    async function limit(c, next) {
-      await limitTalks(c, 'submit')
-      await next()
-    },
+    rateLimit('talk-submit'),
     jsonBody(talkSubmissionSchema),
     async (c) => {
       await submitTalk(
@@ -91,15 +88,12 @@ export const talksApi = new Hono<AppEnv>()
       status: 202,
       description: '{ status: "check_mail" }',
     }),
-    async function limit(c, next) {
-      await limitTalks(c, 'resend')
-      await next()
-    },
+    rateLimit('talk-resend'),
     jsonBody(talkLinkResendSchema),
     async (c) => {
       const slug = slugOf(c.req.param('slug'))
       const { email } = c.req.valid('json')
-      await limitTalks(c, 'resend', email)
+      await limitAddress(c, 'talk-link', email)
       await callBySlug(c.var.db, slug, new Date(), c.req.query('k'))
       await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
       deliverSoon(c.executionCtx, c.var.db, c.var.config)

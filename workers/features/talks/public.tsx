@@ -9,7 +9,8 @@ import { defined, list, requiredNumber, text } from '../../platform/http/form-va
 import { withPrivateLink } from '../../platform/http/private-link'
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
-import { limitTalks } from '../../platform/middleware/rate-limit'
+import { uploadLimit } from '../../platform/middleware/body-limit'
+import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
 import { publicRelease } from '../releases/public-schedule'
 import {
@@ -309,6 +310,9 @@ async function uploadRefused(c: C, token: string, error: unknown, photo: boolean
  * The speaker's side: the public form at /v/{slug}/talks/new (and asking for a lost link again), the private
  * pages at /t/{token} from the mail, and the public speaker pages of a released programme. No sign-in.
  */
+/** Slides and handouts, and a speaker's portrait, through the private link. */
+const MAX_TALK_FILE_BYTES = 20 * 1024 * 1024
+
 export const talkPublicRoutes = new Hono<AppEnv>()
   .get('/v/:slug/talks/new', async (c) => {
     if (c.req.query('sent')) {
@@ -319,10 +323,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
   })
   .post(
     '/v/:slug/talks/new',
-    async function limit(c, next) {
-      await limitTalks(c, 'submit')
-      await next()
-    },
+    rateLimit('talk-submit'),
     formBody(
       talkSubmissionSchema,
       (c, errors, values) => renderForm(c, { errors, values }),
@@ -349,10 +350,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
   .get('/v/:slug/talks/resend', (c) => renderResend(c, c.req.query('sent') === '1'))
   .post(
     '/v/:slug/talks/resend',
-    async function limit(c, next) {
-      await limitTalks(c, 'resend')
-      await next()
-    },
+    rateLimit('talk-resend'),
     formBody(
       talkLinkResendSchema,
       (c, errors, values) => renderResend(c, false, { errors, values }),
@@ -361,7 +359,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
     async (c) => {
       const slug = slugOf(c)
       const { email } = c.req.valid('form')
-      await limitTalks(c, 'resend', email)
+      await limitAddress(c, 'talk-link', email)
       await callBySlug(c.var.db, slug, new Date(), shareOf(c).token)
       await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
@@ -447,7 +445,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
   )
   // Slides and a portrait: the one path with a 20 MB body limit (see app.tsx). A form posts multipart; a
   // script may stream the raw PDF with its Content-Length and gets JSON back.
-  .post('/t/:token/files', (c) =>
+  .post('/t/:token/files', uploadLimit(MAX_TALK_FILE_BYTES), (c) =>
     withToken(c, async (token) => {
       const photo = c.req.query('kind') === 'photo'
       try {

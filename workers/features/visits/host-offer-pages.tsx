@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/env'
 import { isStale, saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, numberOrNull, text, yesNo } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
-import { clientKey } from '../../platform/middleware/rate-limit'
+import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import {
@@ -111,12 +111,8 @@ export const hostOfferPages = new Hono<AppEnv>()
   .get('/host-offer/:token', (c) => renderOfferForm(c, c.req.param('token')))
   .post(
     '/host-offer/:token',
-    async function limitOffers(c, next) {
-      // Anyone with the link may post, without an account: a per-client limit keeps floods out.
-      const { success } = await c.env.CLIENT_LIMITER.limit({ key: `host-offer:${clientKey(c)}` })
-      if (!success) throw new DomainError('rate_limited', undefined, { retryAfterSeconds: 60 })
-      await next()
-    },
+    // Anyone with the link may post, without an account: a per-client limit keeps floods out.
+    rateLimit('host-offer'),
     formBody(
       hostOfferSchema,
       (c, errors, values) => renderOfferForm(c, param(c, 'token'), { errors, values }),

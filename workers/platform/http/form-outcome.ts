@@ -17,14 +17,16 @@ export function serviceFieldErrors(c: C, error: unknown): FieldError[] | null {
 export const isStale = (error: unknown) => error instanceof DomainError && error.code === 'conflict'
 
 /**
- * Runs a form's write. When the service refuses the input (422) the form is shown again as typed, with the
- * errors at the fields; when the write was stale (409) `onStale` shows the newer data. Nothing is saved then.
+ * The one write path of every form. Runs the write; when the service refuses the input (422) the form is
+ * shown again as typed, with the errors at the fields; when the write was refused as a conflict (409: a stale
+ * version, an archived visit, the last owner, …) `onConflict` shows the page as it is now, choosing its
+ * sentence by `error.reason`. Nothing is saved in either case; any other failure goes to the error handler.
  */
 export async function saveOrShowAgain(
   c: C,
   save: () => Promise<Response>,
   onInvalid: (state: FormState) => Response | Promise<Response>,
-  onStale?: () => Response | Promise<Response>,
+  onConflict?: (error: DomainError) => Response | Promise<Response>,
 ): Promise<Response> {
   try {
     return await save()
@@ -36,9 +38,9 @@ export async function saveOrShowAgain(
       const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
       return onInvalid({ errors, values })
     }
-    if (onStale && isStale(error)) {
+    if (onConflict && error instanceof DomainError && isStale(error)) {
       c.status(409)
-      return onStale()
+      return onConflict(error)
     }
     throw error
   }

@@ -1,47 +1,40 @@
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../env'
 
-/** Both limits are per minute (the binding's period): Retry-After tells when to try again. */
+/** Both limits are per minute (the bindings' period): Retry-After tells when to try again. */
 const RETRY_AFTER_SECONDS = 60
 
 /** The client's address as Cloudflare sees it; one shared bucket when unknown (local tools). */
 export const clientKey = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'unknown'
 
+const refuse = () => new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+
 /**
- * Sign-in links are limited per e-mail address (no mail bombing of one person) and per client (no sweeping
- * of many addresses). Both answer 429 with Retry-After, the same for known and unknown addresses.
+ * Limits a route per client (CLIENT_LIMITER, a bucket per `name` and address): no flooding of a form or an
+ * API by script. Declared on the route: `.post('/v/:slug/rsvp', rateLimit('rsvp'), …)`. Answers 429 with
+ * Retry-After before the body is read.
  */
-export async function limitSignIn(c: Context<AppEnv>, email: string): Promise<void> {
-  const [perAddress, perClient] = await Promise.all([
-    c.env.SIGNIN_LIMITER.limit({ key: `address:${email}` }),
-    c.env.CLIENT_LIMITER.limit({ key: `signin:${clientKey(c)}` }),
-  ])
-  if (!perAddress.success || !perClient.success) {
-    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+export const rateLimit = (name: string): MiddlewareHandler<AppEnv> =>
+  async function rateLimit(c, next) {
+    const { success } = await c.env.CLIENT_LIMITER.limit({ key: `${name}:${clientKey(c)}` })
+    if (!success) throw refuse()
+    await next()
   }
-}
-
-/** Registrations for visits are limited per client: enough for a family, not for filling a visit by script. */
-export async function limitRsvp(c: Context<AppEnv>): Promise<void> {
-  const perClient = await c.env.CLIENT_LIMITER.limit({ key: `rsvp:${clientKey(c)}` })
-  if (!perClient.success)
-    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
-}
 
 /**
- * Talk submissions and requests for a new private link are limited per client (no flooding the team's list
- * by script); a new link also per address, so nobody's inbox is filled by someone else asking for it.
+ * Limits what is done for one e-mail address (SIGNIN_LIMITER, a bucket per `name` and address) — no mail
+ * bombing of one person — and, when `perClient` is given, per client too (no sweeping of many addresses).
+ * Called once the address is read from the validated body; the same answer for known and unknown addresses.
  */
-export async function limitTalks(
+export async function limitAddress(
   c: Context<AppEnv>,
-  kind: 'submit' | 'resend',
-  email?: string,
+  name: string,
+  email: string,
+  perClient?: string,
 ): Promise<void> {
-  const checks = [c.env.CLIENT_LIMITER.limit({ key: `talk-${kind}:${clientKey(c)}` })]
-  if (email) checks.push(c.env.SIGNIN_LIMITER.limit({ key: `talk-link:${email}` }))
+  const checks = [c.env.SIGNIN_LIMITER.limit({ key: `${name}:${email}` })]
+  if (perClient) checks.push(c.env.CLIENT_LIMITER.limit({ key: `${perClient}:${clientKey(c)}` }))
   const results = await Promise.all(checks)
-  if (results.some((r) => !r.success)) {
-    throw new DomainError('rate_limited', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS })
-  }
+  if (results.some((r) => !r.success)) throw refuse()
 }

@@ -2,12 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { anonymous } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
-import {
-  resolveSession,
-  SESSION_ABSOLUTE_MS,
-  SESSION_COOKIE,
-  touchSession,
-} from '../../features/accounts/sign-in'
+import { resolveSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE, touchSession } from '../auth/session'
 import type { AppEnv } from '../env'
 import { wantsProblemJson } from '../http/problem'
 

@@ -1,0 +1,13 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../platform/env'
+import { feedRoutes } from './feeds'
+import { publicVisitRoutes } from './public'
+import { scheduleAssetRoutes } from './schedule-asset-routes'
+import { unsubscribeRoutes } from './unsubscribe'
+
+/** Releases: publishing the programme, the public schedule with its feeds and exports, and change mails. */
+export const releases = new Hono<AppEnv>()
+  .route('/', scheduleAssetRoutes)
+  .route('/v', feedRoutes)
+  .route('/v', publicVisitRoutes)
+  .route('/', unsubscribeRoutes)
