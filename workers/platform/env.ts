@@ -4,26 +4,8 @@ import type { SignedIn } from './auth/session'
 import type { Config } from './config'
 import type { Database } from './db/database'
 
-declare global {
-  namespace Cloudflare {
-    /** The Worker's bindings, as declared in wrangler.toml. */
-    interface Env {
-      DB: D1Database
-      PHOTOS: R2Bucket
-      SIGNIN_LIMITER: RateLimit
-      CLIENT_LIMITER: RateLimit
-      ENVIRONMENT: 'development' | 'production' | 'test'
-      PUBLIC_URL: string
-      MAIL_TRANSPORT: 'outbox' | 'http'
-      MAIL_FROM: string
-      MAIL_API_URL?: string
-      /** Secret (production only): `wrangler secret put MAIL_API_KEY --env production`. */
-      MAIL_API_KEY?: string
-      /** Secret (production only): `wrangler secret put APP_SECRET --env production` (32+ characters). */
-      APP_SECRET?: string
-    }
-  }
-}
+// The bindings are generated from wrangler.toml (`npm run cf-typegen` writes worker-configuration.d.ts beside
+// this file; `npm test` fails when it is out of date). This file keeps the app's own types only.
 
 export type Bindings = Cloudflare.Env
 export type { Database }
