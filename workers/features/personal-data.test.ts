@@ -1,0 +1,206 @@
+import { env } from 'cloudflare:test'
+import { eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import {
+  auditLog,
+  hostOffers,
+  invitations,
+  loginTokens,
+  mailOutbox,
+  memberships,
+  participants,
+  people,
+  rsvps,
+  rsvpTotals,
+  speakers,
+  talkFiles,
+  talkReviews,
+  talkSpeakers,
+  talks,
+  venues,
+  visitRoles,
+} from '../../shared/db/schema'
+import { db } from '../../test/integration/helpers'
+import { makeWorld } from '../../test/integration/world'
+import { hashToken, randomToken } from '../platform/auth/tokens'
+import { erasePersonalData, exportPersonalData } from '../platform/personal-data/contract'
+import { personalDataParts } from './personal-data'
+
+/** Columns that hold a person: an address, a contact, a name of a host, or a reference to a person or speaker. */
+const PERSON_COLUMN =
+  /^(email|.+_email|to|contact|.+_contact|.+_phone|host_name|person_id|actor_id|invited_by|speaker_id)$/
+
+async function tablesOfDatabase() {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+  ).all<{ name: string }>()
+  const out: { table: string; columns: { name: string; type: string }[] }[] = []
+  for (const { name } of tables.results) {
+    const cols = await env.DB.prepare(`PRAGMA table_info("${name}")`).all<{ name: string; type: string }>()
+    out.push({ table: name, columns: cols.results })
+  }
+  return out
+}
+
+/** Every place in the database where the address still appears, as `table.column`. */
+async function whereAddressAppears(email: string) {
+  const found: string[] = []
+  for (const { table, columns } of await tablesOfDatabase()) {
+    for (const column of columns.filter((c) => c.type.toUpperCase() === 'TEXT')) {
+      const row = await env.DB.prepare(
+        `SELECT count(*) AS n FROM "${table}" WHERE instr(lower("${column.name}"), ?) > 0`,
+      )
+        .bind(email)
+        .first<{ n: number }>()
+      if (row && row.n > 0) found.push(`${table}.${column.name}`)
+    }
+  }
+  return found
+}
+
+describe('the personal-data contract', () => {
+  it('covers every table that holds a person, and lists only tables that exist', async () => {
+    const covered = new Set(personalDataParts.flatMap((part) => part.tables))
+    const schema = await tablesOfDatabase()
+    const holdingPeople = schema
+      .filter(({ columns }) => columns.some((c) => PERSON_COLUMN.test(c.name)))
+      .map(({ table }) => table)
+    expect(holdingPeople.length).toBeGreaterThan(10)
+    expect(holdingPeople.filter((t) => !covered.has(t))).toEqual([])
+    const existing = new Set(schema.map((s) => s.table))
+    expect([...covered].filter((t) => !existing.has(t))).toEqual([])
+    // One owner per table: two features erasing the same rows would be a design mistake.
+    const all = personalDataParts.flatMap((part) => part.tables)
+    expect(all.length).toBe(covered.size)
+  })
+
+  it('exports everything held about an address, then erases it everywhere, R2 included, keeping counts', async () => {
+    const w = await makeWorld()
+    const subject = w.person.host
+    const email = subject.email
+    const now = new Date()
+    const speakerId = crypto.randomUUID()
+    const talkId = crypto.randomUUID()
+    const rsvpId = crypto.randomUUID()
+    const portraitKey = `speakers/${speakerId}/portrait-test`
+    const slidesKey = `talks/${talkId}/slides-test`
+    await env.PHOTOS.put(portraitKey, new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))
+    await env.PHOTOS.put(slidesKey, new TextEncoder().encode('%PDF-1.4 test'))
+    await db.batch([
+      db.insert(loginTokens).values({
+        tokenHash: await hashToken(randomToken()),
+        email,
+        expiresAt: new Date(now.getTime() + 60_000),
+      }),
+      db.insert(memberships).values({ teamId: w.teamB, personId: subject.id, role: 'viewer' }),
+      db.insert(invitations).values({
+        teamId: w.teamB,
+        email,
+        role: 'viewer',
+        tokenHash: await hashToken(randomToken()),
+        expiresAt: new Date(now.getTime() + 60_000),
+      }),
+      db.insert(hostOffers).values({
+        teamId: w.teamA,
+        hostName: 'Hilde Host',
+        hostEmail: email,
+        hostPhone: '06-12345678',
+        venueName: 'Tuin van Hilde',
+        venueKind: 'garden',
+        address: 'Tuinlaan 1',
+      }),
+      db
+        .update(venues)
+        .set({ hostName: 'Hilde Host', hostContact: `${email}, 06-12345678` })
+        .where(eq(venues.id, w.venueA1)),
+      db
+        .update(participants)
+        .set({ contact: email.toUpperCase() })
+        .where(eq(participants.id, w.participantA)),
+      db.insert(rsvps).values({
+        id: rsvpId,
+        visitId: w.visitA,
+        name: 'Hilde Host',
+        email,
+        partySize: 3,
+        dietary: '["vegetarian"]',
+        dietaryNotes: 'notenallergie',
+        status: 'confirmed',
+        tokenHash: await hashToken(randomToken()),
+      }),
+      db.insert(speakers).values({
+        id: speakerId,
+        visitId: w.visitA,
+        name: 'Hilde Host',
+        email,
+        bio: 'Tuinier sinds 1990',
+        photoKey: portraitKey,
+      }),
+      db.insert(talks).values({ id: talkId, visitId: w.visitA, title: 'Mijn tuin', durationMinutes: 10 }),
+      db.insert(talkSpeakers).values({ talkId, speakerId, tokenHash: await hashToken(randomToken()) }),
+      db.insert(talkFiles).values({
+        talkId,
+        speakerId,
+        r2Key: slidesKey,
+        filename: 'tuin.pdf',
+        sizeBytes: 13,
+        uploadedAt: now,
+      }),
+      db.insert(talkReviews).values({ talkId, personId: subject.id, score: 4, note: 'goed', updatedAt: now }),
+      db
+        .insert(mailOutbox)
+        .values({ to: email, subject: 'Welkom', text: 'link', html: 'link', kind: 'rsvp' }),
+      db.insert(auditLog).values({
+        teamId: w.teamA,
+        actorId: subject.id,
+        action: 'venue.update',
+        entityType: 'venue',
+        entityId: w.venueA1,
+        summary: JSON.stringify({ after: { hostContact: email } }),
+      }),
+    ])
+    const totalsBefore = await db.select().from(rsvpTotals).where(eq(rsvpTotals.visitId, w.visitA))
+
+    const scope = { db, bucket: env.PHOTOS, email: email.toUpperCase(), now }
+    const document = await exportPersonalData(personalDataParts, scope)
+    expect(document).toMatchObject({ format: 'rondgang-personal-data', version: 1, email })
+    const parts = document.parts as Record<string, Record<string, unknown[]>>
+    expect(Object.keys(parts).sort()).toEqual(personalDataParts.map((p) => p.owner).sort())
+    for (const [owner, sections] of Object.entries(parts)) {
+      for (const [section, rows] of Object.entries(sections)) {
+        expect(rows.length, `${owner}.${section}`).toBeGreaterThan(0)
+      }
+    }
+    // No secrets or storage keys in the export.
+    const text = JSON.stringify(document)
+    expect(text).not.toMatch(/token|hash|r2_?key|photoKey/i)
+    expect(text).toContain('notenallergie')
+
+    expect(await whereAddressAppears(email)).not.toEqual([])
+    const result = await erasePersonalData(personalDataParts, scope)
+    expect(result.objects).toBe(2)
+    expect(await whereAddressAppears(email)).toEqual([])
+    expect(await env.PHOTOS.head(portraitKey)).toBeNull()
+    expect(await env.PHOTOS.head(slidesKey)).toBeNull()
+
+    // Counts stay true: the registration is anonymous, not gone; the talk stays in the programme.
+    expect(await db.select().from(rsvpTotals).where(eq(rsvpTotals.visitId, w.visitA))).toEqual(totalsBefore)
+    const [anonymous] = await db.select().from(rsvps).where(eq(rsvps.id, rsvpId))
+    expect(anonymous).toMatchObject({ name: '', partySize: 3, status: 'confirmed', dietaryNotes: '' })
+    expect(await db.select().from(talks).where(eq(talks.id, talkId))).toHaveLength(1)
+    expect(await db.select().from(people).where(eq(people.id, subject.id))).toEqual([])
+    expect(await db.select().from(visitRoles).where(eq(visitRoles.personId, subject.id))).toEqual([])
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, w.venueA1))
+    expect(audit).toMatchObject({ actorId: null, action: 'venue.update' })
+    // Other people are untouched.
+    expect(await db.select().from(people).where(eq(people.id, w.person.owner.id))).toHaveLength(1)
+
+    // Erasing again finds nothing more and fails nothing.
+    const again = await erasePersonalData(personalDataParts, scope)
+    expect(again.objects).toBe(0)
+    const [{ n }] = (await db.all(sql`SELECT count(*) AS n FROM people WHERE email = ${email}`)) as [
+      { n: number },
+    ]
+    expect(n).toBe(0)
+  })
+})

@@ -1,0 +1,21 @@
+import { auditPersonalData, mailPersonalData } from '../platform/personal-data/platform-parts'
+import { accountsPersonalData } from './accounts/personal-data'
+import { programmePersonalData } from './programme/personal-data'
+import { rsvpsPersonalData } from './rsvps/personal-data'
+import { talksPersonalData } from './talks/personal-data'
+import { visitsPersonalData } from './visits/personal-data'
+
+/**
+ * Every part of the personal-data contract, in the one place a new feature registers its own. Top feature
+ * first, accounts last: every statement that finds rows through the person (roles, reviews, the audit's
+ * actor) runs in the same batch before accounts removes the person.
+ */
+export const personalDataParts = [
+  talksPersonalData,
+  rsvpsPersonalData,
+  programmePersonalData,
+  visitsPersonalData,
+  mailPersonalData,
+  auditPersonalData,
+  accountsPersonalData,
+] as const
