@@ -21,8 +21,6 @@ import {
   talkStateSchema,
   talkSubmissionSchema,
 } from './schemas'
-import { mailTemplatesForTeam, previewMailTemplate, resetMailTemplate, saveMailTemplate } from './talk-mail'
-import { createSlot, deleteSlot, placeTalk, slotsForTeam } from './talk-slots'
 import {
   callBySlug,
   callForTeam,
@@ -35,7 +33,9 @@ import {
   saveReview,
   submitTalk,
   talkDetailForTeam,
-} from './talks'
+} from './speaker-actions'
+import { mailTemplatesForTeam, previewMailTemplate, resetMailTemplate, saveMailTemplate } from './talk-mail'
+import { createSlot, deleteSlot, placeTalk, slotsForTeam } from './talk-slots'
 
 const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 

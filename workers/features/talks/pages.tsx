@@ -25,6 +25,18 @@ import {
   talkReviewSchema,
   talkStateSchema,
 } from './schemas'
+import {
+  callForTeam,
+  listTalksForTeam,
+  moveTalk,
+  moveTalks,
+  planMove,
+  saveCall,
+  saveNotes,
+  saveReview,
+  talkDetailForTeam,
+  talkForTeam,
+} from './speaker-actions'
 import { fileForTeam } from './talk-files'
 import {
   decisionTemplateFor,
@@ -41,18 +53,6 @@ import {
   slotsForTeam,
   slotVisitId,
 } from './talk-slots'
-import {
-  callForTeam,
-  listTalksForTeam,
-  moveTalk,
-  moveTalks,
-  planMove,
-  saveCall,
-  saveNotes,
-  saveReview,
-  talkDetailForTeam,
-  talkForTeam,
-} from './talks'
 import {
   CallPage,
   DecisionPreviewPage,

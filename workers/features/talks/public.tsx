@@ -22,17 +22,6 @@ import {
   talkLinkResendSchema,
   talkSubmissionSchema,
 } from './schemas'
-import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
-import {
-  checkUploadLink,
-  fileByToken,
-  photoByToken,
-  retireFileByToken,
-  type Upload,
-  uploadPhotoByToken,
-  uploadSlidesByToken,
-} from './talk-files'
-import { pickSlotByToken, releaseSlotByToken } from './talk-slots'
 import {
   addCoSpeakerByToken,
   callBySlug,
@@ -47,7 +36,18 @@ import {
   updateAvailabilityByToken,
   updateProfileByToken,
   VISIT_ARCHIVED,
-} from './talks'
+} from './speaker-actions'
+import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
+import {
+  checkUploadLink,
+  fileByToken,
+  photoByToken,
+  retireFileByToken,
+  type Upload,
+  uploadPhotoByToken,
+  uploadSlidesByToken,
+} from './talk-files'
+import { pickSlotByToken, releaseSlotByToken } from './talk-slots'
 import {
   CoDeclinedPage,
   PublicSpeakerPage,

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { filesOfTalk } from './queries'
-import { loadLink, TALK_LOCKED, talkForTeam, VISIT_ARCHIVED } from './talks'
+import { loadLink, TALK_LOCKED, talkForTeam, VISIT_ARCHIVED } from './speaker-actions'
 
 /** A portrait may be this large; slides and handouts may be 20 MB (the upload route's own body limit). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024

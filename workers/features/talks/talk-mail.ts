@@ -19,7 +19,7 @@ import { queueMailWhen } from '../../platform/mail/outbox'
 import { mailTemplatesOf, speakersOfTalks, type TalkRow } from './queries'
 import type { mailTemplateSchema } from './schemas'
 import { editableMailKinds, talkLanguages } from './schemas'
-import { mailLangOf, talkLink, visitDateIn, visitForTalks } from './talks'
+import { mailLangOf, talkLink, visitDateIn, visitForTalks } from './speaker-actions'
 
 type Person = Extract<Actor, { kind: 'person' }>
 type VisitForMail = { id: string; title: string; startDate: string }

@@ -14,7 +14,7 @@ import { createItem, toClashInput } from '../programme/programme'
 import { loadProgramme } from '../programme/queries'
 import { auditWhen, type SlotRow, slotOfTalk, slotsOfVisit, speakersOfTalks, talkAt } from './queries'
 import type { slotSchema, talkPlaceNewSchema } from './schemas'
-import { loadLink, talkForTeam, visitForTalks } from './talks'
+import { loadLink, talkForTeam, visitForTalks } from './speaker-actions'
 
 type Person = Extract<Actor, { kind: 'person' }>
 

@@ -14,8 +14,8 @@ import {
 } from '../../../platform/ui/form'
 import type { Call } from '../queries'
 import { MAX_CO_SPEAKERS, speakerNeeds } from '../schemas'
+import type { SpeakerView } from '../speaker-actions'
 import type { PublicSpeaker } from '../speaker-pages'
-import type { SpeakerView } from '../talks'
 
 /** What the talk pages show of a visit. */
 export type TalkVisit = {

@@ -16,9 +16,9 @@ import {
 } from '../../../platform/ui/form'
 import type { Call } from '../queries'
 import { type editableMailKinds, speakerNeeds, talkLanguages } from '../schemas'
+import type { listTalksForTeam, TalkDetail } from '../speaker-actions'
 import type { mailTemplatesForTeam } from '../talk-mail'
 import type { slotsForTeam } from '../talk-slots'
-import type { listTalksForTeam, TalkDetail } from '../talks'
 import { Notice, When } from './talk-pages'
 
 /** The visit fields the team's talk pages need. */
