@@ -28,6 +28,8 @@ export const errorReasons = [
   'visit_archived',
   // accounts
   'last_owner',
+  // rsvps: a larger party does not fit
+  'no_room',
   // talks
   'talk_locked',
 ] as const

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors'
 import { listAudit } from '../../platform/audit'
 import { endAllSessions, listSessions } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
+import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { clearSessionCookie, requirePerson } from '../../platform/middleware/session'
@@ -27,6 +28,12 @@ import {
 import { AccountPage, AuditPage, InvitationPage, TeamPage, TeamsPage } from './views/team-pages'
 
 type C = Context<AppEnv>
+
+/** The sentence for a refused change of the members: a team always keeps an owner. */
+function lastOwnerNotice(c: C, error: DomainError): string {
+  if (error.reason === 'last_owner') return c.var.t.teams.lastOwner
+  throw error
+}
 
 async function renderTeam(
   c: C,
@@ -118,38 +125,30 @@ export const teamPages = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const { teamId, personId } = c.req.param()
-      try {
-        await changeMemberRole(
-          c.var.db,
-          signedIn.actor,
-          teamId,
-          personId,
-          c.req.valid('form').role,
-          new Date(),
-        )
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'conflict') {
-          c.status(409)
-          return renderTeam(c, teamId, { notice: c.var.t.teams.lastOwner })
-        }
-        throw error
-      }
-      return c.redirect(`/teams/${teamId}`, 303)
+      const role = c.req.valid('form').role
+      return saveOrShowAgain(
+        c,
+        async () => {
+          await changeMemberRole(c.var.db, signedIn.actor, teamId, personId, role, new Date())
+          return c.redirect(`/teams/${teamId}`, 303)
+        },
+        () => renderTeam(c, teamId),
+        (error) => renderTeam(c, teamId, { notice: lastOwnerNotice(c, error) }),
+      )
     },
   )
   .post('/teams/:teamId/members/:personId/remove', async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, personId } = c.req.param()
-    try {
-      await removeMember(c.var.db, signedIn.actor, teamId, personId, new Date())
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'conflict') {
-        c.status(409)
-        return renderTeam(c, teamId, { notice: c.var.t.teams.lastOwner })
-      }
-      throw error
-    }
-    return c.redirect(personId === signedIn.person.id ? '/teams' : `/teams/${teamId}`, 303)
+    return saveOrShowAgain(
+      c,
+      async () => {
+        await removeMember(c.var.db, signedIn.actor, teamId, personId, new Date())
+        return c.redirect(personId === signedIn.person.id ? '/teams' : `/teams/${teamId}`, 303)
+      },
+      () => renderTeam(c, teamId),
+      (error) => renderTeam(c, teamId, { notice: lastOwnerNotice(c, error) }),
+    )
   })
   .get('/teams/:teamId/audit', async (c) => {
     const signedIn = requirePerson(c)

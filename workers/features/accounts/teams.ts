@@ -10,6 +10,8 @@ import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMail } from '../../platform/mail/outbox'
 
+const LAST_OWNER_DETAIL = 'A team always keeps at least one owner.'
+
 export const INVITATION_DAYS = 14
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -224,7 +226,7 @@ export async function changeMemberRole(
       )
       .returning({ role: memberships.role }),
   ])
-  if (changed.length === 0) throw new DomainError('conflict', 'A team always keeps at least one owner.')
+  if (changed.length === 0) throw new DomainError('conflict', LAST_OWNER_DETAIL, { reason: 'last_owner' })
   await auditEntry(db, {
     teamId,
     actorId: actor.personId,
@@ -256,7 +258,7 @@ export async function removeMember(db: Database, actor: Person, teamId: string, 
       .from(memberships)
       .where(and(eq(memberships.teamId, teamId), eq(memberships.personId, personId)))
     throw exists
-      ? new DomainError('conflict', 'A team always keeps at least one owner.')
+      ? new DomainError('conflict', LAST_OWNER_DETAIL, { reason: 'last_owner' })
       : new DomainError('not_found')
   }
   await auditEntry(db, {

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
-import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
+import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
 import { withPrivateLink } from '../../platform/http/private-link'
 import { formBody, type RawForm } from '../../platform/http/validation'
@@ -10,11 +10,9 @@ import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
 import {
-  ARCHIVED_DETAIL,
   cancelRsvpByToken,
   createRsvp,
   getRsvpByToken,
-  NO_ROOM_DETAIL,
   type RsvpOutcome,
   rsvpForm,
   setNotify,
@@ -102,10 +100,9 @@ async function renderOwn(c: C, token: string, extra: { notice?: string; state?: 
 }
 
 /** The sentence for a refused change: archived, no room for more, or a newer version. */
-function conflictNotice(c: C, error: unknown): string {
-  const message = error instanceof DomainError ? error.message : ''
-  if (message === ARCHIVED_DETAIL) return c.var.t.rsvp.closedChange
-  if (message === NO_ROOM_DETAIL) return c.var.t.rsvp.noRoom
+function conflictNotice(c: C, error: DomainError): string {
+  if (error.reason === 'visit_archived') return c.var.t.rsvp.closedChange
+  if (error.reason === 'no_room') return c.var.t.rsvp.noRoom
   return c.var.t.rsvp.stale
 }
 
@@ -174,39 +171,37 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
       (form) => defined({ ...rsvpFromForm(form), version: requiredNumber(form, 'version') }),
     ),
     (c) =>
-      withToken(c, async (token) => {
-        try {
-          await updateRsvpByToken(c.var.db, c.var.config, token, c.req.valid('form'), new Date())
-        } catch (error) {
-          const errors = serviceFieldErrors(c, error)
-          if (!errors && !(error instanceof DomainError && error.code === 'conflict')) throw error
-          c.status(errors ? 422 : 409)
-          // The body was read by the validator; Hono keeps it, so the raw fields can be read again.
-          const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-          if (errors) return renderOwn(c, token, { state: { errors, values } })
-          const notice = conflictNotice(c, error)
+      withToken(c, (token) =>
+        saveOrShowAgain(
+          c,
+          async () => {
+            await updateRsvpByToken(c.var.db, c.var.config, token, c.req.valid('form'), new Date())
+            deliverSoon(c.executionCtx, c.var.db, c.var.config)
+            return c.redirect(`/r/${token}?saved=1`, 303)
+          },
+          (state) => renderOwn(c, token, { state }),
           // With no room the guest adjusts what they typed; a stale form shows the newest data instead.
-          return renderOwn(c, token, {
-            notice,
-            state: notice === c.var.t.rsvp.noRoom ? { values } : undefined,
-          })
-        }
-        deliverSoon(c.executionCtx, c.var.db, c.var.config)
-        return c.redirect(`/r/${token}?saved=1`, 303)
-      }),
+          (error, values) =>
+            renderOwn(c, token, {
+              notice: conflictNotice(c, error),
+              state: error.reason === 'no_room' ? { values } : undefined,
+            }),
+        ),
+      ),
   )
   .post('/r/:token/cancel', (c) =>
-    withToken(c, async (token) => {
-      try {
-        await cancelRsvpByToken(c.var.db, c.var.config, token, new Date())
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'conflict') throw error
-        c.status(409)
-        return renderOwn(c, token, { notice: conflictNotice(c, error) })
-      }
-      deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      return c.redirect(`/r/${token}?cancelled=1`, 303)
-    }),
+    withToken(c, (token) =>
+      saveOrShowAgain(
+        c,
+        async () => {
+          await cancelRsvpByToken(c.var.db, c.var.config, token, new Date())
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
+          return c.redirect(`/r/${token}?cancelled=1`, 303)
+        },
+        () => renderOwn(c, token),
+        (error) => renderOwn(c, token, { notice: conflictNotice(c, error) }),
+      ),
+    ),
   )
   .get('/r/:token/opt-out', (c) =>
     withToken(c, async (token) => {

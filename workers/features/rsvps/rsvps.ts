@@ -105,7 +105,8 @@ export async function createRsvp(
   ])
   // An unlisted visit is only there for holders of a share link; for anyone else it does not exist.
   if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
-  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  if (visit.status === 'archived')
+    throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
   const snapshot = parseSnapshot(visit.snapshot)
   const about = { title: visit.title, startDate: visit.startDate }
   checkGroups(snapshot, input.groupIds)
@@ -166,7 +167,7 @@ export async function createRsvp(
   if (row?.status === 'confirmed' || row?.status === 'waitlisted') return row.status
   // Nothing was inserted: the visit was archived, or the same address registered, in the meantime. Looking
   // again answers as for either (never loops: the second look finds the reason).
-  if (retried) throw new DomainError('conflict', ARCHIVED_DETAIL)
+  if (retried) throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
   return createRsvp(db, config, slug, input, lang, now, shareToken, true)
 }
 
@@ -232,9 +233,10 @@ export async function updateRsvpByToken(
 ) {
   const { rsvp, visit, snapshot } = await loadByToken(db, token)
   if (rsvp.status === 'cancelled') throw new DomainError('not_found')
-  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  if (visit.status === 'archived')
+    throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
   const { version, dietary, groupIds: newGroups, ...patch } = input
-  if (version !== rsvp.version) throw new DomainError('conflict', STALE_DETAIL)
+  if (version !== rsvp.version) throw new DomainError('conflict', STALE_DETAIL, { reason: 'stale' })
   if (newGroups) checkGroups(snapshot, newGroups)
   if (patch.email !== undefined && patch.email !== rsvp.email) {
     const [taken] = await db
@@ -273,10 +275,10 @@ export async function updateRsvpByToken(
     .returning()
   if (!updated[0]) {
     const [current] = await db.select({ version: rsvps.version }).from(rsvps).where(eq(rsvps.id, rsvp.id))
-    throw new DomainError(
-      'conflict',
-      needsRoom && current?.version === version ? NO_ROOM_DETAIL : STALE_DETAIL,
-    )
+    const noRoom = needsRoom && current?.version === version
+    throw new DomainError('conflict', noRoom ? NO_ROOM_DETAIL : STALE_DETAIL, {
+      reason: noRoom ? 'no_room' : 'stale',
+    })
   }
   if (partySize < rsvp.partySize || groupsChanged || rsvp.status === 'waitlisted') {
     await promoteWaitlist(db, config, visit.id, now)
@@ -288,7 +290,8 @@ export async function updateRsvpByToken(
 export async function cancelRsvpByToken(db: Database, config: Config, token: string, now: Date) {
   const { rsvp, visit } = await loadByToken(db, token)
   if (rsvp.status === 'cancelled') return
-  if (visit.status === 'archived') throw new DomainError('conflict', ARCHIVED_DETAIL)
+  if (visit.status === 'archived')
+    throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
   await db
     .update(rsvps)
     .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })

@@ -26,21 +26,23 @@ export async function saveOrShowAgain(
   c: C,
   save: () => Promise<Response>,
   onInvalid: (state: FormState) => Response | Promise<Response>,
-  onConflict?: (error: DomainError) => Response | Promise<Response>,
+  onConflict?: (error: DomainError, values: Record<string, unknown>) => Response | Promise<Response>,
 ): Promise<Response> {
   try {
     return await save()
   } catch (error) {
     const errors = serviceFieldErrors(c, error)
+    const conflict = onConflict && error instanceof DomainError && isStale(error) ? error : null
+    if (!errors && !conflict) throw error
+    // The body was read by the validator; Hono keeps it, so the raw fields can be read again.
+    const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
     if (errors) {
       c.status(422)
-      // The body was read by the validator; Hono keeps it, so the raw fields can be read again.
-      const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
       return onInvalid({ errors, values })
     }
-    if (onConflict && error instanceof DomainError && isStale(error)) {
+    if (conflict && onConflict) {
       c.status(409)
-      return onConflict(error)
+      return onConflict(conflict, values)
     }
     throw error
   }
