@@ -9,6 +9,8 @@ import { jsonBody, queryParams } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
+import { callBySlug, callForTeam, saveCall } from './call'
+import { listTalksForTeam, moveTalk, moveTalks, saveNotes, saveReview, talkDetailForTeam } from './review'
 import {
   callSchema,
   mailTemplateKeySchema,
@@ -21,19 +23,7 @@ import {
   talkStateSchema,
   talkSubmissionSchema,
 } from './schemas'
-import {
-  callBySlug,
-  callForTeam,
-  listTalksForTeam,
-  moveTalk,
-  moveTalks,
-  resendLinks,
-  saveCall,
-  saveNotes,
-  saveReview,
-  submitTalk,
-  talkDetailForTeam,
-} from './speaker-actions'
+import { resendLinks, submitTalk } from './submission'
 import { mailTemplatesForTeam, previewMailTemplate, resetMailTemplate, saveMailTemplate } from './talk-mail'
 import { createSlot, deleteSlot, placeTalk, slotsForTeam } from './talk-slots'
 

@@ -12,6 +12,16 @@ import { fieldErrors, formBody, type RawForm } from '../../platform/http/validat
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { callForTeam, saveCall } from './call'
+import {
+  listTalksForTeam,
+  moveTalk,
+  moveTalks,
+  planMove,
+  saveNotes,
+  saveReview,
+  talkDetailForTeam,
+} from './review'
 import {
   callSchema,
   editableMailKinds,
@@ -25,18 +35,7 @@ import {
   talkReviewSchema,
   talkStateSchema,
 } from './schemas'
-import {
-  callForTeam,
-  listTalksForTeam,
-  moveTalk,
-  moveTalks,
-  planMove,
-  saveCall,
-  saveNotes,
-  saveReview,
-  talkDetailForTeam,
-  talkForTeam,
-} from './speaker-actions'
+import { talkForTeam } from './talk-context'
 import { fileForTeam } from './talk-files'
 import {
   decisionTemplateFor,

@@ -13,6 +13,7 @@ import { uploadLimit } from '../../platform/middleware/body-limit'
 import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
 import { publicRelease } from '../releases/public-schedule'
+import { callBySlug } from './call'
 import {
   availabilitySchema,
   coSpeakerSchema,
@@ -24,20 +25,16 @@ import {
 } from './schemas'
 import {
   addCoSpeakerByToken,
-  callBySlug,
   editTalkByToken,
   removeCoSpeakerByToken,
-  resendLinks,
   speakerActionByToken,
   speakerView,
-  submitTalk,
-  TALK_LOCKED,
-  TALK_STALE,
   updateAvailabilityByToken,
   updateProfileByToken,
-  VISIT_ARCHIVED,
 } from './speaker-actions'
 import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
+import { resendLinks, submitTalk } from './submission'
+import { TALK_LOCKED, TALK_STALE, VISIT_ARCHIVED } from './talk-context'
 import {
   checkUploadLink,
   fileByToken,

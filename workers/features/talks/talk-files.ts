@@ -1,12 +1,12 @@
 import { and, eq, inArray, lt } from 'drizzle-orm'
 import { speakers, talkFiles, talks, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
-import { cleanFilename, imageKind, isClosed, looksLikePdf } from '../../../shared/domain/talks'
+import { cleanFilename, imageKind, looksLikePdf } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { filesOfTalk } from './queries'
-import { loadLink, TALK_LOCKED, talkForTeam, VISIT_ARCHIVED } from './speaker-actions'
+import { loadLink, requireActive, talkForTeam } from './talk-context'
 
 /** A portrait may be this large; slides and handouts may be 20 MB (the upload route's own body limit). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -84,12 +84,6 @@ async function storeChecked(
     )
   }
   return contentType
-}
-
-/** The link may still add files: the talk is not over and the visit not archived (409 otherwise). */
-function requireActive(l: Awaited<ReturnType<typeof loadLink>>) {
-  if (l.visit.status === 'archived') throw new DomainError('conflict', VISIT_ARCHIVED)
-  if (isClosed(l.talk.state)) throw new DomainError('conflict', TALK_LOCKED)
 }
 
 /** Checks a link may upload before its body is read: an unknown link is 404, a closed talk 409. */

@@ -4,7 +4,8 @@ import { mailTemplates } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { type TalkState, unknownPlaceholders } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
-import type { Lang } from '../../../shared/i18n'
+import { type Lang, messagesFor } from '../../../shared/i18n'
+import { formatLocalDate } from '../../../shared/i18n/format'
 import {
   type DecisionTemplate,
   defaultDecisionText,
@@ -19,9 +20,37 @@ import { queueMailWhen } from '../../platform/mail/outbox'
 import { mailTemplatesOf, speakersOfTalks, type TalkRow } from './queries'
 import type { mailTemplateSchema } from './schemas'
 import { editableMailKinds, talkLanguages } from './schemas'
-import { mailLangOf, talkLink, visitDateIn, visitForTalks } from './speaker-actions'
+import { type Person, visitForTalks } from './talk-context'
 
-type Person = Extract<Actor, { kind: 'person' }>
+/** The private page of a speaker's link. */
+export const talkLink = (config: Config, token: string) => `${config.publicUrl.replace(/\/$/, '')}/t/${token}`
+
+/** Mails about a talk go out in the language it is given in: the speaker chose it. */
+export const mailLangOf = (talk: { language: string }): Lang => (talk.language === 'en' ? 'en' : 'nl')
+
+/** The visit's first day written out in a language, for mails. */
+export const visitDateIn = (visit: { startDate: string }, lang: Lang) =>
+  formatLocalDate(visit.startDate, messagesFor(lang).locale)
+
+type LinkMail = 'talk_received' | 'talk_link_resent' | 'co_speaker_invite'
+
+/** A talk mail with a speaker's private link. */
+export function mailFor(
+  config: Config,
+  template: LinkMail,
+  lang: Lang,
+  to: string,
+  token: string,
+  params: { talkTitle: string; visitTitle: string; speakerName: string; date: string; mainSpeaker?: string },
+) {
+  const link = talkLink(config, token)
+  const rendered =
+    template === 'co_speaker_invite'
+      ? renderMail(template, lang, { ...params, link, mainSpeaker: params.mainSpeaker ?? '' })
+      : renderMail(template, lang, { ...params, link })
+  return { to, kind: template, ...rendered }
+}
+
 type VisitForMail = { id: string; title: string; startDate: string }
 
 /** The decision mail that goes with a state, if any: only accept, reject and waitlist are mailed. */

@@ -14,9 +14,7 @@ import { createItem, toClashInput } from '../programme/programme'
 import { loadProgramme } from '../programme/queries'
 import { auditWhen, type SlotRow, slotOfTalk, slotsOfVisit, speakersOfTalks, talkAt } from './queries'
 import type { slotSchema, talkPlaceNewSchema } from './schemas'
-import { loadLink, talkForTeam, visitForTalks } from './speaker-actions'
-
-type Person = Extract<Actor, { kind: 'person' }>
+import { loadLink, type Person, talkForTeam, visitForTalks } from './talk-context'
 
 /** The programme item a talk is placed in, with its venue's name; null when not placed. */
 export async function itemOfTalk(db: Database, itemId: string | null) {

@@ -15,8 +15,8 @@ import {
   Textarea,
 } from '../../../platform/ui/form'
 import type { Call } from '../queries'
+import type { listTalksForTeam, TalkDetail } from '../review'
 import { type editableMailKinds, speakerNeeds, talkLanguages } from '../schemas'
-import type { listTalksForTeam, TalkDetail } from '../speaker-actions'
 import type { mailTemplatesForTeam } from '../talk-mail'
 import type { slotsForTeam } from '../talk-slots'
 import { Notice, When } from './talk-pages'
