@@ -61,7 +61,7 @@ import {
   SlotsPage,
   TalkDetailPage,
   TalkListPage,
-} from './views/talk-team-pages'
+} from './views/talk-detail-page'
 
 type C = Context<AppEnv>
 

@@ -55,7 +55,7 @@ import {
   type SpeakerStates,
   TalkFormPage,
   TalkSentPage,
-} from './views/talk-pages'
+} from './views/speaker-page'
 
 type C = Context<AppEnv>
 

@@ -19,7 +19,7 @@ import type { listTalksForTeam, TalkDetail } from '../review'
 import { type editableMailKinds, speakerNeeds, talkLanguages } from '../schemas'
 import type { mailTemplatesForTeam } from '../talk-mail'
 import type { slotsForTeam } from '../talk-slots'
-import { Notice, When } from './talk-pages'
+import { Notice, When } from './speaker-page'
 
 /** The visit fields the team's talk pages need. */
 type VisitHead = {
