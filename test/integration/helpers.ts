@@ -119,3 +119,11 @@ export function d1Cost(res: Response) {
   const num = (name: string) => Number(header.match(new RegExp(`${name};desc="(\\d+)"`))?.[1] ?? Number.NaN)
   return { queries: num('d1-queries'), rowsRead: num('d1-rows-read'), rowsWritten: num('d1-rows-written') }
 }
+
+/** A guest's registration for the public RSVP API, as other features' tests send it: a party of one. */
+export const registrationBody = (email: string, extra: Record<string, unknown> = {}) => ({
+  name: 'Gast',
+  email,
+  partySize: 1,
+  ...extra,
+})

@@ -1,6 +1,13 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { api, form, freshClient, latestMailTo, url } from '../../../test/integration/helpers'
+import {
+  api,
+  form,
+  freshClient,
+  latestMailTo,
+  registrationBody,
+  url,
+} from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 
 const organiser = (w: World) => w.person.organiser.cookie
@@ -55,7 +62,7 @@ async function setUp(w: World) {
   await api(`/api/visits/${visit.id}/releases`, { cookie: organiser(w), body: {} })
   const guest = async (email: string, groupIds: string[], lang = 'nl') => {
     const res = await api(`/api/public/visits/${slug}/rsvps`, {
-      body: { name: 'Gast', email, partySize: 1, groupIds },
+      body: registrationBody(email, { groupIds }),
       headers: { 'cf-connecting-ip': freshClient(), 'accept-language': lang },
     })
     expect(res.status).toBe(202)
@@ -165,7 +172,7 @@ describe('guests of an unlisted visit', () => {
     const link = new URL(share.url)
     const guestMail = `besloten-${w.teamA.slice(0, 8)}@example.nl`
     const registered = await api(`/api/public/visits/${slug}/rsvps${link.search}`, {
-      body: { name: 'Gast', email: guestMail, partySize: 1 },
+      body: registrationBody(guestMail),
       headers: { 'cf-connecting-ip': freshClient() },
     })
     expect(registered.status).toBe(202)

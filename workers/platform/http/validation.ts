@@ -8,7 +8,7 @@ import type { AppEnv } from '../env'
 
 type Schema = v.GenericSchema | v.GenericSchemaAsync
 
-/** The entry at a dotted path of the dictionary (`rsvp.validation.partySizeMax`), if there is one. */
+/** The entry at a dotted path of the dictionary (`talks.validation.consent`), if there is one. */
 const lookUp = (t: Messages, path: string): unknown =>
   path
     .split('.')
@@ -19,7 +19,7 @@ const lookUp = (t: Messages, path: string): unknown =>
 
 /**
  * A schema message is a key of the `validation` dictionary, optionally with an argument (`tooLong:120`), or a
- * dotted path into the whole dictionary for a feature's own messages (`rsvp.validation.partySizeMax`);
+ * dotted path into the whole dictionary for a feature's own messages (`talks.validation.consent`);
  * valibot's own messages (wrong type, unknown key) become the plain "invalid".
  */
 export function translateMessage(t: Messages, message: string): string {

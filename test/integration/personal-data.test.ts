@@ -20,11 +20,11 @@ import {
   venues,
   visitRoles,
 } from '../../shared/db/schema'
-import { db } from '../../test/integration/helpers'
-import { makeWorld } from '../../test/integration/world'
-import { hashToken, randomToken } from '../platform/auth/tokens'
-import { erasePersonalData, exportPersonalData } from '../platform/personal-data/contract'
-import { personalDataParts } from './personal-data'
+import { personalDataParts } from '../../workers/features/personal-data'
+import { hashToken, randomToken } from '../../workers/platform/auth/tokens'
+import { erasePersonalData, exportPersonalData } from '../../workers/platform/personal-data/contract'
+import { db } from './helpers'
+import { makeWorld } from './world'
 
 /** Columns that hold a person: an address, a contact, a name of a host, or a reference to a person or speaker. */
 const PERSON_COLUMN =
