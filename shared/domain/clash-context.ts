@@ -1,0 +1,121 @@
+/** What every clash check works from: the programme indexed and sorted once, and the helpers they share. */
+import type {
+  ClashGroup,
+  ClashInput,
+  ClashItem,
+  ClashSettings,
+  ClashSpeaker,
+  ClashTalk,
+  ClashVenue,
+  ClashVisit,
+} from './clashes'
+import { type Interval, intersection, overlaps } from './interval'
+import { utcToZoned } from './time'
+import { defaultTravelSettings, type TravelSettings } from './walking'
+
+export const minuteMs = 60_000
+
+export type Context = {
+  visit: ClashVisit
+  travel: Partial<TravelSettings>
+  /** Items that are not cancelled, in time order. */
+  items: ClashItem[]
+  itemById: Map<string, ClashItem>
+  venueById: Map<string, ClashVenue>
+  groups: readonly ClashGroup[]
+  groupById: Map<string, ClashGroup>
+  /** Sorted by id. */
+  speakers: readonly ClashSpeaker[]
+  speakerById: Map<string, ClashSpeaker>
+  talks: readonly ClashTalk[]
+  /** Pairs of items that share an instant (venue and group double bookings both start from these). */
+  overlapping: [ClashItem, ClashItem][]
+  time: (ms: number) => string
+}
+
+export function contextOf(input: ClashInput, settings: ClashSettings): Context {
+  const items = input.items.filter((item) => item.cancelled !== true).sort(byTime)
+  const { timeZone, walkingSpeedKmh } = input.visit
+  const speakers = [...input.speakers].sort((a, b) => compareText(a.id, b.id))
+  return {
+    visit: input.visit,
+    travel: {
+      ...settings,
+      // A clash list is a warning; a missing speed should not take the programme page down with it.
+      walkingSpeedKmh: walkingSpeedKmh > 0 ? walkingSpeedKmh : defaultTravelSettings.walkingSpeedKmh,
+    },
+    items,
+    itemById: new Map(items.map((item) => [item.id, item])),
+    venueById: new Map(input.venues.map((venue) => [venue.id, venue])),
+    groups: input.groups,
+    groupById: new Map(input.groups.map((group) => [group.id, group])),
+    speakers,
+    speakerById: new Map(speakers.map((speaker) => [speaker.id, speaker])),
+    talks: input.talks,
+    overlapping: overlappingPairs(items),
+    time: (ms) => utcToZoned(ms, timeZone).time,
+  }
+}
+
+/** Pairs of items that share an instant, each pair in time order; items must come sorted by start. */
+export function overlappingPairs(items: readonly ClashItem[]): [ClashItem, ClashItem][] {
+  const pairs: [ClashItem, ClashItem][] = []
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!
+    for (let j = i + 1; j < items.length; j++) {
+      const b = items[j]!
+      if (b.start >= a.end) break
+      if (overlaps(a, b)) pairs.push([a, b])
+    }
+  }
+  return pairs
+}
+
+/** The groups both items are for ([] meaning everyone), or null when they are for different groups. */
+export function sharedAudience(a: ClashItem, b: ClashItem): string[] | null {
+  if (a.groupIds.length === 0) return [...b.groupIds]
+  if (b.groupIds.length === 0) return [...a.groupIds]
+  const shared = a.groupIds.filter((id) => b.groupIds.includes(id))
+  return shared.length > 0 ? shared : null
+}
+
+/** The sum of the item's group sizes, or null when it is for everyone or a size is unknown. */
+export function groupSizes(ctx: Context, item: ClashItem): number | null {
+  if (item.groupIds.length === 0) return null
+  let sum = 0
+  for (const id of item.groupIds) {
+    const size = ctx.groupById.get(id)?.size
+    if (size === undefined || size === null) return null
+    sum += size
+  }
+  return sum
+}
+
+export function byTime(a: ClashItem, b: ClashItem): number {
+  return a.start - b.start || a.end - b.end || compareText(a.id, b.id)
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareText(a[i]!, b[i]!)
+    if (order !== 0) return order
+  }
+  return a.length - b.length
+}
+
+export function overlapMinutes(a: Interval, b: Interval): number {
+  const common = intersection(a, b)
+  return common === null ? 0 : Math.ceil((common.end - common.start) / minuteMs)
+}
+
+export function venueName(ctx: Context, id: string): string {
+  return ctx.venueById.get(id)?.name ?? id
+}
+
+export function span(ctx: Context, interval: Interval): string {
+  return `${ctx.time(interval.start)}–${ctx.time(interval.end)}`
+}

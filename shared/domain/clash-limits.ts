@@ -1,0 +1,228 @@
+/**
+ * Limits an item or a leg runs into: the time to get there, the room at a venue, its opening hours, the
+ * speakers' availability and the visit's own dates.
+ */
+import { type Context, compareText, groupSizes, minuteMs, span } from './clash-context'
+import {
+  distanceEn,
+  distanceNl,
+  listEn,
+  listNl,
+  longDateEn,
+  longDateNl,
+  minutesEn,
+  minutesNl,
+  peopleEn,
+  peopleNl,
+  q,
+} from './clash-wording'
+import type { Clash } from './clashes'
+import { contains, intersectAll, intersection, isWithinAny } from './interval'
+import { dayBounds, utcToZoned } from './time'
+import { greatCircleMetres, legMinutes } from './walking'
+
+export function legsTooLong(ctx: Context): Clash[] {
+  const clashes: Clash[] = []
+  const reported = new Set<string>()
+  const groupIds = [...new Set([...ctx.groups.map((g) => g.id), ...ctx.items.flatMap((i) => i.groupIds)])]
+  const audiences: (string | null)[] = groupIds.length > 0 ? groupIds : [null]
+  for (const groupId of audiences) {
+    // Items without a venue (a walk, travel) are how the company gets from one venue to the next, so they are
+    // part of the gap, not a stop of their own.
+    const stops = ctx.items.filter(
+      (item) =>
+        item.venueId !== null &&
+        ctx.venueById.has(item.venueId) &&
+        (groupId === null || item.groupIds.length === 0 || item.groupIds.includes(groupId)),
+    )
+    for (let k = 1; k < stops.length; k++) {
+      const a = stops[k - 1]!
+      const b = stops[k]!
+      const from = ctx.venueById.get(a.venueId ?? '')
+      const to = ctx.venueById.get(b.venueId ?? '')
+      if (from === undefined || to === undefined || from.id === to.id) continue
+      if (from.lat === null || from.lng === null || to.lat === null || to.lng === null) continue
+      const gapMs = b.start - a.end
+      // Overlapping stops are a double booking, reported as such.
+      if (gapMs < 0) continue
+      const distance = greatCircleMetres({ lat: from.lat, lng: from.lng }, { lat: to.lat, lng: to.lng })
+      const mode = b.legMode ?? 'walk'
+      const needed = legMinutes(distance, mode, ctx.travel)
+      if (needed * minuteMs <= gapMs) continue
+      const key = `${a.id}\u0000${b.id}`
+      if (reported.has(key)) continue
+      reported.add(key)
+      const gap = Math.floor(gapMs / minuteMs)
+      const short = Math.ceil((needed * minuteMs - gapMs) / minuteMs)
+      const distanceMetres = Math.round(distance)
+      const legNl = { walk: 'De wandeling', cycle: 'De fietstocht', bus: 'De busrit' }[mode]
+      const legEn = { walk: 'The walk', cycle: 'The bike ride', bus: 'The bus ride' }[mode]
+      const gapNl =
+        gap === 0 ? 'er zit geen tijd' : gap === 1 ? 'er zit maar 1 minuut' : `er zitten maar ${gap} minuten`
+      const gapEn =
+        gap === 0
+          ? 'there is no time'
+          : gap === 1
+            ? 'there is only 1 minute'
+            : `there are only ${gap} minutes`
+      clashes.push({
+        kind: 'walk_too_long',
+        itemIds: [a.id, b.id],
+        venueIds: [from.id, to.id],
+        message: {
+          nl:
+            `${legNl} van ${q(from.name)} naar ${q(to.name)} duurt ongeveer ${minutesNl(needed)} ` +
+            `(${distanceNl(distanceMetres)} hemelsbreed), maar ${gapNl} tussen ${q(a.title)} ` +
+            `(eindigt ${ctx.time(a.end)}) en ${q(b.title)} (begint ${ctx.time(b.start)}). ` +
+            `Schuif ${q(b.title)} minstens ${minutesNl(short)} op of kies een dichterbij gelegen locatie.`,
+          en:
+            `${legEn} from ${q(from.name)} to ${q(to.name)} takes about ${minutesEn(needed)} ` +
+            `(${distanceEn(distanceMetres)} as the crow flies), but ${gapEn} between ${q(a.title)} ` +
+            `(ends ${ctx.time(a.end)}) and ${q(b.title)} (starts ${ctx.time(b.start)}). ` +
+            `Move ${q(b.title)} at least ${minutesEn(short)} later or choose a venue closer by.`,
+        },
+        details: { distanceMetres, neededMinutes: needed, gapMinutes: gap, shortMinutes: short },
+      })
+    }
+  }
+  return clashes
+}
+
+export function overCapacity(ctx: Context): Clash[] {
+  const clashes: Clash[] = []
+  for (const item of ctx.items) {
+    const venue = item.venueId === null ? undefined : ctx.venueById.get(item.venueId)
+    if (venue === undefined || venue.capacity === null) continue
+    const attendance = item.expectedAttendance ?? groupSizes(ctx, item) ?? ctx.visit.expectedGuests
+    if (attendance === null || attendance <= venue.capacity) continue
+    const capacity = venue.capacity
+    clashes.push({
+      kind: 'over_capacity',
+      itemIds: [item.id],
+      venueIds: [venue.id],
+      message: {
+        nl:
+          `Bij ${q(item.title)} (${span(ctx, item)}) worden ${peopleNl(attendance)} verwacht, maar ` +
+          `${q(venue.name)} heeft plaats voor ${peopleNl(capacity)}. Kies een grotere locatie, verdeel het ` +
+          'gezelschap over groepen of beperk het aantal deelnemers.',
+        en:
+          `${peopleEn(attendance)} ${attendance === 1 ? 'is' : 'are'} expected at ${q(item.title)} ` +
+          `(${span(ctx, item)}), but ${q(venue.name)} has room for ${peopleEn(capacity)}. Choose a larger venue, ` +
+          'split the company into groups or limit the number of participants.',
+      },
+      details: { attendance, capacity, excess: attendance - capacity },
+    })
+  }
+  return clashes
+}
+
+export function outsideOpeningWindows(ctx: Context): Clash[] {
+  const clashes: Clash[] = []
+  for (const item of ctx.items) {
+    const venue = item.venueId === null ? undefined : ctx.venueById.get(item.venueId)
+    const window = venue?.openingWindow
+    if (venue === undefined || window === undefined || window === null || contains(window, item)) continue
+    const minutesEarly = Math.ceil(Math.max(0, window.start - item.start) / minuteMs)
+    const minutesLate = Math.ceil(Math.max(0, item.end - window.end) / minuteMs)
+    clashes.push({
+      kind: 'outside_opening_window',
+      itemIds: [item.id],
+      venueIds: [venue.id],
+      message: {
+        nl:
+          `${q(item.title)} (${span(ctx, item)}) valt buiten de openingstijden van ${q(venue.name)} ` +
+          `(${span(ctx, window)}). Verplaats ${q(item.title)} binnen die tijden of vraag de gastheer of ` +
+          `gastvrouw van ${q(venue.name)} om ruimere openingstijden.`,
+        en:
+          `${q(item.title)} (${span(ctx, item)}) falls outside the opening hours of ${q(venue.name)} ` +
+          `(${span(ctx, window)}). Move ${q(item.title)} within those hours or ask the host of ` +
+          `${q(venue.name)} to open for longer.`,
+      },
+      details: { minutesEarly, minutesLate },
+    })
+  }
+  return clashes
+}
+
+export function outsideSpeakerAvailability(ctx: Context): Clash[] {
+  const clashes: Clash[] = []
+  for (const talk of ctx.talks) {
+    const item = talk.itemId === null ? undefined : ctx.itemById.get(talk.itemId)
+    if (item === undefined) continue
+    const known = [...new Set(talk.speakerIds)]
+      .flatMap((id) => ctx.speakerById.get(id) ?? [])
+      .filter((s) => s.availability !== null)
+      .sort((a, b) => compareText(a.id, b.id))
+    if (known.length === 0) continue
+    const common = intersectAll(known.map((s) => s.availability ?? []))
+    if (isWithinAny(item, common)) continue
+    // The common availability misses the item exactly when at least one speaker's own availability does.
+    const missing = known.filter((s) => !isWithinAny(item, s.availability ?? []))
+    const names = missing.map((s) => q(s.name))
+    const plural = names.length > 1
+    const coveredMs = common.reduce((sum, range) => {
+      const part = intersection(range, item)
+      return part === null ? sum : sum + (part.end - part.start)
+    }, 0)
+    clashes.push({
+      kind: 'outside_speaker_availability',
+      itemIds: [item.id],
+      talkIds: [talk.id],
+      speakerIds: missing.map((s) => s.id),
+      message: {
+        nl:
+          `De voordracht ${q(talk.title)} staat in ${q(item.title)} (${span(ctx, item)}), maar ${listNl(names)} ` +
+          `${plural ? 'zijn' : 'is'} dan niet beschikbaar. Verplaats ${q(item.title)} naar een moment waarop ` +
+          `${listNl(names)} ${plural ? 'kunnen' : 'kan'}, of vraag om de beschikbaarheid bij te werken.`,
+        en:
+          `The talk ${q(talk.title)} is in ${q(item.title)} (${span(ctx, item)}), but ${listEn(names)} ` +
+          `${plural ? 'are' : 'is'} not available then. Move ${q(item.title)} to a time when ${listEn(names)} ` +
+          `${plural ? 'are' : 'is'} available, or ask for the availability to be updated.`,
+      },
+      details: {
+        itemMinutes: Math.ceil((item.end - item.start) / minuteMs),
+        coveredMinutes: Math.floor(coveredMs / minuteMs),
+      },
+    })
+  }
+  return clashes
+}
+
+export function outsideVisitDates(ctx: Context): Clash[] {
+  const { startDate, endDate, timeZone } = ctx.visit
+  const visit = { start: dayBounds(startDate, timeZone).start, end: dayBounds(endDate, timeZone).end }
+  const clashes: Clash[] = []
+  const at = (ms: number): { nl: string; en: string } => {
+    const zoned = utcToZoned(ms, timeZone)
+    return { nl: `${longDateNl(zoned.date)} ${zoned.time}`, en: `${longDateEn(zoned.date)} ${zoned.time}` }
+  }
+  const oneDay = startDate === endDate
+  const visitNl = oneDay
+    ? `is op ${longDateNl(startDate)}`
+    : `duurt van ${longDateNl(startDate)} tot en met ${longDateNl(endDate)}`
+  const visitEn = oneDay
+    ? `is on ${longDateEn(startDate)}`
+    : `runs from ${longDateEn(startDate)} to ${longDateEn(endDate)} inclusive`
+  for (const item of ctx.items) {
+    if (contains(visit, item)) continue
+    const from = at(item.start)
+    const to = at(item.end)
+    clashes.push({
+      kind: 'outside_visit_dates',
+      itemIds: [item.id],
+      message: {
+        nl:
+          `${q(item.title)} loopt van ${from.nl} tot ${to.nl}, maar het bezoek ${visitNl}. ` +
+          `Verplaats ${q(item.title)} naar een moment binnen het bezoek of pas de data van het bezoek aan.`,
+        en:
+          `${q(item.title)} runs from ${from.en} to ${to.en}, but the visit ${visitEn}. ` +
+          `Move ${q(item.title)} to a time within the visit or change the dates of the visit.`,
+      },
+      details: {
+        minutesBefore: Math.ceil(Math.max(0, visit.start - item.start) / minuteMs),
+        minutesAfter: Math.ceil(Math.max(0, item.end - visit.end) / minuteMs),
+      },
+    })
+  }
+  return clashes
+}
