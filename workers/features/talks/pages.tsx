@@ -52,16 +52,12 @@ import {
   slotsForTeam,
   slotVisitId,
 } from './talk-slots'
-import {
-  CallPage,
-  DecisionPreviewPage,
-  type DetailStates,
-  type ListFilter,
-  MailTemplatesPage,
-  SlotsPage,
-  TalkDetailPage,
-  TalkListPage,
-} from './views/talk-detail-page'
+import { CallPage } from './views/call-page'
+import { DecisionPreviewPage } from './views/decision-preview-page'
+import { MailTemplatesPage } from './views/mail-templates-page'
+import { SlotsPage } from './views/slots-page'
+import { type DetailStates, TalkDetailPage } from './views/talk-detail-page'
+import { type ListFilter, TalkListPage } from './views/talk-list-page'
 
 type C = Context<AppEnv>
 

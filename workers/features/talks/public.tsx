@@ -45,17 +45,14 @@ import {
   uploadSlidesByToken,
 } from './talk-files'
 import { pickSlotByToken, releaseSlotByToken } from './talk-slots'
-import {
-  CoDeclinedPage,
-  PublicSpeakerPage,
-  PublicSpeakersPage,
-  ResendPage,
-  SpeakerInvalidPage,
-  SpeakerPage,
-  type SpeakerStates,
-  TalkFormPage,
-  TalkSentPage,
-} from './views/speaker-page'
+import { CoDeclinedPage } from './views/co-declined-page'
+import { PublicSpeakerPage } from './views/public-speaker-page'
+import { PublicSpeakersPage } from './views/public-speakers-page'
+import { ResendPage } from './views/resend-page'
+import { SpeakerInvalidPage } from './views/speaker-invalid-page'
+import { SpeakerPage, type SpeakerStates } from './views/speaker-page'
+import { TalkFormPage } from './views/talk-form-page'
+import { TalkSentPage } from './views/talk-sent-page'
 
 type C = Context<AppEnv>
 
