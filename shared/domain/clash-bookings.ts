@@ -12,6 +12,7 @@ import {
 import { listEn, listNl, minutesEn, minutesNl, q } from './clash-wording'
 import type { Clash, ClashItem } from './clashes'
 
+/** One venue used by two items at once. */
 export function venueDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   for (const [a, b] of ctx.overlapping) {
@@ -36,6 +37,7 @@ export function venueDoubleBookings(ctx: Context): Clash[] {
   return clashes
 }
 
+/** A group (or everyone) in two items at once at different venues. */
 export function groupDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   for (const [a, b] of ctx.overlapping) {
@@ -80,6 +82,7 @@ export function groupDoubleBookings(ctx: Context): Clash[] {
   return clashes
 }
 
+/** A speaker due in two overlapping items (several talks in one item are fine). */
 export function speakerDoubleBookings(ctx: Context): Clash[] {
   // Per speaker, their talks per item, in one pass over the talks.
   const talksOf = new Map<string, Map<string, string[]>>()

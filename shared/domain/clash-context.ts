@@ -13,8 +13,10 @@ import { type Interval, intersection, overlaps } from './interval'
 import { utcToZoned } from './time'
 import { defaultTravelSettings, type TravelSettings } from './walking'
 
+/** Milliseconds in a minute. */
 export const minuteMs = 60_000
 
+/** The programme as every check reads it: sorted, indexed, and the overlapping pairs found once. */
 export type Context = {
   visit: ClashVisit
   travel: Partial<TravelSettings>
@@ -33,6 +35,7 @@ export type Context = {
   time: (ms: number) => string
 }
 
+/** Builds the context: cancelled items left out, items in time order, speakers by id. */
 export function contextOf(input: ClashInput, settings: ClashSettings): Context {
   const items = input.items.filter((item) => item.cancelled !== true).sort(byTime)
   const { timeZone, walkingSpeedKmh } = input.visit
@@ -91,14 +94,17 @@ export function groupSizes(ctx: Context, item: ClashItem): number | null {
   return sum
 }
 
+/** Items by start, then end, then id: one order whatever order they came in. */
 export function byTime(a: ClashItem, b: ClashItem): number {
   return a.start - b.start || a.end - b.end || compareText(a.id, b.id)
 }
 
+/** Plain code-unit order, the same in every runtime (no locale). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** Lists of ids compared element by element, the shorter first when one starts the other. */
 export function compareLists(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const order = compareText(a[i]!, b[i]!)
@@ -107,15 +113,18 @@ export function compareLists(a: readonly string[], b: readonly string[]): number
   return a.length - b.length
 }
 
+/** How many minutes two intervals share, rounded up. */
 export function overlapMinutes(a: Interval, b: Interval): number {
   const common = intersection(a, b)
   return common === null ? 0 : Math.ceil((common.end - common.start) / minuteMs)
 }
 
+/** A venue's name, or its id when the venue is unknown. */
 export function venueName(ctx: Context, id: string): string {
   return ctx.venueById.get(id)?.name ?? id
 }
 
+/** An interval as local times in the visit's zone: '14:00–14:30'. */
 export function span(ctx: Context, interval: Interval): string {
   return `${ctx.time(interval.start)}–${ctx.time(interval.end)}`
 }

@@ -21,6 +21,7 @@ import { contains, intersectAll, intersection, isWithinAny } from './interval'
 import { dayBounds, utcToZoned } from './time'
 import { greatCircleMetres, legMinutes } from './walking'
 
+/** Too little time between two stops for the walk, ride or bus trip from one venue to the next. */
 export function legsTooLong(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   const reported = new Set<string>()
@@ -88,6 +89,7 @@ export function legsTooLong(ctx: Context): Clash[] {
   return clashes
 }
 
+/** More people expected at an item than its venue has room for. */
 export function overCapacity(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   for (const item of ctx.items) {
@@ -116,6 +118,7 @@ export function overCapacity(ctx: Context): Clash[] {
   return clashes
 }
 
+/** An item outside its venue's opening hours for this visit. */
 export function outsideOpeningWindows(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   for (const item of ctx.items) {
@@ -144,6 +147,7 @@ export function outsideOpeningWindows(ctx: Context): Clash[] {
   return clashes
 }
 
+/** A placed talk at a time one of its speakers cannot do. */
 export function outsideSpeakerAvailability(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   for (const talk of ctx.talks) {
@@ -188,6 +192,7 @@ export function outsideSpeakerAvailability(ctx: Context): Clash[] {
   return clashes
 }
 
+/** An item that starts or ends outside the visit's days. */
 export function outsideVisitDates(ctx: Context): Clash[] {
   const { startDate, endDate, timeZone } = ctx.visit
   const visit = { start: dayBounds(startDate, timeZone).start, end: dayBounds(endDate, timeZone).end }
