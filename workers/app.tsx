@@ -22,6 +22,7 @@ import { bodyLimits } from './platform/middleware/body-limit'
 import { database } from './platform/middleware/db'
 import { i18n } from './platform/middleware/i18n'
 import { renderer } from './platform/middleware/renderer'
+import { sameOriginWrites } from './platform/middleware/same-origin'
 import { session } from './platform/middleware/session'
 
 /** Builds the application: middleware in order, one route() per feature, one error mapping. */
@@ -57,6 +58,7 @@ export function createApp() {
   // Forms and JSON are small; a route that takes files declares its own limit (uploadLimit).
   app.use(bodyLimits())
   app.use('/api/*', requireJson())
+  app.use(sameOriginWrites())
   const csrfCheck = csrf()
   app.use(async function csrfForPages(c, next) {
     return isApiPath(c.req.path) ? next() : csrfCheck(c, next)

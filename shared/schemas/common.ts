@@ -29,9 +29,23 @@ export const emailSchema = v.pipe(
 export const lineSchema = (max: number) =>
   v.pipe(v.string(msg.required), v.trim(), v.nonEmpty(msg.required), v.maxLength(max, msg.tooLong(max)))
 
-/** A local path to return to after signing in: same site only, never `//host` or a full URL. */
+/**
+ * A local path to return to after signing in: same site only, never `//host` or a full URL, no control or
+ * format characters (a NUL or a right-to-left override), and percent-encoded as a Location header needs it.
+ */
 export const nextPathSchema = v.optional(
-  v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s]*$/, msg.invalid), v.maxLength(500, msg.tooLong(500))),
+  v.pipe(
+    v.string(),
+    v.maxLength(500, msg.tooLong(500)),
+    v.regex(/^\/(?![/\\])[^\s\p{Cc}\p{Cf}]*$/u, msg.invalid),
+    // The URL parser resolves dot segments and encodes what a header cannot carry; what it makes must still
+    // be a path on this site (`/.//host` would become `//host`).
+    v.transform((path) => {
+      const url = new URL(path, 'http://local.invalid')
+      return `${url.pathname}${url.search}${url.hash}`
+    }),
+    v.check((path) => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\'), msg.invalid),
+  ),
 )
 
 /** A UUID made by us, in a path parameter. */

@@ -1,0 +1,81 @@
+import { SELF } from 'cloudflare:test'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { visits } from '../../shared/db/schema'
+import { api, db, form, freshClient, mailedToken, url } from './helpers'
+import { makeWorld } from './world'
+
+// The holes the security review of [13] reproduced, one test each, failing before its fix.
+
+describe('a state-changing request with a cookie from another site (hole 8)', () => {
+  const archive = (visitId: string, cookie: string, headers: Record<string, string>) =>
+    SELF.fetch(url(`/api/visits/${visitId}/archive`), {
+      method: 'POST',
+      headers: { accept: 'application/json', cookie, ...headers },
+      redirect: 'manual',
+    })
+  const statusOf = async (visitId: string) =>
+    (await db.select({ status: visits.status }).from(visits).where(eq(visits.id, visitId)))[0]?.status
+
+  it('is refused before it runs, by Origin or by Sec-Fetch-Site, also without a body', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ]) {
+      const res = await archive(w.visitA, cookie, headers)
+      expect(res.status, JSON.stringify(headers)).toBe(403)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect(await statusOf(w.visitA)).toBe('published')
+    }
+    const host = await SELF.fetch(url(`/api/teams/${w.teamA}/host-signup-link`), {
+      method: 'POST',
+      headers: { accept: 'application/json', cookie, origin: 'https://evil.example' },
+    })
+    expect(host.status).toBe(403)
+  })
+
+  it('from our own pages (or a client that sends no Origin) still works', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const res = await archive(w.visitA, cookie, {
+      origin: new URL(url('/')).origin,
+      'sec-fetch-site': 'same-origin',
+    })
+    expect(res.status).toBe(204)
+    expect(await statusOf(w.visitA)).toBe('archived')
+  })
+})
+
+describe('control characters in where sign-in returns to (hole 5)', () => {
+  it('give a clear 4xx, no 500, no session and no broken Location', async () => {
+    const email = `next-${crypto.randomUUID().slice(0, 8)}@example.nl`
+    for (const next of ['/teams\x00', '/a\x01b', '/a\x7f', '/\u202eevil']) {
+      const ask = await api('/api/auth/sign-in-link', {
+        body: { email, next },
+        headers: { 'cf-connecting-ip': freshClient() },
+      })
+      expect(ask.status, JSON.stringify(next)).toBe(422)
+      // A link mailed earlier, redeemed with a bad `next`: refused, the session not made.
+      const page = await SELF.fetch(url(`/sign-in?next=${encodeURIComponent(next)}`))
+      expect(page.status).toBe(200)
+    }
+    const ok = await api('/api/auth/sign-in-link', {
+      body: { email },
+      headers: { 'cf-connecting-ip': freshClient() },
+    })
+    expect(ok.status).toBe(202)
+    const token = await mailedToken(email)
+    const res = await form('/sign-in/verify', { token, next: '/teams\x00' })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+    expect(res.headers.get('set-cookie') ?? '').not.toContain('rondgang_session=')
+    // The link was not spent by the refused request: it still signs in, to an encoded path.
+    const good = await form('/sign-in/verify', { token, next: '/v/café' })
+    expect(good.status).toBe(303)
+    expect(good.headers.get('location')).toBe('/v/caf%C3%A9')
+  })
+})
