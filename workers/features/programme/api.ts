@@ -8,15 +8,7 @@ import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from '../visits/host-offers'
-import {
-  groupSchema,
-  hostOfferDecisionSchema,
-  itemCreateSchema,
-  itemUpdateSchema,
-  participantCreateSchema,
-  participantUpdateSchema,
-  runningLateSchema,
-} from '../visits/schemas'
+import { hostOfferDecisionSchema } from '../visits/schemas'
 import { loadVisitFor } from '../visits/visits'
 import {
   createGroup,
@@ -33,6 +25,14 @@ import {
   updateItem,
   updateParticipant,
 } from './programme'
+import {
+  groupSchema,
+  itemCreateSchema,
+  itemUpdateSchema,
+  participantCreateSchema,
+  participantUpdateSchema,
+  runningLateSchema,
+} from './schemas'
 
 const requiredVersion = (ifMatch: string | undefined, query: string | undefined) => {
   const version = versionFrom(ifMatch, query)

@@ -16,6 +16,10 @@ import { zonedToUtc } from '../../../shared/domain/time'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import type { visitVenueSchema } from '../visits/schemas'
+import { projectVenue } from '../visits/venues'
+import { fieldError, getVisit, loadVisitFor, projectVisit, type VisitAccess } from '../visits/visits'
+import { type ItemRow, loadProgramme, type Programme, type ProgrammePlan } from './queries'
 import type {
   groupSchema,
   itemCreateSchema,
@@ -23,11 +27,7 @@ import type {
   participantCreateSchema,
   participantUpdateSchema,
   runningLateSchema,
-  visitVenueSchema,
-} from '../visits/schemas'
-import { projectVenue } from '../visits/venues'
-import { fieldError, getVisit, loadVisitFor, projectVisit, type VisitAccess } from '../visits/visits'
-import { type ItemRow, loadProgramme, type Programme, type ProgrammePlan } from './queries'
+} from './schemas'
 
 type Person = Extract<Actor, { kind: 'person' }>
 

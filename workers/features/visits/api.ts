@@ -7,8 +7,8 @@ import { requirePerson } from '../../platform/middleware/session'
 import { visitRoleSchema } from '../accounts/schemas'
 import { setVisitVenue } from '../programme/programme'
 import { getRelease, listReleases, pendingChanges, publish } from '../releases/releases'
+import { publishSchema } from '../releases/schemas'
 import {
-  publishSchema,
   shareLinkSchema,
   venueCreateSchema,
   venueUpdateSchema,

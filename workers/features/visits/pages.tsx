@@ -36,20 +36,18 @@ import {
   updateParticipant,
   visitOverview,
 } from '../programme/programme'
-import { GroupPage, ItemPage, ProgrammePage } from '../programme/views/programme-pages'
-import { publish, releasesOverview } from '../releases/releases'
 import {
   groupSchema,
   itemCreateSchema,
   itemUpdateSchema,
   participantCreateSchema,
   participantUpdateSchema,
-  publishSchema,
   runningLateSchema,
-  visitCreateSchema,
-  visitDuplicateSchema,
-  visitUpdateSchema,
-} from './schemas'
+} from '../programme/schemas'
+import { GroupPage, ItemPage, ProgrammePage } from '../programme/views/programme-pages'
+import { publish, releasesOverview } from '../releases/releases'
+import { publishSchema } from '../releases/schemas'
+import { visitCreateSchema, visitDuplicateSchema, visitUpdateSchema } from './schemas'
 import {
   ParticipantPage,
   ParticipantsPage,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { itemKinds, legModes, participantFunctions, venueKinds, visitKinds } from '../../../shared/db/schema'
+import { venueKinds, visitKinds } from '../../../shared/db/schema'
 import { isValidTimeZone, parseLocalDate } from '../../../shared/domain/time'
 import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
 
@@ -35,16 +35,17 @@ export const slugSchema = v.pipe(
   v.maxLength(80, msg.tooLong(80)),
 )
 
-const text = (max: number) => v.pipe(v.string(msg.invalid), v.trim(), v.maxLength(max, msg.tooLong(max)))
-const count = (max: number) =>
+export const text = (max: number) =>
+  v.pipe(v.string(msg.invalid), v.trim(), v.maxLength(max, msg.tooLong(max)))
+export const count = (max: number) =>
   v.pipe(
     v.number(msg.invalid),
     v.integer(msg.invalid),
     v.minValue(0, msg.invalid),
     v.maxValue(max, msg.invalid),
   )
-const version = v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid))
-const id = v.pipe(v.string(msg.required), v.regex(/^[A-Za-z0-9-]{1,64}$/, msg.invalid))
+export const version = v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid))
+export const id = v.pipe(v.string(msg.required), v.regex(/^[A-Za-z0-9-]{1,64}$/, msg.invalid))
 
 const visitFields = {
   kind: v.picklist(visitKinds, msg.invalid),
@@ -141,80 +142,6 @@ export const visitVenueSchema = v.pipe(
     ['closesAt'],
   ),
 )
-
-/** A group of the company. */
-export const groupSchema = v.strictObject({
-  name: lineSchema(80),
-  position: v.optional(count(1000), 0),
-})
-
-const participantFields = {
-  name: lineSchema(120),
-  function: v.optional(v.picklist(participantFunctions, msg.invalid), 'other'),
-  organisation: v.optional(text(120), ''),
-  groupId: v.optional(v.nullable(id), null),
-  dietaryNeeds: v.optional(text(300), ''),
-  contact: v.optional(text(200), ''),
-}
-
-/** Someone in the visiting company. */
-export const participantCreateSchema = v.strictObject(participantFields)
-export const participantUpdateSchema = v.strictObject({
-  ...v.partial(v.strictObject(participantFields)).entries,
-  version,
-})
-
-const itemFields = {
-  kind: v.picklist(itemKinds, msg.invalid),
-  title: lineSchema(200),
-  description: v.optional(text(5000), ''),
-  /** Local date and times in the visit's zone. An end at or before the start on the same date is refused. */
-  date: localDateSchema,
-  start: localTimeSchema,
-  end: localTimeSchema,
-  /** When the item ends on a later day (a night train); defaults to `date`. */
-  endDate: v.optional(localDateSchema),
-  venueId: v.optional(v.nullable(id), null),
-  groupIds: v.optional(v.array(id, msg.invalid), []),
-  legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
-  departurePlace: v.optional(v.nullable(text(120)), null),
-  arrivalPlace: v.optional(v.nullable(text(120)), null),
-  cancelled: v.optional(v.boolean(msg.invalid), false),
-}
-
-/** Creating a programme item. */
-export const itemCreateSchema = v.strictObject(itemFields)
-
-/** Changing a programme item. Date and times go together: send all three to move it. */
-export const itemUpdateSchema = v.pipe(
-  v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version }),
-  v.forward(
-    v.check(
-      (x) =>
-        [x.date, x.start, x.end].every((f) => f === undefined) ||
-        [x.date, x.start, x.end].every((f) => f !== undefined),
-      msg.key('dateAndTimesTogether'),
-    ),
-    ['date'],
-  ),
-)
-
-/** "Running late": shift every later item of a group (or everyone) by N minutes. */
-export const runningLateSchema = v.strictObject({
-  groupId: v.optional(v.nullable(id), null),
-  minutes: v.pipe(
-    v.number(msg.required),
-    v.integer(msg.invalid),
-    v.minValue(-180, msg.invalid),
-    v.maxValue(600, msg.invalid),
-    v.check((n) => n !== 0, msg.invalid),
-  ),
-  /** Items starting at or after this local time move; default: now. */
-  from: v.optional(v.strictObject({ date: localDateSchema, time: localTimeSchema })),
-})
-
-/** Publishing the current programme as a release, optionally named. */
-export const publishSchema = v.strictObject({ name: v.optional(lineSchema(80)) })
 
 /** A resident offering their garden or space through the team's host sign-up link. */
 export const hostOfferSchema = v.pipe(

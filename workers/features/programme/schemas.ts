@@ -1,0 +1,75 @@
+import * as v from 'valibot'
+import { itemKinds, legModes, participantFunctions } from '../../../shared/db/schema'
+import { lineSchema, msg } from '../../../shared/schemas/common'
+import { count, id, localDateSchema, localTimeSchema, text, version } from '../visits/schemas'
+
+/** A group of the company. */
+export const groupSchema = v.strictObject({
+  name: lineSchema(80),
+  position: v.optional(count(1000), 0),
+})
+
+const participantFields = {
+  name: lineSchema(120),
+  function: v.optional(v.picklist(participantFunctions, msg.invalid), 'other'),
+  organisation: v.optional(text(120), ''),
+  groupId: v.optional(v.nullable(id), null),
+  dietaryNeeds: v.optional(text(300), ''),
+  contact: v.optional(text(200), ''),
+}
+
+/** Someone in the visiting company. */
+export const participantCreateSchema = v.strictObject(participantFields)
+export const participantUpdateSchema = v.strictObject({
+  ...v.partial(v.strictObject(participantFields)).entries,
+  version,
+})
+
+const itemFields = {
+  kind: v.picklist(itemKinds, msg.invalid),
+  title: lineSchema(200),
+  description: v.optional(text(5000), ''),
+  /** Local date and times in the visit's zone. An end at or before the start on the same date is refused. */
+  date: localDateSchema,
+  start: localTimeSchema,
+  end: localTimeSchema,
+  /** When the item ends on a later day (a night train); defaults to `date`. */
+  endDate: v.optional(localDateSchema),
+  venueId: v.optional(v.nullable(id), null),
+  groupIds: v.optional(v.array(id, msg.invalid), []),
+  legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
+  departurePlace: v.optional(v.nullable(text(120)), null),
+  arrivalPlace: v.optional(v.nullable(text(120)), null),
+  cancelled: v.optional(v.boolean(msg.invalid), false),
+}
+
+/** Creating a programme item. */
+export const itemCreateSchema = v.strictObject(itemFields)
+
+/** Changing a programme item. Date and times go together: send all three to move it. */
+export const itemUpdateSchema = v.pipe(
+  v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version }),
+  v.forward(
+    v.check(
+      (x) =>
+        [x.date, x.start, x.end].every((f) => f === undefined) ||
+        [x.date, x.start, x.end].every((f) => f !== undefined),
+      msg.key('dateAndTimesTogether'),
+    ),
+    ['date'],
+  ),
+)
+
+/** "Running late": shift every later item of a group (or everyone) by N minutes. */
+export const runningLateSchema = v.strictObject({
+  groupId: v.optional(v.nullable(id), null),
+  minutes: v.pipe(
+    v.number(msg.required),
+    v.integer(msg.invalid),
+    v.minValue(-180, msg.invalid),
+    v.maxValue(600, msg.invalid),
+    v.check((n) => n !== 0, msg.invalid),
+  ),
+  /** Items starting at or after this local time move; default: now. */
+  from: v.optional(v.strictObject({ date: localDateSchema, time: localTimeSchema })),
+})
