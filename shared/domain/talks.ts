@@ -358,31 +358,3 @@ export function unknownPlaceholders(text: string): string[] {
   const found = [...text.matchAll(/\{([a-zA-Z_]+)\}/g)].map((m) => m[1] ?? '')
   return [...new Set(found.filter((k) => !(templatePlaceholders as readonly string[]).includes(k)))]
 }
-
-/** A PDF starts with `%PDF-`; the name or type a client claims says nothing. */
-export function looksLikePdf(prefix: Uint8Array): boolean {
-  const magic = [0x25, 0x50, 0x44, 0x46, 0x2d]
-  return prefix.length >= magic.length && magic.every((b, i) => prefix[i] === b)
-}
-
-/** The kind of a portrait by its first bytes: JPEG, PNG or WebP; null for anything else. */
-export function imageKind(prefix: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  const at = (i: number) => prefix[i] ?? -1
-  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg'
-  if (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) return 'image/png'
-  const ascii = (from: number, to: number) => String.fromCharCode(...prefix.slice(from, to))
-  if (prefix.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
-
-/** A file name safe to show and to put in Content-Disposition: no path, no quotes or control characters. */
-export function cleanFilename(name: string, fallback: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  // Control characters (below space, and DEL) could split a header; quotes and angle brackets break markup.
-  const clean = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'"<>'.includes(ch))
-    .join('')
-    .trim()
-    .slice(0, 120)
-  return clean === '' ? fallback : clean
-}

@@ -8,13 +8,10 @@ import {
   type CallQuestion,
   callProblem,
   checkAnswers,
-  cleanFilename,
   countByState,
   fillPlaceholders,
-  imageKind,
   isClosed,
   knownAvailability,
-  looksLikePdf,
   nextQuestionId,
   organiserMayMove,
   organiserSources,
@@ -292,31 +289,5 @@ describe('mail templates the team words', () => {
   it('find typos in placeholders before anything is sent', () => {
     expect(unknownPlaceholders('Hoi {naam}, {talk} {Titel} {naam}')).toEqual(['naam', 'Titel'])
     expect(unknownPlaceholders('{name} {talk} {visit} {date}')).toEqual([])
-  })
-})
-
-describe('files by their content', () => {
-  const bytes = (...b: number[]) => new Uint8Array(b)
-  const ascii = (text: string) => new TextEncoder().encode(text)
-
-  it('know a PDF by %PDF-, whatever its name says', () => {
-    expect(looksLikePdf(ascii('%PDF-1.7\n'))).toBe(true)
-    expect(looksLikePdf(bytes(0x4d, 0x5a, 0x90, 0x00, 0x03))).toBe(false)
-    expect(looksLikePdf(ascii('%PDF'))).toBe(false)
-  })
-
-  it('know JPEG, PNG and WebP portraits, and nothing else', () => {
-    expect(imageKind(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg')
-    expect(imageKind(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toBe('image/png')
-    expect(imageKind(ascii('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp')
-    expect(imageKind(ascii('GIF89a'))).toBeNull()
-    expect(imageKind(ascii('<svg'))).toBeNull()
-  })
-
-  it('keep a file name safe to show and to send back', () => {
-    expect(cleanFilename('../../etc/passwd', 'x.pdf')).toBe('passwd')
-    expect(cleanFilename('C:\\Users\\els\\dia "1".pdf', 'x.pdf')).toBe('dia 1.pdf')
-    expect(cleanFilename('\u0000\n', 'slides.pdf')).toBe('slides.pdf')
-    expect(cleanFilename('spreker-ü.pdf', 'x.pdf')).toBe('spreker-ü.pdf')
   })
 })

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
+import type { Upload } from '../../platform/files/r2-upload'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
 import { serviceFieldErrors } from '../../platform/http/form-outcome'
 import { remapRows, rowsOf } from '../../platform/http/form-rows'
@@ -40,7 +41,6 @@ import {
   fileByToken,
   photoByToken,
   retireFileByToken,
-  type Upload,
   uploadPhotoByToken,
   uploadSlidesByToken,
 } from './talk-files'

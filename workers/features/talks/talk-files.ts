@@ -1,10 +1,12 @@
 import { and, eq, inArray, lt } from 'drizzle-orm'
 import { speakers, talkFiles, talks, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
-import { cleanFilename, imageKind, looksLikePdf } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import { cleanFilename } from '../../platform/files/filename'
+import { storeChecked, type Upload } from '../../platform/files/r2-upload'
+import { imageKind, looksLikePdf } from '../../platform/files/sniff'
 import { filesOfTalk } from './queries'
 import { loadLink, requireActive, talkForTeam } from './talk-context'
 
@@ -14,77 +16,6 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const MAX_CURRENT_FILES = 5
 /** Versions kept of a talk's files, replaced ones included, until the visit ends. */
 export const MAX_FILE_VERSIONS = 30
-
-/** An upload as it arrives: the body, its declared length, and the name the speaker's computer gave it. */
-export type Upload = { body: ReadableStream<Uint8Array>; length: number; filename: string }
-
-/** The first bytes of a stream (at least `want`, or all there is), and the reader positioned after them. */
-async function readPrefix(body: ReadableStream<Uint8Array>, want: number) {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  while (size < want) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-  }
-  const prefix = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    prefix.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return { prefix, reader }
-}
-
-/**
- * Streams an upload into R2 under a key we made, after checking what it is by its first bytes: anything
- * else is refused (415) before a byte is stored. The declared length is what R2 is told to expect, so a body
- * that ends early or runs long fails the write and leaves nothing behind.
- */
-async function storeChecked(
-  bucket: R2Bucket,
-  key: string,
-  upload: Upload,
-  typeOf: (prefix: Uint8Array) => string | null,
-  refusal: string,
-): Promise<string> {
-  const { prefix, reader } = await readPrefix(upload.body, 16)
-  const contentType = typeOf(prefix)
-  if (!contentType || upload.length < prefix.byteLength) {
-    await reader.cancel().catch(() => {})
-    throw new DomainError('unsupported_media_type', refusal)
-  }
-  const fixed = new FixedLengthStream(upload.length)
-  const writer = fixed.writable.getWriter()
-  const pump = (async () => {
-    try {
-      await writer.write(prefix)
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        await writer.write(value)
-      }
-      await writer.close()
-    } catch (error) {
-      await writer.abort(error).catch(() => {})
-      throw error
-    }
-  })()
-  const [put, pumped] = await Promise.allSettled([
-    bucket.put(key, fixed.readable, { httpMetadata: { contentType } }),
-    pump,
-  ])
-  if (put.status === 'rejected' || pumped.status === 'rejected') {
-    await bucket.delete(key).catch(() => {})
-    throw new DomainError(
-      'bad_request',
-      'The upload was cut off or did not match its declared length; nothing was stored.',
-    )
-  }
-  return contentType
-}
 
 /** Checks a link may upload before its body is read: an unknown link is 404, a closed talk 409. */
 export async function checkUploadLink(db: Database, token: string) {
