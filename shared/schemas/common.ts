@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { isValidTimeZone, parseLocalDate } from '../domain/time'
 
 /**
  * Messages in these schemas are keys of the `validation` dictionary (shared/i18n), so the same schema gives
@@ -48,5 +49,59 @@ export const nextPathSchema = v.optional(
   ),
 )
 
-/** A UUID made by us, in a path parameter. */
-export const idSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9-]+$/))
+/** An id made by us (a UUID), in a path or a body. */
+export const idSchema = v.pipe(v.string(msg.required), v.regex(/^[A-Za-z0-9-]{1,64}$/, msg.invalid))
+
+/** Optional free text: trimmed, at most `max` characters. */
+export const textSchema = (max: number) =>
+  v.pipe(v.string(msg.invalid), v.trim(), v.maxLength(max, msg.tooLong(max)))
+
+/** A whole number from 0 to `max`. */
+export const countSchema = (max: number) =>
+  v.pipe(
+    v.number(msg.invalid),
+    v.integer(msg.invalid),
+    v.minValue(0, msg.invalid),
+    v.maxValue(max, msg.invalid),
+  )
+
+/** The version a change was based on: a stale one answers 409. */
+export const versionSchema = v.pipe(
+  v.number(msg.required),
+  v.integer(msg.invalid),
+  v.minValue(1, msg.invalid),
+)
+
+/** 'YYYY-MM-DD' that is a real calendar date. */
+export const localDateSchema = v.pipe(
+  v.string(msg.required),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, msg.key('date')),
+  v.check((d) => {
+    try {
+      parseLocalDate(d)
+      return true
+    } catch {
+      return false
+    }
+  }, msg.key('date')),
+)
+
+/** 'HH:MM', 24-hour clock. */
+export const localTimeSchema = v.pipe(
+  v.string(msg.required),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg.key('time')),
+)
+
+/** An IANA time zone the runtime knows, such as 'Europe/Amsterdam'. */
+export const timeZoneSchema = v.pipe(v.string(msg.required), v.check(isValidTimeZone, msg.key('timeZone')))
+
+/**
+ * A URL slug: lower-case words joined by hyphens, 3 to 80 characters; a visit's is stable once published.
+ * As it stands in a path; a form trims and lower-cases what people type before checking it.
+ */
+export const slugSchema = v.pipe(
+  v.string(msg.required),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg.key('slug')),
+  v.minLength(3, msg.tooShort(3)),
+  v.maxLength(80, msg.tooLong(80)),
+)

@@ -1,45 +1,53 @@
 import * as v from 'valibot'
 import { itemKinds, legModes, participantFunctions } from '../../../shared/db/schema'
-import { lineSchema, msg } from '../../../shared/schemas/common'
-import { count, id, localDateSchema, localTimeSchema, text, version } from '../visits/schemas'
+import {
+  countSchema,
+  idSchema,
+  lineSchema,
+  localDateSchema,
+  localTimeSchema,
+  msg,
+  textSchema,
+  versionSchema,
+} from '../../../shared/schemas/common'
 
 /** A group of the company. */
 export const groupSchema = v.strictObject({
   name: lineSchema(80),
-  position: v.optional(count(1000), 0),
+  position: v.optional(countSchema(1000), 0),
 })
 
 const participantFields = {
   name: lineSchema(120),
   function: v.optional(v.picklist(participantFunctions, msg.invalid), 'other'),
-  organisation: v.optional(text(120), ''),
-  groupId: v.optional(v.nullable(id), null),
-  dietaryNeeds: v.optional(text(300), ''),
-  contact: v.optional(text(200), ''),
+  organisation: v.optional(textSchema(120), ''),
+  groupId: v.optional(v.nullable(idSchema), null),
+  dietaryNeeds: v.optional(textSchema(300), ''),
+  contact: v.optional(textSchema(200), ''),
 }
 
 /** Someone in the visiting company. */
 export const participantCreateSchema = v.strictObject(participantFields)
 export const participantUpdateSchema = v.strictObject({
   ...v.partial(v.strictObject(participantFields)).entries,
-  version,
+  version: versionSchema,
 })
 
 const itemFields = {
   kind: v.picklist(itemKinds, msg.invalid),
   title: lineSchema(200),
-  description: v.optional(text(5000), ''),
+  description: v.optional(textSchema(5000), ''),
   /** Local date and times in the visit's zone. An end at or before the start on the same date is refused. */
   date: localDateSchema,
   start: localTimeSchema,
   end: localTimeSchema,
   /** When the item ends on a later day (a night train); defaults to `date`. */
   endDate: v.optional(localDateSchema),
-  venueId: v.optional(v.nullable(id), null),
-  groupIds: v.optional(v.array(id, msg.invalid), []),
+  venueId: v.optional(v.nullable(idSchema), null),
+  groupIds: v.optional(v.array(idSchema, msg.invalid), []),
   legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
-  departurePlace: v.optional(v.nullable(text(120)), null),
-  arrivalPlace: v.optional(v.nullable(text(120)), null),
+  departurePlace: v.optional(v.nullable(textSchema(120)), null),
+  arrivalPlace: v.optional(v.nullable(textSchema(120)), null),
   cancelled: v.optional(v.boolean(msg.invalid), false),
 }
 
@@ -48,7 +56,7 @@ export const itemCreateSchema = v.strictObject(itemFields)
 
 /** Changing a programme item. Date and times go together: send all three to move it. */
 export const itemUpdateSchema = v.pipe(
-  v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version }),
+  v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version: versionSchema }),
   v.forward(
     v.check(
       (x) =>
@@ -62,7 +70,7 @@ export const itemUpdateSchema = v.pipe(
 
 /** "Running late": shift every later item of a group (or everyone) by N minutes. */
 export const runningLateSchema = v.strictObject({
-  groupId: v.optional(v.nullable(id), null),
+  groupId: v.optional(v.nullable(idSchema), null),
   minutes: v.pipe(
     v.number(msg.required),
     v.integer(msg.invalid),

@@ -2,12 +2,11 @@ import type { Context } from 'hono'
 import * as v from 'valibot'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { DomainError } from '../../../shared/errors'
+import { slugSchema } from '../../../shared/schemas/common'
 import { hashToken } from '../../platform/auth/tokens'
 import type { AppEnv } from '../../platform/env'
 import { getPublishedHead, getReleaseSnapshot, isValidShareLink } from '../visits/queries'
 import { isValidGuestPass } from './guest-pass'
-
-const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 
 /**
  * The newest release of a visit as the public may see it: 404 for drafts, unknown slugs, and unlisted visits

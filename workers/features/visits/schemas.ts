@@ -1,69 +1,42 @@
 import * as v from 'valibot'
 import { venueKinds, visitKinds } from '../../../shared/db/schema'
-import { isValidTimeZone, parseLocalDate } from '../../../shared/domain/time'
-import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
+import {
+  countSchema,
+  emailSchema,
+  idSchema,
+  lineSchema,
+  localDateSchema,
+  localTimeSchema,
+  msg,
+  slugSchema,
+  textSchema,
+  timeZoneSchema,
+  versionSchema,
+} from '../../../shared/schemas/common'
 
-/** 'YYYY-MM-DD' that is a real calendar date. */
-export const localDateSchema = v.pipe(
-  v.string(msg.required),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, msg.key('date')),
-  v.check((d) => {
-    try {
-      parseLocalDate(d)
-      return true
-    } catch {
-      return false
-    }
-  }, msg.key('date')),
-)
+// Talks still reads these two from here; they live in shared/schemas/common.ts now.
+export { localDateSchema, localTimeSchema } from '../../../shared/schemas/common'
 
-/** 'HH:MM', 24-hour clock. */
-export const localTimeSchema = v.pipe(
-  v.string(msg.required),
-  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg.key('time')),
-)
-
-export const timeZoneSchema = v.pipe(v.string(msg.required), v.check(isValidTimeZone, msg.key('timeZone')))
-
-/** A URL slug: lower-case words joined by hyphens. Stable once the visit is published. */
-export const slugSchema = v.pipe(
-  v.string(msg.required),
-  v.trim(),
-  v.toLowerCase(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg.key('slug')),
-  v.minLength(3, msg.tooShort(3)),
-  v.maxLength(80, msg.tooLong(80)),
-)
-
-export const text = (max: number) =>
-  v.pipe(v.string(msg.invalid), v.trim(), v.maxLength(max, msg.tooLong(max)))
-export const count = (max: number) =>
-  v.pipe(
-    v.number(msg.invalid),
-    v.integer(msg.invalid),
-    v.minValue(0, msg.invalid),
-    v.maxValue(max, msg.invalid),
-  )
-export const version = v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid))
-export const id = v.pipe(v.string(msg.required), v.regex(/^[A-Za-z0-9-]{1,64}$/, msg.invalid))
+/** A slug as people type it: trimmed and lower-cased before it is checked. */
+const slugInput = v.pipe(v.string(msg.required), v.trim(), v.toLowerCase(), slugSchema)
 
 const visitFields = {
   kind: v.picklist(visitKinds, msg.invalid),
   title: lineSchema(200),
-  slug: v.optional(slugSchema),
+  slug: v.optional(slugInput),
   startDate: localDateSchema,
   endDate: localDateSchema,
   timeZone: v.optional(timeZoneSchema, 'Europe/Amsterdam'),
-  description: v.optional(text(5000), ''),
-  meetingPoint: v.optional(text(300), ''),
-  expectedGuests: v.optional(v.nullable(count(100_000)), null),
-  budgetCents: v.optional(v.nullable(count(100_000_000)), null),
+  description: v.optional(textSchema(5000), ''),
+  meetingPoint: v.optional(textSchema(300), ''),
+  expectedGuests: v.optional(v.nullable(countSchema(100_000)), null),
+  budgetCents: v.optional(v.nullable(countSchema(100_000_000)), null),
   walkingSpeedKmh: v.optional(
     v.pipe(v.number(msg.invalid), v.minValue(1, msg.invalid), v.maxValue(10, msg.invalid)),
     4.5,
   ),
   listed: v.optional(v.boolean(msg.invalid), true),
-  rsvpCapacity: v.optional(v.nullable(count(100_000)), null),
+  rsvpCapacity: v.optional(v.nullable(countSchema(100_000)), null),
 }
 
 /** Creating a visit. */
@@ -78,13 +51,13 @@ export const visitCreateSchema = v.pipe(
 /** Changing a visit: any fields, with the version it was based on. Dates in order is checked on the result. */
 export const visitUpdateSchema = v.strictObject({
   ...v.partial(v.strictObject(visitFields)).entries,
-  version,
+  version: versionSchema,
 })
 
 /** Duplicating a visit as a template for the next one: a new title, slug and first date. */
 export const visitDuplicateSchema = v.strictObject({
   title: lineSchema(200),
-  slug: v.optional(slugSchema),
+  slug: v.optional(slugInput),
   startDate: localDateSchema,
 })
 
@@ -102,16 +75,16 @@ const longitude = v.pipe(
 const venueFields = {
   name: lineSchema(120),
   kind: v.picklist(venueKinds, msg.invalid),
-  address: v.optional(text(300), ''),
+  address: v.optional(textSchema(300), ''),
   lat: v.optional(v.nullable(latitude), null),
   lng: v.optional(v.nullable(longitude), null),
-  capacity: v.optional(v.nullable(count(100_000)), null),
+  capacity: v.optional(v.nullable(countSchema(100_000)), null),
   stepFree: v.optional(v.nullable(v.boolean(msg.invalid)), null),
   toilet: v.optional(v.nullable(v.boolean(msg.invalid)), null),
   shelter: v.optional(v.nullable(v.boolean(msg.invalid)), null),
-  notes: v.optional(text(2000), ''),
-  hostName: v.optional(text(120), ''),
-  hostContact: v.optional(text(200), ''),
+  notes: v.optional(textSchema(2000), ''),
+  hostName: v.optional(textSchema(120), ''),
+  hostContact: v.optional(textSchema(200), ''),
 }
 
 /** Creating a venue of the team. Coordinates come as a pair or not at all. */
@@ -126,7 +99,7 @@ export const venueCreateSchema = v.pipe(
 /** A partial change to a venue, with the version it was based on (lost updates answer 409). */
 export const venueUpdateSchema = v.strictObject({
   ...v.partial(v.strictObject(venueFields)).entries,
-  version,
+  version: versionSchema,
 })
 
 /** A venue as used by one visit: its opening window (local times on a visit day) and rain alternative. */
@@ -135,7 +108,7 @@ export const visitVenueSchema = v.pipe(
     opensDate: v.optional(v.nullable(localDateSchema), null),
     opensAt: v.optional(v.nullable(localTimeSchema), null),
     closesAt: v.optional(v.nullable(localTimeSchema), null),
-    rainVenueId: v.optional(v.nullable(id), null),
+    rainVenueId: v.optional(v.nullable(idSchema), null),
   }),
   v.forward(
     v.check((x) => !x.opensAt || !x.closesAt || x.closesAt > x.opensAt, msg.key('endBeforeStart')),
@@ -148,17 +121,17 @@ export const hostOfferSchema = v.pipe(
   v.strictObject({
     hostName: lineSchema(120),
     hostEmail: emailSchema,
-    hostPhone: v.optional(text(40), ''),
+    hostPhone: v.optional(textSchema(40), ''),
     venueName: lineSchema(120),
     venueKind: v.picklist(venueKinds, msg.invalid),
     address: lineSchema(300),
     lat: v.optional(v.nullable(latitude), null),
     lng: v.optional(v.nullable(longitude), null),
-    capacity: v.optional(v.nullable(count(100_000)), null),
+    capacity: v.optional(v.nullable(countSchema(100_000)), null),
     stepFree: v.optional(v.nullable(v.boolean(msg.invalid)), null),
     toilet: v.optional(v.nullable(v.boolean(msg.invalid)), null),
     shelter: v.optional(v.nullable(v.boolean(msg.invalid)), null),
-    notes: v.optional(text(2000), ''),
+    notes: v.optional(textSchema(2000), ''),
   }),
   v.forward(
     v.partialCheck([['lat'], ['lng']], (x) => (x.lat == null) === (x.lng == null), msg.key('coordinates')),
@@ -167,7 +140,7 @@ export const hostOfferSchema = v.pipe(
 )
 
 /** Accepting an offer: the venue is made and the resident becomes its host for this visit. */
-export const hostOfferDecisionSchema = v.strictObject({ visitId: id })
+export const hostOfferDecisionSchema = v.strictObject({ visitId: idSchema })
 
 /** A share link for an unlisted visit, with a label saying who it is for. */
-export const shareLinkSchema = v.strictObject({ label: v.optional(text(80), '') })
+export const shareLinkSchema = v.strictObject({ label: v.optional(textSchema(80), '') })
