@@ -18,6 +18,17 @@ import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { publish, releasesOverview } from '../releases/releases'
+import { publishSchema } from '../releases/schemas'
+import { visitCreateSchema, visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
+import {
+  ParticipantPage,
+  ParticipantsPage,
+  ReleasesPage,
+  VisitOverviewPage,
+  VisitsPage,
+} from '../visits/views/visit-pages'
+import { createVisit, duplicateVisit, listTeamVisits, setVisitStatus, updateVisit } from '../visits/visits'
 import {
   createGroup,
   createItem,
@@ -35,7 +46,7 @@ import {
   updateItem,
   updateParticipant,
   visitOverview,
-} from '../programme/programme'
+} from './programme'
 import {
   groupSchema,
   itemCreateSchema,
@@ -43,19 +54,8 @@ import {
   participantCreateSchema,
   participantUpdateSchema,
   runningLateSchema,
-} from '../programme/schemas'
-import { GroupPage, ItemPage, ProgrammePage } from '../programme/views/programme-pages'
-import { publish, releasesOverview } from '../releases/releases'
-import { publishSchema } from '../releases/schemas'
-import { visitCreateSchema, visitDuplicateSchema, visitUpdateSchema } from './schemas'
-import {
-  ParticipantPage,
-  ParticipantsPage,
-  ReleasesPage,
-  VisitOverviewPage,
-  VisitsPage,
-} from './views/visit-pages'
-import { createVisit, duplicateVisit, listTeamVisits, setVisitStatus, updateVisit } from './visits'
+} from './schemas'
+import { GroupPage, ItemPage, ProgrammePage } from './views/programme-pages'
 
 type C = Context<AppEnv>
 
