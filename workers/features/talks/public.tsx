@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
-import type { Upload } from '../../platform/files/r2-upload'
+import { receiveUpload } from '../../platform/files/r2-upload'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
 import { serviceFieldErrors } from '../../platform/http/form-outcome'
 import { remapRows, rowsOf } from '../../platform/http/form-rows'
@@ -244,35 +244,6 @@ const rerenderSpeaker =
       renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } }),
     )
 
-/** An upload as it arrives: a form's file (multipart, read whole) or the raw body (streamed, length required). */
-async function uploadOf(
-  c: C,
-): Promise<{ upload: Upload; replaces: string | null; fromForm: boolean } | null> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody()
-    const file = form.file
-    if (!(file instanceof File) || file.size === 0) return null
-    const replaces = typeof form.replaces === 'string' && form.replaces !== '' ? form.replaces : null
-    return {
-      upload: { body: file.stream(), length: file.size, filename: file.name },
-      replaces,
-      fromForm: true,
-    }
-  }
-  // R2 must know the length before the first byte; a chunked body without one is refused up front.
-  const length = c.req.header('content-length')
-  if (!length || !/^\d{1,9}$/.test(length) || c.req.header('transfer-encoding') !== undefined) {
-    throw new DomainError('length_required', 'Send the file with a Content-Length header.')
-  }
-  if (!c.req.raw.body || length === '0') return null
-  return {
-    upload: { body: c.req.raw.body, length: Number(length), filename: c.req.query('filename') ?? '' },
-    replaces: c.req.query('replaces') || null,
-    fromForm: false,
-  }
-}
-
 /** The speaker's page after a refused upload: the reason at the files (or the photo), with the status. */
 async function uploadRefused(c: C, token: string, error: unknown, photo: boolean): Promise<Response | null> {
   if (!(error instanceof DomainError)) return null
@@ -445,7 +416,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
       try {
         // Who may upload is known before a byte of the (up to 20 MB) body is read.
         await checkUploadLink(c.var.db, token)
-        const got = await uploadOf(c)
+        const got = await receiveUpload(c.req)
         if (!got) {
           throw new DomainError('validation_failed', undefined, {
             errors: [{ field: 'file', message: 'talks.noFile' }],
@@ -460,7 +431,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
           c.env.PHOTOS,
           token,
           got.upload,
-          got.replaces,
+          got.field('replaces') || null,
           new Date(),
         )
         return got.fromForm ? c.redirect(`/t/${token}?done=uploaded#files`, 303) : c.json(file, 201)

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { cleanFilename } from '../../platform/files/filename'
-import { storeChecked, type Upload } from '../../platform/files/r2-upload'
+import { removeUnlessRecorded, storeChecked, type Upload } from '../../platform/files/r2-upload'
 import { imageKind, looksLikePdf } from '../../platform/files/sniff'
 import { filesOfTalk } from './queries'
 import { loadLink, requireActive, talkForTeam } from './talk-context'
@@ -51,16 +51,14 @@ export async function uploadSlidesByToken(
   }
   const id = crypto.randomUUID()
   const key = `talks/${l.talk.id}/${id}.pdf`
-  await storeChecked(
-    bucket,
-    key,
-    upload,
-    (p) => (looksLikePdf(p) ? 'application/pdf' : null),
-    'Only PDF files are accepted.',
-  )
+  await storeChecked(bucket, key, upload, {
+    kindOf: (p) => (looksLikePdf(p) ? 'application/pdf' : null),
+    refusal: 'Only PDF files are accepted.',
+  })
   const filename = cleanFilename(upload.filename, 'slides.pdf')
-  try {
-    await db.batch([
+  // The bytes without their row would be an orphan nobody can reach.
+  await removeUnlessRecorded(bucket, key, () =>
+    db.batch([
       db
         .update(talkFiles)
         .set({ current: false })
@@ -84,12 +82,8 @@ export async function uploadSlidesByToken(
         after: { fileId: id, filename, sizeBytes: upload.length, replaces },
         at: now,
       }),
-    ])
-  } catch (error) {
-    // The bytes without their row would be an orphan nobody can reach: remove them.
-    await bucket.delete(key).catch(() => {})
-    throw error
-  }
+    ]),
+  )
   return { id, filename, sizeBytes: upload.length }
 }
 
@@ -153,13 +147,15 @@ export async function uploadPhotoByToken(
 ) {
   const l = await loadLink(db, token)
   requireActive(l)
-  if (upload.length > MAX_PHOTO_BYTES) {
-    throw new DomainError('payload_too_large', 'A portrait may be at most 5 MB.')
-  }
   const key = `speakers/${l.speaker.id}/${crypto.randomUUID()}`
-  await storeChecked(bucket, key, upload, imageKind, 'Only JPEG, PNG or WebP images are accepted.')
-  try {
-    await db.batch([
+  await storeChecked(bucket, key, upload, {
+    kindOf: imageKind,
+    refusal: 'Only JPEG, PNG or WebP images are accepted.',
+    maxBytes: MAX_PHOTO_BYTES,
+    tooLarge: 'A portrait may be at most 5 MB.',
+  })
+  await removeUnlessRecorded(bucket, key, () =>
+    db.batch([
       db.update(speakers).set({ photoKey: key }).where(eq(speakers.id, l.speaker.id)),
       auditEntry(db, {
         teamId: l.visit.teamId,
@@ -170,11 +166,8 @@ export async function uploadPhotoByToken(
         after: { photo: true },
         at: now,
       }),
-    ])
-  } catch (error) {
-    await bucket.delete(key).catch(() => {})
-    throw error
-  }
+    ]),
+  )
   if (l.speaker.photoKey) await bucket.delete(l.speaker.photoKey).catch(() => {})
 }
 

@@ -1,6 +1,12 @@
+/**
+ * Files into R2 without holding them in memory: the upload as the request carries it, checked by its first
+ * bytes and its size before anything is stored, streamed with the length R2 must know up front, and removed
+ * again when the row that points at it cannot be written. Knows no feature: slides, portraits, photos.
+ */
+import type { HonoRequest } from 'hono'
 import { DomainError } from '../../../shared/errors'
 
-/** An upload as it arrives: the body, its declared length, and the name the speaker's computer gave it. */
+/** An upload as it arrives: the body, its declared length, and the name the sender's computer gave it. */
 export type Upload = { body: ReadableStream<Uint8Array>; length: number; filename: string }
 
 /** The first bytes of a stream (at least `want`, or all there is), and the reader positioned after them. */
@@ -23,23 +29,37 @@ async function readPrefix(body: ReadableStream<Uint8Array>, want: number) {
   return { prefix, reader }
 }
 
+/** What an upload must be to be stored: a kind known by its first bytes, and at most so large. */
+export type UploadRule = {
+  /** The content type the first bytes show, or null for a kind that is not taken (see sniff.ts). */
+  kindOf: (prefix: Uint8Array) => string | null
+  /** The problem detail of a refused kind (415). */
+  refusal: string
+  /** The most bytes taken; the route's body limit holds when there is none. */
+  maxBytes?: number
+  /** The problem detail of an upload over `maxBytes` (413). */
+  tooLarge?: string
+}
+
 /**
- * Streams an upload into R2 under a key we made, after checking what it is by its first bytes: anything
- * else is refused (415) before a byte is stored. The declared length is what R2 is told to expect, so a body
- * that ends early or runs long fails the write and leaves nothing behind.
+ * Streams an upload into R2 under a key we made, after checking its size and what it is by its first bytes:
+ * anything else is refused (413, 415) before a byte is stored. The declared length is what R2 is told to
+ * expect, so a body that ends early or runs long fails the write and leaves nothing behind.
  */
 export async function storeChecked(
   bucket: R2Bucket,
   key: string,
   upload: Upload,
-  typeOf: (prefix: Uint8Array) => string | null,
-  refusal: string,
+  rule: UploadRule,
 ): Promise<string> {
+  if (rule.maxBytes !== undefined && upload.length > rule.maxBytes) {
+    throw new DomainError('payload_too_large', rule.tooLarge)
+  }
   const { prefix, reader } = await readPrefix(upload.body, 16)
-  const contentType = typeOf(prefix)
+  const contentType = rule.kindOf(prefix)
   if (!contentType || upload.length < prefix.byteLength) {
     await reader.cancel().catch(() => {})
-    throw new DomainError('unsupported_media_type', refusal)
+    throw new DomainError('unsupported_media_type', rule.refusal)
   }
   const fixed = new FixedLengthStream(upload.length)
   const writer = fixed.writable.getWriter()
@@ -69,4 +89,53 @@ export async function storeChecked(
     )
   }
   return contentType
+}
+
+/** Runs the write that records a stored object; when it fails the object goes too, so none is left unreachable. */
+export async function removeUnlessRecorded<T>(bucket: R2Bucket, key: string, record: () => Promise<T>) {
+  try {
+    return await record()
+  } catch (error) {
+    await bucket.delete(key).catch(() => {})
+    throw error
+  }
+}
+
+/** An upload as the request carried it, and how to read the request's other fields (form or query). */
+export type ReceivedUpload = {
+  upload: Upload
+  fromForm: boolean
+  field: (name: string) => string | undefined
+}
+
+/**
+ * The file of a request: a form's `file` (multipart, read whole), or the raw body, streamed. R2 must know the
+ * length before the first byte, so a raw body without a Content-Length (chunked) is refused up front (411).
+ * Null when there is no file; a raw body's name and other fields come from the query.
+ */
+export async function receiveUpload(req: HonoRequest): Promise<ReceivedUpload | null> {
+  const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type === 'multipart/form-data') {
+    const form = await req.parseBody()
+    const file = form.file
+    if (!(file instanceof File) || file.size === 0) return null
+    return {
+      upload: { body: file.stream(), length: file.size, filename: file.name },
+      fromForm: true,
+      field: (name) => {
+        const value = form[name]
+        return typeof value === 'string' ? value : undefined
+      },
+    }
+  }
+  const length = req.header('content-length')
+  if (!length || !/^\d{1,9}$/.test(length) || req.header('transfer-encoding') !== undefined) {
+    throw new DomainError('length_required', 'Send the file with a Content-Length header.')
+  }
+  if (!req.raw.body || length === '0') return null
+  return {
+    upload: { body: req.raw.body, length: Number(length), filename: req.query('filename') ?? '' },
+    fromForm: false,
+    field: (name) => req.query(name),
+  }
 }
