@@ -27,7 +27,7 @@ import {
   ReleasesPage,
   VisitOverviewPage,
   VisitsPage,
-} from '../visits/views/visit-pages'
+} from '../visits/views/visit-overview-page'
 import { createVisit, duplicateVisit, listTeamVisits, setVisitStatus, updateVisit } from '../visits/visits'
 import {
   createGroup,
@@ -55,7 +55,7 @@ import {
   participantUpdateSchema,
   runningLateSchema,
 } from './schemas'
-import { GroupPage, ItemPage, ProgrammePage } from './views/programme-pages'
+import { GroupPage, ItemPage, ProgrammePage } from './views/programme-page'
 
 type C = Context<AppEnv>
 

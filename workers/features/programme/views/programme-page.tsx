@@ -13,7 +13,7 @@ import {
   Select,
   Textarea,
 } from '../../../platform/ui/form'
-import { Notice, VisitNav } from '../../visits/views/visit-pages'
+import { Notice, VisitNav } from '../../visits/views/visit-overview-page'
 import type { VisitAccess } from '../../visits/visits'
 import type { PlanItem, Programme, ProgrammeItem, ProgrammePlan } from '../queries'
 
