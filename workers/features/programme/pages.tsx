@@ -20,14 +20,10 @@ import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import { publish, releasesOverview } from '../releases/releases'
 import { publishSchema } from '../releases/schemas'
+import { ReleasesPage } from '../releases/views/releases-page'
 import { visitCreateSchema, visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
-import {
-  ParticipantPage,
-  ParticipantsPage,
-  ReleasesPage,
-  VisitOverviewPage,
-  VisitsPage,
-} from '../visits/views/visit-overview-page'
+import { VisitsPage } from '../visits/views/visit-list-page'
+import { VisitOverviewPage } from '../visits/views/visit-overview-page'
 import { createVisit, duplicateVisit, listTeamVisits, setVisitStatus, updateVisit } from '../visits/visits'
 import {
   createGroup,
@@ -55,7 +51,11 @@ import {
   participantUpdateSchema,
   runningLateSchema,
 } from './schemas'
-import { GroupPage, ItemPage, ProgrammePage } from './views/programme-page'
+import { GroupPage } from './views/group-page'
+import { ItemPage } from './views/item-page'
+import { ParticipantPage } from './views/participant-page'
+import { ParticipantsPage } from './views/participants-page'
+import { ProgrammePage } from './views/programme-page'
 
 type C = Context<AppEnv>
 

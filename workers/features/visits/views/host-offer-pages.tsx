@@ -4,7 +4,7 @@ import { ErrorSummary, Field, type FormState, Select } from '../../../platform/u
 import type { VisitRow } from '../../programme/queries'
 import type { listHostOffers } from '../host-offers'
 import { PlaceFields, PracticalFields } from './venue-pages'
-import { Notice } from './visit-overview-page'
+import { Notice } from './visit-parts'
 
 type Offer = Awaited<ReturnType<typeof listHostOffers>>[number]
 

@@ -3,7 +3,7 @@ import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { getVenue, listVenues, venueVisits } from '../venues'
-import { Notice, VisitDates } from './visit-overview-page'
+import { Notice, VisitDates } from './visit-parts'
 
 type Venue = Awaited<ReturnType<typeof getVenue>>['venue']
 type VenueListItem = Awaited<ReturnType<typeof listVenues>>[number]

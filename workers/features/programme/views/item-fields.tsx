@@ -1,0 +1,108 @@
+import { itemKinds, legModes } from '../../../../shared/db/schema'
+import { utcToZoned } from '../../../../shared/domain/time'
+import type { Messages } from '../../../../shared/i18n'
+import { Checkbox, Checkboxes, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
+import type { ProgrammeItem, ProgrammePlan } from '../queries'
+
+/** The fields of a programme item, shared by the add and the edit form. */
+export function ItemFields({
+  t,
+  programme,
+  state,
+  item,
+}: {
+  t: Messages
+  programme: ProgrammePlan
+  state?: FormState | undefined
+  item?: ProgrammeItem | undefined
+}) {
+  const zone = programme.visit.timeZone
+  const start = item ? utcToZoned(item.startsAt.getTime(), zone) : undefined
+  const end = item ? utcToZoned(item.endsAt.getTime(), zone) : undefined
+  return (
+    <>
+      <Select
+        name="kind"
+        label={t.programme.kind}
+        options={itemKinds.map((k) => ({ value: k, label: t.itemKinds[k] }))}
+        state={state}
+        value={item?.kind ?? 'welcome'}
+      />
+      <Field name="title" label={t.programme.name} value={item?.title} state={state} required />
+      <div class="field-row">
+        <Field
+          name="date"
+          type="date"
+          label={t.programme.date}
+          value={start?.date ?? programme.visit.startDate}
+          state={state}
+          required
+        />
+        <Field
+          name="start"
+          type="time"
+          label={t.programme.start}
+          value={start?.time}
+          state={state}
+          required
+        />
+        <Field name="end" type="time" label={t.programme.end} value={end?.time} state={state} required />
+      </div>
+      <Field
+        name="endDate"
+        type="date"
+        label={t.programme.endDate}
+        value={end && start && end.date !== start.date ? end.date : ''}
+        state={state}
+      />
+      <Select
+        name="venueId"
+        label={t.programme.venue}
+        options={[
+          { value: '', label: t.programme.noVenue },
+          ...programme.venues.map((v) => ({ value: v.id, label: v.name })),
+        ]}
+        state={state}
+        value={item?.venueId ?? ''}
+      />
+      {programme.groups.length > 0 ? (
+        <Checkboxes
+          name="groupIds"
+          legend={t.programme.groups}
+          hint={t.programme.groupsHint}
+          options={programme.groups.map((g) => ({ value: g.id, label: g.name }))}
+          state={state}
+          values={item?.groupIds}
+        />
+      ) : null}
+      <Select
+        name="legMode"
+        label={t.programme.legMode}
+        options={legModes.map((m) => ({ value: m, label: t.programme.legModes[m] }))}
+        state={state}
+        value={item?.legMode ?? 'walk'}
+      />
+      <Field
+        name="departurePlace"
+        label={t.programme.departurePlace}
+        value={item?.departurePlace ?? ''}
+        state={state}
+      />
+      <Field
+        name="arrivalPlace"
+        label={t.programme.arrivalPlace}
+        value={item?.arrivalPlace ?? ''}
+        state={state}
+      />
+      <Textarea name="description" label={t.programme.description} value={item?.description} state={state} />
+      {item ? (
+        <Checkbox
+          name="cancelled"
+          label={t.programme.cancelledLabel}
+          checked={item.cancelled}
+          state={state}
+        />
+      ) : null}
+    </>
+  )
+}
