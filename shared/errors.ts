@@ -32,6 +32,13 @@ export const errorReasons = [
   'no_room',
   // talks
   'talk_locked',
+  // talks: why a speaker may not take a slot (or the team remove one)
+  'self_scheduling_off',
+  'talk_not_confirmed',
+  'slot_already_held',
+  'slot_taken',
+  'slot_too_short',
+  'slot_clash',
 ] as const
 export type ErrorReason = (typeof errorReasons)[number]
 

@@ -19,6 +19,9 @@ import { type Call, parseCall, visitWithCallBySlug } from './queries'
 import type { callSchema } from './schemas'
 import { json, type Person, visitForTalks } from './talk-context'
 
+/** The detail of a save based on a call someone else has since changed (409). */
+const CALL_STALE = 'The call was changed by someone else; look at the newest version.'
+
 /**
  * The call of a visit by slug, for the public form: 404 when the visit or its call does not exist, and for an
  * unlisted visit without a live share link (`?k=…`), as its public pages. An archived visit's call is closed
@@ -90,7 +93,7 @@ export async function saveCall(
   const [current] = await db.select().from(calls).where(eq(calls.visitId, visitId))
   const old = current ? parseCall(current) : null
   if (old && input.version !== undefined && input.version !== old.version) {
-    throw new DomainError('conflict', 'The call was changed by someone else; look at the newest version.')
+    throw new DomainError('conflict', CALL_STALE, { reason: 'stale' })
   }
   const used: string[] = [...(old?.questions.map((q) => q.id) ?? [])]
   const questions: CallQuestion[] = input.questions.map((q) => {
@@ -151,7 +154,6 @@ export async function saveCall(
       at: now,
     }),
   ])
-  if (written.length === 0)
-    throw new DomainError('conflict', 'The call was changed by someone else; look at the newest version.')
+  if (written.length === 0) throw new DomainError('conflict', CALL_STALE, { reason: 'stale' })
   return { version: written[0]!.version }
 }

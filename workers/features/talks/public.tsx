@@ -35,7 +35,6 @@ import {
 } from './speaker-actions'
 import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
 import { resendLinks, submitTalk } from './submission'
-import { TALK_LOCKED, TALK_STALE, VISIT_ARCHIVED } from './talk-context'
 import {
   checkUploadLink,
   fileByToken,
@@ -44,7 +43,7 @@ import {
   uploadPhotoByToken,
   uploadSlidesByToken,
 } from './talk-files'
-import { pickSlotByToken, releaseSlotByToken } from './talk-slots'
+import { ClashingPick, pickSlotByToken, releaseSlotByToken } from './talk-slots'
 import { CoDeclinedPage } from './views/co-declined-page'
 import { PublicSpeakerPage } from './views/public-speaker-page'
 import { PublicSpeakersPage } from './views/public-speakers-page'
@@ -198,15 +197,46 @@ async function renderSpeaker(
   })
 }
 
-/** The sentence for a refused change on the speaker's page, or undefined when the error is not a refusal. */
-function refusalNotice(c: C, error: unknown): string | undefined {
-  if (!(error instanceof DomainError) || error.code !== 'conflict') return undefined
-  if (error.message === TALK_STALE) return c.var.t.talks.stale
-  if (error.message === TALK_LOCKED) return c.var.t.talks.locked
-  if (error.message === VISIT_ARCHIVED) return c.var.t.talks.visitArchived
-  // Slot picks answer with a sentence in the reader's language already.
-  return error.message
+/** The sentence for a refused change (409) on the speaker's page, chosen by its reason. */
+function refusalNotice(c: C, error: DomainError): string {
+  const t = c.var.t.talks
+  switch (error.reason) {
+    case 'stale':
+      return t.stale
+    case 'talk_locked':
+      return t.locked
+    case 'visit_archived':
+      return t.visitArchived
+    default:
+      return c.var.t.errors.byCode.conflict
+  }
 }
+
+/** The sentence for a refused slot pick (409): why the slot cannot be taken, or the clash it would make. */
+function pickNotice(c: C, error: DomainError): string {
+  const t = c.var.t.talks.pick
+  if (error instanceof ClashingPick) return error.clash[c.var.lang]
+  switch (error.reason) {
+    case 'visit_archived':
+      return t.archived
+    case 'self_scheduling_off':
+      return t.noSelfScheduling
+    case 'talk_not_confirmed':
+      return t.not_confirmed
+    case 'slot_already_held':
+      return t.already_scheduled
+    case 'slot_taken':
+      return t.taken
+    case 'slot_too_short':
+      return t.too_short
+    default:
+      return refusalNotice(c, error)
+  }
+}
+
+/** A refusal (409) a speaker's page says in words; any other failure is not one. */
+const isRefusal = (error: unknown): error is DomainError =>
+  error instanceof DomainError && error.code === 'conflict'
 
 /**
  * A change through the link: on success back to the page with a notice; a refused input shows that form
@@ -216,6 +246,7 @@ async function speakerChange(
   c: C,
   form: keyof SpeakerStates,
   change: (token: string) => Promise<string>,
+  wording: (c: C, error: DomainError) => string = refusalNotice,
 ): Promise<Response> {
   return withToken(c, async (token) => {
     try {
@@ -229,10 +260,9 @@ async function speakerChange(
         const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
         return renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } })
       }
-      const notice = refusalNotice(c, error)
-      if (notice === undefined) throw error
+      if (!isRefusal(error)) throw error
       c.status(409)
-      return renderSpeaker(c, token, { notice, alert: true })
+      return renderSpeaker(c, token, { notice: wording(c, error), alert: true })
     }
   })
 }
@@ -381,10 +411,9 @@ export const talkPublicRoutes = new Hono<AppEnv>()
         try {
           await speakerActionByToken(c.var.db, token, 'decline', new Date())
         } catch (error) {
-          const notice = refusalNotice(c, error)
-          if (notice === undefined) throw error
+          if (!isRefusal(error)) throw error
           c.status(409)
-          return renderSpeaker(c, token, { notice, alert: true })
+          return renderSpeaker(c, token, { notice: refusalNotice(c, error), alert: true })
         }
         return c.render(<CoDeclinedPage t={c.var.t} />, { title: c.var.t.talks.coDeclinedTitle })
       }
@@ -468,10 +497,15 @@ export const talkPublicRoutes = new Hono<AppEnv>()
       (form) => defined({ slotId: text(form, 'slotId') }),
     ),
     (c) =>
-      speakerChange(c, 'edit', async (token) => {
-        await pickSlotByToken(c.var.db, token, c.req.valid('form').slotId, c.var.lang, new Date())
-        return 'picked'
-      }),
+      speakerChange(
+        c,
+        'edit',
+        async (token) => {
+          await pickSlotByToken(c.var.db, token, c.req.valid('form').slotId, new Date())
+          return 'picked'
+        },
+        pickNotice,
+      ),
   )
   .post('/t/:token/slot/release', (c) =>
     speakerChange(c, 'edit', async (token) => {

@@ -46,8 +46,8 @@ import {
   needsOf,
   type Person,
   parseJson,
-  TALK_STALE,
   talkForTeam,
+  talkStale,
   visitForTalks,
 } from './talk-context'
 import { decisionMails, previewDecision } from './talk-mail'
@@ -342,7 +342,7 @@ export async function moveTalk(
     throw new DomainError('conflict', `A talk cannot go from ${talk.state} to ${target}.`)
   }
   const result = await moveTalks(db, config, actor, talk.visitId, [talkId], target, notify, now)
-  if (result.changed.length === 0) throw new DomainError('conflict', TALK_STALE)
+  if (result.changed.length === 0) throw talkStale()
 }
 
 /** A reviewer's own score and note; one per reviewer and talk, changed in place (organisers). */

@@ -39,9 +39,9 @@ import {
   needsOf,
   requireActive,
   requireMain,
-  TALK_LOCKED,
-  TALK_STALE,
-  VISIT_ARCHIVED,
+  talkLocked,
+  talkStale,
+  visitArchived,
 } from './talk-context'
 import { mailFor, mailLangOf, visitDateIn } from './talk-mail'
 import { freeSlotsFor, itemOfTalk, slotReleaseStatements } from './talk-slots'
@@ -145,9 +145,9 @@ export async function editTalkByToken(
   const l = await loadLink(db, token)
   requireMain(l)
   requireActive(l)
-  if (!speakerMayEdit(l.talk.state)) throw new DomainError('conflict', TALK_LOCKED)
-  if (input.version !== l.talk.version) throw new DomainError('conflict', TALK_STALE)
-  if (!l.call) throw new DomainError('conflict', TALK_LOCKED)
+  if (!speakerMayEdit(l.talk.state)) throw talkLocked()
+  if (input.version !== l.talk.version) throw talkStale()
+  if (!l.call) throw talkLocked()
   const checked = checkTalkAgainstCall(l.call, input)
   if (checked.problems.length) invalid(checked.problems)
   const patch = {
@@ -186,7 +186,7 @@ export async function editTalkByToken(
       talkAt(l.talk.id, version),
     ),
   ])
-  if (updated.length === 0) throw new DomainError('conflict', TALK_STALE)
+  if (updated.length === 0) throw talkStale()
 }
 
 /** A speaker changes what they told about themselves (any time while the talk is not over). */
@@ -259,11 +259,11 @@ export async function speakerActionByToken(
   now: Date,
 ): Promise<SpeakerActionOutcome> {
   const l = await loadLink(db, token)
-  if (l.visit.status === 'archived') throw new DomainError('conflict', VISIT_ARCHIVED)
+  if (l.visit.status === 'archived') throw visitArchived()
   const audit = { teamId: l.visit.teamId, actorId: null, entityType: 'talk', entityId: l.talk.id, at: now }
   if (l.link.role === 'co') {
     if (action === 'withdraw') throw new DomainError('forbidden', MAIN_ONLY)
-    if (isClosed(l.talk.state)) throw new DomainError('conflict', TALK_LOCKED)
+    if (isClosed(l.talk.state)) throw talkLocked()
     const own = and(eq(talkSpeakers.talkId, l.talk.id), eq(talkSpeakers.speakerId, l.speaker.id))
     if (action === 'confirm') {
       if (l.link.confirmedAt !== null) return 'confirmed'
@@ -280,7 +280,7 @@ export async function speakerActionByToken(
     return 'declined'
   }
   const target = speakerMove(l.talk.state, action)
-  if (target === null) throw new DomainError('conflict', TALK_LOCKED)
+  if (target === null) throw talkLocked()
   const version = l.talk.version + 1
   const marker = talkAt(l.talk.id, version, target)
   const [held] = await slotOfTalk(db, l.talk.id)
@@ -315,7 +315,7 @@ export async function speakerActionByToken(
     .select({ state: talks.state, version: talks.version })
     .from(talks)
     .where(eq(talks.id, l.talk.id))
-  if (after?.version !== version || after.state !== target) throw new DomainError('conflict', TALK_STALE)
+  if (after?.version !== version || after.state !== target) throw talkStale()
   return action === 'decline' ? 'declined' : target === 'confirmed' ? 'confirmed' : 'withdrawn'
 }
 

@@ -15,10 +15,23 @@ import { linkByTokenHash, parseCall, type TalkRow } from './queries'
 /** A signed-in person, the only kind of actor who changes talks as the team. */
 export type Person = Extract<Actor, { kind: 'person' }>
 
-/** Sentences the API answers with when a talk cannot change now; pages show their own words for each. */
-export const TALK_LOCKED = 'The talk can no longer be changed through this link in its current state.'
-export const TALK_STALE = 'The talk was changed elsewhere; look at the newest version.'
-export const VISIT_ARCHIVED = 'The visit is archived; nothing was changed.'
+/**
+ * Why a talk cannot change now (409). Pages choose their own words by the reason; the English sentence is the
+ * API's problem detail.
+ */
+export const talkLocked = () =>
+  new DomainError('conflict', 'The talk can no longer be changed through this link in its current state.', {
+    reason: 'talk_locked',
+  })
+/** The change was based on a version of the talk someone else has since replaced (409). */
+export const talkStale = () =>
+  new DomainError('conflict', 'The talk was changed elsewhere; look at the newest version.', {
+    reason: 'stale',
+  })
+/** Nothing about an archived visit changes any more (409). */
+export const visitArchived = () =>
+  new DomainError('conflict', 'The visit is archived; nothing was changed.', { reason: 'visit_archived' })
+/** A co-speaker's link may not do what only the main speaker decides (403). */
 export const MAIN_ONLY = 'Only the main speaker can do this.'
 
 /** A 422 whose messages are dictionary keys (translated by the error handler and the forms). */
@@ -54,8 +67,8 @@ export type Link = Awaited<ReturnType<typeof loadLink>>
 
 /** The link may change things: the talk is not over and the visit not archived; otherwise 409. */
 export function requireActive(l: Link) {
-  if (l.visit.status === 'archived') throw new DomainError('conflict', VISIT_ARCHIVED)
-  if (isClosed(l.talk.state)) throw new DomainError('conflict', TALK_LOCKED)
+  if (l.visit.status === 'archived') throw visitArchived()
+  if (isClosed(l.talk.state)) throw talkLocked()
 }
 
 /** Only the main speaker may do this (403 for a co-speaker). */

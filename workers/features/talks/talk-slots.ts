@@ -4,17 +4,22 @@ import type { InferOutput } from 'valibot'
 import { programmeItems, talkSlots, talks, venues } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { validateItemTimes } from '../../../shared/domain/programme'
-import { isPlaceable, knownAvailability, parseAvailability, pickRefusal } from '../../../shared/domain/talks'
+import {
+  isPlaceable,
+  knownAvailability,
+  type PickRefusal,
+  parseAvailability,
+  pickRefusal,
+} from '../../../shared/domain/talks'
 import { utcToZoned, zonedToUtc } from '../../../shared/domain/time'
-import { DomainError, type FieldError } from '../../../shared/errors'
-import { type Lang, messagesFor } from '../../../shared/i18n'
+import { DomainError, type ErrorReason, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { createItem, toClashInput } from '../programme/programme'
 import { loadProgramme } from '../programme/queries'
 import { auditWhen, type SlotRow, slotOfTalk, slotsOfVisit, speakersOfTalks, talkAt } from './queries'
 import type { slotSchema, talkPlaceNewSchema } from './schemas'
-import { loadLink, type Person, talkForTeam, visitForTalks } from './talk-context'
+import { loadLink, type Person, talkForTeam, visitArchived, visitForTalks } from './talk-context'
 
 /** The programme item a talk is placed in, with its venue's name; null when not placed. */
 export async function itemOfTalk(db: Database, itemId: string | null) {
@@ -174,7 +179,10 @@ export async function deleteSlot(db: Database, actor: Person, slotId: string, no
       .where(and(eq(talkSlots.id, slotId), isNull(talkSlots.talkId)))
       .returning({ id: talkSlots.id }),
   ])
-  if (gone.length === 0) throw new DomainError('conflict', 'This slot has been taken; it cannot be removed.')
+  if (gone.length === 0)
+    throw new DomainError('conflict', 'This slot has been taken; it cannot be removed.', {
+      reason: 'slot_taken',
+    })
   await auditEntry(db, {
     teamId: visit.teamId,
     actorId: actor.personId,
@@ -188,17 +196,41 @@ export async function deleteSlot(db: Database, actor: Person, slotId: string, no
 
 // --- a speaker takes a slot ---------------------------------------------------------------------------------
 
+/** Why a pick was refused (409): the reason the page words, and the API's English detail. */
+const pickRefused = {
+  self_scheduling_off: 'The team schedules the talks themselves; slots cannot be chosen.',
+  talk_not_confirmed: 'Only a confirmed talk can take a slot.',
+  slot_already_held: 'The talk already holds a slot; give it back first.',
+  slot_taken: 'This slot has just been taken by another talk.',
+  slot_too_short: 'This slot is shorter than the talk.',
+} satisfies Partial<Record<ErrorReason, string>>
+const refusedPick = (reason: keyof typeof pickRefused) =>
+  new DomainError('conflict', pickRefused[reason], { reason })
+const reasonOfRefusal = {
+  not_confirmed: 'talk_not_confirmed',
+  already_scheduled: 'slot_already_held',
+  taken: 'slot_taken',
+  too_short: 'slot_too_short',
+} as const
+
+/** A pick refused because the speakers would clash there; the clash's own sentence goes with it, in both languages. */
+export class ClashingPick extends DomainError {
+  constructor(readonly clash: Extract<PickRefusal, { code: 'clash' }>['message']) {
+    super('conflict', clash.en, { reason: 'slot_clash' })
+  }
+}
+
 /**
  * A confirmed talk's main speaker takes a free slot through their link. A pick that would clash for the
- * speakers is refused with the reason, in the reader's language (409). Two picks of one slot at once: the
+ * speakers is refused with the clash (409); every refusal names its reason. Two picks of one slot at once: the
  * conditional UPDATE lets exactly one win; the unique index stops one talk from holding two slots.
  */
-export async function pickSlotByToken(db: Database, token: string, slotId: string, lang: Lang, now: Date) {
+export async function pickSlotByToken(db: Database, token: string, slotId: string, now: Date) {
   const l = await loadLink(db, token)
-  const t = messagesFor(lang).talks.pick
-  if (l.link.role !== 'main') throw new DomainError('forbidden', t.mainOnly)
-  if (l.visit.status === 'archived') throw new DomainError('conflict', t.archived)
-  if (!l.call?.selfScheduling) throw new DomainError('conflict', t.noSelfScheduling)
+  if (l.link.role !== 'main')
+    throw new DomainError('forbidden', 'Only the main speaker can choose a time slot.')
+  if (l.visit.status === 'archived') throw visitArchived()
+  if (!l.call?.selfScheduling) throw refusedPick('self_scheduling_off')
   const [[slot], [held], people, programme] = await Promise.all([
     db
       .select()
@@ -226,8 +258,8 @@ export async function pickSlotByToken(db: Database, token: string, slotId: strin
     },
     toClashInput(programme),
   )
-  if (refusal)
-    throw new DomainError('conflict', refusal.code === 'clash' ? refusal.message[lang] : t[refusal.code])
+  if (refusal?.code === 'clash') throw new ClashingPick(refusal.message)
+  if (refusal) throw refusedPick(reasonOfRefusal[refusal.code])
   const taken = sql`EXISTS (SELECT 1 FROM ${talkSlots} WHERE ${talkSlots.id} = ${slot.id} AND ${talkSlots.talkId} = ${l.talk.id})`
   const newItemId = slot.itemId ?? crypto.randomUUID()
   const statements: BatchItem<'sqlite'>[] = [
@@ -269,22 +301,21 @@ export async function pickSlotByToken(db: Database, token: string, slotId: strin
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   } catch (error) {
     // The unique index on talk_id: this talk took another slot at the same moment.
-    if (String(error).includes('UNIQUE')) throw new DomainError('conflict', t.already_scheduled)
+    if (String(error).includes('UNIQUE')) throw refusedPick('slot_already_held')
     throw error
   }
   const [after] = await db
     .select({ talkId: talkSlots.talkId })
     .from(talkSlots)
     .where(eq(talkSlots.id, slot.id))
-  if (after?.talkId !== l.talk.id) throw new DomainError('conflict', t.taken)
+  if (after?.talkId !== l.talk.id) throw refusedPick('slot_taken')
 }
 
 /** The main speaker gives their slot back; the slot is free for others again. */
 export async function releaseSlotByToken(db: Database, token: string, now: Date) {
   const l = await loadLink(db, token)
   if (l.link.role !== 'main') throw new DomainError('forbidden')
-  if (l.visit.status === 'archived')
-    throw new DomainError('conflict', 'The visit is archived; nothing was changed.')
+  if (l.visit.status === 'archived') throw visitArchived()
   const [held] = await slotOfTalk(db, l.talk.id)
   if (!held) return
   const version = l.talk.version + 1
@@ -375,7 +406,9 @@ export async function placeTalk(
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   const [after] = await db.select({ version: talks.version }).from(talks).where(eq(talks.id, talkId))
   if (after?.version !== version)
-    throw new DomainError('conflict', 'The talk was changed by someone else; look at the newest version.')
+    throw new DomainError('conflict', 'The talk was changed by someone else; look at the newest version.', {
+      reason: 'stale',
+    })
 }
 
 /** Places a talk in a new programme item of its own: its title, its duration, at a date, time and venue. */
