@@ -1,7 +1,11 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
 import { programmeApi } from './api'
-import { visitPages } from './pages'
+import { programmePages } from './pages'
+import { visitOverviewPages } from './visit-overview-pages'
 
 /** The programme: items, groups, the company, and the clashes between them. */
-export const programme = new Hono<AppEnv>().route('/', visitPages).route('/api', programmeApi)
+export const programme = new Hono<AppEnv>()
+  .route('/', visitOverviewPages)
+  .route('/', programmePages)
+  .route('/api', programmeApi)

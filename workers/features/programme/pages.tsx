@@ -1,30 +1,14 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { canOrganise } from '../../../shared/domain/access'
 import { msg } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
-import {
-  defined,
-  idOrNull,
-  list,
-  numberOrNull,
-  optionalText,
-  requiredNumber,
-  text,
-} from '../../platform/http/form-values'
+import { defined, idOrNull, list, optionalText, requiredNumber, text } from '../../platform/http/form-values'
 import { formBody, type RawForm } from '../../platform/http/validation'
-import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
-import { publish, releasesOverview } from '../releases/releases'
-import { publishSchema } from '../releases/schemas'
-import { ReleasesPage } from '../releases/views/releases-page'
-import { visitCreateSchema, visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
-import { VisitsPage } from '../visits/views/visit-list-page'
-import { VisitOverviewPage } from '../visits/views/visit-overview-page'
-import { createVisit, duplicateVisit, listTeamVisits, setVisitStatus, updateVisit } from '../visits/visits'
+import { withVersion, yesOrNo } from '../visits/visit-form'
 import {
   createGroup,
   createItem,
@@ -41,7 +25,6 @@ import {
   updateGroup,
   updateItem,
   updateParticipant,
-  visitOverview,
 } from './programme'
 import {
   groupSchema,
@@ -61,12 +44,6 @@ type C = Context<AppEnv>
 
 // --- reading forms into the shared schemas' shapes -----------------------------------------------------------
 
-/** A checkbox drawn by form.tsx's Checkbox: a hidden `no` and the box's `yes`; absent when not in the form. */
-const yesOrNo = (form: RawForm, name: string) => {
-  const values = list(form, name)
-  return values.length === 0 ? undefined : values.includes('yes')
-}
-
 /** A repeated field the form always sends (an empty hidden value first): absent means "leave it alone". */
 const presentList = (form: RawForm, name: string) =>
   form[name] === undefined && form[`${name}[]`] === undefined ? undefined : list(form, name)
@@ -74,41 +51,6 @@ const presentList = (form: RawForm, name: string) =>
 /** Optional text that may be cleared: present but empty → null. */
 const textOrNull = (form: RawForm, name: string) =>
   form[name] === undefined ? undefined : (optionalText(form, name) ?? null)
-
-/**
- * Euros as people type them ('1500', '1.250,50', '1,250.50', '€ 50.000') → cents; empty → null; anything
- * else → NaN, which the schema refuses.
- */
-const euroCents = (form: RawForm, name: string): number | null | undefined => {
-  const raw = text(form, name)
-  if (raw === undefined) return undefined
-  let s = raw.replace(/[€\s]/g, '')
-  if (s === '') return null
-  const comma = s.lastIndexOf(',')
-  const dot = s.lastIndexOf('.')
-  // The last separator is the decimal one; a lone dot before three digits groups thousands, as in Dutch.
-  if (comma > dot) s = s.replace(/\./g, '').replace(',', '.')
-  else if (comma >= 0) s = s.replace(/,/g, '')
-  else if (/^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '')
-  const euros = Number(s)
-  return Number.isFinite(euros) && s !== '' ? Math.round(euros * 100) : Number.NaN
-}
-
-const visitForm = (form: RawForm) =>
-  defined({
-    kind: text(form, 'kind'),
-    title: text(form, 'title'),
-    slug: optionalText(form, 'slug'),
-    startDate: text(form, 'startDate'),
-    endDate: text(form, 'endDate'),
-    timeZone: optionalText(form, 'timeZone'),
-    description: text(form, 'description'),
-    meetingPoint: text(form, 'meetingPoint'),
-    expectedGuests: numberOrNull(form, 'expectedGuests'),
-    budgetCents: euroCents(form, 'budgetCents'),
-    walkingSpeedKmh: requiredNumber(form, 'walkingSpeedKmh'),
-    listed: yesOrNo(form, 'listed'),
-  })
 
 const itemForm = (form: RawForm) =>
   defined({
@@ -127,8 +69,6 @@ const itemForm = (form: RawForm) =>
     cancelled: yesOrNo(form, 'cancelled'),
   })
 
-const withVersion = (form: RawForm) => ({ version: requiredNumber(form, 'version') })
-
 /** The fields of someone in the company, as the add and change forms send them. */
 const participantForm = (form: RawForm) =>
   defined({
@@ -144,45 +84,6 @@ const participantForm = (form: RawForm) =>
 const versionSchema = v.strictObject({
   version: v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid)),
 })
-
-// --- rendering pages, also after a refused or stale write -----------------------------------------------------
-
-async function renderVisits(c: C, teamId: string, state?: FormState) {
-  const signedIn = requirePerson(c)
-  const visits = await listTeamVisits(c.var.db, signedIn.actor, teamId)
-  return c.render(
-    <VisitsPage
-      t={c.var.t}
-      teamId={teamId}
-      visits={visits}
-      canOrganise={canOrganise(signedIn.actor, teamId)}
-      state={state}
-    />,
-    { title: c.var.t.visits.title },
-  )
-}
-
-async function renderVisit(
-  c: C,
-  visitId: string,
-  extra: { notice?: string; editState?: FormState; duplicateState?: FormState } = {},
-) {
-  const signedIn = requirePerson(c)
-  // Clashes are for the team only; hosts and caterers see their slice of the visit without them.
-  const { clashCount, ...data } = await visitOverview(c.var.db, signedIn.actor, visitId)
-  return c.render(
-    <VisitOverviewPage
-      t={c.var.t}
-      data={data}
-      clashCount={clashCount}
-      publicUrl={c.var.config.publicUrl}
-      {...extra}
-    />,
-    {
-      title: data.visit.title,
-    },
-  )
-}
 
 async function renderProgramme(
   c: C,
@@ -238,145 +139,14 @@ async function renderParticipants(c: C, visitId: string, state?: FormState) {
     { title: `${c.var.t.participants.title}: ${programme.visit.title}` },
   )
 }
-
-async function renderReleases(c: C, visitId: string, extra: { notice?: string; state?: FormState } = {}) {
-  const signedIn = requirePerson(c)
-  const { access, visit, releases, pending } = await releasesOverview(c.var.db, signedIn.actor, visitId)
-  return c.render(
-    <ReleasesPage
-      t={c.var.t}
-      access={access}
-      visit={visit}
-      releases={releases}
-      pending={pending}
-      {...extra}
-    />,
-    { title: `${c.var.t.releases.title}: ${visit.title}` },
-  )
-}
-
 const param = (c: C, name: string) => c.req.param(name) ?? ''
 
 /**
- * The organisers' visit pages: list and create, overview with edit/duplicate/publish/archive, the programme
- * (day view, list, clashes, items, running late, groups), the company and the release history. Every write
- * goes through its service; a refused write shows the form again (422), a stale one the newer data (409).
+ * The programme pages: the day view and the list with their clashes, items, running late, groups and the
+ * company. Every write goes through its service; a refused write shows the form again (422), a stale one the
+ * newer data (409).
  */
-export const visitPages = new Hono<AppEnv>()
-  .get('/teams/:teamId/visits', (c) => renderVisits(c, c.req.param('teamId')))
-  .post(
-    '/teams/:teamId/visits',
-    formBody(
-      visitCreateSchema,
-      (c, errors, values) => renderVisits(c, param(c, 'teamId'), { errors, values }),
-      visitForm,
-    ),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const teamId = c.req.param('teamId')
-      return saveOrShowAgain(
-        c,
-        async () => {
-          const visit = await createVisit(c.var.db, signedIn.actor, teamId, c.req.valid('form'), new Date())
-          return c.redirect(`/visits/${visit.id}`, 303)
-        },
-        (state) => renderVisits(c, teamId, state),
-      )
-    },
-  )
-  .get('/visits/:visitId', (c) => renderVisit(c, c.req.param('visitId')))
-  .post(
-    '/visits/:visitId',
-    formBody(
-      visitUpdateSchema,
-      (c, errors, values) => renderVisit(c, param(c, 'visitId'), { editState: { errors, values } }),
-      (form) => ({ ...visitForm(form), ...withVersion(form) }),
-    ),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const visitId = c.req.param('visitId')
-      return saveOrShowAgain(
-        c,
-        async () => {
-          await updateVisit(c.var.db, c.var.config, signedIn.actor, visitId, c.req.valid('form'), new Date())
-          deliverSoon(c.executionCtx, c.var.db, c.var.config)
-          return c.redirect(`/visits/${visitId}`, 303)
-        },
-        (editState) => renderVisit(c, visitId, { editState }),
-        // The form is drawn again from the database, so the newer values are what the organiser sees.
-        () => renderVisit(c, visitId, { notice: c.var.t.visits.stale }),
-      )
-    },
-  )
-  .post(
-    '/visits/:visitId/duplicate',
-    formBody(
-      visitDuplicateSchema,
-      (c, errors, values) => renderVisit(c, param(c, 'visitId'), { duplicateState: { errors, values } }),
-      (form) =>
-        defined({
-          title: text(form, 'title'),
-          slug: optionalText(form, 'slug'),
-          startDate: text(form, 'startDate'),
-        }),
-    ),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const visitId = c.req.param('visitId')
-      return saveOrShowAgain(
-        c,
-        async () => {
-          const copy = await duplicateVisit(
-            c.var.db,
-            signedIn.actor,
-            visitId,
-            c.req.valid('form'),
-            new Date(),
-          )
-          return c.redirect(`/visits/${copy.id}`, 303)
-        },
-        (duplicateState) => renderVisit(c, visitId, { duplicateState }),
-      )
-    },
-  )
-  .post('/visits/:visitId/archive', async (c) => {
-    const signedIn = requirePerson(c)
-    const visitId = c.req.param('visitId')
-    await setVisitStatus(c.var.db, signedIn.actor, visitId, 'archived', new Date())
-    return c.redirect(`/visits/${visitId}`, 303)
-  })
-  .get('/visits/:visitId/releases', (c) => renderReleases(c, c.req.param('visitId')))
-  .post(
-    '/visits/:visitId/releases',
-    formBody(
-      publishSchema,
-      (c, errors, values) => renderReleases(c, param(c, 'visitId'), { state: { errors, values } }),
-      (form) => defined({ name: optionalText(form, 'name') }),
-    ),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const visitId = c.req.param('visitId')
-      return saveOrShowAgain(
-        c,
-        async () => {
-          await publish(
-            c.var.db,
-            c.var.config,
-            signedIn.actor,
-            visitId,
-            c.req.valid('form'),
-            c.var.lang,
-            new Date(),
-          )
-          deliverSoon(c.executionCtx, c.var.db, c.var.config)
-          return c.redirect(`/visits/${visitId}/releases`, 303)
-        },
-        (state) => renderReleases(c, visitId, { state }),
-        // Archived, or someone published at the same moment: show the history as it now is.
-        () => renderReleases(c, visitId, { notice: c.var.t.visits.archivedCannotPublish }),
-      )
-    },
-  )
+export const programmePages = new Hono<AppEnv>()
   .get('/visits/:visitId/programme', (c) => renderProgramme(c, c.req.param('visitId')))
   .post(
     '/visits/:visitId/items',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
 import { feedRoutes } from './feeds'
+import { releasePages } from './pages'
 import { publicVisitRoutes } from './public'
 import { scheduleAssetRoutes } from './schedule-asset-routes'
 import { unsubscribeRoutes } from './unsubscribe'
@@ -11,3 +12,4 @@ export const releases = new Hono<AppEnv>()
   .route('/v', feedRoutes)
   .route('/v', publicVisitRoutes)
   .route('/', unsubscribeRoutes)
+  .route('/', releasePages)
