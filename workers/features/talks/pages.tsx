@@ -5,7 +5,7 @@ import type { TalkState } from '../../../shared/domain/talks'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { downloadResponse } from '../../platform/http/file-response'
-import { serviceFieldErrors } from '../../platform/http/form-outcome'
+import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { filledRows, remapRows } from '../../platform/http/form-rows'
 import { defined, idOrNull, list, optionalText, requiredNumber, text } from '../../platform/http/form-values'
 import { fieldErrors, formBody, type RawForm } from '../../platform/http/validation'
@@ -175,29 +175,19 @@ async function renderDetail(c: C, extra: { notice?: string | undefined; states?:
 }
 
 /** A change on the detail page: refused input shows that form again (422); a refusal (409) says why. */
-async function detailChange(
-  c: C,
-  form: keyof DetailStates,
-  change: () => Promise<string>,
-): Promise<Response> {
+function detailChange(c: C, form: keyof DetailStates, change: () => Promise<string>): Promise<Response> {
   const talkId = c.req.param('talkId')
-  try {
-    const done = await change()
-    deliverSoon(c.executionCtx, c.var.db, c.var.config)
-    return c.redirect(`/talks/${talkId}?done=${done}`, 303)
-  } catch (error) {
-    const errors = serviceFieldErrors(c, error)
-    if (errors) {
-      c.status(422)
-      const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-      return renderDetail(c, { states: { [form]: { errors, values } } })
-    }
-    if (error instanceof DomainError && error.code === 'conflict') {
-      c.status(409)
-      return renderDetail(c, { notice: c.var.t.errors.byCode.conflict })
-    }
-    throw error
-  }
+  return saveOrShowAgain(
+    c,
+    async () => {
+      const done = await change()
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      return c.redirect(`/talks/${talkId}?done=${done}`, 303)
+    },
+    (state) => renderDetail(c, { states: { [form]: state } }),
+    // The page is drawn again from the database: the organiser sees the talk as it is now.
+    () => renderDetail(c, { notice: c.var.t.errors.byCode.conflict }),
+  )
 }
 
 const rerenderDetail =
@@ -263,21 +253,15 @@ export const talkPages = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const visitId = c.req.param('visitId')
-      try {
-        await saveCall(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
-      } catch (error) {
-        const errors = serviceFieldErrors(c, error)
-        if (errors || (error instanceof DomainError && error.code === 'conflict')) {
-          c.status(errors ? 422 : 409)
-          const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-          return renderCall(
-            c,
-            errors ? { state: { errors, values } } : { notice: c.var.t.errors.byCode.conflict },
-          )
-        }
-        throw error
-      }
-      return c.redirect(`/visits/${visitId}/call?saved=1`, 303)
+      return saveOrShowAgain(
+        c,
+        async () => {
+          await saveCall(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
+          return c.redirect(`/visits/${visitId}/call?saved=1`, 303)
+        },
+        (state) => renderCall(c, { state }),
+        () => renderCall(c, { notice: c.var.t.errors.byCode.conflict }),
+      )
     },
   )
   .get('/visits/:visitId/talks', (c) => {
@@ -470,30 +454,30 @@ export const talkPages = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const visitId = c.req.param('visitId')
-      try {
-        await createSlot(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
-      } catch (error) {
-        const errors = serviceFieldErrors(c, error)
-        if (!errors) throw error
-        c.status(422)
-        const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-        return renderSlots(c, { state: { errors, values } })
-      }
-      return c.redirect(`/visits/${visitId}/slots?done=added`, 303)
+      return saveOrShowAgain(
+        c,
+        async () => {
+          await createSlot(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
+          return c.redirect(`/visits/${visitId}/slots?done=added`, 303)
+        },
+        (state) => renderSlots(c, { state }),
+      )
     },
   )
   .post('/slots/:slotId/delete', async (c) => {
     const signedIn = requirePerson(c)
     const slotId = c.req.param('slotId')
     const visitId = await slotVisitId(c.var.db, slotId)
-    try {
-      await deleteSlot(c.var.db, signedIn.actor, slotId, new Date())
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'conflict')) throw error
-      c.status(409)
-      return renderSlots(c, { notice: c.var.t.talks.slotTaken }, visitId)
-    }
-    return c.redirect(`/visits/${visitId}/slots?done=deleted`, 303)
+    return saveOrShowAgain(
+      c,
+      async () => {
+        await deleteSlot(c.var.db, signedIn.actor, slotId, new Date())
+        return c.redirect(`/visits/${visitId}/slots?done=deleted`, 303)
+      },
+      (state) => renderSlots(c, { state }, visitId),
+      // The only refusal: the slot was taken meanwhile.
+      () => renderSlots(c, { notice: c.var.t.talks.slotTaken }, visitId),
+    )
   })
   .get('/visits/:visitId/mail-templates', (c) => {
     const done = c.req.query('done')
@@ -516,29 +500,30 @@ export const talkPages = new Hono<AppEnv>()
       return c.redirect(`${back}&done=reset`, 303)
     }
     const values = { subject: text(form, 'subject'), body: text(form, 'body') }
-    const input = v.safeParse(mailTemplateSchema, values)
-    try {
-      if (!input.success) {
-        throw new DomainError('validation_failed', undefined, { errors: fieldErrors(input.issues, c.var.t) })
-      }
-      if (intent === 'save') {
-        await saveMailTemplate(c.var.db, signedIn.actor, visitId, kind, lang, input.output, new Date())
-        return c.redirect(`${back}&done=saved`, 303)
-      }
-      const preview = await previewMailTemplate(
-        c.var.db,
-        c.var.config,
-        signedIn.actor,
-        visitId,
-        kind,
-        lang,
-        input.output,
-      )
-      return renderMails(c, key.output, { preview, state: { values } })
-    } catch (error) {
-      const errors = serviceFieldErrors(c, error)
-      if (!errors) throw error
-      c.status(422)
-      return renderMails(c, key.output, { state: { errors, values } })
-    }
+    return saveOrShowAgain(
+      c,
+      async () => {
+        const input = v.safeParse(mailTemplateSchema, values)
+        if (!input.success) {
+          throw new DomainError('validation_failed', undefined, {
+            errors: fieldErrors(input.issues, c.var.t),
+          })
+        }
+        if (intent === 'save') {
+          await saveMailTemplate(c.var.db, signedIn.actor, visitId, kind, lang, input.output, new Date())
+          return c.redirect(`${back}&done=saved`, 303)
+        }
+        const preview = await previewMailTemplate(
+          c.var.db,
+          c.var.config,
+          signedIn.actor,
+          visitId,
+          kind,
+          lang,
+          input.output,
+        )
+        return renderMails(c, key.output, { preview, state: { values } })
+      },
+      (state) => renderMails(c, key.output, { state: { errors: state.errors, values } }),
+    )
   })

@@ -4,7 +4,7 @@ import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { receiveUpload } from '../../platform/files/r2-upload'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
-import { serviceFieldErrors } from '../../platform/http/form-outcome'
+import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
 import { remapRows, rowsOf } from '../../platform/http/form-rows'
 import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
 import { withPrivateLink } from '../../platform/http/private-link'
@@ -234,10 +234,6 @@ function pickNotice(c: C, error: DomainError): string {
   }
 }
 
-/** A refusal (409) a speaker's page says in words; any other failure is not one. */
-const isRefusal = (error: unknown): error is DomainError =>
-  error instanceof DomainError && error.code === 'conflict'
-
 /**
  * A change through the link: on success back to the page with a notice; a refused input shows that form
  * again with its errors (422); a refusal (409) shows the page as it is now, with the reason.
@@ -248,23 +244,19 @@ async function speakerChange(
   change: (token: string) => Promise<string>,
   wording: (c: C, error: DomainError) => string = refusalNotice,
 ): Promise<Response> {
-  return withToken(c, async (token) => {
-    try {
-      const done = await change(token)
-      deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      return c.redirect(`/t/${token}?done=${done}`, 303)
-    } catch (error) {
-      const errors = serviceFieldErrors(c, error)
-      if (errors) {
-        c.status(422)
-        const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-        return renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } })
-      }
-      if (!isRefusal(error)) throw error
-      c.status(409)
-      return renderSpeaker(c, token, { notice: wording(c, error), alert: true })
-    }
-  })
+  return withToken(c, (token) =>
+    saveOrShowAgain(
+      c,
+      async () => {
+        const done = await change(token)
+        deliverSoon(c.executionCtx, c.var.db, c.var.config)
+        return c.redirect(`/t/${token}?done=${done}`, 303)
+      },
+      ({ errors = [], values = {} }) =>
+        renderSpeaker(c, token, { states: { [form]: { errors: remapRows(errors, values), values } } }),
+      (error) => renderSpeaker(c, token, { notice: wording(c, error), alert: true }),
+    ),
+  )
 }
 
 /** A form's own errors on the speaker's page, after the schema refused it. */
@@ -301,13 +293,13 @@ async function uploadRefused(c: C, token: string, error: unknown, photo: boolean
   }
 }
 
+/** Slides and handouts, and a speaker's portrait, through the private link. */
+const MAX_TALK_FILE_BYTES = 20 * 1024 * 1024
+
 /**
  * The speaker's side: the public form at /v/{slug}/talks/new (and asking for a lost link again), the private
  * pages at /t/{token} from the mail, and the public speaker pages of a released programme. No sign-in.
  */
-/** Slides and handouts, and a speaker's portrait, through the private link. */
-const MAX_TALK_FILE_BYTES = 20 * 1024 * 1024
-
 export const talkPublicRoutes = new Hono<AppEnv>()
   .get('/v/:slug/talks/new', async (c) => {
     if (c.req.query('sent')) {
@@ -326,20 +318,18 @@ export const talkPublicRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const slug = slugOf(c)
-      try {
-        await submitTalk(c.var.db, c.var.config, slug, c.req.valid('form'), c.var.lang, new Date(), {
-          shareToken: shareOf(c).token,
-        })
-      } catch (error) {
-        const errors = serviceFieldErrors(c, error)
-        if (!errors) throw error
-        c.status(422)
-        const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
-        return renderForm(c, { errors, values })
-      }
-      deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      const { query } = shareOf(c)
-      return c.redirect(`/v/${slug}/talks/new?sent=1${query ? `&${query}` : ''}`, 303)
+      const share = shareOf(c)
+      return saveOrShowAgain(
+        c,
+        async () => {
+          await submitTalk(c.var.db, c.var.config, slug, c.req.valid('form'), c.var.lang, new Date(), {
+            shareToken: share.token,
+          })
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
+          return c.redirect(`/v/${slug}/talks/new?sent=1${share.query ? `&${share.query}` : ''}`, 303)
+        },
+        (state) => renderForm(c, state),
+      )
     },
   )
   .get('/v/:slug/talks/resend', (c) => renderResend(c, c.req.query('sent') === '1'))
@@ -408,14 +398,16 @@ export const talkPublicRoutes = new Hono<AppEnv>()
     withToken(c, async (token) => {
       const view = await speakerView(c.var.db, token)
       if (view.role === 'co') {
-        try {
-          await speakerActionByToken(c.var.db, token, 'decline', new Date())
-        } catch (error) {
-          if (!isRefusal(error)) throw error
-          c.status(409)
-          return renderSpeaker(c, token, { notice: refusalNotice(c, error), alert: true })
-        }
-        return c.render(<CoDeclinedPage t={c.var.t} />, { title: c.var.t.talks.coDeclinedTitle })
+        return saveOrShowAgain(
+          c,
+          async () => {
+            await speakerActionByToken(c.var.db, token, 'decline', new Date())
+            return c.render(<CoDeclinedPage t={c.var.t} />, { title: c.var.t.talks.coDeclinedTitle })
+          },
+          // Declining takes no input: nothing to show again.
+          () => renderSpeaker(c, token),
+          (error) => renderSpeaker(c, token, { notice: refusalNotice(c, error), alert: true }),
+        )
       }
       return speakerChange(c, 'edit', async (t) => speakerActionByToken(c.var.db, t, 'decline', new Date()))
     }),
