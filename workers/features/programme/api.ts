@@ -7,8 +7,6 @@ import type { AppEnv } from '../../platform/env'
 import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
-import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from '../visits/host-offers'
-import { hostOfferDecisionSchema } from '../visits/schemas'
 import { loadVisitFor } from '../visits/visits'
 import {
   createGroup,
@@ -48,7 +46,7 @@ const requiredVersion = (ifMatch: string | undefined, query: string | undefined)
   return version
 }
 
-/** The programme: items, groups, the company, running late and clashes; and host offers. */
+/** The programme: items, groups, the company, running late and clashes. */
 export const programmeApi = new Hono<AppEnv>()
   .get(
     '/visits/:visitId/programme',
@@ -239,52 +237,6 @@ export const programmeApi = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       await deleteParticipant(c.var.db, signedIn.actor, c.req.param('participantId'), new Date())
-      return c.body(null, 204)
-    },
-  )
-  .post(
-    '/teams/:teamId/host-signup-link',
-    doc('hosts', 'Make a new host sign-up link (the old one stops working)', {
-      status: 201,
-      description: 'The link',
-    }),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      return c.json(
-        await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, c.req.param('teamId'), new Date()),
-        201,
-      )
-    },
-  )
-  .get(
-    '/teams/:teamId/host-offers',
-    doc('hosts', 'Offers of gardens and spaces', { status: 200, description: 'Offers' }),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      return c.json({ offers: await listHostOffers(c.var.db, signedIn.actor, c.req.param('teamId')) })
-    },
-  )
-  .post(
-    '/host-offers/:offerId/accept',
-    doc('hosts', 'Accept an offer: the venue is made, the resident hosts it', {
-      status: 200,
-      description: 'Accepted',
-    }),
-    jsonBody(hostOfferDecisionSchema),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const { visitId } = c.req.valid('json')
-      return c.json(
-        await acceptHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), visitId, new Date()),
-      )
-    },
-  )
-  .post(
-    '/host-offers/:offerId/decline',
-    doc('hosts', 'Decline an offer', { status: 204, description: 'Declined' }),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      await declineHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), new Date())
       return c.body(null, 204)
     },
   )

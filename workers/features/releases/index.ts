@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
+import { releasesApi } from './api'
 import { feedRoutes } from './feeds'
 import { releasePages } from './pages'
 import { publicVisitRoutes } from './public'
@@ -13,3 +14,4 @@ export const releases = new Hono<AppEnv>()
   .route('/v', publicVisitRoutes)
   .route('/', unsubscribeRoutes)
   .route('/', releasePages)
+  .route('/api', releasesApi)

@@ -6,9 +6,9 @@ import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import { visitRoleSchema } from '../accounts/schemas'
 import { setVisitVenue } from '../programme/programme'
-import { getRelease, listReleases, pendingChanges, publish } from '../releases/releases'
-import { publishSchema } from '../releases/schemas'
+import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from './host-offers'
 import {
+  hostOfferDecisionSchema,
   shareLinkSchema,
   venueCreateSchema,
   venueUpdateSchema,
@@ -31,7 +31,7 @@ import {
 
 const etagOf = (version: number) => `"v${version}"`
 
-/** Visits, venues and releases as JSON. Every route checks access in its service. */
+/** Visits, venues, share links and host offers as JSON. Every route checks access in its service. */
 export const visitsApi = new Hono<AppEnv>()
   .get(
     '/teams/:teamId/visits',
@@ -208,44 +208,6 @@ export const visitsApi = new Hono<AppEnv>()
     },
   )
   .get(
-    '/visits/:visitId/releases',
-    doc('releases', 'Release history', { status: 200, description: 'Releases' }),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      return c.json({ releases: await listReleases(c.var.db, signedIn.actor, c.req.param('visitId')) })
-    },
-  )
-  .post(
-    '/visits/:visitId/releases',
-    doc('releases', 'Publish the draft programme as the next release', {
-      status: 201,
-      description: 'The release',
-    }),
-    jsonBody(publishSchema),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      const release = await publish(
-        c.var.db,
-        c.var.config,
-        signedIn.actor,
-        c.req.param('visitId'),
-        c.req.valid('json'),
-        c.var.lang,
-        new Date(),
-      )
-      deliverSoon(c.executionCtx, c.var.db, c.var.config)
-      return c.json(release, 201, { location: `/api/releases/${release.id}` })
-    },
-  )
-  .get(
-    '/visits/:visitId/pending-changes',
-    doc('releases', 'What publishing now would change', { status: 200, description: 'Changes' }),
-    async (c) => {
-      const signedIn = requirePerson(c)
-      return c.json({ changes: await pendingChanges(c.var.db, signedIn.actor, c.req.param('visitId')) })
-    },
-  )
-  .get(
     '/visits/:visitId/share-links',
     doc('visits', 'Share links of an unlisted visit', { status: 200, description: 'Links' }),
     async (c) => {
@@ -282,11 +244,49 @@ export const visitsApi = new Hono<AppEnv>()
       return c.body(null, 204)
     },
   )
-  .get(
-    '/releases/:releaseId',
-    doc('releases', 'One release with its programme', { status: 200, description: 'The release' }),
+  .post(
+    '/teams/:teamId/host-signup-link',
+    doc('hosts', 'Make a new host sign-up link (the old one stops working)', {
+      status: 201,
+      description: 'The link',
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
-      return c.json(await getRelease(c.var.db, signedIn.actor, c.req.param('releaseId')))
+      return c.json(
+        await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, c.req.param('teamId'), new Date()),
+        201,
+      )
+    },
+  )
+  .get(
+    '/teams/:teamId/host-offers',
+    doc('hosts', 'Offers of gardens and spaces', { status: 200, description: 'Offers' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      return c.json({ offers: await listHostOffers(c.var.db, signedIn.actor, c.req.param('teamId')) })
+    },
+  )
+  .post(
+    '/host-offers/:offerId/accept',
+    doc('hosts', 'Accept an offer: the venue is made, the resident hosts it', {
+      status: 200,
+      description: 'Accepted',
+    }),
+    jsonBody(hostOfferDecisionSchema),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId } = c.req.valid('json')
+      return c.json(
+        await acceptHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), visitId, new Date()),
+      )
+    },
+  )
+  .post(
+    '/host-offers/:offerId/decline',
+    doc('hosts', 'Decline an offer', { status: 204, description: 'Declined' }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      await declineHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), new Date())
+      return c.body(null, 204)
     },
   )
