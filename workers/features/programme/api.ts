@@ -8,21 +8,10 @@ import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import { loadVisitFor } from '../visits/visits'
-import {
-  createGroup,
-  createItem,
-  createParticipant,
-  deleteGroup,
-  deleteItem,
-  deleteParticipant,
-  getProgramme,
-  itemWithClashes,
-  listParticipants,
-  runLate,
-  updateGroup,
-  updateItem,
-  updateParticipant,
-} from './programme'
+import { createGroup, deleteGroup, updateGroup } from './groups'
+import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
+import { createItem, deleteItem, getProgramme, itemWithClashes, updateItem } from './programme'
+import { runLate } from './running-late'
 import {
   groupSchema,
   itemCreateSchema,

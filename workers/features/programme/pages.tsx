@@ -9,23 +9,16 @@ import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import { withVersion, yesOrNo } from '../visits/visit-form'
+import { createGroup, deleteGroup, getGroup, updateGroup } from './groups'
 import {
-  createGroup,
-  createItem,
   createParticipant,
-  deleteGroup,
-  deleteItem,
   deleteParticipant,
-  getGroup,
-  getItem,
   getParticipant,
-  getProgramme,
   listParticipants,
-  runLate,
-  updateGroup,
-  updateItem,
   updateParticipant,
-} from './programme'
+} from './participants'
+import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
+import { runLate } from './running-late'
 import {
   groupSchema,
   itemCreateSchema,

@@ -5,7 +5,6 @@ import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import { visitRoleSchema } from '../accounts/schemas'
-import { setVisitVenue } from '../programme/programme'
 import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from './host-offers'
 import {
   hostOfferDecisionSchema,
@@ -19,6 +18,7 @@ import {
 } from './schemas'
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links'
 import { createVenue, getVenue, listVenues, updateVenue } from './venues'
+import { setVisitVenue } from './visit-venues'
 import {
   createVisit,
   duplicateVisit,

@@ -7,10 +7,10 @@ import { defined, idOrNull, numberOrNull, requiredNumber, text, yesNo } from '..
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
-import { setVisitVenue } from '../programme/programme'
 import { venueCreateSchema, venueUpdateSchema, visitVenueSchema } from './schemas'
 import { createVenue, getVenue, listVenues, updateVenue, venueVisits } from './venues'
 import { VenuePage, VenuesPage } from './views/venue-pages'
+import { setVisitVenue } from './visit-venues'
 
 type C = Context<AppEnv>
 

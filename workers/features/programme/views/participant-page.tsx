@@ -1,7 +1,7 @@
 import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, type FormState } from '../../../platform/ui/form'
 import { Notice, VisitNav } from '../../visits/views/visit-parts'
-import type { getParticipant } from '../programme'
+import type { getParticipant } from '../participants'
 import { ParticipantFields } from './participant-fields'
 
 type ParticipantData = Awaited<ReturnType<typeof getParticipant>>

@@ -2,7 +2,8 @@ import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, type FormState } from '../../../platform/ui/form'
 import { VisitNav } from '../../visits/views/visit-parts'
 import type { VisitAccess } from '../../visits/visits'
-import type { getProgramme, listParticipants } from '../programme'
+import type { listParticipants } from '../participants'
+import type { getProgramme } from '../programme'
 import { ParticipantFields } from './participant-fields'
 
 type Programme = Awaited<ReturnType<typeof getProgramme>>['programme']

@@ -1,8 +1,8 @@
 import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate } from '../../../../shared/i18n/format'
 import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
-import type { VisitRow } from '../../programme/queries'
 import type { listHostOffers } from '../host-offers'
+import type { VisitRow } from '../queries'
 import { PlaceFields, PracticalFields } from './venue-pages'
 import { Notice } from './visit-parts'
 
