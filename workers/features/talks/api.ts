@@ -18,6 +18,7 @@ import {
   slotSchema,
   talkBulkSchema,
   talkLinkResendSchema,
+  talkNotesSchema,
   talkPlaceSchema,
   talkReviewSchema,
   talkStateSchema,
@@ -213,16 +214,10 @@ export const talksApi = new Hono<AppEnv>()
   .put(
     '/talks/:talkId/notes',
     doc('talks', 'The team’s internal notes on a talk', { status: 204, description: 'Saved' }),
-    jsonBody(v.strictObject({ internalNotes: v.pipe(v.string(), v.maxLength(5000, 'tooLong:5000')) })),
+    jsonBody(talkNotesSchema),
     async (c) => {
       const signedIn = requirePerson(c)
-      await saveNotes(
-        c.var.db,
-        signedIn.actor,
-        c.req.param('talkId'),
-        c.req.valid('json').internalNotes,
-        new Date(),
-      )
+      await saveNotes(c.var.db, signedIn.actor, c.req.param('talkId'), c.req.valid('json'), new Date())
       return c.body(null, 204)
     },
   )

@@ -30,6 +30,7 @@ import {
   slotSchema,
   talkBulkSchema,
   talkLanguages,
+  talkNotesSchema,
   talkPlaceNewSchema,
   talkPlaceSchema,
   talkReviewSchema,
@@ -378,17 +379,21 @@ export const talkPages = new Hono<AppEnv>()
         return 'review'
       }),
   )
-  .post('/talks/:talkId/notes', async (c) => {
-    const signedIn = requirePerson(c)
-    const form = (await c.req.parseBody()) as RawForm
-    const notes = v.safeParse(v.pipe(v.string(), v.maxLength(5000)), text(form, 'internalNotes') ?? '')
-    if (!notes.success)
-      throw new DomainError('validation_failed', undefined, { errors: fieldErrors(notes.issues, c.var.t) })
-    return detailChange(c, 'state', async () => {
-      await saveNotes(c.var.db, signedIn.actor, c.req.param('talkId'), notes.output, new Date())
-      return 'notes'
-    })
-  })
+  .post(
+    '/talks/:talkId/notes',
+    formBody(talkNotesSchema, rerenderDetail('notes'), (form) =>
+      defined({
+        internalNotes: text(form, 'internalNotes') ?? '',
+        version: optionalText(form, 'version') === undefined ? undefined : requiredNumber(form, 'version'),
+      }),
+    ),
+    (c) =>
+      detailChange(c, 'notes', async () => {
+        const signedIn = requirePerson(c)
+        await saveNotes(c.var.db, signedIn.actor, c.req.param('talkId'), c.req.valid('form'), new Date())
+        return 'notes'
+      }),
+  )
   .post(
     '/talks/:talkId/place',
     formBody(talkPlaceSchema, rerenderDetail('place'), (form) => ({

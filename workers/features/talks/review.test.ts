@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { calls, programmeItems, releases } from '../../../shared/db/schema'
+import { auditLog, calls, programmeItems, releases, talks } from '../../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { api, db, form, latestMailTo, mailedToken, page, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
@@ -225,6 +225,45 @@ describe('the team decides', () => {
     expect(mail?.kind).toBe('talk_rejected')
     expect(mail?.subject).toBe('Helaas: Het nieuwe speelveld')
     expect(mail?.text).toMatch(/Dit keer niet voor Bezoek \w{8}\./)
+  })
+})
+
+describe('the team’s notes', () => {
+  it('are saved on the version seen: a stale save is refused (409) and the page shows the newest notes', async () => {
+    const w = await makeWorld()
+    await openCall(w)
+    const cookie = w.person.organiser.cookie
+    const { talkId } = await submitted(w)
+    const versionOf = async () =>
+      (await db.select({ version: talks.version }).from(talks).where(eq(talks.id, talkId)))[0]!.version
+    const seen = String(await versionOf())
+    const saved = await form(`/talks/${talkId}/notes`, { internalNotes: 'Bellen', version: seen }, { cookie })
+    expect(saved.status).toBe(303)
+    // A second organiser saves over the version both saw: nothing is saved, the page shows what is there now.
+    const stale = await form(`/talks/${talkId}/notes`, { internalNotes: 'Mailen', version: seen }, { cookie })
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain('Bellen')
+    const viaApi = await api(`/api/talks/${talkId}/notes`, {
+      cookie,
+      method: 'PUT',
+      body: { internalNotes: 'Mailen', version: Number(seen) },
+    })
+    expect(viaApi.status).toBe(409)
+    const [kept] = await db.select({ notes: talks.internalNotes }).from(talks).where(eq(talks.id, talkId))
+    expect(kept?.notes).toBe('Bellen')
+    const logged = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, talkId), eq(auditLog.action, 'talk.notes')))
+    expect(logged).toHaveLength(1)
+    // Too long: the notes form again with the reason at the field, nothing saved.
+    const long = await form(
+      `/talks/${talkId}/notes`,
+      { internalNotes: 'x'.repeat(5001), version: String(await versionOf()) },
+      { cookie },
+    )
+    expect(long.status).toBe(422)
+    expect(await long.text()).toContain('aria-invalid="true"')
   })
 })
 

@@ -25,7 +25,6 @@ import {
   type TalkState,
 } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
-import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { toClashInput } from '../programme/programme'
@@ -40,7 +39,7 @@ import {
   talkAt,
   talksOfVisit,
 } from './queries'
-import type { talkReviewSchema } from './schemas'
+import type { talkNotesSchema, talkReviewSchema } from './schemas'
 import {
   answersOf,
   needsOf,
@@ -363,28 +362,42 @@ export async function saveReview(
     })
 }
 
-/** The team's internal notes on a talk (organisers); never shown to speakers or the public. */
+/**
+ * The team's internal notes on a talk (organisers); never shown to speakers or the public. Based on the
+ * version seen, when given: notes saved over a talk someone else changed meanwhile answer 409.
+ */
 export async function saveNotes(
   db: Database,
   actor: Person,
   talkId: string,
-  internalNotes: string,
+  input: InferOutput<typeof talkNotesSchema>,
   now: Date,
 ) {
   const { talk, visit } = await talkForTeam(db, actor, talkId, 'organise')
-  await db.batch([
-    db.update(talks).set({ internalNotes, updatedAt: now }).where(eq(talks.id, talkId)),
-    auditEntry(db, {
-      teamId: visit.teamId,
-      actorId: actor.personId,
-      action: 'talk.notes',
-      entityType: 'talk',
-      entityId: talkId,
-      before: { internalNotes: talk.internalNotes },
-      after: { internalNotes },
-      at: now,
-    }),
+  if (input.version !== undefined && input.version !== talk.version) throw talkStale()
+  const version = talk.version + 1
+  const [updated] = await db.batch([
+    db
+      .update(talks)
+      .set({ internalNotes: input.internalNotes, version, updatedAt: now })
+      .where(and(eq(talks.id, talkId), eq(talks.version, talk.version)))
+      .returning({ id: talks.id }),
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: 'talk.notes',
+        entityType: 'talk',
+        entityId: talkId,
+        before: { internalNotes: talk.internalNotes },
+        after: { internalNotes: input.internalNotes },
+        at: now,
+      },
+      talkAt(talkId, version),
+    ),
   ])
+  if (updated.length === 0) throw talkStale()
 }
 
 /**

@@ -188,8 +188,8 @@ export const talkReviewSchema = v.strictObject({
   note: v.optional(text(2000), ''),
 })
 
-/** The team's internal notes on a talk, based on the version seen. */
-export const talkNotesSchema = v.strictObject({ internalNotes: text(5000), version })
+/** The team's internal notes on a talk, based on the version of the talk seen (the API may leave it out). */
+export const talkNotesSchema = v.strictObject({ internalNotes: text(5000), version: v.optional(version) })
 
 /** Placing a talk in a programme item, or taking it out (null). */
 export const talkPlaceSchema = v.strictObject({ itemId: v.nullable(id) })

@@ -8,7 +8,13 @@ import { Notice, When } from './talk-parts'
 import { dayOptions, TalksNav } from './team-parts'
 
 /** Forms on the detail page, each with its own errors. */
-export type DetailStates = { review?: FormState; place?: FormState; placeNew?: FormState; state?: FormState }
+export type DetailStates = {
+  review?: FormState
+  place?: FormState
+  placeNew?: FormState
+  state?: FormState
+  notes?: FormState
+}
 
 /** An audit action in words; one without words of its own is shown as logged. */
 function historyText(t: Messages, action: string): string {
@@ -309,7 +315,15 @@ export function TalkDetailPage({
         <p class="muted">{t.talks.notesHint}</p>
         {organise ? (
           <form method="post" action={`${base}/notes`}>
-            <Textarea name="internalNotes" label={t.talks.notes} value={talk.internalNotes} rows={4} />
+            <ErrorSummary t={t} state={states.notes} />
+            <input type="hidden" name="version" value={String(talk.version)} />
+            <Textarea
+              name="internalNotes"
+              label={t.talks.notes}
+              value={talk.internalNotes}
+              rows={4}
+              state={states.notes}
+            />
             <button type="submit" class="secondary">
               {t.talks.saveNotes}
             </button>
