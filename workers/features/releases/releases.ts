@@ -10,7 +10,7 @@ import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { loadProgramme, type Programme } from '../programme/queries'
-import { promoteWaitlist } from '../rsvps/rsvps'
+import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
 import { mailGuestsAboutChanges } from './change-mails'
 
@@ -177,7 +177,7 @@ export async function publish(
   }
   const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)
   // A venue with more room in this release may let people off the waitlist.
-  await promoteWaitlist(db, config, visitId, now)
+  await guestRoomChanged(db, config, visitId, now)
   return { id, number, name, publishedAt: now, changes, guestsMailed }
 }
 

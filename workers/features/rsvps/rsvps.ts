@@ -14,6 +14,7 @@ import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMailWhen } from '../../platform/mail/outbox'
 import { guestPassQuery } from '../releases/guest-pass'
+import { onGuestRoomChange } from '../visits/guest-room'
 import type { VisitRow } from '../visits/queries'
 import { fieldError, loadVisitFor } from '../visits/visits'
 import {
@@ -352,6 +353,9 @@ export async function promoteWaitlist(db: Database, config: Config, visitId: str
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return [...promoted]
 }
+
+// Raising a visit's limit (visits) or a release with more room at a venue (releases) may let guests move up.
+onGuestRoomChange(promoteWaitlist)
 
 /**
  * The public registration form of a visit by slug: the visit, the groups of its newest release, and whether

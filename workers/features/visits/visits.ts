@@ -22,8 +22,8 @@ import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
-import type { VisitRow } from '../programme/queries'
-import { promoteWaitlist } from '../rsvps/rsvps'
+import { guestRoomChanged } from './guest-room'
+import type { VisitRow } from './queries'
 import type { visitCreateSchema, visitUpdateSchema } from './schemas'
 import { projectVenue } from './venues'
 
@@ -196,7 +196,7 @@ export async function updateVisit(
   })
   // More room (or no limit any more): whoever waits and now fits moves up, with a mail.
   if (patch.rsvpCapacity !== undefined && patch.rsvpCapacity !== visit.rsvpCapacity) {
-    await promoteWaitlist(db, config, visitId, now)
+    await guestRoomChanged(db, config, visitId, now)
   }
   return updated[0]
 }
