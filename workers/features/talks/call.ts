@@ -1,5 +1,5 @@
 /** The call for talks: the public form's view of it, the team's settings, and checking a talk against it. */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { InferOutput } from 'valibot'
 import { calls } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
@@ -12,10 +12,9 @@ import {
 } from '../../../shared/domain/talks'
 import { zonedToUtc } from '../../../shared/domain/time'
 import { DomainError } from '../../../shared/errors'
-import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { isValidShareLink } from '../visits/queries'
-import { type Call, parseCall, visitWithCallBySlug } from './queries'
+import { auditWhen, type Call, parseCall, visitWithCallBySlug } from './queries'
 import type { callSchema } from './schemas'
 import { json, type Person, visitForTalks } from './talk-context'
 
@@ -141,18 +140,26 @@ export async function saveCall(
         .values({ visitId, ...values })
         .onConflictDoNothing()
         .returning({ version: calls.version })
-  const [written] = await db.batch([
+  // Logged first, on the state the write needs: the entry stands exactly when the write after it wins.
+  const unchanged = current
+    ? sql`EXISTS (SELECT 1 FROM ${calls} WHERE ${calls.visitId} = ${visitId} AND ${calls.version} = ${current.version})`
+    : sql`NOT EXISTS (SELECT 1 FROM ${calls} WHERE ${calls.visitId} = ${visitId})`
+  const [, written] = await db.batch([
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: current ? 'call.updated' : 'call.created',
+        entityType: 'visit',
+        entityId: visitId,
+        before: current ? summary({ ...current, deadline: current.deadline }) : null,
+        after: summary(values),
+        at: now,
+      },
+      unchanged,
+    ),
     write,
-    auditEntry(db, {
-      teamId: visit.teamId,
-      actorId: actor.personId,
-      action: current ? 'call.updated' : 'call.created',
-      entityType: 'visit',
-      entityId: visitId,
-      before: current ? summary({ ...current, deadline: current.deadline }) : null,
-      after: summary(values),
-      at: now,
-    }),
   ])
   if (written.length === 0) throw new DomainError('conflict', CALL_STALE, { reason: 'stale' })
   return { version: written[0]!.version }

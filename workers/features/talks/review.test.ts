@@ -344,6 +344,26 @@ describe('the team’s pages', () => {
   })
 })
 
+describe('the call', () => {
+  it('is logged exactly for the saves that won when two organisers save at once', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const settings = { open: true, durations: [10], languages: ['nl'] }
+    const save = (body: Record<string, unknown>) =>
+      api(`/api/visits/${w.visitA}/call`, { cookie, method: 'PUT', body: { ...settings, ...body } })
+    expect((await save({})).status).toBe(200)
+    // Without a version both start from the same call; the one that comes second may lose the race (409).
+    const answers = await Promise.all(['Welkom', 'Hallo', 'Dag'].map((intro) => save({ intro })))
+    const won = answers.filter((r) => r.status === 200).length
+    expect(answers.every((r) => r.status === 200 || r.status === 409)).toBe(true)
+    const updates = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, w.visitA), eq(auditLog.action, 'call.updated')))
+    expect(updates).toHaveLength(won)
+  })
+})
+
 describe('the API description', () => {
   it('lists the talk routes with their schemas', async () => {
     const doc = (await (await SELF.fetch(url('/api/openapi.json'))).json()) as {

@@ -2,7 +2,7 @@
  * What a speaker sees and does through their private link: the page's data, edits, decisions and
  * co-speakers.
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
 import { speakers, talkSpeakers, talks } from '../../../shared/db/schema'
@@ -390,25 +390,28 @@ export async function removeCoSpeakerByToken(db: Database, token: string, speake
   const l = await loadLink(db, token)
   requireMain(l)
   requireActive(l)
-  const gone = await db
-    .delete(talkSpeakers)
-    .where(
-      and(
-        eq(talkSpeakers.talkId, l.talk.id),
-        eq(talkSpeakers.speakerId, speakerId),
-        eq(talkSpeakers.role, 'co'),
-      ),
-    )
-    .returning({ speakerId: talkSpeakers.speakerId })
+  const theirs = and(
+    eq(talkSpeakers.talkId, l.talk.id),
+    eq(talkSpeakers.speakerId, speakerId),
+    eq(talkSpeakers.role, 'co'),
+  )
+  const [, gone] = await db.batch([
+    // Logged first, while the row is there: the entry stands exactly when the delete after it removes one.
+    auditWhen(
+      db,
+      {
+        teamId: l.visit.teamId,
+        actorId: null,
+        action: 'talk_speaker.removed',
+        entityType: 'talk',
+        entityId: l.talk.id,
+        before: { speakerId },
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${talkSpeakers} WHERE ${theirs})`,
+    ),
+    db.delete(talkSpeakers).where(theirs).returning({ speakerId: talkSpeakers.speakerId }),
+  ])
   // Another talk's speaker, or one already gone: nothing this link may touch.
   if (gone.length === 0) throw new DomainError('not_found')
-  await auditEntry(db, {
-    teamId: l.visit.teamId,
-    actorId: null,
-    action: 'talk_speaker.removed',
-    entityType: 'talk',
-    entityId: l.talk.id,
-    before: { speakerId },
-    at: now,
-  })
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from 'drizzle-orm'
+import { and, eq, inArray, lt, sql } from 'drizzle-orm'
 import { speakers, talkFiles, talks, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
@@ -7,7 +7,7 @@ import type { Database } from '../../platform/env'
 import { cleanFilename } from '../../platform/files/filename'
 import { removeUnlessRecorded, storeChecked, type Upload } from '../../platform/files/r2-upload'
 import { imageKind, looksLikePdf } from '../../platform/files/sniff'
-import { filesOfTalk } from './queries'
+import { auditWhen, filesOfTalk } from './queries'
 import { loadLink, requireActive, talkForTeam } from './talk-context'
 
 /** A portrait may be this large; slides and handouts may be 20 MB (the upload route's own body limit). */
@@ -91,21 +91,24 @@ export async function uploadSlidesByToken(
 export async function retireFileByToken(db: Database, token: string, fileId: string, now: Date) {
   const l = await loadLink(db, token)
   requireActive(l)
-  const done = await db
-    .update(talkFiles)
-    .set({ current: false })
-    .where(and(eq(talkFiles.id, fileId), eq(talkFiles.talkId, l.talk.id)))
-    .returning({ id: talkFiles.id })
+  const ofThisTalk = and(eq(talkFiles.id, fileId), eq(talkFiles.talkId, l.talk.id))
+  const [, done] = await db.batch([
+    auditWhen(
+      db,
+      {
+        teamId: l.visit.teamId,
+        actorId: null,
+        action: 'talk_file.retired',
+        entityType: 'talk',
+        entityId: l.talk.id,
+        before: { fileId },
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${talkFiles} WHERE ${ofThisTalk})`,
+    ),
+    db.update(talkFiles).set({ current: false }).where(ofThisTalk).returning({ id: talkFiles.id }),
+  ])
   if (done.length === 0) throw new DomainError('not_found')
-  await auditEntry(db, {
-    teamId: l.visit.teamId,
-    actorId: null,
-    action: 'talk_file.retired',
-    entityType: 'talk',
-    entityId: l.talk.id,
-    before: { fileId },
-    at: now,
-  })
 }
 
 /** A file of the talk behind this link (never another talk's), with its bytes. */

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { programmeItems, talkSlots, talks } from '../../../shared/db/schema'
+import { auditLog, programmeItems, talkSlots, talks } from '../../../shared/db/schema'
 import { api, db, form } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 import { type Json, openCall, submitted } from './talks.fixtures.matrix'
@@ -73,5 +73,35 @@ describe('self-scheduling', () => {
       body: { date: '2027-06-13', start: '10:00', end: '10:15' },
     })
     expect(outside.status).toBe(422)
+  })
+})
+
+describe('the team’s slots', () => {
+  it('log a removal exactly when the slot went: a taken slot stays, refused (409) and unlogged', async () => {
+    const w = await makeWorld()
+    await openCall(w, { selfScheduling: true })
+    const cookie = w.person.organiser.cookie
+    const open = async (start: string, end: string) => {
+      const res = await api(`/api/visits/${w.visitA}/slots`, {
+        cookie,
+        body: { date: '2027-06-12', start, end },
+      })
+      return ((await res.json()) as { id: string }).id
+    }
+    const free = await open('15:30', '15:45')
+    const taken = await open('16:00', '16:15')
+    const { talkId } = await submitted(w)
+    await db.update(talkSlots).set({ talkId }).where(eq(talkSlots.id, taken))
+    const removals = async (slotId: string) =>
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entityId, slotId), eq(auditLog.action, 'slot.deleted')))
+      ).length
+    expect((await api(`/api/slots/${taken}`, { cookie, method: 'DELETE' })).status).toBe(409)
+    expect(await removals(taken)).toBe(0)
+    expect((await api(`/api/slots/${free}`, { cookie, method: 'DELETE' })).status).toBe(204)
+    expect(await removals(free)).toBe(1)
   })
 })

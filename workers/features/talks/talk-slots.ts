@@ -173,25 +173,28 @@ export async function deleteSlot(db: Database, actor: Person, slotId: string, no
   const [slot] = await db.select().from(talkSlots).where(eq(talkSlots.id, slotId))
   if (!slot) throw new DomainError('not_found')
   const { visit } = await visitForTalks(db, actor, slot.visitId, 'organise')
-  const [gone] = await db.batch([
-    db
-      .delete(talkSlots)
-      .where(and(eq(talkSlots.id, slotId), isNull(talkSlots.talkId)))
-      .returning({ id: talkSlots.id }),
+  const free = and(eq(talkSlots.id, slotId), isNull(talkSlots.talkId))
+  const [, gone] = await db.batch([
+    // Logged first, while the slot is there: the entry stands exactly when the delete after it removes it.
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: 'slot.deleted',
+        entityType: 'slot',
+        entityId: slotId,
+        before: { start: slot.startsAt, end: slot.endsAt },
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${talkSlots} WHERE ${free})`,
+    ),
+    db.delete(talkSlots).where(free).returning({ id: talkSlots.id }),
   ])
   if (gone.length === 0)
     throw new DomainError('conflict', 'This slot has been taken; it cannot be removed.', {
       reason: 'slot_taken',
     })
-  await auditEntry(db, {
-    teamId: visit.teamId,
-    actorId: actor.personId,
-    action: 'slot.deleted',
-    entityType: 'slot',
-    entityId: slotId,
-    before: { start: slot.startsAt, end: slot.endsAt },
-    at: now,
-  })
 }
 
 // --- a speaker takes a slot ---------------------------------------------------------------------------------
