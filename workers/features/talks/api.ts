@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { talkStates } from '../../../shared/db/schema'
 import type { TalkState } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
+import { slugSchema } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
 import { doc } from '../../platform/http/openapi'
 import { jsonBody, queryParams } from '../../platform/http/validation'
@@ -27,8 +28,6 @@ import {
 import { resendLinks, submitTalk } from './submission'
 import { mailTemplatesForTeam, previewMailTemplate, resetMailTemplate, saveMailTemplate } from './talk-mail'
 import { createSlot, deleteSlot, placeTalk, slotsForTeam } from './talk-slots'
-
-const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 
 function slugOf(value: string | undefined): string {
   const slug = v.safeParse(slugSchema, value)

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
+import { slugSchema } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
 import { receiveUpload } from '../../platform/files/r2-upload'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
@@ -54,8 +55,6 @@ import { TalkFormPage } from './views/talk-form-page'
 import { TalkSentPage } from './views/talk-sent-page'
 
 type C = Context<AppEnv>
-
-const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 
 function slugOf(c: C): string {
   const slug = v.safeParse(slugSchema, c.req.param('slug'))
