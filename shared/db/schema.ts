@@ -662,3 +662,144 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_team_created_idx').on(t.teamId, t.createdAt)],
 )
+
+// ---------------------------------------------------------------------------------------------------------
+// Photos
+// ---------------------------------------------------------------------------------------------------------
+
+/** Consent of the people shown: none (nobody recognisable), asked (no answer yet) or given. */
+export const photoConsents = ['none', 'asked', 'given'] as const
+export type PhotoConsent = (typeof photoConsents)[number]
+
+/**
+ * A visit's photo limits, and the gallery's version: bumped in the same batch as every change the public
+ * gallery shows, so its ETag and edge-cache key change with it. A visit without a row has the defaults.
+ */
+export const photoSettings = sqliteTable('photo_settings', {
+  visitId: text('visit_id')
+    .primaryKey()
+    .references(() => visits.id, { onDelete: 'cascade' }),
+  maxFileBytes: integer('max_file_bytes')
+    .notNull()
+    .default(50 * 1024 * 1024),
+  maxVisitBytes: integer('max_visit_bytes')
+    .notNull()
+    .default(2 * 1024 * 1024 * 1024),
+  galleryVersion: integer('gallery_version').notNull().default(1),
+})
+
+/** A link for a photographer or guests to upload photos to one visit; their uploads wait for approval. */
+export const photoLinks = sqliteTable(
+  'photo_links',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token in the link; revoking keeps the row (the photos name the link they came by). */
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label').notNull().default(''),
+    /** What photos uploaded through this link are credited with unless the team changes it. */
+    credit: text('credit').notNull().default(''),
+    source: text('source').notNull().default(''),
+    personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+    revokedAt: instant('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('photo_links_visit_idx').on(t.visitId)],
+)
+
+/**
+ * An upload on its way: an R2 multipart upload and who sends it (a team member or a photo link). Its parts
+ * are in photo_upload_parts, so it resumes after a dropped connection or a reload. Never shown as a photo;
+ * the scheduled clean-up aborts it when it stays idle.
+ */
+export const photoUploads = sqliteTable(
+  'photo_uploads',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    personId: text('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    linkId: text('link_id').references(() => photoLinks.id, { onDelete: 'cascade' }),
+    uploaderName: text('uploader_name').notNull().default(''),
+    uploaderEmail: text('uploader_email').notNull().default(''),
+    r2Key: text('r2_key').notNull().unique(),
+    r2UploadId: text('r2_upload_id').notNull(),
+    filename: text('filename').notNull(),
+    /** Name, size and last-modified time the browser reported: how a reloaded page finds its upload again. */
+    fingerprint: text('fingerprint').notNull().default(''),
+    sizeBytes: integer('size_bytes').notNull(),
+    partSize: integer('part_size').notNull(),
+    /** Known by the first part's bytes. */
+    contentType: text('content_type'),
+    createdAt: createdAt(),
+    touchedAt: instant('touched_at').notNull(),
+  },
+  (t) => [index('photo_uploads_visit_idx').on(t.visitId), index('photo_uploads_touched_idx').on(t.touchedAt)],
+)
+
+/** A part of an upload: claimed (no etag yet) while it streams, done once R2 has it. */
+export const photoUploadParts = sqliteTable(
+  'photo_upload_parts',
+  {
+    uploadId: text('upload_id')
+      .notNull()
+      .references(() => photoUploads.id, { onDelete: 'cascade' }),
+    partNumber: integer('part_number').notNull(),
+    etag: text('etag'),
+    sizeBytes: integer('size_bytes').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.partNumber] })],
+)
+
+/**
+ * A photo of a visit: the original (private to the team) and its public variants (WebP, checked to carry no
+ * metadata), under keys that name their content. Public only when approved with consent settled.
+ */
+export const photos = sqliteTable(
+  'photos',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').references(() => programmeItems.id, { onDelete: 'set null' }),
+    /** Who uploaded it: a team member or host, or a photo link with the name its holder gave. */
+    personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+    linkId: text('link_id').references(() => photoLinks.id, { onDelete: 'set null' }),
+    uploaderName: text('uploader_name').notNull().default(''),
+    uploaderEmail: text('uploader_email').notNull().default(''),
+    filename: text('filename').notNull(),
+    originalKey: text('original_key').notNull().unique(),
+    originalType: text('original_type').notNull(),
+    originalBytes: integer('original_bytes').notNull(),
+    webKey: text('web_key').notNull(),
+    webWidth: integer('web_width').notNull(),
+    webHeight: integer('web_height').notNull(),
+    webBytes: integer('web_bytes').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    thumbWidth: integer('thumb_width').notNull(),
+    thumbHeight: integer('thumb_height').notNull(),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    source: text('source').notNull().default(''),
+    /** When it was taken, read from its EXIF before the variants dropped it. */
+    takenAt: instant('taken_at'),
+    consent: text('consent', { enum: photoConsents }).notNull().default('asked'),
+    position: integer('position').notNull().default(0),
+    cover: integer('cover', { mode: 'boolean' }).notNull().default(false),
+    approved: integer('approved', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [
+    index('photos_visit_position_idx').on(t.visitId, t.position),
+    uniqueIndex('photos_visit_cover_idx')
+      .on(t.visitId)
+      .where(sql`${t.cover} = 1`),
+  ],
+)
