@@ -10,7 +10,7 @@ import { jsonBody, queryParams } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
-import { callBySlug, callForTeam, saveCall } from './call'
+import { callForTeam, saveCall } from './call'
 import { listTalksForTeam, moveTalk, moveTalks, saveNotes, saveReview, talkDetailForTeam } from './review'
 import {
   callSchema,
@@ -84,8 +84,7 @@ export const talksApi = new Hono<AppEnv>()
       const slug = slugOf(c.req.param('slug'))
       const { email } = c.req.valid('json')
       await limitAddress(c, 'talk-link', email)
-      await callBySlug(c.var.db, slug, new Date(), c.req.query('k'))
-      await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date())
+      await resendLinks(c.var.db, c.var.config, slug, email, c.var.lang, new Date(), c.req.query('k'))
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json({ status: 'check_mail' }, 202)
     },

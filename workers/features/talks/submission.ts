@@ -158,6 +158,7 @@ export async function submitTalk(
 /**
  * Sends new private links to an address, one mail per talk it speaks in at this visit; the old links stop
  * working. Unknown addresses get nothing, and the answer is the same, so the form tells no one who speaks.
+ * The visit's call must exist and be open to the reader (an unlisted visit's with its share link), or 404.
  */
 export async function resendLinks(
   db: Database,
@@ -166,7 +167,9 @@ export async function resendLinks(
   email: string,
   lang: Lang,
   now: Date,
+  shareToken?: string,
 ) {
+  await callBySlug(db, slug, now, shareToken)
   const rows = await db
     .select({
       talkId: talkSpeakers.talkId,
