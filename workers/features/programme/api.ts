@@ -1,16 +1,13 @@
-import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
-import { programmeItems } from '../../../shared/db/schema'
 import { summariseClashes } from '../../../shared/domain/clashes'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
-import { loadVisitFor } from '../visits/visits'
 import { createGroup, deleteGroup, updateGroup } from './groups'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
-import { createItem, deleteItem, getProgramme, itemWithClashes, updateItem } from './programme'
+import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
 import { runLate } from './running-late'
 import {
   groupSchema,
@@ -90,16 +87,9 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'One item with its clashes', { status: 200, description: 'Item' }),
     async (c) => {
       const signedIn = requirePerson(c)
-      const [row] = await c.var.db
-        .select({ visitId: programmeItems.visitId })
-        .from(programmeItems)
-        .where(eq(programmeItems.id, c.req.param('itemId')))
-      if (!row) throw new DomainError('not_found')
-      const { access } = await loadVisitFor(c.var.db, signedIn.actor, row.visitId)
-      if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
-      const result = await itemWithClashes(c.var.db, row.visitId, c.req.param('itemId'))
-      c.header('etag', `"v${result.item.version}"`)
-      return c.json(result)
+      const { item, clashes } = await getItem(c.var.db, signedIn.actor, c.req.param('itemId'))
+      c.header('etag', `"v${item.version}"`)
+      return c.json({ item, clashes })
     },
   )
   .patch(
@@ -117,6 +107,7 @@ export const programmeApi = new Hono<AppEnv>()
         c.req.param('itemId'),
         c.req.valid('json'),
         new Date(),
+        'with clashes',
       )
       c.header('etag', `"v${result.item.version}"`)
       return c.json(result)

@@ -243,8 +243,14 @@ export const programmePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          const { item } = await updateItem(c.var.db, signedIn.actor, itemId, c.req.valid('form'), new Date())
-          return c.redirect(`/visits/${item.visitId}/programme`, 303)
+          const { visitId } = await updateItem(
+            c.var.db,
+            signedIn.actor,
+            itemId,
+            c.req.valid('form'),
+            new Date(),
+          )
+          return c.redirect(`/visits/${visitId}/programme`, 303)
         },
         (state) => renderItem(c, itemId, { state }),
         () => renderItem(c, itemId, { notice: c.var.t.visits.stale }),
@@ -257,12 +263,17 @@ export const programmePages = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const itemId = c.req.param('itemId')
-      const { item } = await getItem(c.var.db, signedIn.actor, itemId)
       return saveOrShowAgain(
         c,
         async () => {
-          await deleteItem(c.var.db, signedIn.actor, itemId, c.req.valid('form').version, new Date())
-          return c.redirect(`/visits/${item.visitId}/programme`, 303)
+          const { visitId } = await deleteItem(
+            c.var.db,
+            signedIn.actor,
+            itemId,
+            c.req.valid('form').version,
+            new Date(),
+          )
+          return c.redirect(`/visits/${visitId}/programme`, 303)
         },
         (state) => renderItem(c, itemId, { state }),
         () => renderItem(c, itemId, { notice: c.var.t.visits.stale }),

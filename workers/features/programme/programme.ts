@@ -9,9 +9,18 @@ import { zonedToUtc } from '../../../shared/domain/time'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import { auditWhen } from '../visits/audit-when'
 import { projectVenue } from '../visits/venues'
-import { getVisit, loadVisitFor, projectVisit } from '../visits/visits'
-import { type ItemRow, loadProgramme, type Programme, type ProgrammePlan } from './queries'
+import { getVisit, projectVisit } from '../visits/visits'
+import {
+  type ItemRow,
+  loadProgramme,
+  loadProgrammeOfItem,
+  type Programme,
+  type ProgrammePlan,
+  programmeFromBatch,
+  programmeReads,
+} from './queries'
 import type { itemCreateSchema, itemUpdateSchema } from './schemas'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -184,12 +193,17 @@ export function invalid(errors: FieldError[]): never {
   throw new DomainError('validation_failed', undefined, { errors })
 }
 
-/** The programme of a visit whose team the actor organises (403 otherwise). */
-export async function programmeForOrganiser(db: Database, actor: Person, visitId: string) {
-  await loadVisitFor(db, actor, visitId, 'organise')
-  const p = await loadProgramme(db, visitId)
-  if (!p) throw new DomainError('not_found')
+/** A loaded programme for someone who organises its visit: 404 without any part in it, 403 for the others. */
+function organised(p: Programme | null, actor: Actor): Programme {
+  const access = p ? visitAccess(actor, p.visit) : null
+  if (!p || !access) throw new DomainError('not_found')
+  if (access !== 'organise') throw new DomainError('forbidden')
   return p
+}
+
+/** The programme of a visit whose team the actor organises (403 otherwise), in one round trip. */
+export async function programmeForOrganiser(db: Database, actor: Person, visitId: string) {
+  return organised(await loadProgramme(db, visitId), actor)
 }
 
 /** Adds an item to the draft programme; clashes are reported, never refused. */
@@ -225,40 +239,65 @@ export async function createItem(db: Database, actor: Person, visitId: string, i
       after: { title: input.title, start: new Date(start), end: new Date(end), venueId: input.venueId },
       at: now,
     }),
+    // The programme as it is after the insert, read in the same round trip, for the clashes of the new item.
+    ...programmeReads(db, visitId),
   ]
-  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]])
-  return itemWithClashes(db, visitId, id)
+  const results = await db.batch(
+    statements as [(typeof statements)[number], ...(typeof statements)[number][]],
+  )
+  return clashesOfItem(programmeFromBatch(results), id)
 }
 
-/** An item of the programme with the clashes it is part of. */
-export async function itemWithClashes(db: Database, visitId: string, itemId: string) {
-  const p = await loadProgramme(db, visitId)
+/** An item of a loaded programme with the clashes it is part of; 404 when either is gone. */
+function clashesOfItem(p: Programme | null, itemId: string) {
   const item = p?.items.find((i) => i.id === itemId)
   if (!p || !item) throw new DomainError('not_found')
   return { item, clashes: findClashes(toClashInput(p)).filter((c) => c.itemIds.includes(itemId)) }
 }
 
-/** Finds an item and checks the actor may organise its visit. */
+/** Finds an item with its visit's whole programme (one round trip) and checks the actor may organise it. */
 async function itemForOrganiser(db: Database, actor: Person, itemId: string) {
-  const [item] = await db.select().from(programmeItems).where(eq(programmeItems.id, itemId)).limit(1)
+  const p = organised(await loadProgrammeOfItem(db, itemId), actor)
+  const item = p.items.find((i) => i.id === itemId)
   if (!item) throw new DomainError('not_found')
-  const p = await programmeForOrganiser(db, actor, item.visitId)
-  return { item: p.items.find((i) => i.id === itemId)!, p }
+  return { item, p }
 }
 
 const stale = () =>
-  new DomainError('conflict', 'This item was changed by someone else; look at the newest version.')
+  new DomainError('conflict', 'This item was changed by someone else; look at the newest version.', {
+    reason: 'stale',
+  })
+
+type ItemChange = InferOutput<typeof itemUpdateSchema>
 
 /**
- * Changes an item, based on the version the editor saw. Groups, fields and version change in one batch
- * whose every statement is guarded by that version: all of it applies, or (stale) none of it.
+ * Changes an item, based on the version the editor saw. Groups, fields, version and the audit row change in
+ * one batch whose every statement is guarded by that version: all of it applies, or (stale) none of it. Gives
+ * the item's visit; with 'with clashes' (the API's answer) the item and its clashes after the change, from
+ * the programme read back in that same batch. Two round trips: the programme, then the batch.
  */
+export function updateItem(
+  db: Database,
+  actor: Person,
+  itemId: string,
+  input: ItemChange,
+  now: Date,
+): Promise<{ visitId: string }>
+export function updateItem(
+  db: Database,
+  actor: Person,
+  itemId: string,
+  input: ItemChange,
+  now: Date,
+  answer: 'with clashes',
+): Promise<ReturnType<typeof clashesOfItem>>
 export async function updateItem(
   db: Database,
   actor: Person,
   itemId: string,
-  input: InferOutput<typeof itemUpdateSchema>,
+  input: ItemChange,
   now: Date,
+  answer?: 'with clashes',
 ) {
   const { item, p } = await itemForOrganiser(db, actor, itemId)
   const { version, date, start: startTime, end: endTime, endDate, groupIds, ...fields } = input
@@ -292,59 +331,69 @@ export async function updateItem(
   const before = Object.fromEntries(Object.keys(change).map((k) => [k, item[k as keyof ItemRow]]))
   const statements = [
     ...groupStatements,
+    // Before the update, while the version still tells whether this change is the one that applies.
+    auditWhen(
+      db,
+      {
+        teamId: p.visit.teamId,
+        actorId: actor.personId,
+        action: 'item.updated',
+        entityType: 'programme_item',
+        entityId: itemId,
+        before: groupIds ? { ...before, groupIds: item.groupIds } : before,
+        after: groupIds ? { ...change, groupIds } : change,
+        at: now,
+      },
+      stillAtVersion,
+    ),
     db
       .update(programmeItems)
       .set({ ...change, version: version + 1 })
       .where(atVersion)
       .returning({ id: programmeItems.id }),
+    ...(answer ? programmeReads(db, item.visitId) : []),
   ]
   const results = await db.batch(
     statements as [(typeof statements)[number], ...(typeof statements)[number][]],
   )
-  const updated = results[results.length - 1] as { id: string }[]
+  const updated = results[groupStatements.length + 1] as { id: string }[]
   if (updated.length === 0) throw stale()
-  await auditEntry(db, {
-    teamId: p.visit.teamId,
-    actorId: actor.personId,
-    action: 'item.updated',
-    entityType: 'programme_item',
-    entityId: itemId,
-    before: groupIds ? { ...before, groupIds: item.groupIds } : before,
-    after: groupIds ? { ...change, groupIds } : change,
-    at: now,
-  })
-  return itemWithClashes(db, item.visitId, itemId)
+  return answer ? clashesOfItem(programmeFromBatch(results), itemId) : { visitId: item.visitId }
 }
 
 /** Removes an item from the draft (the published release keeps it until the next publish). */
 export async function deleteItem(db: Database, actor: Person, itemId: string, version: number, now: Date) {
   const { item, p } = await itemForOrganiser(db, actor, itemId)
-  const gone = await db
-    .delete(programmeItems)
-    .where(and(eq(programmeItems.id, itemId), eq(programmeItems.version, version)))
-    .returning({ id: programmeItems.id })
+  const [, gone] = await db.batch([
+    auditWhen(
+      db,
+      {
+        teamId: p.visit.teamId,
+        actorId: actor.personId,
+        action: 'item.deleted',
+        entityType: 'programme_item',
+        entityId: itemId,
+        before: { title: item.title, start: item.startsAt, end: item.endsAt },
+        at: now,
+      },
+      sql`exists (select 1 from ${programmeItems} where ${programmeItems.id} = ${itemId} and ${programmeItems.version} = ${version})`,
+    ),
+    db
+      .delete(programmeItems)
+      .where(and(eq(programmeItems.id, itemId), eq(programmeItems.version, version)))
+      .returning({ id: programmeItems.id }),
+  ])
   if (gone.length === 0) throw stale()
-  await auditEntry(db, {
-    teamId: p.visit.teamId,
-    actorId: actor.personId,
-    action: 'item.deleted',
-    entityType: 'programme_item',
-    entityId: itemId,
-    before: { title: item.title, start: item.startsAt, end: item.endsAt },
-    at: now,
-  })
+  return { visitId: item.visitId }
 }
 
 /** One item with its visit's programme and the clashes it is part of, for the team (as getProgramme). */
 export async function getItem(db: Database, actor: Actor, itemId: string) {
-  const [row] = await db
-    .select({ visitId: programmeItems.visitId })
-    .from(programmeItems)
-    .where(eq(programmeItems.id, itemId))
-    .limit(1)
-  if (!row) throw new DomainError('not_found')
-  const { access, programme, clashes } = await getProgramme(db, actor, row.visitId)
-  const item = programme.items.find((i) => i.id === itemId)
-  if (!item) throw new DomainError('not_found')
-  return { access, programme, item, clashes: clashes.filter((c) => c.itemIds.includes(itemId)) }
+  // One round trip: the programme of the item's visit, found from the item inside the statements.
+  const programme = await loadProgrammeOfItem(db, itemId)
+  const access = programme ? visitAccess(actor, programme.visit) : null
+  if (!programme || !access) throw new DomainError('not_found')
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  const { item, clashes } = clashesOfItem(programme, itemId)
+  return { access, programme, item, clashes }
 }

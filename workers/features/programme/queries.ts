@@ -1,4 +1,15 @@
-import { and, asc, count, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
 import {
   groups,
   participants,
@@ -64,12 +75,44 @@ const fullColumns = {
 export function loadProgramme(db: Database, visitId: string): Promise<Programme | null>
 export function loadProgramme(db: Database, visitId: string, detail: 'plan'): Promise<ProgrammePlan | null>
 export function loadProgramme(db: Database, visitId: string, detail: 'full' | 'plan' = 'full') {
-  return load(db, visitId, detail === 'plan' ? planQueries() : fullQueries())
+  return load(db, { visitId }, detail === 'plan' ? planQueries() : fullQueries())
 }
 
-/** The statements of a programme load, prepared with a placeholder for the visit. */
-function programmeQueries(db: Database, columns: typeof fullColumns | typeof planColumns) {
-  const visitId = sql.placeholder('visitId')
+/**
+ * The full programme of the visit an item belongs to, in the same one round trip: the visit is found from the
+ * item inside each statement, so a page or a write about one item needs no look-up of the item first. Null
+ * when the item does not exist.
+ */
+export function loadProgrammeOfItem(db: Database, itemId: string): Promise<Programme | null> {
+  return load(db, { itemId }, byItemQueries())
+}
+
+/**
+ * The statements of a full programme load as plain queries, to go at the end of a db.batch that writes
+ * first (one round trip for the change and the programme after it); `programmeFromBatch` reads their rows.
+ */
+export function programmeReads(db: Database, visitId: string) {
+  const q = programmeQueries(db, fullColumns, sql`${visitId}`)
+  return statementNames.map((name) => q[name])
+}
+
+/** The programme from the rows of `programmeReads`, the last statements of a batch; null without the visit. */
+export function programmeFromBatch(results: readonly unknown[]): Programme | null {
+  // The batch's own typing is lost in the spread of statements before them; the rows are these queries'.
+  const last = results.slice(-statementNames.length)
+  return assemble(Object.fromEntries(statementNames.map((name, i) => [name, last[i]])) as ProgrammeRows)
+}
+
+/** The visit of an item, in SQL, for statements that take the item's id. */
+const visitOfItem = (itemId: Placeholder) =>
+  sql`(select ${programmeItems.visitId} from ${programmeItems} where ${programmeItems.id} = ${itemId})`
+
+/** The statements of a programme load for the visit `visitId` stands for (a placeholder, or SQL). */
+function programmeQueries(
+  db: Database,
+  columns: typeof fullColumns | typeof planColumns,
+  visitId: SQL | Placeholder,
+) {
   // Each item carries its groups as a JSON array from a correlated subquery on the link table's primary key:
   // one statement and 300 rows fewer to send, decode and map than a join that returns every link as a row.
   const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
@@ -83,37 +126,32 @@ function programmeQueries(db: Database, columns: typeof fullColumns | typeof pla
     isNotNull(talks.itemId),
   )
   return {
-    visit: db.select().from(visits).where(eq(visits.id, visitId)).limit(1).prepare(),
+    visit: db.select().from(visits).where(eq(visits.id, visitId)).limit(1),
     items: db
       .select(itemColumns)
       .from(programmeItems)
       .where(eq(programmeItems.visitId, visitId))
-      .orderBy(asc(programmeItems.startsAt))
-      .prepare(),
+      .orderBy(asc(programmeItems.startsAt)),
     groups: db
       .select()
       .from(groups)
       .where(eq(groups.visitId, visitId))
-      .orderBy(asc(groups.position), asc(groups.name))
-      .prepare(),
+      .orderBy(asc(groups.position), asc(groups.name)),
     venues: db
       .select(columns.venue as typeof fullColumns.venue)
       .from(venues)
       .where(inArray(venues.teamId, teamOfVisit))
-      .orderBy(asc(venues.name))
-      .prepare(),
+      .orderBy(asc(venues.name)),
     visitVenues: db
       .select(columns.visitVenue as typeof fullColumns.visitVenue)
       .from(visitVenues)
-      .where(eq(visitVenues.visitId, visitId))
-      .prepare(),
+      .where(eq(visitVenues.visitId, visitId)),
     // Head counts per group (null: not in a group), counted by SQLite rather than sent row by row.
     groupSizes: db
       .select({ groupId: participants.groupId, people: count() })
       .from(participants)
       .where(eq(participants.visitId, visitId))
-      .groupBy(participants.groupId)
-      .prepare(),
+      .groupBy(participants.groupId),
     releases: db
       .select({
         id: releases.id,
@@ -123,13 +161,11 @@ function programmeQueries(db: Database, columns: typeof fullColumns | typeof pla
       })
       .from(releases)
       .where(eq(releases.visitId, visitId))
-      .orderBy(asc(releases.number))
-      .prepare(),
+      .orderBy(asc(releases.number)),
     talks: db
       .select({ id: talks.id, title: talks.title, itemId: talks.itemId, state: talks.state })
       .from(talks)
-      .where(placedTalks)
-      .prepare(),
+      .where(placedTalks),
     talkSpeakers: db
       .select({
         talkId: talkSpeakers.talkId,
@@ -143,38 +179,83 @@ function programmeQueries(db: Database, columns: typeof fullColumns | typeof pla
       .from(talks)
       .innerJoin(talkSpeakers, eq(talkSpeakers.talkId, talks.id))
       .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-      .where(placedTalks)
-      .prepare(),
+      .where(placedTalks),
+  }
+}
+
+/** Each statement of a programme load, prepared. */
+function prepared(q: ReturnType<typeof programmeQueries>) {
+  return {
+    visit: q.visit.prepare(),
+    items: q.items.prepare(),
+    groups: q.groups.prepare(),
+    venues: q.venues.prepare(),
+    visitVenues: q.visitVenues.prepare(),
+    groupSizes: q.groupSizes.prepare(),
+    releases: q.releases.prepare(),
+    talks: q.talks.prepare(),
+    talkSpeakers: q.talkSpeakers.prepare(),
   }
 }
 
 // Built once per isolate (see prepared.ts): the programme is read on every editor and clash request.
-const fullQueries = prepareOnce((db) => programmeQueries(db, fullColumns))
-const planQueries = prepareOnce((db) => programmeQueries(db, planColumns))
+const fullQueries = prepareOnce((db) =>
+  prepared(programmeQueries(db, fullColumns, sql.placeholder('visitId'))),
+)
+const planQueries = prepareOnce((db) =>
+  prepared(programmeQueries(db, planColumns, sql.placeholder('visitId'))),
+)
+const byItemQueries = prepareOnce((db) =>
+  prepared(programmeQueries(db, fullColumns, visitOfItem(sql.placeholder('itemId')))),
+)
 
-async function load(db: Database, visitId: string, q: ReturnType<typeof fullQueries>) {
-  const values = { visitId }
-  const [
+/** The statements of a programme load, in the order they are sent. */
+const statementNames = [
+  'visit',
+  'items',
+  'groups',
+  'venues',
+  'visitVenues',
+  'groupSizes',
+  'releases',
+  'talks',
+  'talkSpeakers',
+] as const satisfies readonly (keyof ReturnType<typeof programmeQueries>)[]
+
+/** The rows of a programme load, statement by statement. */
+type ProgrammeRows = {
+  [K in keyof ReturnType<typeof programmeQueries>]: Awaited<ReturnType<typeof programmeQueries>[K]>
+}
+
+async function load(db: Database, values: Record<string, string>, q: ReturnType<typeof fullQueries>) {
+  const [visit, items, groups, venues, visitVenues, groupSizes, releases, talks, talkSpeakers] =
+    await batchPrepared(db, [
+      [q.visit, values],
+      [q.items, values],
+      [q.groups, values],
+      [q.venues, values],
+      [q.visitVenues, values],
+      [q.groupSizes, values],
+      [q.releases, values],
+      [q.talks, values],
+      [q.talkSpeakers, values],
+    ])
+  return assemble({ visit, items, groups, venues, visitVenues, groupSizes, releases, talks, talkSpeakers })
+}
+
+/** The programme from the rows of its statements: groups per item, head counts per group, speakers per talk. */
+function assemble(rows: ProgrammeRows) {
+  const {
     visit,
     items,
-    groupRows,
-    venueRows,
-    visitVenueRows,
+    groups: groupRows,
+    venues: venueRows,
+    visitVenues: visitVenueRows,
     groupSizes,
-    latestRelease,
-    talkRows,
-    talkSpeakerRows,
-  ] = await batchPrepared(db, [
-    [q.visit, values],
-    [q.items, values],
-    [q.groups, values],
-    [q.venues, values],
-    [q.visitVenues, values],
-    [q.groupSizes, values],
-    [q.releases, values],
-    [q.talks, values],
-    [q.talkSpeakers, values],
-  ])
+    releases: latestRelease,
+    talks: talkRows,
+    talkSpeakers: talkSpeakerRows,
+  } = rows
   const v = visit[0]
   if (!v) return null
   const speakersOf = new Map<string, (typeof talkSpeakerRows)[number][]>()
@@ -206,7 +287,7 @@ async function load(db: Database, visitId: string, q: ReturnType<typeof fullQuer
   }
 }
 
-export type Programme = NonNullable<Awaited<ReturnType<typeof load>>>
+export type Programme = NonNullable<ReturnType<typeof assemble>>
 export type ProgrammeItem = Programme['items'][number]
 
 /** The plan of a programme (loadProgramme(…, 'plan')): a full Programme has all of this and more. */
