@@ -340,7 +340,7 @@ async function main() {
           name: `Belastinggast ${guest}`,
           email: `load${guest}@bench.rondgang.localhost`,
           partySize: 1 + (guest % 3),
-          dietary: guest % 4 === 0 ? ['vegetarian'] : [],
+          dietary: guest % 4 === 0 ? { vegetarian: 1 } : {},
           groupIds: [],
         }),
       }

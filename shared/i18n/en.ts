@@ -472,7 +472,7 @@ export const en: Messages = {
     partySize: 'How many people are coming?',
     partySizeHint: 'Yourself included. At most 20.',
     dietary: 'Dietary needs',
-    dietaryHint: 'Tick what applies to anyone in your party.',
+    dietaryHint: 'For each need, fill in how many people in your party have it. Empty means nobody.',
     dietaryOptions: {
       vegetarian: 'Vegetarian',
       vegan: 'Vegan',
@@ -565,6 +565,8 @@ export const en: Messages = {
     backToVisit: 'Back to the visit',
     csvFile: 'registrations',
     validation: {
+      dietaryAboveParty: (n: number) => `More people than your party has: it is ${n}, yourself included.`,
+      dietaryHowMany: 'For each need, fill in how many people have it.',
       partySizeMin: 'Enter at least 1 person.',
       partySizeMax:
         'At most 20 people per registration. Coming with a larger group? Then contact the organisers.',

@@ -484,7 +484,7 @@ export const nl = {
     partySize: 'Met hoeveel personen kom je?',
     partySizeHint: 'Jezelf meegeteld. Het mogen er hoogstens 20 zijn.',
     dietary: 'Dieetwensen',
-    dietaryHint: 'Kruis aan wat voor iemand in je gezelschap geldt.',
+    dietaryHint: 'Vul per wens in voor hoeveel personen van je gezelschap die geldt. Leeg is niemand.',
     dietaryOptions: {
       vegetarian: 'Vegetarisch',
       vegan: 'Veganistisch',
@@ -576,6 +576,9 @@ export const nl = {
     backToVisit: 'Terug naar het bezoek',
     csvFile: 'aanmeldingen',
     validation: {
+      dietaryAboveParty: (n: number) =>
+        `Meer personen dan je gezelschap telt: het zijn er ${n}, jezelf meegeteld.`,
+      dietaryHowMany: 'Vul per wens in voor hoeveel personen die geldt.',
       partySizeMin: 'Vul minstens 1 persoon in.',
       partySizeMax:
         'Hoogstens 20 personen per aanmelding. Kom je met een grotere groep? Neem dan contact op met de organisatie.',

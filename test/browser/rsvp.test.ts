@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels throug
     expect(await page.getByLabel('Je naam').inputValue()).toBe('Marja de Wit')
 
     await page.getByLabel('Met hoeveel personen kom je?').fill('2')
-    await page.getByRole('group', { name: 'Dieetwensen' }).getByLabel('Vegetarisch').check()
+    await page.getByRole('group', { name: 'Dieetwensen' }).getByLabel('Vegetarisch').fill('1')
     await page.getByLabel(/Wat heb je nodig/).fill('Mijn moeder komt met een rollator.')
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click()
     await page.waitForURL('**/rsvp?status=confirmed')
@@ -43,6 +43,7 @@ describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels throug
     expect(await page.locator('h1').textContent()).toBe('Je aanmelding')
     expect(await page.locator('.rsvp-status').textContent()).toBe('Aangemeld')
     expect(await page.getByLabel('Met hoeveel personen kom je?').inputValue()).toBe('2')
+    expect(await page.getByRole('group', { name: 'Dieetwensen' }).getByLabel('Vegetarisch').inputValue()).toBe('1')
     expect(await fitsTheScreen()).toBe(true)
 
     await page.getByRole('button', { name: 'Aanmelding afzeggen' }).click()

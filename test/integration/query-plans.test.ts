@@ -57,7 +57,7 @@ describe('hot queries use indexes (no full table scans)', () => {
       name: 'Anna',
       email: `plan-${w.teamA.slice(0, 8)}@example.nl`,
       partySize: 2,
-      dietary: [],
+      dietary: {},
       dietaryNotes: '',
       accessNeeds: '',
       groupIds: [],

@@ -50,12 +50,29 @@ function slugOf(c: C): string {
 const group = (form: RawForm, name: string) => (form[name] === undefined ? undefined : list(form, name))
 
 /** The form's strings in the shape of the shared schemas. */
+/**
+ * Persons per need from the form's number fields (`dietary.vegan`); empty fields are none. A form from before
+ * the numbers (ticked boxes named `dietary`) still counts one person per tick.
+ */
+function dietaryFromForm(form: RawForm): unknown {
+  const ticked = list(form, 'dietary')
+  if (ticked.length > 0) return ticked
+  const counts: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(form)) {
+    if (!name.startsWith('dietary.')) continue
+    const raw = typeof value === 'string' ? value.trim() : ''
+    if (raw === '') continue
+    counts[name.slice('dietary.'.length)] = /^-?\d+$/.test(raw) ? Number(raw) : raw
+  }
+  return counts
+}
+
 const rsvpFromForm = (form: RawForm) =>
   defined({
     name: text(form, 'name'),
     email: text(form, 'email'),
     partySize: requiredNumber(form, 'partySize'),
-    dietary: group(form, 'dietary'),
+    dietary: dietaryFromForm(form),
     dietaryNotes: text(form, 'dietaryNotes'),
     accessNeeds: text(form, 'accessNeeds'),
     groupIds: group(form, 'groupIds'),

@@ -109,7 +109,7 @@ describe('registering', () => {
       name: 'Anna',
       email: guest(w, 'budget'),
       partySize: 2,
-      dietary: [],
+      dietary: {},
       dietaryNotes: '',
       accessNeeds: '',
       groupIds: [],
@@ -209,7 +209,13 @@ describe('registering', () => {
       [{ partySize: 0 }, 'partySize', 'Vul minstens 1 persoon in.'],
       [{ partySize: 500 }, 'partySize', 'Hoogstens 20 personen per aanmelding.'],
       [{ email: 'anna@@example' }, 'email', 'Vul een geldig e-mailadres in.'],
-      [{ dietary: ['pizza'] }, 'dietary.0', 'Deze waarde klopt niet.'],
+      [{ dietary: ['pizza'] }, 'dietary', 'Deze waarde klopt niet.'],
+      [
+        { dietary: { vegetarian: 3 } },
+        'dietary.vegetarian',
+        'Meer personen dan je gezelschap telt: het zijn er 2',
+      ],
+      [{ dietary: ['vegetarian'] }, 'dietary', 'Vul per wens in voor hoeveel personen die geldt.'],
       [{ groupIds: [w.groupA] }, 'groupIds.0', 'Deze groep hoort niet bij dit bezoek.'],
     ]
     for (const [body, field, message] of cases) {
@@ -327,6 +333,46 @@ describe('changing and cancelling through the private link', () => {
     })
   })
 
+  it('asks persons per dietary need, each at most the party, on the form and through the link', async () => {
+    const w = await makeWorld()
+    const anna = guest(w, 'dieet')
+    const fields = { name: 'Anna', email: anna, partySize: '4' }
+    // Five vegetarians in a party of four: refused at that field, kept as typed, nothing saved.
+    const refused = await form(`/v/${w.slugA}/rsvp`, {
+      ...fields,
+      'dietary.vegetarian': '5',
+      'dietary.vegan': '1',
+    })
+    expect(refused.status).toBe(422)
+    const html = await refused.text()
+    expect(html).toMatch(/id="field-dietary\.vegetarian"[^>]*aria-invalid="true"/)
+    expect(html).toContain('Meer personen dan je gezelschap telt: het zijn er 4')
+    expect(html).toMatch(/name="dietary\.vegetarian"[^>]*value="5"/)
+    expect(await db.select().from(rsvps).where(eq(rsvps.email, anna))).toEqual([])
+    // One vegetarian in a party of four counts one for the kitchen, not four.
+    const saved = await form(`/v/${w.slugA}/rsvp`, {
+      ...fields,
+      'dietary.vegetarian': '1',
+      'dietary.vegan': '',
+    })
+    expect(saved.status).toBe(303)
+    const [row] = await db.select().from(rsvps).where(eq(rsvps.email, anna))
+    expect(JSON.parse(row?.dietary ?? '')).toEqual({ vegetarian: 1 })
+    const totals = await api(`/api/visits/${w.visitA}/rsvp-totals`, { cookie: w.person.caterer.cookie })
+    expect(
+      ((await totals.json()) as { dietary: { byOption: Record<string, number> } }).dietary.byOption,
+    ).toMatchObject({ vegetarian: 1, vegan: 0 })
+    // A smaller party than the needs it names: refused at the need, nothing changed.
+    const token = await mailedToken(anna, '/r')
+    const smaller = await form(`/r/${token}`, { version: '1', partySize: '2', 'dietary.vegetarian': '3' })
+    expect(smaller.status).toBe(422)
+    expect(await smaller.text()).toContain('Meer personen dan je gezelschap telt: het zijn er 2')
+    expect((await db.select().from(rsvps).where(eq(rsvps.email, anna)))[0]).toMatchObject({
+      partySize: 4,
+      version: 1,
+    })
+  })
+
   it('turns the change mails off and on again through the opt-out link', async () => {
     const w = await makeWorld()
     const anna = guest(w, 'anna')
@@ -354,7 +400,7 @@ describe('what the team and the caterers see', () => {
   async function guests(w: World) {
     await registered(w, guest(w, 'geheim'), 3, {
       name: 'Geheime Gast',
-      dietary: ['vegetarian', 'nut_allergy'],
+      dietary: { vegetarian: 1, nut_allergy: 3 },
       dietaryNotes: 'PRIVATE-NOTE-koriander',
       accessNeeds: 'PRIVATE-ACCESS-rolstoel',
     })
@@ -376,7 +422,8 @@ describe('what the team and the caterers see', () => {
       confirmedPeople: 4,
       waitlistedPeople: 0,
       accessNeedsCount: 1,
-      dietary: { byOption: { vegetarian: 3, nut_allergy: 3, vegan: 1, halal: 0 }, notes: 1 },
+      // Persons per need: one vegetarian in a party of three counts one.
+      dietary: { byOption: { vegetarian: 1, nut_allergy: 3, vegan: 1, halal: 0 }, notes: 1 },
     })
     for (const secret of ['Geheime Gast', 'geheim-', 'PRIVATE-NOTE', 'PRIVATE-ACCESS', 'HYPERLINK']) {
       expect(text).not.toContain(secret)
@@ -428,7 +475,7 @@ describe('what the team and the caterers see', () => {
     )
     expect(lines[1]).toMatch(
       new RegExp(
-        `^Geheime Gast,${guest(w, 'geheim')},3,Aangemeld,Vegetarisch; Notenallergie,PRIVATE-NOTE-koriander,PRIVATE-ACCESS-rolstoel,,ja,\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\\+0[12]:00$`,
+        `^Geheime Gast,${guest(w, 'geheim')},3,Aangemeld,Vegetarisch: 1; Notenallergie: 3,PRIVATE-NOTE-koriander,PRIVATE-ACCESS-rolstoel,,ja,\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\\+0[12]:00$`,
       ),
     )
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/kwaad\.example"",""klik""\)",/)

@@ -32,14 +32,15 @@ import {
   waitlistOf,
 } from './queries'
 import {
-  type DietaryOption,
+  describeDietary,
   dietaryTotals,
   effectiveCapacity,
+  needsAboveParty,
   parseDietary,
   parseIds,
   promotions,
 } from './rules'
-import type { rsvpSchema, rsvpUpdateSchema } from './schemas'
+import { changedDietary, type rsvpSchema, type rsvpUpdateSchema } from './schemas'
 
 /** A registration as the public form and API send it. */
 export type RsvpInput = InferOutput<typeof rsvpSchema>
@@ -250,6 +251,19 @@ export async function updateRsvpByToken(
   const oldGroups = parseIds(rsvp.groupIds)
   const groupIds = newGroups ?? oldGroups
   const partySize = patch.partySize ?? rsvp.partySize
+  // The persons per need are checked against the party the change ends with: a smaller party with the
+  // needs as they were names each need that is now above it.
+  const changed = changedDietary(dietary)
+  if (changed?.ticked && partySize > 1) throw fieldError('dietary', 'rsvp.validation.dietaryHowMany')
+  const tooMany = needsAboveParty(changed?.counts ?? parseDietary(rsvp.dietary), partySize)
+  if (tooMany.length > 0) {
+    throw new DomainError('validation_failed', undefined, {
+      errors: tooMany.map((need) => ({
+        field: `dietary.${need}`,
+        message: `rsvp.validation.dietaryAboveParty:${partySize}`,
+      })),
+    })
+  }
   const groupsChanged = JSON.stringify([...groupIds].sort()) !== JSON.stringify([...oldGroups].sort())
   // Only a confirmed guest who asks for more room is checked; giving room back is always possible.
   const needsRoom = rsvp.status === 'confirmed' && (partySize > rsvp.partySize || groupsChanged)
@@ -258,7 +272,7 @@ export async function updateRsvpByToken(
     .update(rsvps)
     .set({
       ...patch,
-      ...(dietary ? { dietary: JSON.stringify(dietary) } : {}),
+      ...(changed ? { dietary: JSON.stringify(changed.counts) } : {}),
       ...(newGroups ? { groupIds: JSON.stringify(newGroups) } : {}),
       version: rsvp.version + 1,
       updatedAt: now,
@@ -459,9 +473,7 @@ function totalsOf(visit: VisitRow, rows: RsvpRow[]) {
       confirmedPeople: people(confirmed),
       waitlistedParties: rows.filter((r) => r.status === 'waitlisted').length,
       waitlistedPeople: people(rows.filter((r) => r.status === 'waitlisted')),
-      dietary: dietaryTotals(
-        confirmed.map((r) => ({ ...r, dietary: parseDietary(r.dietary) as readonly DietaryOption[] })),
-      ),
+      dietary: dietaryTotals(confirmed.map((r) => ({ ...r, dietary: parseDietary(r.dietary) }))),
       accessNeedsCount: confirmed.filter((r) => r.accessNeeds.trim() !== '').length,
     },
   }
@@ -500,9 +512,7 @@ export async function rsvpCsv(db: Database, actor: Actor, visitId: string, lang:
       r.email,
       r.partySize,
       t.rsvp.statuses[r.status],
-      parseDietary(r.dietary)
-        .map((d) => t.rsvp.dietaryOptions[d])
-        .join('; '),
+      describeDietary(parseDietary(r.dietary), t.rsvp.dietaryOptions).join('; '),
       r.dietaryNotes,
       r.accessNeeds,
       parseIds(r.groupIds)

@@ -3,7 +3,16 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import type { ReleaseItem, SnapshotVenue } from '../../../shared/domain/release-snapshot'
 import { csvCell, toCsv } from '../../../shared/exports/csv'
-import { dietaryTotals, effectiveCapacity, parseDietary, parseIds, promotions } from './rules'
+import {
+  type DietaryOption,
+  describeDietary,
+  dietaryTotals,
+  effectiveCapacity,
+  needsAboveParty,
+  parseDietary,
+  parseIds,
+  promotions,
+} from './rules'
 import { rsvpSchema, rsvpUpdateSchema } from './schemas'
 
 const venue = (id: string, capacity: number | null): SnapshotVenue => ({
@@ -94,30 +103,45 @@ describe('promotions', () => {
 })
 
 describe('dietaryTotals', () => {
-  it('weights each option by party size and counts notes, never their text', () => {
+  it('adds up persons per need (not whole parties) and counts notes, never their text', () => {
     const totals = dietaryTotals([
-      { partySize: 3, dietary: ['vegetarian', 'nut_allergy'], dietaryNotes: 'geen koriander' },
-      { partySize: 1, dietary: ['vegetarian', 'vegetarian'], dietaryNotes: '  ' },
-      { partySize: 2, dietary: [], dietaryNotes: 'halal graag' },
+      // A party of four with one vegetarian counts one, not four.
+      { partySize: 4, dietary: { vegetarian: 1, nut_allergy: 2 }, dietaryNotes: 'geen koriander' },
+      { partySize: 1, dietary: { vegetarian: 1 }, dietaryNotes: '  ' },
+      { partySize: 2, dietary: {}, dietaryNotes: 'halal graag' },
+      // Never more than the party: a party made smaller keeps no phantom vegans.
+      { partySize: 2, dietary: { vegan: 5 }, dietaryNotes: '' },
     ])
     expect(totals.byOption).toEqual({
-      vegetarian: 4,
-      vegan: 0,
+      vegetarian: 2,
+      vegan: 2,
       halal: 0,
       kosher: 0,
       gluten_free: 0,
       lactose_free: 0,
-      nut_allergy: 3,
+      nut_allergy: 2,
     })
     expect(totals.notes).toBe(2)
     expect(JSON.stringify(totals)).not.toContain('koriander')
   })
+
+  it('names the needs above the party, and describes a registration in words', () => {
+    expect(needsAboveParty({ vegetarian: 3, vegan: 1 }, 2)).toEqual(['vegetarian'])
+    expect(needsAboveParty({ vegetarian: 2 }, 2)).toEqual([])
+    const labels = { vegetarian: 'Vegetarisch', vegan: 'Veganistisch' } as Record<DietaryOption, string>
+    expect(describeDietary({ vegan: 2, vegetarian: 1 }, labels)).toEqual([
+      'Vegetarisch: 1',
+      'Veganistisch: 2',
+    ])
+  })
 })
 
 describe('stored lists', () => {
-  it('read back only what is valid', () => {
-    expect(parseDietary('["vegan","pizza",3]')).toEqual(['vegan'])
-    expect(parseDietary('not json')).toEqual([])
+  it('read back only what is valid; a list of ticks from before persons were asked is one person each', () => {
+    expect(parseDietary('{"vegan":2,"halal":0,"pizza":3,"kosher":1.5,"vegetarian":-1}')).toEqual({ vegan: 2 })
+    expect(parseDietary('["vegan","pizza",3]')).toEqual({ vegan: 1 })
+    expect(parseDietary('not json')).toEqual({})
+    expect(parseDietary('null')).toEqual({})
     expect(parseIds('["a",1,"b"]')).toEqual(['a', 'b'])
     expect(parseIds('{}')).toEqual([])
   })
@@ -131,7 +155,7 @@ describe('rsvp schema', () => {
       name: 'Anna',
       email: 'anna@example.nl',
       partySize: 2,
-      dietary: [],
+      dietary: {},
       dietaryNotes: '',
       accessNeeds: '',
       groupIds: [],
@@ -145,7 +169,17 @@ describe('rsvp schema', () => {
     expect(messages({ ...ok, partySize: 500 })).toEqual([['partySize', 'rsvp.validation.partySizeMax']])
     expect(messages({ ...ok, partySize: 1.5 })).toEqual([['partySize', 'invalid']])
     expect(messages({ ...ok, email: 'anna@' })).toEqual([['email', 'email']])
-    expect(messages({ ...ok, dietary: ['pizza'] })).toEqual([['dietary.0', 'invalid']])
+    expect(messages({ ...ok, dietary: ['pizza'] })).toEqual([['dietary', 'invalid']])
+    expect(messages({ ...ok, dietary: { vegan: -1 } })[0]?.[0]).toBe('dietary')
+    expect(messages({ ...ok, dietary: { vegan: 3, halal: 2 } })).toEqual([
+      ['dietary.vegan', 'rsvp.validation.dietaryAboveParty:2'],
+    ])
+    // Ticks: exact for a party of one, a question for a larger party.
+    expect(messages({ ...ok, dietary: ['vegan'] })).toEqual([['dietary', 'rsvp.validation.dietaryHowMany']])
+    expect(v.parse(rsvpSchema, { ...ok, partySize: 1, dietary: ['vegan', 'vegan'] }).dietary).toEqual({
+      vegan: 1,
+    })
+    expect(v.parse(rsvpSchema, { ...ok, dietary: { vegan: 2, halal: 0 } }).dietary).toEqual({ vegan: 2 })
     expect(messages({ ...ok, status: 'confirmed' })[0]?.[0]).toBe('status')
   })
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { dietaryOptions } from '../../../shared/db/schema'
 import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
+import { type DietaryCounts, type DietaryOption, needsAboveParty } from './rules'
 
 /** The most people one registration may bring; a larger group talks to the organisers first. */
 export const MAX_PARTY_SIZE = 20
@@ -19,14 +20,77 @@ const partySize = v.pipe(
 // Ticking the same box twice (a hand-made request) counts once.
 const unique = <T>(list: T[]) => [...new Set(list)]
 
+const persons = v.pipe(
+  v.number(msg.invalid),
+  v.integer(msg.invalid),
+  v.minValue(0, msg.invalid),
+  v.maxValue(MAX_PARTY_SIZE, msg.key(`rsvp.validation.dietaryAboveParty:${MAX_PARTY_SIZE}`)),
+)
+
+/**
+ * Dietary needs as persons per need (`{ vegetarian: 1, vegan: 2 }`; needs of 0 persons are dropped), none
+ * above the party size (checked with the party below). A list of ticked needs is still taken from a party of
+ * one, where it is exact; a larger party is asked how many.
+ */
+const dietaryCounts = v.pipe(
+  v.strictObject(
+    Object.fromEntries(dietaryOptions.map((need) => [need, v.optional(persons)])) as Record<
+      DietaryOption,
+      v.OptionalSchema<typeof persons, undefined>
+    >,
+    msg.invalid,
+  ),
+  v.transform(
+    (counts): DietaryCounts =>
+      Object.fromEntries(Object.entries(counts).filter(([, n]) => (n ?? 0) > 0)) as DietaryCounts,
+  ),
+)
+const dietaryTicked = v.pipe(
+  v.array(v.picklist(dietaryOptions, msg.invalid), msg.invalid),
+  v.transform(unique),
+)
+const dietary = v.optional(v.union([dietaryCounts, dietaryTicked], msg.invalid), {})
+
+type DietaryInput = DietaryCounts | DietaryOption[]
+const dietaryPath = (input: Record<string, unknown>, value: unknown) =>
+  ({ type: 'object', origin: 'value', input, key: 'dietary', value }) as const
+
+/**
+ * Reads the needs against the party: a list of ticks only from a party of one; each need at most the party,
+ * reported at the field of that need. Afterwards the needs are always persons per need.
+ */
+const dietaryWithinParty = <T extends { partySize: number; dietary: DietaryInput }>() =>
+  [
+    v.rawCheck<T>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return
+      const { dietary: needs, partySize: size } = dataset.value
+      if (Array.isArray(needs)) {
+        if (needs.length > 0 && size > 1) {
+          addIssue({
+            message: msg.key('rsvp.validation.dietaryHowMany'),
+            path: [dietaryPath(dataset.value, needs)],
+          })
+        }
+        return
+      }
+      for (const need of needsAboveParty(needs, size)) {
+        addIssue({
+          message: msg.key(`rsvp.validation.dietaryAboveParty:${size}`),
+          path: [
+            dietaryPath(dataset.value, needs),
+            { type: 'object', origin: 'value', input: needs, key: need, value: needs[need] },
+          ],
+        })
+      }
+    }),
+    v.transform((input: T) => ({ ...input, dietary: dietaryCountsOf(input.dietary) })),
+  ] as const
+
 const rsvpFields = {
   name: lineSchema(120),
   email: emailSchema,
   partySize,
-  dietary: v.optional(
-    v.pipe(v.array(v.picklist(dietaryOptions, msg.invalid), msg.invalid), v.transform(unique)),
-    [],
-  ),
+  dietary,
   dietaryNotes: v.optional(text(300), ''),
   accessNeeds: v.optional(text(300), ''),
   groupIds: v.optional(
@@ -36,9 +100,25 @@ const rsvpFields = {
 }
 
 /** A guest's registration for a visit (the public form and API). */
-export const rsvpSchema = v.strictObject(rsvpFields)
+const rsvpObject = v.strictObject(rsvpFields)
+export const rsvpSchema = v.pipe(rsvpObject, ...dietaryWithinParty<v.InferOutput<typeof rsvpObject>>())
 
-/** A guest changing their registration through their private link: any fields, with the version it was based on. */
+/** Ticked needs as persons per need: one person each (what a tick of a party of one says). */
+function dietaryCountsOf(needs: DietaryInput): DietaryCounts {
+  return Array.isArray(needs) ? Object.fromEntries(needs.map((need) => [need, 1])) : needs
+}
+
+/** A change's needs as persons per need; a list of ticks only for a party of one (see the service). */
+export const changedDietary = (needs: DietaryInput | undefined) =>
+  needs === undefined
+    ? undefined
+    : { counts: dietaryCountsOf(needs), ticked: Array.isArray(needs) && needs.length > 0 }
+
+/**
+ * A guest changing their registration through their private link: any fields, with the version it was based
+ * on. The dietary counts are checked against the party size the change ends up with (by the service when the
+ * party is not in the change).
+ */
 export const rsvpUpdateSchema = v.strictObject({ ...v.partial(v.strictObject(rsvpFields)).entries, version })
 
 /** Changes mails on or off (the opt-out link). */

@@ -104,6 +104,11 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); p
 .field-row .field { flex: 1 1 10rem; }
 fieldset.checkboxes { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; max-width: 32rem; }
 fieldset.checkboxes legend { font-weight: 600; padding: 0 .25rem; }
+fieldset.dietary-counts { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; max-width: 32rem; }
+fieldset.dietary-counts legend { font-weight: 600; padding: 0 .25rem; }
+.dietary-counts .field { display: grid; grid-template-columns: 1fr 5.5rem; align-items: center; gap: 0 .75rem; margin: .35rem 0; }
+.dietary-counts .field .field-error { grid-column: 1 / -1; }
+.dietary-counts input { width: 100%; }
 .checkbox-field { display: flex; align-items: center; gap: .5rem; margin: .25rem 0; }
 .checkbox-field input[type="checkbox"] { width: 1.4rem; height: 1.4rem; min-height: 0; margin: 0; flex: none; }
 .checkbox-field label { margin: 0; font-weight: 400; }

@@ -63,6 +63,9 @@ type FieldProps = {
   required?: boolean
   autocomplete?: string
   inputmode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel' | 'url'
+  /** Bounds of a number field (the server checks them again). */
+  min?: number
+  max?: number
 }
 
 /** A labelled input with its hint and error, wired up for screen readers. */
@@ -77,6 +80,8 @@ export function Field({
   required,
   autocomplete,
   inputmode,
+  min,
+  max,
 }: FieldProps) {
   const id = givenId ?? `field-${name}`
   const error = errorOf(state, name)
@@ -92,6 +97,8 @@ export function Field({
         required={required}
         autocomplete={autocomplete}
         inputmode={inputmode}
+        min={min}
+        max={max}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />

@@ -3,6 +3,8 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { Checkboxes, ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
 import type { getRsvpByToken, listRsvps, RsvpOutcome, rsvpTotals } from '../rsvps'
+import { describeDietary } from '../rules'
+import { MAX_PARTY_SIZE } from '../schemas'
 
 /**
  * What the guest pages show of a visit. `programme` is the public page to link back to (with the share link of
@@ -76,14 +78,24 @@ function RsvpFields({
         required
         inputmode="numeric"
       />
-      <Checkboxes
-        name="dietary"
-        legend={t.rsvp.dietary}
-        hint={t.rsvp.dietaryHint}
-        options={dietaryOptions.map((o) => ({ value: o, label: t.rsvp.dietaryOptions[o] }))}
-        values={own?.dietary}
-        state={state}
-      />
+      <fieldset class="dietary-counts" aria-describedby="dietary-hint">
+        <legend>{t.rsvp.dietary}</legend>
+        <p class="muted" id="dietary-hint">
+          {t.rsvp.dietaryHint}
+        </p>
+        {dietaryOptions.map((need) => (
+          <Field
+            name={`dietary.${need}`}
+            type="number"
+            label={t.rsvp.dietaryOptions[need]}
+            value={own?.dietary[need] ? String(own.dietary[need]) : ''}
+            state={state}
+            inputmode="numeric"
+            min={0}
+            max={MAX_PARTY_SIZE}
+          />
+        ))}
+      </fieldset>
       <Textarea
         name="dietaryNotes"
         label={t.rsvp.dietaryNotes}
@@ -398,7 +410,7 @@ export function RsvpListPage({
                       <td>{t.rsvp.statuses[r.status]}</td>
                       {'dietary' in r ? (
                         <td>
-                          {[...r.dietary.map((d) => t.rsvp.dietaryOptions[d]), r.dietaryNotes]
+                          {[...describeDietary(r.dietary, t.rsvp.dietaryOptions), r.dietaryNotes]
                             .filter(Boolean)
                             .join('; ')}
                         </td>
