@@ -25,6 +25,7 @@ describe('a state-changing request with a cookie from another site (hole 8)', ()
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
+      { origin: new URL(url('/')).origin, 'sec-fetch-site': 'cross-site' },
     ]) {
       const res = await archive(w.visitA, cookie, headers)
       expect(res.status, JSON.stringify(headers)).toBe(403)
