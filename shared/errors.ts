@@ -28,6 +28,8 @@ export const errorReasons = [
   'visit_archived',
   // accounts
   'last_owner',
+  // visits: a host offer someone already accepted or declined
+  'host_offer_decided',
   // rsvps: a larger party does not fit
   'no_room',
   // talks

@@ -5,6 +5,7 @@ import type { Actor } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import { auditWhen, rowAtVersion } from '../visits/audit-when'
 import { fieldError, loadVisitFor, type VisitAccess } from '../visits/visits'
 import type { participantCreateSchema, participantUpdateSchema } from './schemas'
 
@@ -82,22 +83,32 @@ export async function updateParticipant(
   const { row, visit } = await participantForOrganiser(db, actor, id)
   const { version, ...patch } = input
   await checkGroupOfVisit(db, row.visitId, patch.groupId)
-  const updated = await db
-    .update(participants)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(participants.id, id), eq(participants.version, version)))
-    .returning()
-  if (!updated[0]) throw new DomainError('conflict', 'Changed by someone else; look at the newest version.')
-  await auditEntry(db, {
-    teamId: visit.teamId,
-    actorId: actor.personId,
-    action: 'participant.updated',
-    entityType: 'participant',
-    entityId: id,
-    before: Object.fromEntries(Object.keys(patch).map((k) => [k, row[k as keyof ParticipantRow]])),
-    after: patch,
-    at: now,
-  })
+  const [, updated] = await db.batch([
+    // Before the update, while the version still tells whether this change is the one that applies.
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: 'participant.updated',
+        entityType: 'participant',
+        entityId: id,
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, row[k as keyof ParticipantRow]])),
+        after: patch,
+        at: now,
+      },
+      rowAtVersion(participants, id, version),
+    ),
+    db
+      .update(participants)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(participants.id, id), eq(participants.version, version)))
+      .returning(),
+  ])
+  if (!updated[0])
+    throw new DomainError('conflict', 'Changed by someone else; look at the newest version.', {
+      reason: 'stale',
+    })
   return projectParticipant(updated[0], 'organise')
 }
 

@@ -127,7 +127,9 @@ export async function publish(
   now: Date,
 ) {
   const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
-  if (visit.status === 'archived') throw new DomainError('conflict', 'An archived visit cannot be published.')
+  if (visit.status === 'archived') {
+    throw new DomainError('conflict', 'An archived visit cannot be published.', { reason: 'visit_archived' })
+  }
   const [p, previous, names] = await Promise.all([
     loadProgramme(db, visitId),
     latestRelease(db, visitId),
@@ -171,8 +173,9 @@ export async function publish(
       }),
     ])
   } catch (error) {
+    // The release number is unique per visit: of two publishes at once, one takes it.
     if (String(error).includes('UNIQUE'))
-      throw new DomainError('conflict', 'Someone published at the same moment.')
+      throw new DomainError('conflict', 'Someone published at the same moment.', { reason: 'stale' })
     throw error
   }
   const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)

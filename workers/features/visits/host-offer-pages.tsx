@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
-import { isStale, saveOrShowAgain } from '../../platform/http/form-outcome'
+import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, numberOrNull, text, yesNo } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
 import { rateLimit } from '../../platform/middleware/rate-limit'
@@ -99,14 +98,16 @@ export const hostOfferPages = new Hono<AppEnv>()
   .post('/teams/:teamId/host-offers/:offerId/decline', async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, offerId } = c.req.param()
-    try {
-      await declineHostOffer(c.var.db, signedIn.actor, offerId, new Date())
-    } catch (error) {
-      if (!isStale(error)) throw error
-      c.status(409)
-      return renderOffers(c, teamId, { notice: c.var.t.hostOffers.alreadyDecided })
-    }
-    return c.redirect(`/teams/${teamId}/host-offers`, 303)
+    return saveOrShowAgain(
+      c,
+      async () => {
+        await declineHostOffer(c.var.db, signedIn.actor, offerId, new Date())
+        return c.redirect(`/teams/${teamId}/host-offers`, 303)
+      },
+      // Declining takes no input, so there is no form to show again; decided already: the list as it is.
+      () => renderOffers(c, teamId),
+      () => renderOffers(c, teamId, { notice: c.var.t.hostOffers.alreadyDecided }),
+    )
   })
   .get('/host-offer/:token', (c) => renderOfferForm(c, c.req.param('token')))
   .post(
@@ -136,14 +137,17 @@ export const hostOfferPages = new Hono<AppEnv>()
     async (c) => {
       const token = c.req.param('token')
       c.header('referrer-policy', 'no-referrer')
-      try {
-        const { teamName } = await submitHostOffer(c.var.db, token, c.req.valid('form'), new Date())
-        return c.render(<HostOfferThanksPage t={c.var.t} teamName={teamName} />, {
-          title: c.var.t.hostOffers.thanksTitle,
-        })
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'not_found') return renderOfferForm(c, token)
-        throw error
-      }
+      return saveOrShowAgain(
+        c,
+        async () => {
+          const offer = await submitHostOffer(c.var.db, token, c.req.valid('form'), new Date())
+          // A link replaced since the form was opened: the page that says it no longer works (404).
+          if (!offer) return renderOfferForm(c, token)
+          return c.render(<HostOfferThanksPage t={c.var.t} teamName={offer.teamName} />, {
+            title: c.var.t.hostOffers.thanksTitle,
+          })
+        },
+        (state) => renderOfferForm(c, token, state),
+      )
     },
   )

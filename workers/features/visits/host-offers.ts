@@ -7,6 +7,7 @@ import { auditEntry } from '../../platform/audit'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
+import { auditWhen } from './audit-when'
 import type { hostOfferSchema } from './schemas'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -53,7 +54,10 @@ export async function teamOfSignupLink(db: Database, token: string) {
   return team ?? null
 }
 
-/** A resident offers a garden or space through the link (no account needed). */
+/**
+ * A resident offers a garden or space through the link (no account needed). Null, with nothing saved, when
+ * the link is unknown or was replaced since the form was opened.
+ */
 export async function submitHostOffer(
   db: Database,
   token: string,
@@ -61,7 +65,7 @@ export async function submitHostOffer(
   now: Date,
 ) {
   const team = await teamOfSignupLink(db, token)
-  if (!team) throw new DomainError('not_found')
+  if (!team) return null
   const id = crypto.randomUUID()
   await db.batch([
     db.insert(hostOffers).values({ id, teamId: team.id, ...input, createdAt: now }),
@@ -85,11 +89,14 @@ export async function listHostOffers(db: Database, actor: Actor, teamId: string)
   return db.select().from(hostOffers).where(eq(hostOffers.teamId, teamId)).orderBy(desc(hostOffers.createdAt))
 }
 
+const decided = () =>
+  new DomainError('conflict', 'This offer was already decided.', { reason: 'host_offer_decided' })
+
 async function offerForOrganiser(db: Database, actor: Person, offerId: string) {
   const [offer] = await db.select().from(hostOffers).where(eq(hostOffers.id, offerId)).limit(1)
   if (!offer || !canReadTeam(actor, offer.teamId)) throw new DomainError('not_found')
   if (!canOrganise(actor, offer.teamId)) throw new DomainError('forbidden')
-  if (offer.status !== 'pending') throw new DomainError('conflict', 'This offer was already decided.')
+  if (offer.status !== 'pending') throw decided()
   return offer
 }
 
@@ -172,35 +179,43 @@ export async function acceptHostOffer(
           .where(and(eq(hostOffers.id, offerId), eq(hostOffers.venueId, venueId))),
       )
       .onConflictDoNothing(),
+    // The offer points at this very venue only when this accept is the one that claimed it.
+    auditWhen(
+      db,
+      {
+        teamId: offer.teamId,
+        actorId: actor.personId,
+        action: 'host_offer.accepted',
+        entityType: 'host_offer',
+        entityId: offerId,
+        after: { venueId, visitId },
+        at: now,
+      },
+      sql`exists (select 1 from ${hostOffers} where ${hostOffers.id} = ${offerId} and ${hostOffers.venueId} = ${venueId})`,
+    ),
   ])
-  if (claimed.length === 0) throw new DomainError('conflict', 'This offer was already decided.')
-  await auditEntry(db, {
-    teamId: offer.teamId,
-    actorId: actor.personId,
-    action: 'host_offer.accepted',
-    entityType: 'host_offer',
-    entityId: offerId,
-    after: { venueId, visitId },
-    at: now,
-  })
+  if (claimed.length === 0) throw decided()
   return { venueId }
 }
 
 /** Declines an offer (kept, for the record). */
 export async function declineHostOffer(db: Database, actor: Person, offerId: string, now: Date) {
   const offer = await offerForOrganiser(db, actor, offerId)
+  const stillPending = and(eq(hostOffers.id, offerId), eq(hostOffers.status, 'pending'))
   await db.batch([
-    db
-      .update(hostOffers)
-      .set({ status: 'declined', decidedAt: now })
-      .where(and(eq(hostOffers.id, offerId), eq(hostOffers.status, 'pending'))),
-    auditEntry(db, {
-      teamId: offer.teamId,
-      actorId: actor.personId,
-      action: 'host_offer.declined',
-      entityType: 'host_offer',
-      entityId: offerId,
-      at: now,
-    }),
+    // Before the update, so only the decline that finds the offer still pending is logged.
+    auditWhen(
+      db,
+      {
+        teamId: offer.teamId,
+        actorId: actor.personId,
+        action: 'host_offer.declined',
+        entityType: 'host_offer',
+        entityId: offerId,
+        at: now,
+      },
+      sql`exists (select 1 from ${hostOffers} where ${stillPending})`,
+    ),
+    db.update(hostOffers).set({ status: 'declined', decidedAt: now }).where(stillPending),
   ])
 }

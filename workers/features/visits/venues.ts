@@ -5,6 +5,7 @@ import { type Actor, canOrganise, canReadTeam, venueAccess } from '../../../shar
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import { auditWhen, rowAtVersion } from './audit-when'
 import type { venueCreateSchema, venueUpdateSchema } from './schemas'
 
 type VenueRow = typeof venues.$inferSelect
@@ -100,24 +101,33 @@ export async function updateVenue(
     })
   }
   const before = Object.fromEntries(Object.keys(patch).map((k) => [k, venue[k as keyof VenueRow]]))
-  const updated = await db
-    .update(venues)
-    .set({ ...patch, version: baseVersion + 1 })
-    .where(and(eq(venues.id, venueId), eq(venues.version, baseVersion)))
-    .returning()
+  const [, updated] = await db.batch([
+    // Before the update, while the version still tells whether this change is the one that applies.
+    auditWhen(
+      db,
+      {
+        teamId: venue.teamId,
+        actorId: actor.personId,
+        action: 'venue.updated',
+        entityType: 'venue',
+        entityId: venueId,
+        before,
+        after: patch,
+        at: now,
+      },
+      rowAtVersion(venues, venueId, baseVersion),
+    ),
+    db
+      .update(venues)
+      .set({ ...patch, version: baseVersion + 1 })
+      .where(and(eq(venues.id, venueId), eq(venues.version, baseVersion)))
+      .returning(),
+  ])
   const row = updated[0]
   if (!row)
-    throw new DomainError('conflict', 'The venue was changed by someone else; look at the newest version.')
-  await auditEntry(db, {
-    teamId: venue.teamId,
-    actorId: actor.personId,
-    action: 'venue.updated',
-    entityType: 'venue',
-    entityId: venueId,
-    before,
-    after: patch,
-    at: now,
-  })
+    throw new DomainError('conflict', 'The venue was changed by someone else; look at the newest version.', {
+      reason: 'stale',
+    })
   return projectVenue(row, access)
 }
 

@@ -22,6 +22,7 @@ import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
+import { auditWhen, rowAtVersion } from './audit-when'
 import { guestRoomChanged } from './guest-room'
 import type { VisitRow } from './queries'
 import type { visitCreateSchema, visitUpdateSchema } from './schemas'
@@ -177,23 +178,32 @@ export async function updateVisit(
   const endDate = patch.endDate ?? visit.endDate
   if (endDate < startDate) throw fieldError('endDate', 'endBeforeStart')
   const before = Object.fromEntries(Object.keys(patch).map((k) => [k, visit[k as keyof VisitRow]]))
-  const updated = await db
-    .update(visits)
-    .set({ ...patch, version: version + 1, updatedAt: now })
-    .where(and(eq(visits.id, visitId), eq(visits.version, version)))
-    .returning()
+  const [, updated] = await db.batch([
+    // Before the update, while the version still tells whether this change is the one that applies.
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: 'visit.updated',
+        entityType: 'visit',
+        entityId: visitId,
+        before,
+        after: patch,
+        at: now,
+      },
+      rowAtVersion(visits, visitId, version),
+    ),
+    db
+      .update(visits)
+      .set({ ...patch, version: version + 1, updatedAt: now })
+      .where(and(eq(visits.id, visitId), eq(visits.version, version)))
+      .returning(),
+  ])
   if (!updated[0])
-    throw new DomainError('conflict', 'The visit was changed by someone else; look at the newest version.')
-  await auditEntry(db, {
-    teamId: visit.teamId,
-    actorId: actor.personId,
-    action: 'visit.updated',
-    entityType: 'visit',
-    entityId: visitId,
-    before,
-    after: patch,
-    at: now,
-  })
+    throw new DomainError('conflict', 'The visit was changed by someone else; look at the newest version.', {
+      reason: 'stale',
+    })
   // More room (or no limit any more): whoever waits and now fits moves up, with a mail.
   if (patch.rsvpCapacity !== undefined && patch.rsvpCapacity !== visit.rsvpCapacity) {
     await guestRoomChanged(db, config, visitId, now)
