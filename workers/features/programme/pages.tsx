@@ -1,7 +1,5 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import * as v from 'valibot'
-import { msg } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, idOrNull, list, optionalText, requiredNumber, text } from '../../platform/http/form-values'
@@ -22,6 +20,7 @@ import { runLate } from './running-late'
 import {
   groupSchema,
   itemCreateSchema,
+  itemDeleteSchema,
   itemUpdateSchema,
   participantCreateSchema,
   participantUpdateSchema,
@@ -72,11 +71,6 @@ const participantForm = (form: RawForm) =>
     dietaryNeeds: text(form, 'dietaryNeeds'),
     contact: text(form, 'contact'),
   })
-
-/** Deleting names the version it was based on, like every other write. */
-const versionSchema = v.strictObject({
-  version: v.pipe(v.number(msg.required), v.integer(msg.invalid), v.minValue(1, msg.invalid)),
-})
 
 async function renderProgramme(
   c: C,
@@ -259,7 +253,7 @@ export const programmePages = new Hono<AppEnv>()
   )
   .post(
     '/items/:itemId/delete',
-    formBody(versionSchema, (c) => renderItem(c, param(c, 'itemId')), withVersion),
+    formBody(itemDeleteSchema, (c) => renderItem(c, param(c, 'itemId')), withVersion),
     async (c) => {
       const signedIn = requirePerson(c)
       const itemId = c.req.param('itemId')

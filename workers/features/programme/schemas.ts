@@ -54,6 +54,9 @@ const itemFields = {
 /** Creating a programme item. */
 export const itemCreateSchema = v.strictObject(itemFields)
 
+/** Removing a programme item names the version it was based on, like every other write. */
+export const itemDeleteSchema = v.strictObject({ version: versionSchema })
+
 /** Changing a programme item. Date and times go together: send all three to move it. */
 export const itemUpdateSchema = v.pipe(
   v.strictObject({ ...v.partial(v.strictObject(itemFields)).entries, version: versionSchema }),
