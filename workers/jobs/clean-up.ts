@@ -2,13 +2,15 @@ import { cleanUpAuth } from '../features/accounts/sign-in'
 import { purgeReplacedTalkFiles } from '../features/talks/talk-files'
 import { openDatabase } from '../platform/db/database'
 import type { Bindings } from '../platform/env'
+import { purgeMailBodies } from '../platform/mail/outbox'
 
 /**
- * The scheduled clean-up: spent sign-in links and ended sessions are removed (they grant nothing anyway), and
- * replaced versions of speakers' slides once their visit is over.
+ * The scheduled clean-up: spent sign-in links and ended sessions are removed (they grant nothing anyway), old
+ * mails lose their bodies, and replaced versions of speakers' slides go once their visit is over.
  */
 export async function cleanUp(env: Bindings, now: Date): Promise<void> {
   const db = openDatabase(env.DB)
   await cleanUpAuth(db, now)
+  await purgeMailBodies(db, now)
   await purgeReplacedTalkFiles(db, env.PHOTOS, now)
 }

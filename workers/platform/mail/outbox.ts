@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { mailOutbox } from '../../../shared/db/schema'
 import type { Config } from '../config'
@@ -142,9 +142,10 @@ export async function deliverPending(
     const failure = await send(fetcher, mail, row)
     // Each outcome is written at once, so a run cut short keeps what it already did.
     if (failure === undefined) {
+      // Delivered: the body (with any private link in it) is no longer needed, so it is not kept.
       await db
         .update(mailOutbox)
-        .set({ status: 'sent', sentAt: now, nextAttemptAt: null })
+        .set({ status: 'sent', sentAt: now, nextAttemptAt: null, text: '', html: '' })
         .where(eq(mailOutbox.id, row.id))
       result.sent++
       continue
@@ -187,4 +188,28 @@ export function deliverSoon(
       console.error(JSON.stringify({ level: 'error', job: 'deliverSoon', error: String(error) })),
     ),
   )
+}
+
+/** How long a mail that will not be sent again (sent, or failed for good) keeps its body. */
+export const MAIL_BODY_DAYS = 30
+
+/**
+ * Retention: sent and failed mails older than MAIL_BODY_DAYS lose their body and links (a failed mail keeps
+ * its body that long so an operator can set it back to pending). Mails still pending keep theirs. Returns how
+ * many were emptied; run by the scheduled clean-up, safe to run again.
+ */
+export async function purgeMailBodies(db: Database, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - MAIL_BODY_DAYS * 24 * 3600 * 1000)
+  const emptied = await db
+    .update(mailOutbox)
+    .set({ text: '', html: '' })
+    .where(
+      and(
+        inArray(mailOutbox.status, ['sent', 'failed']),
+        lt(mailOutbox.createdAt, before),
+        or(ne(mailOutbox.text, ''), ne(mailOutbox.html, '')),
+      ),
+    )
+    .returning({ id: mailOutbox.id })
+  return emptied.length
 }
