@@ -803,3 +803,30 @@ export const photos = sqliteTable(
       .where(sql`${t.cover} = 1`),
   ],
 )
+
+// ---------------------------------------------------------------------------------------------------------
+// Personal data: requests to erase
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * A person's request to erase what is held about their address, confirmed by them (through a mailed link or
+ * their private link). It is carried out by the scheduled job once `eraseAfter` has passed, or earlier when
+ * an owner of a team holding the data confirms it. Done requests keep no address: only that it happened.
+ */
+export const erasureRequests = sqliteTable(
+  'erasure_requests',
+  {
+    id: id(),
+    /** Emptied once the erasure is done. */
+    email: text('email').notNull(),
+    status: text('status', { enum: ['pending', 'done', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    eraseAfter: instant('erase_after').notNull(),
+    /** Who confirmed it early (an owner), if anyone. */
+    confirmedBy: text('confirmed_by').references(() => people.id, { onDelete: 'set null' }),
+    doneAt: instant('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('erasure_requests_status_idx').on(t.status, t.eraseAfter)],
+)
