@@ -623,6 +623,144 @@ export const mailTemplates = sqliteTable(
 )
 
 // ---------------------------------------------------------------------------------------------------------
+// Catering
+// ---------------------------------------------------------------------------------------------------------
+
+export const cateringKinds = ['coffee_tea', 'lunch', 'drinks', 'snacks', 'other'] as const
+export type CateringKind = (typeof cateringKinds)[number]
+/** Per person (`amount` each), one per `amount` persons, or a fixed `amount`. */
+export const quantityRules = ['per_person', 'per_persons', 'fixed'] as const
+export type QuantityRule = (typeof quantityRules)[number]
+export const cateringStatuses = ['planned', 'requested', 'confirmed', 'delivered', 'cancelled'] as const
+export type CateringStatus = (typeof cateringStatuses)[number]
+/** A volunteer (a team member, a host or a named resident) or a supplier. */
+export const providerKinds = ['team_member', 'host', 'resident', 'supplier'] as const
+export type ProviderKind = (typeof providerKinds)[number]
+
+/**
+ * Who provides food or drinks for a visit: a volunteer or a supplier. Contact details are private to the team.
+ * A team member or host is a person (their name and address come from `people`); a resident or supplier is
+ * named here. Each provider has a private link (hash here) to their own orders and contributions.
+ */
+export const cateringProviders = sqliteTable(
+  'catering_providers',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: providerKinds }).notNull(),
+    personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+    /** A resident's or a supplier's name (a person's comes from `people`). */
+    name: text('name').notNull().default(''),
+    /** A supplier's contact person. */
+    contactName: text('contact_name').notNull().default(''),
+    email: text('email').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    address: text('address').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    lang: text('lang', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
+    tokenHash: text('token_hash').notNull().unique(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('catering_providers_visit_idx').on(t.visitId),
+    index('catering_providers_person_idx').on(t.personId),
+  ],
+)
+
+/**
+ * What is served at a programme item, by whom, for how many, at what cost. The number of persons is never
+ * stored: it follows from the registrations, the company, the team and the speakers. At the deadline the
+ * numbers are frozen in `sentNumbers` (JSON) and sent; later changes show as a difference.
+ */
+export const cateringOrders = sqliteTable(
+  'catering_orders',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').references(() => programmeItems.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: cateringKinds }).notNull(),
+    description: text('description').notNull().default(''),
+    providerId: text('provider_id').references(() => cateringProviders.id, { onDelete: 'set null' }),
+    rule: text('rule', { enum: quantityRules }).notNull(),
+    amount: integer('amount').notNull(),
+    /** What is counted: cups, sandwiches, bottles. */
+    unit: text('unit').notNull().default(''),
+    unitCostCents: integer('unit_cost_cents').notNull().default(0),
+    /** People the system does not know of (drivers, the host's family), added to the count. */
+    extraPersons: integer('extra_persons').notNull().default(0),
+    deadline: instant('deadline'),
+    /** Hours before the deadline the provider is reminded; 0: no reminder. */
+    reminderHours: integer('reminder_hours').notNull().default(48),
+    status: text('status', { enum: cateringStatuses }).notNull().default('planned'),
+    /** Private to the team. */
+    notes: text('notes').notNull().default(''),
+    /** What the provider said when confirming or declining. */
+    providerNote: text('provider_note').notNull().default(''),
+    respondedAt: instant('responded_at'),
+    declinedAt: instant('declined_at'),
+    reminderSentAt: instant('reminder_sent_at'),
+    sentAt: instant('sent_at'),
+    /** JSON: the numbers as sent (persons, quantity, cost, diets, notes). */
+    sentNumbers: text('sent_numbers'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [
+    index('catering_orders_visit_idx').on(t.visitId),
+    // The scheduled job looks for numbers not sent yet whose deadline (or reminder) has come.
+    index('catering_orders_due_idx').on(t.sentAt, t.deadline),
+  ],
+)
+
+/** A part of an order a volunteer brings ("40 bitterballen"); open until a volunteer takes it. */
+export const cateringContributions = sqliteTable(
+  'catering_contributions',
+  {
+    id: id(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => cateringOrders.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    quantity: integer('quantity'),
+    providerId: text('provider_id').references(() => cateringProviders.id, { onDelete: 'set null' }),
+    takenAt: instant('taken_at'),
+    doneAt: instant('done_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('catering_contributions_order_idx').on(t.orderId),
+    index('catering_contributions_provider_idx').on(t.providerId),
+  ],
+)
+
+/** The team members who are there on the day, with the group they go with (null: the whole company). */
+export const cateringTeamPresence = sqliteTable(
+  'catering_team_presence',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.personId] }),
+    index('catering_team_presence_person_idx').on(t.personId),
+  ],
+)
+
+// ---------------------------------------------------------------------------------------------------------
 // Mail and audit
 // ---------------------------------------------------------------------------------------------------------
 
@@ -798,9 +936,7 @@ export const photos = sqliteTable(
   },
   (t) => [
     index('photos_visit_position_idx').on(t.visitId, t.position),
-    uniqueIndex('photos_visit_cover_idx')
-      .on(t.visitId)
-      .where(sql`${t.cover} = 1`),
+    uniqueIndex('photos_visit_cover_idx').on(t.visitId).where(sql`${t.cover} = 1`),
   ],
 )
 
