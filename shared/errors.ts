@@ -41,6 +41,18 @@ export const errorReasons = [
   'slot_taken',
   'slot_too_short',
   'slot_clash',
+  // photos: a part of an upload that cannot be taken now
+  'part_unknown',
+  'part_repeated',
+  'part_out_of_order',
+  'part_in_flight',
+  // photos: an upload whose parts are not all there yet, an iPhone's HEIC, a picture the Images binding
+  // could not read, over a limit
+  'upload_incomplete',
+  'heic',
+  'image_unreadable',
+  'file_too_large',
+  'visit_full',
 ] as const
 export type ErrorReason = (typeof errorReasons)[number]
 

@@ -6,6 +6,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { DomainError } from '../shared/errors'
 import { devRoutes } from './dev/routes'
 import { accounts } from './features/accounts'
+import { photos } from './features/photos'
 import { programme } from './features/programme'
 import { releases } from './features/releases'
 import { rsvps } from './features/rsvps'
@@ -83,6 +84,7 @@ export function createApp() {
   app.route('/', releases)
   app.route('/', rsvps)
   app.route('/', talks)
+  app.route('/', photos)
   app.route('/dev', devRoutes)
 
   // The API's own description, generated from the routes and their schemas (never written by hand).

@@ -70,3 +70,18 @@ export function venueAccess(
   if (canReadTeam(actor, venue.teamId)) return 'read'
   return null
 }
+
+/**
+ * What an actor may do with a visit's photos: the team's organisers curate them (and upload), its viewers
+ * look, the visit's hosts upload and see their own uploads; anyone else has no part in them (404).
+ */
+export function photoAccess(
+  actor: Actor,
+  visit: { id: string; teamId: string },
+): 'curate' | 'read' | 'upload' | null {
+  const access = visitAccess(actor, visit)
+  if (access === 'organise') return 'curate'
+  if (access === 'read') return 'read'
+  if (access === 'host') return 'upload'
+  return null
+}

@@ -1,4 +1,5 @@
 import { cleanUpAuth } from '../features/accounts/sign-in'
+import { cleanUpPhotos } from '../features/photos/clean-up'
 import { purgeReplacedTalkFiles } from '../features/talks/talk-files'
 import { openDatabase } from '../platform/db/database'
 import type { Bindings } from '../platform/env'
@@ -13,4 +14,5 @@ export async function cleanUp(env: Bindings, now: Date): Promise<void> {
   await cleanUpAuth(db, now)
   await purgeMailBodies(db, now)
   await purgeReplacedTalkFiles(db, env.PHOTOS, now)
+  await cleanUpPhotos(db, env.PHOTOS, now)
 }

@@ -29,6 +29,37 @@ async function readPrefix(body: ReadableStream<Uint8Array>, want: number) {
   return { prefix, reader }
 }
 
+const cutOff = () =>
+  new DomainError(
+    'bad_request',
+    'The upload was cut off or did not match its declared length; nothing was stored.',
+  )
+
+/**
+ * The bytes of `reader` (after the `prefix` already read from it) as a stream of exactly `length` bytes, the
+ * form R2 takes a body of known size in: a body that ends early or runs long makes the write fail.
+ */
+function exactly(length: number, prefix: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>) {
+  const fixed = new FixedLengthStream(length)
+  const writer = fixed.writable.getWriter()
+  const pumped = (async () => {
+    try {
+      if (prefix.byteLength > 0) await writer.write(prefix)
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        await writer.write(value)
+      }
+      await writer.close()
+    } catch (error) {
+      await writer.abort(error).catch(() => {})
+      await reader.cancel().catch(() => {})
+      throw error
+    }
+  })()
+  return { readable: fixed.readable, pumped }
+}
+
 /** What an upload must be to be stored: a kind known by its first bytes, and at most so large. */
 export type UploadRule = {
   /** The content type the first bytes show, or null for a kind that is not taken (see sniff.ts). */
@@ -61,38 +92,24 @@ export async function storeChecked(
     await reader.cancel().catch(() => {})
     throw new DomainError('unsupported_media_type', rule.refusal)
   }
-  const fixed = new FixedLengthStream(upload.length)
-  const writer = fixed.writable.getWriter()
-  const pump = (async () => {
-    try {
-      await writer.write(prefix)
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        await writer.write(value)
-      }
-      await writer.close()
-    } catch (error) {
-      await writer.abort(error).catch(() => {})
-      throw error
-    }
-  })()
+  const exact = exactly(upload.length, prefix, reader)
   const [put, pumped] = await Promise.allSettled([
-    bucket.put(key, fixed.readable, { httpMetadata: { contentType } }),
-    pump,
+    bucket.put(key, exact.readable, { httpMetadata: { contentType } }),
+    exact.pumped,
   ])
   if (put.status === 'rejected' || pumped.status === 'rejected') {
     await bucket.delete(key).catch(() => {})
-    throw new DomainError(
-      'bad_request',
-      'The upload was cut off or did not match its declared length; nothing was stored.',
-    )
+    throw cutOff()
   }
   return contentType
 }
 
-/** Runs the write that records a stored object; when it fails the object goes too, so none is left unreachable. */
-export async function removeUnlessRecorded<T>(bucket: R2Bucket, key: string, record: () => Promise<T>) {
+/** Runs the write that records stored objects; when it fails the objects go too, so none is left unreachable. */
+export async function removeUnlessRecorded<T>(
+  bucket: R2Bucket,
+  key: string | string[],
+  record: () => Promise<T>,
+) {
   try {
     return await record()
   } catch (error) {
@@ -138,4 +155,32 @@ export async function receiveUpload(req: HonoRequest): Promise<ReceivedUpload | 
     fromForm: false,
     field: (name) => req.query(name),
   }
+}
+
+/**
+ * One part of an R2 multipart upload, streamed with the length R2 must know. The first part is checked by its
+ * first bytes like storeChecked (`rule`; later parts are bytes in the middle of a file and are not): when they
+ * show a kind that is not taken, nothing is sent and the answer carries those bytes (`refused`), so the caller
+ * can say what the file was and abort the upload. Throws when the body is cut off.
+ */
+export async function storePartChecked(
+  multipart: R2MultipartUpload,
+  partNumber: number,
+  body: ReadableStream<Uint8Array>,
+  length: number,
+  rule?: Pick<UploadRule, 'kindOf'>,
+): Promise<{ part: R2UploadedPart; contentType: string | null } | { refused: Uint8Array }> {
+  const { prefix, reader } = await readPrefix(body, rule ? 16 : 0)
+  const contentType = rule ? rule.kindOf(prefix) : null
+  if (rule && (!contentType || length < prefix.byteLength)) {
+    await reader.cancel().catch(() => {})
+    return { refused: prefix }
+  }
+  const exact = exactly(length, prefix, reader)
+  const [put, pumped] = await Promise.allSettled([
+    multipart.uploadPart(partNumber, exact.readable),
+    exact.pumped,
+  ])
+  if (put.status === 'rejected' || pumped.status === 'rejected') throw cutOff()
+  return { part: put.value, contentType }
 }

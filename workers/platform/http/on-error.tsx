@@ -54,6 +54,7 @@ export function respondWithError(c: Context<AppEnv>, error: DomainError): Respon
       code: error.code,
       detail,
       ...(errors ? { errors } : {}),
+      ...(error.reason ? { reason: error.reason } : {}),
       headers,
     })
   }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { codeToStatus, type ErrorCode, type FieldError } from '../../../shared/errors'
+import { codeToStatus, type ErrorCode, type ErrorReason, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../env'
 
 /** True for the JSON API's paths. */
@@ -16,6 +16,8 @@ export type ProblemInput = {
   code: ErrorCode
   detail: string
   errors?: FieldError[]
+  /** The typed reason when the code alone does not say enough (a client picks its sentence by it). */
+  reason?: ErrorReason
   headers?: Record<string, string>
 }
 
@@ -31,6 +33,7 @@ export function problemResponse(c: Context<AppEnv>, p: ProblemInput): Response {
     code: p.code,
     requestId: c.var.requestId,
     ...(p.errors?.length ? { errors: p.errors } : {}),
+    ...(p.reason ? { reason: p.reason } : {}),
   }
   // c.body (not new Response) keeps the headers middleware already set, such as X-Request-Id.
   return c.body(JSON.stringify(body), status, {

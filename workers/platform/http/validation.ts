@@ -5,6 +5,7 @@ import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { Messages } from '../../../shared/i18n'
 import type { AppEnv } from '../env'
+import { takesFileBody } from '../middleware/body-limit'
 
 type Schema = v.GenericSchema | v.GenericSchemaAsync
 
@@ -107,10 +108,13 @@ export const formBody = <S extends Schema>(
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** The API takes JSON only: any other body type is refused before it is read (415). */
+/**
+ * The API takes JSON only: any other body type is refused before it is read (415). A route that takes a file
+ * declares it with uploadLimit (a part of a photo upload), and gets its bytes as they are.
+ */
 export const requireJson = (): MiddlewareHandler<AppEnv> =>
   async function requireJson(c, next) {
-    if (bodyMethods.has(c.req.method)) {
+    if (bodyMethods.has(c.req.method) && !takesFileBody(c)) {
       const length = c.req.header('content-length')
       const hasBody =
         (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { matchedRoutes } from 'hono/route'
 import { DomainError } from '../../../shared/errors'
@@ -27,11 +27,15 @@ export const uploadLimit = (maxBytes: number): MiddlewareHandler<AppEnv> => {
   return handler
 }
 
+/** True when the matched route takes a file body (it declares uploadLimit): raw bytes, not a form or JSON. */
+export const takesFileBody = (c: Context<AppEnv>) =>
+  matchedRoutes(c).some((route) => declaredLimits.has(route.handler))
+
 /** The app-wide limit (256 KiB) for every route that does not declare its own with uploadLimit. */
 export const bodyLimits = (): MiddlewareHandler<AppEnv> => {
   const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) })
   return async function bodyLimits(c, next) {
-    if (matchedRoutes(c).some((route) => declaredLimits.has(route.handler))) return next()
+    if (takesFileBody(c)) return next()
     return small(c, next)
   }
 }
