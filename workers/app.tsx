@@ -7,6 +7,7 @@ import { DomainError } from '../shared/errors'
 import { devRoutes } from './dev/routes'
 import { accounts } from './features/accounts'
 import { photos } from './features/photos'
+import { privacy } from './features/privacy'
 import { programme } from './features/programme'
 import { releases } from './features/releases'
 import { rsvps } from './features/rsvps'
@@ -85,6 +86,7 @@ export function createApp() {
   app.route('/', rsvps)
   app.route('/', talks)
   app.route('/', photos)
+  app.route('/', privacy)
   app.route('/dev', devRoutes)
 
   // The API's own description, generated from the routes and their schemas (never written by hand).

@@ -1,6 +1,7 @@
 import { createApp } from './app'
 import { cleanUp } from './jobs/clean-up'
 import { retryMail } from './jobs/mail-retry'
+import { privacyJob } from './jobs/privacy'
 import type { Bindings } from './platform/env'
 
 const app = createApp()
@@ -12,5 +13,6 @@ export default {
     const now = new Date(controller.scheduledTime)
     ctx.waitUntil(retryMail(env, now))
     ctx.waitUntil(cleanUp(env, now))
+    ctx.waitUntil(privacyJob(env, now))
   },
 } satisfies ExportedHandler<Bindings>

@@ -1088,6 +1088,97 @@ export const nl = {
       order: "Noem elke foto van het bezoek precies één keer.",
     },
   },
+  privacy: {
+    title: 'Privacy: wat Rondgang over je bewaart',
+    intro:
+      'Rondgang bewaart zo weinig mogelijk over je, zo kort als het kan. Hier lees je wat, waarom, hoe lang en wie het ziet, en hoe je het inziet of laat wissen.',
+    sections: [
+      {
+        heading: 'Wat we bewaren, en waarom',
+        items: [
+          'Als gast: je naam, e-mailadres, met hoeveel personen je komt, dieetwensen (in aantallen personen) en wat je nodig hebt. Om je aanmelding te regelen, je wijzigingen in het programma te mailen en te zorgen dat er genoeg eten en plek is.',
+          'Als spreker: je naam, e-mailadres, organisatie, korte beschrijving, foto (als je die geeft) en wanneer je kunt. Om je voordracht te plannen en, met je toestemming, op het programma te zetten.',
+          'Als gastheer of gastvrouw: je naam, e-mailadres, telefoonnummer en je tuin of ruimte. Om de ontvangst met je af te spreken.',
+          'Als lid van een organiserend team: je naam, e-mailadres en je rol, om in te loggen en samen te werken.',
+          'Mails die we je sturen, zolang ze nodig zijn om ze te bezorgen.',
+        ],
+      },
+      {
+        heading: 'Hoe lang',
+        items: [
+          'Contactgegevens, dieetwensen en wat je nodig hebt bij een aanmelding wissen we vanzelf 90 dagen na het bezoek. Alleen de aantallen blijven, zonder naam.',
+          'Een verstuurde mail verliest zijn inhoud en links zodra hij bezorgd is, uiterlijk na 30 dagen.',
+          'Inloglinks en sessies verdwijnen zodra ze verlopen zijn.',
+        ],
+      },
+      {
+        heading: 'Wie het ziet',
+        items: [
+          'Alleen het organiserende team van het bezoek ziet namen en contactgegevens. Wie de catering verzorgt ziet alleen aantallen, nooit namen of adressen.',
+          'Op het openbare programma staan alleen sprekers die daar toestemming voor gaven.',
+        ],
+      },
+      {
+        heading: 'Inzien of laten wissen',
+        items: [
+          'Vul hieronder je e-mailadres in. We mailen een link naar dat adres: alleen wie die mail ontvangt kan de gegevens zien of het wissen bevestigen.',
+          `Na je bevestiging wissen we alles over je adres binnen 14 dagen; het team kan het eerder doen. Aantallen (hoeveel mensen er kwamen) blijven kloppen, zonder naam.`,
+          'Heb je een persoonlijke link uit een mail (je aanmelding)? Daar vind je dezelfde knoppen.',
+        ],
+      },
+    ],
+    askTitle: 'Je gegevens inzien of wissen',
+    email: 'Je e-mailadres',
+    kind: 'Wat wil je?',
+    kindExport: 'Zien wat er over mij bewaard wordt',
+    kindErase: 'Alles over mij laten wissen',
+    send: 'Stuur me de link',
+    sent: 'Als we iets over dit adres bewaren, staat er zo een mail met een link in je inbox. De link werkt 24 uur.',
+    exportTitle: 'Wat Rondgang over je bewaart',
+    exportIntro: (email: string) => `Alles wat bij het adres ${email} hoort, per onderdeel.`,
+    nothing: 'We bewaren niets over dit adres.',
+    download: 'Download als JSON',
+    eraseTitle: 'Alles over je laten wissen',
+    eraseIntro: (email: string) =>
+      `Dit wissen we over ${email}. Aanmeldingen en voordrachten blijven als aantallen staan, zonder naam of adres.`,
+    eraseConfirm: 'Ja, wis alles over mij',
+    erasePending: (date: string) =>
+      `Je verzoek is vastgelegd. We wissen alles over je adres uiterlijk op ${date}; het team kan het eerder doen.`,
+    linkInvalid: 'Deze link werkt niet (meer). Vraag hieronder een nieuwe aan.',
+    privateLinkIntro: 'Over de gegevens van deze aanmelding en alles wat verder bij je adres hoort.',
+    myData: 'Mijn gegevens inzien of wissen',
+    parts: {
+      accounts: 'Account en teams',
+      visits: 'Tuinen en ruimtes, rollen bij bezoeken',
+      programme: 'Gezelschap van een bezoek',
+      rsvps: 'Aanmeldingen',
+      talks: 'Voordrachten en sprekers',
+      mail: 'Mails',
+      audit: 'Logboek van wijzigingen',
+      photos: "Foto's",
+      catering: 'Catering',
+    } as Record<string, string>,
+    teamTitle: 'Privacy en verzoeken om te wissen',
+    teamIntro:
+      'Verzoeken om gegevens te wissen die (ook) over jullie team gaan. Ze worden vanzelf uitgevoerd op de genoemde datum; je kunt ze eerder uitvoeren.',
+    noRequests: 'Er zijn geen openstaande verzoeken.',
+    eraseAfter: 'Wordt gewist op',
+    requested: 'Gevraagd op',
+    eraseNowButton: 'Nu wissen',
+    erased: 'De gegevens zijn gewist. Het logboek vermeldt alleen dat er gewist is.',
+    recordTitle: 'Register van verwerkingen',
+    recordIntro:
+      'Voor het eigen AVG-register van je vereniging of gemeente: wat Rondgang voor jullie verwerkt.',
+    record: [
+      ['Doel', 'Bezoeken en rondgangen organiseren: programma, aanmeldingen, sprekers, gastadressen, catering.'],
+      ['Betrokkenen', 'Gasten, sprekers, gastheren en -vrouwen, vrijwilligers, teamleden.'],
+      ['Gegevens', 'Naam, e-mailadres, telefoonnummer, organisatie, dieetwensen (gezondheid), wat iemand nodig heeft, foto’s.'],
+      ['Bewaartermijn', 'Aanmeldingen: 90 dagen na het bezoek; mails: tot bezorging, uiterlijk 30 dagen; sessies: tot ze verlopen.'],
+      ['Ontvangers', 'Het team van het bezoek; cateraars zien alleen aantallen; het openbare programma alleen met toestemming.'],
+      ['Rechten', 'Inzage en wissen via /privacy of de persoonlijke link; het team kan wissen vervroegen.'],
+    ] as [string, string][],
+    footerLink: 'Privacy',
+  },
   validation: {
     required: 'Dit veld is verplicht.',
     invalid: 'Deze waarde klopt niet.',

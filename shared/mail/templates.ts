@@ -26,6 +26,10 @@ export type MailParams = {
   talk_waitlisted: TalkDecisionParams
   /** The team cancelled an accepted or confirmed talk: the speaker hears it from them, not on the day. */
   talk_cancelled: TalkDecisionParams
+  /** Someone asked what Rondgang holds about this address: `link` opens it for `hours`. */
+  privacy_export: { link: string; hours: number }
+  /** Someone asked to erase what Rondgang holds about this address: `link` confirms it, for `hours`. */
+  privacy_erase: { link: string; hours: number }
 }
 
 /** What every talk mail says: to whom, which talk for which visit, when (written out), and the private link. */
@@ -130,6 +134,42 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
               button: 'Sign in to Rondgang',
               fallback: 'Does the button not work? Then copy this link into your browser:',
               after: ['Did you not ask for this e-mail? Then you can ignore it. Nothing will happen.'],
+              closing: 'Best wishes from Rondgang',
+            },
+          }
+    }
+    case 'privacy_export':
+    case 'privacy_erase': {
+      const { hours } = content.params
+      const erase = content.template === 'privacy_erase'
+      return lang === 'nl'
+        ? {
+            subject: erase ? 'Je gegevens wissen bij Rondgang' : 'Je gegevens bij Rondgang',
+            body: {
+              greeting: 'Hallo,',
+              before: [
+                erase
+                  ? `Er is gevraagd om alles te wissen wat Rondgang over dit e-mailadres bewaart. Klik op de knop om te zien wat er gewist wordt en het te bevestigen. De link werkt ${hours} uur.`
+                  : `Er is gevraagd wat Rondgang over dit e-mailadres bewaart. Klik op de knop om het te bekijken en te downloaden. De link werkt ${hours} uur.`,
+              ],
+              button: erase ? 'Bekijken en bevestigen' : 'Mijn gegevens bekijken',
+              fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
+              after: ['Heb je hier niet om gevraagd? Dan kun je deze mail negeren. Er gebeurt dan niets.'],
+              closing: 'Groeten van Rondgang',
+            },
+          }
+        : {
+            subject: erase ? 'Erasing your data at Rondgang' : 'Your data at Rondgang',
+            body: {
+              greeting: 'Hello,',
+              before: [
+                erase
+                  ? `Someone asked to erase everything Rondgang keeps about this e-mail address. Click the button to see what will be erased and to confirm it. The link works for ${hours} hours.`
+                  : `Someone asked what Rondgang keeps about this e-mail address. Click the button to see it and download it. The link works for ${hours} hours.`,
+              ],
+              button: erase ? 'Review and confirm' : 'See my data',
+              fallback: 'Does the button not work? Then copy this link into your browser:',
+              after: ['Did you not ask for this? Then you can ignore this e-mail. Nothing will happen.'],
               closing: 'Best wishes from Rondgang',
             },
           }

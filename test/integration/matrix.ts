@@ -1,6 +1,8 @@
 import { env, SELF } from 'cloudflare:test'
 import { expect } from 'vitest'
 import { createApp } from '../../workers/app'
+import { privacyRows } from '../../workers/features/privacy/privacy.matrix'
+import { photoRows } from '../../workers/features/photos/photos.matrix'
 import { apiRows } from '../../workers/features/programme/programme.matrix'
 import { optOutLink } from '../../workers/features/releases/change-mails'
 import { rsvpRows } from '../../workers/features/rsvps/rsvps.matrix'
@@ -246,7 +248,15 @@ async function optOutPath(w: World) {
 }
 
 /** Every row: the matrix the route table is checked against. */
-export const matrix: Record<string, Row> = { ...baseRows, ...apiRows, ...pageRows, ...rsvpRows, ...talkRows }
+export const matrix: Record<string, Row> = {
+  ...baseRows,
+  ...apiRows,
+  ...pageRows,
+  ...rsvpRows,
+  ...talkRows,
+  ...privacyRows,
+  ...photoRows,
+}
 
 /** Every route of the app, read from its own route table. */
 export const routeKeys = [

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import {
   auditLog,
+  erasureRequests,
   hostOffers,
   invitations,
   loginTokens,
@@ -147,6 +148,7 @@ describe('the personal-data contract', () => {
         uploadedAt: now,
       }),
       db.insert(talkReviews).values({ talkId, personId: subject.id, score: 4, note: 'goed', updatedAt: now }),
+      db.insert(erasureRequests).values({ email, eraseAfter: new Date(now.getTime() + 60_000) }),
       db
         .insert(mailOutbox)
         .values({ to: email, subject: 'Welkom', text: 'link', html: 'link', kind: 'rsvp' }),

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { rsvps, visits } from '../../../shared/db/schema'
+import type { Database } from '../../platform/env'
 import type { PersonalDataPart } from '../../platform/personal-data/contract'
 
 /**
@@ -54,4 +55,45 @@ export const rsvpsPersonalData: PersonalDataPart = {
       objects: [],
     }
   },
+}
+
+/** Days after a visit's last day that its registrations keep their contact, dietary and access data. */
+export const RSVP_RETENTION_DAYS = 90
+
+/**
+ * Retention: registrations of visits that ended more than `days` ago lose their name, address, dietary and
+ * access data and their private link; the party size and status stay, so the numbers of the visit and its
+ * report stay true. Run by the scheduled job; rows already emptied are left alone, so it is safe to rerun.
+ */
+export async function retainRegistrations(
+  db: Database,
+  now: Date,
+  days = RSVP_RETENTION_DAYS,
+): Promise<number> {
+  // Visits keep their local dates; a day of margin covers every time zone.
+  const cutoff = new Date(now.getTime() - (days + 1) * 24 * 3600_000).toISOString().slice(0, 10)
+  const ended = db.select({ id: visits.id }).from(visits).where(lt(visits.endDate, cutoff))
+  const emptied = await db
+    .update(rsvps)
+    .set({
+      name: '',
+      email: sql`'erased-' || ${rsvps.id} || '@erased.invalid'`,
+      tokenHash: sql`'erased:' || ${rsvps.id}`,
+      dietary: '{}',
+      dietaryNotes: '',
+      accessNeeds: '',
+      notifyChanges: false,
+    })
+    .where(
+      and(
+        inArray(rsvps.visitId, ended),
+        or(
+          ne(rsvps.name, ''),
+          ne(rsvps.dietary, '{}'),
+          sql`${rsvps.email} NOT LIKE 'erased-%@erased.invalid'`,
+        ),
+      ),
+    )
+    .returning({ id: rsvps.id })
+  return emptied.length
 }

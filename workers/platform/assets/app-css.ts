@@ -51,6 +51,11 @@ h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
   padding: .65rem 1.1rem; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; min-height: 44px; }
 .button:hover, button:hover { background: #134425; color: #fff; }
 .button.secondary, button.secondary { background: var(--wash); color: var(--ink); border: 1px solid var(--line); }
+.button.danger, button.danger { background: var(--danger); color: #fff; }
+.facts { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .25rem 1rem; margin: .5rem 0 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.plain-list { list-style: none; padding: 0; display: grid; gap: .75rem; }
 .cards { list-style: none; padding: 0; display: grid; gap: var(--gap); grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
 .card { border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem; background: var(--paper); }
 .card h3 { margin: .25rem 0 .5rem; font-size: 1.15rem; }

@@ -70,7 +70,9 @@ export function Layout({ t, title, currentUrl, person, children }: LayoutProps) 
           {children}
         </main>
         <footer class="site-footer">
-          <div class="wrap">{t.app.footer}</div>
+          <div class="wrap">
+            {t.app.footer} · <a href="/privacy">{t.privacy.footerLink}</a>
+          </div>
         </footer>
       </body>
     </html>

@@ -150,7 +150,9 @@ export function RsvpFormPage({
       <ErrorSummary t={t} state={state} />
       <form method="post" action={action} novalidate>
         <RsvpFields t={t} state={state} groups={groups} />
-        <p class="muted">{t.rsvp.privacy}</p>
+        <p class="muted">
+          {t.rsvp.privacy} <a href="/privacy">{t.privacy.title}</a>
+        </p>
         <button type="submit">{t.rsvp.submit}</button>
       </form>
     </section>
@@ -238,6 +240,9 @@ export function RsvpOwnPage({
       <p>
         {rsvp.notifyChanges ? t.rsvp.notifyOn : t.rsvp.notifyOff}{' '}
         <a href={`${base}/opt-out`}>{t.rsvp.manageNotify}</a>
+      </p>
+      <p>
+        <a href={`${base}/my-data`}>{t.privacy.myData}</a>
       </p>
       {rsvp.status === 'cancelled' ? (
         visit.programme && !archived ? (

@@ -1,0 +1,8 @@
+import * as v from 'valibot'
+import { emailSchema, msg } from '../../../shared/schemas/common'
+
+/** Asking for a link to see or erase what is held about an address (the privacy page and the API). */
+export const privacyRequestSchema = v.strictObject({
+  email: emailSchema,
+  kind: v.picklist(['export', 'erase'], msg.invalid),
+})
