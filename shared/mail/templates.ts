@@ -1,6 +1,8 @@
 import type { TeamRole } from '../db/schema'
+import { type CateringMailParams, composeCatering } from './catering-templates'
 import { fillPlaceholders } from '../domain/talks'
 import type { Lang } from '../i18n'
+import { composePrivacy } from './privacy-templates'
 
 /** The parameters each mail template needs. */
 export type MailParams = {
@@ -26,6 +28,12 @@ export type MailParams = {
   talk_waitlisted: TalkDecisionParams
   /** The team cancelled an accepted or confirmed talk: the speaker hears it from them, not on the day. */
   talk_cancelled: TalkDecisionParams
+  /** To a caterer or volunteer: an order to confirm, a reminder, the numbers, a cancellation, a new link. */
+  catering_request: CateringMailParams
+  catering_reminder: CateringMailParams
+  catering_numbers: CateringMailParams
+  catering_cancelled: CateringMailParams
+  catering_link: CateringMailParams
   /** Someone asked what Rondgang holds about this address: `link` opens it for `hours`. */
   privacy_export: { link: string; hours: number }
   /** Someone asked to erase what Rondgang holds about this address: `link` confirms it, for `hours`. */
@@ -68,7 +76,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** A mail's body before it becomes text and HTML: paragraphs around one call to action. */
-type Body = {
+export type Body = {
   greeting: string
   before: string[]
   button: string
@@ -139,41 +147,8 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
           }
     }
     case 'privacy_export':
-    case 'privacy_erase': {
-      const { hours } = content.params
-      const erase = content.template === 'privacy_erase'
-      return lang === 'nl'
-        ? {
-            subject: erase ? 'Je gegevens wissen bij Rondgang' : 'Je gegevens bij Rondgang',
-            body: {
-              greeting: 'Hallo,',
-              before: [
-                erase
-                  ? `Er is gevraagd om alles te wissen wat Rondgang over dit e-mailadres bewaart. Klik op de knop om te zien wat er gewist wordt en het te bevestigen. De link werkt ${hours} uur.`
-                  : `Er is gevraagd wat Rondgang over dit e-mailadres bewaart. Klik op de knop om het te bekijken en te downloaden. De link werkt ${hours} uur.`,
-              ],
-              button: erase ? 'Bekijken en bevestigen' : 'Mijn gegevens bekijken',
-              fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
-              after: ['Heb je hier niet om gevraagd? Dan kun je deze mail negeren. Er gebeurt dan niets.'],
-              closing: 'Groeten van Rondgang',
-            },
-          }
-        : {
-            subject: erase ? 'Erasing your data at Rondgang' : 'Your data at Rondgang',
-            body: {
-              greeting: 'Hello,',
-              before: [
-                erase
-                  ? `Someone asked to erase everything Rondgang keeps about this e-mail address. Click the button to see what will be erased and to confirm it. The link works for ${hours} hours.`
-                  : `Someone asked what Rondgang keeps about this e-mail address. Click the button to see it and download it. The link works for ${hours} hours.`,
-              ],
-              button: erase ? 'Review and confirm' : 'See my data',
-              fallback: 'Does the button not work? Then copy this link into your browser:',
-              after: ['Did you not ask for this? Then you can ignore this e-mail. Nothing will happen.'],
-              closing: 'Best wishes from Rondgang',
-            },
-          }
-    }
+    case 'privacy_erase':
+      return composePrivacy(lang, content.template === 'privacy_erase', content.params.hours)
     case 'invitation': {
       const { teamName, inviterName, role } = content.params
       const team = oneLine(teamName)
@@ -260,6 +235,12 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'talk_waitlisted':
     case 'talk_cancelled':
       return composeDecision(lang, content.template, content.params)
+    case 'catering_request':
+    case 'catering_reminder':
+    case 'catering_numbers':
+    case 'catering_cancelled':
+    case 'catering_link':
+      return composeCatering(lang, content.template, content.params)
   }
 }
 
