@@ -11,6 +11,9 @@ import {
   memberships,
   participants,
   people,
+  photoLinks,
+  photos,
+  photoUploads,
   rsvps,
   rsvpTotals,
   speakers,
@@ -87,6 +90,12 @@ describe('the personal-data contract', () => {
     const slidesKey = `talks/${talkId}/slides-test`
     await env.PHOTOS.put(portraitKey, new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))
     await env.PHOTOS.put(slidesKey, new TextEncoder().encode('%PDF-1.4 test'))
+    // A photo the subject uploaded: its original (private) and both public variants.
+    const photoId = crypto.randomUUID()
+    const photoKeys = ['original', 'web-0123456789abcdef0123.webp', 'thumb-0123456789abcdef0123.webp'].map(
+      (name) => `photos/${w.visitA}/${photoId}/${name}`,
+    )
+    for (const key of photoKeys) await env.PHOTOS.put(key, new Uint8Array([1, 2, 3]))
     await db.batch([
       db.insert(loginTokens).values({
         tokenHash: await hashToken(randomToken()),
@@ -94,6 +103,39 @@ describe('the personal-data contract', () => {
         expiresAt: new Date(now.getTime() + 60_000),
       }),
       db.insert(memberships).values({ teamId: w.teamB, personId: subject.id, role: 'viewer' }),
+      db.insert(photos).values({
+        id: photoId,
+        visitId: w.visitA,
+        personId: subject.id,
+        filename: 'tuin-van-hilde.jpg',
+        originalKey: photoKeys[0] as string,
+        originalType: 'image/jpeg',
+        originalBytes: 3,
+        webKey: photoKeys[1] as string,
+        webWidth: 1,
+        webHeight: 1,
+        webBytes: 3,
+        thumbKey: photoKeys[2] as string,
+        thumbWidth: 1,
+        thumbHeight: 1,
+      }),
+      db.insert(photoLinks).values({
+        visitId: w.visitA,
+        tokenHash: await hashToken(randomToken()),
+        label: 'Fotograaf',
+        personId: subject.id,
+      }),
+      db.insert(photoUploads).values({
+        visitId: w.visitB,
+        uploaderName: 'Hilde Host',
+        uploaderEmail: email,
+        r2Key: `photos/${w.visitB}/upload-test/original`,
+        r2UploadId: 'upload-test',
+        filename: 'nog-bezig.jpg',
+        sizeBytes: 10,
+        partSize: 8388608,
+        touchedAt: now,
+      }),
       db.insert(invitations).values({
         teamId: w.teamB,
         email,
@@ -180,10 +222,12 @@ describe('the personal-data contract', () => {
 
     expect(await whereAddressAppears(email)).not.toEqual([])
     const result = await erasePersonalData(personalDataParts, scope)
-    expect(result.objects).toBe(2)
+    expect(result.objects).toBe(5)
     expect(await whereAddressAppears(email)).toEqual([])
     expect(await env.PHOTOS.head(portraitKey)).toBeNull()
     expect(await env.PHOTOS.head(slidesKey)).toBeNull()
+    for (const key of photoKeys) expect(await env.PHOTOS.head(key), key).toBeNull()
+    expect(await db.select().from(photos).where(eq(photos.id, photoId))).toEqual([])
 
     // Counts stay true: the registration is anonymous, not gone; the talk stays in the programme.
     expect(await db.select().from(rsvpTotals).where(eq(rsvpTotals.visitId, w.visitA))).toEqual(totalsBefore)

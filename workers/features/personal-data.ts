@@ -1,5 +1,6 @@
 import { auditPersonalData, mailPersonalData } from '../platform/personal-data/platform-parts'
 import { accountsPersonalData } from './accounts/personal-data'
+import { photosPersonalData } from './photos/personal-data'
 import { privacyPersonalData } from './privacy/personal-data'
 import { programmePersonalData } from './programme/personal-data'
 import { rsvpsPersonalData } from './rsvps/personal-data'
@@ -12,6 +13,7 @@ import { visitsPersonalData } from './visits/personal-data'
  * actor) runs in the same batch before accounts removes the person.
  */
 export const personalDataParts = [
+  photosPersonalData,
   privacyPersonalData,
   talksPersonalData,
   rsvpsPersonalData,

@@ -50,12 +50,10 @@ const partNumberOf = (raw: string | undefined) => {
   return Number(raw)
 }
 
-/** The Content-Length of a part: R2 must know it before the first byte (chunked bodies: 411). */
+/** The Content-Length of a part, or null without one (a chunked body: R2 must know the length up front). */
 const lengthOf = (c: Context<AppEnv>) => {
   const length = c.req.header('content-length')
-  if (!length || !/^\d{1,10}$/.test(length) || c.req.header('transfer-encoding') !== undefined) {
-    throw new DomainError('length_required', 'Send each part with a Content-Length header.')
-  }
+  if (!length || !/^\d{1,10}$/.test(length) || c.req.header('transfer-encoding') !== undefined) return null
   return Number(length)
 }
 

@@ -67,10 +67,11 @@ export async function listPhotos(db: Database, actor: Actor, visitId: string) {
 export async function photoFor(db: Database, actor: Actor, photoId: string, need: 'see' | 'curate' = 'see') {
   const [photo] = await db.select().from(photos).where(eq(photos.id, photoId)).limit(1)
   if (!photo) throw new DomainError('not_found')
-  const { visit, access } = await photoVisitFor(db, actor, photo.visitId, need)
+  const { visit, access } = await photoVisitFor(db, actor, photo.visitId)
   if (access === 'upload' && (actor.kind !== 'person' || photo.personId !== actor.personId)) {
     throw new DomainError('not_found')
   }
+  if (need === 'curate' && access !== 'curate') throw new DomainError('forbidden')
   return { photo, visit, access }
 }
 

@@ -262,10 +262,12 @@ export async function receivePart(
   uploadId: string,
   n: number,
   body: ReadableStream<Uint8Array> | null,
-  length: number,
+  length: number | null,
   now: Date,
 ) {
   const { upload, parts } = await uploadFor(db, sender, uploadId)
+  if (length === null)
+    throw new DomainError('length_required', 'Send each part with a Content-Length header.')
   const count = partCount(upload.sizeBytes, upload.partSize)
   const refusal = partVerdict(
     n,
