@@ -147,7 +147,8 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
           <a class="button secondary" href={webcal}>
             {t.schedule.subscribe}
           </a>{' '}
-          <a href={`${base}/changes${q()}`}>{t.schedule.changes}</a>
+          <a href={`${base}/changes${q()}`}>{t.schedule.changes}</a> ·{' '}
+          <a href={`${base}/photos${q()}`}>{t.photos.toGallery}</a>
         </p>
         <p class="muted">
           {t.schedule.subscribeHint} <a href={`${base}/schedule.ics${q()}`}>{t.schedule.downloadIcs}</a> ·{' '}

@@ -102,6 +102,11 @@ export function VisitOverviewPage({
           </ul>
         </section>
       ) : null}
+      {access !== 'caterer' ? (
+        <p>
+          <a href={`/visits/${visit.id}/photos`}>{t.photos.title}</a>
+        </p>
+      ) : null}
       {access === 'organise' || access === 'read' ? (
         <>
           <section aria-labelledby="rsvps" class="slot">
