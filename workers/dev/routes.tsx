@@ -8,6 +8,7 @@ import type { AppEnv } from '../platform/env'
 import { problemResponse } from '../platform/http/problem'
 import { fieldErrors } from '../platform/http/validation'
 import { loadDemoData } from './demo-load'
+import { loadDemoPhotos } from './demo-photos-load'
 
 type OutboxRow = typeof mailOutbox.$inferSelect
 
@@ -100,6 +101,7 @@ export const devRoutes = new Hono<AppEnv>()
   })
   .post('/seed', async (c) => {
     await loadDemoData(c.var.db)
+    await loadDemoPhotos(c.var.db, c.env.PHOTOS, c.env.IMAGES)
     return c.json({ loaded: true })
   })
   // The local outbox: sign-in works without a mail server, the link is one click away.
