@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { teamRoles } from '../domain/access'
+import { itemKinds, legModes, participantFunctions } from '../domain/programme'
+import { talkStates } from '../domain/talks'
+import { venueKinds, visitKinds, visitStatuses } from '../domain/visits'
 
 /** Ids are random UUIDs made by the Worker, never guessable sequence numbers. */
 const id = () =>
@@ -61,9 +65,6 @@ export const sessions = sqliteTable(
 // Teams
 // ---------------------------------------------------------------------------------------------------------
 
-export const teamRoles = ['owner', 'organiser', 'viewer'] as const
-export type TeamRole = (typeof teamRoles)[number]
-
 export const teams = sqliteTable('teams', {
   id: id(),
   name: text('name').notNull(),
@@ -110,9 +111,6 @@ export const invitations = sqliteTable(
 // Visits, venues, groups and the programme
 // ---------------------------------------------------------------------------------------------------------
 
-export const visitKinds = ['college_visit', 'delegation_tour', 'other'] as const
-export const visitStatuses = ['draft', 'published', 'archived'] as const
-
 export const visits = sqliteTable(
   'visits',
   {
@@ -144,8 +142,6 @@ export const visits = sqliteTable(
   },
   (t) => [index('visits_team_idx').on(t.teamId), index('visits_status_start_idx').on(t.status, t.startDate)],
 )
-
-export const venueKinds = ['garden', 'community_centre', 'street', 'bus', 'other'] as const
 
 export const venues = sqliteTable(
   'venues',
@@ -202,19 +198,6 @@ export const groups = sqliteTable(
   },
   (t) => [index('groups_visit_idx').on(t.visitId)],
 )
-
-export const itemKinds = [
-  'welcome',
-  'talk',
-  'walk',
-  'tour',
-  'break',
-  'catering',
-  'discussion',
-  'travel',
-] as const
-export type ItemKind = (typeof itemKinds)[number]
-export const legModes = ['walk', 'cycle', 'bus', 'train', 'car'] as const
 
 export const programmeItems = sqliteTable(
   'programme_items',
@@ -278,15 +261,6 @@ export const visitRoles = sqliteTable(
     uniqueIndex('visit_roles_unique_idx').on(t.visitId, t.personId, t.role, t.venueId),
   ],
 )
-
-export const participantFunctions = [
-  'mayor',
-  'alderman',
-  'civil_servant',
-  'council_member',
-  'committee_member',
-  'other',
-] as const
 
 /** The visiting company: who comes along, in which group. Contact and dietary needs are private. */
 export const participants = sqliteTable(
@@ -378,16 +352,6 @@ export const shareLinks = sqliteTable(
   },
   (t) => [index('share_links_visit_idx').on(t.visitId)],
 )
-
-export const dietaryOptions = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'kosher',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-] as const
 
 /**
  * A guest's registration. E-mail, dietary and access needs are private: the team sees them, a caterer only
@@ -489,17 +453,6 @@ export const speakers = sqliteTable(
   },
   (t) => [uniqueIndex('speakers_visit_email_idx').on(t.visitId, t.email)],
 )
-
-export const talkStates = [
-  'draft',
-  'submitted',
-  'accepted',
-  'confirmed',
-  'waitlisted',
-  'rejected',
-  'withdrawn',
-  'cancelled',
-] as const
 
 /** What a speaker submits, and where it is placed in the programme. */
 export const talks = sqliteTable(

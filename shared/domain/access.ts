@@ -1,6 +1,8 @@
 /** Who may do what: pure rules over an actor's roles. Routes ask these; they never decide on their own. */
 
-export type TeamRole = 'owner' | 'organiser' | 'viewer'
+/** What a member may do in a team: owners also manage members; viewers only read. */
+export const teamRoles = ['owner', 'organiser', 'viewer'] as const
+export type TeamRole = (typeof teamRoles)[number]
 export type VisitRole = { visitId: string; role: 'host' | 'caterer'; venueId: string | null }
 
 export type Actor =

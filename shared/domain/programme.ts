@@ -4,6 +4,32 @@
  */
 import { dayBounds } from './time'
 
+/** The kinds of programme item. */
+export const itemKinds = [
+  'welcome',
+  'talk',
+  'walk',
+  'tour',
+  'break',
+  'catering',
+  'discussion',
+  'travel',
+] as const
+export type ItemKind = (typeof itemKinds)[number]
+
+/** How the company travels between two venues. */
+export const legModes = ['walk', 'cycle', 'bus', 'train', 'car'] as const
+
+/** The functions of the people in the visiting company. */
+export const participantFunctions = [
+  'mayor',
+  'alderman',
+  'civil_servant',
+  'council_member',
+  'committee_member',
+  'other',
+] as const
+
 /** What shiftLater needs of an item; empty groupIds means the item is for everyone. */
 export type ShiftableItem = {
   id: string

@@ -3,7 +3,6 @@
  * takes submissions, availability entered in the visit's zone, answers to the team's questions, what the
  * public may see, who still owes slides or a bio, and whether a self-scheduled slot may be taken.
  */
-import { talkStates } from '../db/schema'
 import {
   type ClashInput,
   type ClashItem,
@@ -13,6 +12,18 @@ import {
 } from './clashes'
 import { type Interval, union } from './interval'
 import { dayBounds, nextDate, utcToZoned, zonedToUtc } from './time'
+
+/** A talk's states, as in pretalx: draft → submitted → accepted → confirmed (or rejected, withdrawn, cancelled). */
+export const talkStates = [
+  'draft',
+  'submitted',
+  'accepted',
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+  'cancelled',
+] as const
 
 /** Where a talk is in its life: draft → submitted → accepted → confirmed, or waitlisted, rejected, withdrawn, cancelled. */
 export type TalkState = (typeof talkStates)[number]

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { talkStates } from '../db/schema'
+import { talkStates } from '../domain/talks'
 import type { ClashInput } from './clashes'
 import {
   availabilityFromLocal,

@@ -1,7 +1,7 @@
-import type { TeamRole } from '../db/schema'
-import { type CateringMailParams, composeCatering } from './catering-templates'
+import type { TeamRole } from '../domain/access'
 import { fillPlaceholders } from '../domain/talks'
 import type { Lang } from '../i18n'
+import { type CateringMailParams, composeCatering } from './catering-templates'
 import { composePrivacy } from './privacy-templates'
 
 /** The parameters each mail template needs. */

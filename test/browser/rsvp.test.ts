@@ -43,7 +43,9 @@ describe.skipIf(!hasChromium)('a guest registers on a phone, then cancels throug
     expect(await page.locator('h1').textContent()).toBe('Je aanmelding')
     expect(await page.locator('.rsvp-status').textContent()).toBe('Aangemeld')
     expect(await page.getByLabel('Met hoeveel personen kom je?').inputValue()).toBe('2')
-    expect(await page.getByRole('group', { name: 'Dieetwensen' }).getByLabel('Vegetarisch').inputValue()).toBe('1')
+    expect(
+      await page.getByRole('group', { name: 'Dieetwensen' }).getByLabel('Vegetarisch').inputValue(),
+    ).toBe('1')
     expect(await fitsTheScreen()).toBe(true)
 
     await page.getByRole('button', { name: 'Aanmelding afzeggen' }).click()

@@ -20,13 +20,14 @@ describe('a state-changing request with a cookie from another site (hole 8)', ()
   it('is refused before it runs, by Origin or by Sec-Fetch-Site, also without a body', async () => {
     const w = await makeWorld()
     const cookie = w.person.organiser.cookie
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
       { origin: new URL(url('/')).origin, 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ]
+    for (const headers of refused) {
       const res = await archive(w.visitA, cookie, headers)
       expect(res.status, JSON.stringify(headers)).toBe(403)
       expect(res.headers.get('content-type')).toContain('application/problem+json')

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { teamRoles } from '../../../shared/db/schema'
+import { teamRoles } from '../../../shared/domain/access'
 import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
 
 export const teamRoleSchema = v.picklist(teamRoles, msg.invalid)

@@ -1,5 +1,6 @@
 /** Catering planned from the real headcount: who is there, how much that makes, what it costs. Pure. */
-import { type CateringStatus, dietaryOptions, type QuantityRule } from '../../../shared/db/schema'
+import type { CateringStatus, QuantityRule } from '../../../shared/db/schema'
+import { dietaryOptions } from '../../../shared/domain/diets'
 import { type DietaryCounts, type DietaryOption, dietaryTotals } from '../rsvps/rules'
 
 /** Persons per dietary need, every need present (0 when nobody). */

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { itemKinds, legModes, participantFunctions } from '../../../shared/db/schema'
+import { itemKinds, legModes, participantFunctions } from '../../../shared/domain/programme'
 import {
   countSchema,
   idSchema,

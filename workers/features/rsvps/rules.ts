@@ -1,5 +1,5 @@
 /** Guests' registrations: how many fit, who moves up from the waitlist, what the caterers need to know. */
-import { dietaryOptions } from '../../../shared/db/schema'
+import { dietaryOptions } from '../../../shared/domain/diets'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 
 export type DietaryOption = (typeof dietaryOptions)[number]

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { dietaryOptions } from '../../../shared/db/schema'
+import { dietaryOptions } from '../../../shared/domain/diets'
 import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
 import { type DietaryCounts, type DietaryOption, needsAboveParty } from './rules'
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { talkStates } from '../../../shared/db/schema'
 import type { TalkState } from '../../../shared/domain/talks'
+import { talkStates } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
 import { slugSchema } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
-import { talkStates } from '../../../shared/db/schema'
 import type { TalkState } from '../../../shared/domain/talks'
+import { talkStates } from '../../../shared/domain/talks'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { downloadResponse } from '../../platform/http/file-response'

@@ -1,6 +1,5 @@
 import * as v from 'valibot'
-import { talkStates } from '../../../shared/db/schema'
-import { MAX_ANSWER, MAX_QUESTIONS } from '../../../shared/domain/talks'
+import { MAX_ANSWER, MAX_QUESTIONS, talkStates } from '../../../shared/domain/talks'
 import { emailSchema, lineSchema, msg } from '../../../shared/schemas/common'
 import { localDateSchema, localTimeSchema } from '../visits/schemas'
 

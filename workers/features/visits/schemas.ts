@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { venueKinds, visitKinds } from '../../../shared/db/schema'
+import { venueKinds, visitKinds } from '../../../shared/domain/visits'
 import {
   countSchema,
   emailSchema,

@@ -1,4 +1,4 @@
-import { itemKinds, legModes } from '../../../../shared/db/schema'
+import { itemKinds, legModes } from '../../../../shared/domain/programme'
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { Checkbox, Checkboxes, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'

@@ -1,4 +1,4 @@
-import { dietaryOptions } from '../../../../shared/db/schema'
+import { dietaryOptions } from '../../../../shared/domain/diets'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { Checkboxes, ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'

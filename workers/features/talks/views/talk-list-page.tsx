@@ -1,5 +1,5 @@
-import { talkStates } from '../../../../shared/db/schema'
 import type { TalkState } from '../../../../shared/domain/talks'
+import { talkStates } from '../../../../shared/domain/talks'
 import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 import type { listTalksForTeam } from '../review'

@@ -1,5 +1,5 @@
-import { venueKinds } from '../../../../shared/db/schema'
 import { utcToZoned } from '../../../../shared/domain/time'
+import { venueKinds } from '../../../../shared/domain/visits'
 import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { getVenue, listVenues, venueVisits } from '../venues'

@@ -1,4 +1,4 @@
-import { visitKinds } from '../../../../shared/db/schema'
+import { visitKinds } from '../../../../shared/domain/visits'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate } from '../../../../shared/i18n/format'
 import { Checkbox, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
