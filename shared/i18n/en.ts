@@ -1,4 +1,5 @@
 import type { Messages } from './nl'
+import { cateringEn } from './catering'
 
 /** English. Every key of the Dutch dictionary must be here too (checked by the type). */
 export const en: Messages = {
@@ -237,6 +238,7 @@ export const en: Messages = {
       participants: 'Company',
       talks: 'Talks',
       rsvps: 'Registrations',
+      catering: 'Catering',
       releases: 'Releases',
     },
     backToTeam: 'Back to the team',
@@ -530,6 +532,10 @@ export const en: Messages = {
     optedOut: 'Done: you get no more e-mails about changes to the programme.',
     optedIn: 'Done: you get an e-mail again when the programme changes.',
     manageNotify: 'Turn e-mails about changes on or off',
+    renewTitle: 'Open your registration',
+    renewIntro:
+      'The button opens your registration and gives you a new private link. Your earlier link stops working then; keep the new one.',
+    renewButton: 'Open my registration',
     invalidTitle: 'This link does not work (any more)',
     invalid:
       'This private link is unknown or was replaced by a newer one. Look in your newest e-mail, or register again with the same e-mail address: we then e-mail you a new link.',
@@ -1004,7 +1010,12 @@ export const en: Messages = {
     cancelUpload: 'Stop',
     limits: (file: string, left: string) => `At most ${file} per photo; this visit has ${left} of room left.`,
     count: (n: number) => (n === 1 ? '1 photo' : `${n} photos`),
-    status: { public: 'Public', waiting: 'Waiting for approval', consentOpen: 'Consent still open', hidden: 'Not public' },
+    status: {
+      public: 'Public',
+      waiting: 'Waiting for approval',
+      consentOpen: 'Consent still open',
+      hidden: 'Not public',
+    },
     consent: { none: 'Nobody recognisable', asked: 'Consent asked, no answer yet', given: 'Consent given' },
     consentLabel: 'Consent of the people shown',
     caption: 'Caption',
@@ -1054,7 +1065,8 @@ export const en: Messages = {
     yourName: 'Your name (for the credit)',
     yourEmail: 'Your e-mail address (optional; for questions about your photos)',
     linkInvalid: 'This upload link does not work (any more). Ask the organising team for a new one.',
-    sent: (n: number) => (n === 1 ? 'Thank you! 1 photo has arrived.' : `Thank you! ${n} photos have arrived.`),
+    sent: (n: number) =>
+      n === 1 ? 'Thank you! 1 photo has arrived.' : `Thank you! ${n} photos have arrived.`,
     refused: {
       heic: 'This is a HEIC photo. Choose it again so your phone sends it as JPEG, or convert it to JPEG first.',
       kind: 'This is not a JPEG, PNG or WebP photo. Nothing was stored.',
@@ -1146,17 +1158,25 @@ export const en: Messages = {
     eraseNowButton: 'Erase now',
     erased: 'The data is erased. The log only says that an erasure happened.',
     recordTitle: 'Record of processing',
-    recordIntro: 'For your association’s or municipality’s own GDPR register: what Rondgang processes for you.',
+    recordIntro:
+      'For your association’s or municipality’s own GDPR register: what Rondgang processes for you.',
     record: [
       ['Purpose', 'Organising visits and tours: programme, registrations, speakers, host venues, catering.'],
       ['Data subjects', 'Guests, speakers, hosts, volunteers, team members.'],
-      ['Data', 'Name, e-mail address, phone number, organisation, dietary needs (health), access needs, photos.'],
-      ['Retention', 'Registrations: 90 days after the visit; mails: until delivered, 30 days at most; sessions: until they expire.'],
+      [
+        'Data',
+        'Name, e-mail address, phone number, organisation, dietary needs (health), access needs, photos.',
+      ],
+      [
+        'Retention',
+        'Registrations: 90 days after the visit; mails: until delivered, 30 days at most; sessions: until they expire.',
+      ],
       ['Recipients', 'The visit’s team; caterers see numbers only; the public programme only with consent.'],
       ['Rights', 'Access and erasure through /privacy or the private link; the team can erase sooner.'],
     ] as [string, string][],
     footerLink: 'Privacy',
   },
+  catering: cateringEn,
   validation: {
     required: 'This field is required.',
     invalid: 'This value is not valid.',

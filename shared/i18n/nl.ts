@@ -1,3 +1,4 @@
+import { cateringNl } from './catering'
 /** Dutch, the default language of the interface. */
 export const nl = {
   lang: 'nl',
@@ -240,6 +241,7 @@ export const nl = {
       participants: 'Gezelschap',
       talks: 'Voordrachten',
       rsvps: 'Aanmeldingen',
+      catering: 'Catering',
       releases: 'Versies',
     },
     backToTeam: 'Terug naar het team',
@@ -541,6 +543,10 @@ export const nl = {
     optedOut: 'Gedaan: je krijgt geen mails meer over wijzigingen in het programma.',
     optedIn: 'Gedaan: je krijgt weer een mail als het programma verandert.',
     manageNotify: 'Mails over wijzigingen aan- of uitzetten',
+    renewTitle: 'Je aanmelding openen',
+    renewIntro:
+      'Met de knop open je je aanmelding en krijg je een nieuwe persoonlijke link. Je vorige link werkt daarna niet meer; bewaar de nieuwe.',
+    renewButton: 'Open mijn aanmelding',
     invalidTitle: 'Deze link werkt niet (meer)',
     invalid:
       'Deze persoonlijke link is onbekend of vervangen door een nieuwere. Kijk in je nieuwste mail, of meld je opnieuw aan met hetzelfde e-mailadres: dan mailen we je een nieuwe link.',
@@ -991,7 +997,8 @@ export const nl = {
   photos: {
     title: "Foto's",
     galleryTitle: 'Fotoimpressie',
-    galleryLead: "Foto's van het bezoek. Klik op een foto om hem groot te bekijken; met de pijltjestoetsen blader je verder.",
+    galleryLead:
+      "Foto's van het bezoek. Klik op een foto om hem groot te bekijken; met de pijltjestoetsen blader je verder.",
     none: "Er zijn nog geen foto's van dit bezoek.",
     downloadAll: "Alle foto's downloaden (ZIP)",
     creditsTitle: "Foto's en makers:",
@@ -1011,7 +1018,7 @@ export const nl = {
       "JPEG, PNG of WebP; meerdere tegelijk. Een iPhone stuurt zijn foto's dan als JPEG. Grote bestanden gaan in delen: valt de verbinding weg, dan gaat het verder waar het was.",
     chooseFiles: "Kies foto's",
     startUpload: 'Uploaden',
-    uploadNeedsScript: "Uploaden werkt met JavaScript; zet het aan in je browser.",
+    uploadNeedsScript: 'Uploaden werkt met JavaScript; zet het aan in je browser.',
     overall: 'Totaal',
     timeLeft: (text: string) => `nog ${text}`,
     waiting: 'Wacht…',
@@ -1023,10 +1030,20 @@ export const nl = {
     unfinished: 'Onafgemaakte uploads',
     unfinishedHint: "Kies dezelfde foto's opnieuw: ze gaan verder bij het deel waar ze waren.",
     cancelUpload: 'Stoppen',
-    limits: (file: string, left: string) => `Per foto hoogstens ${file}; voor dit bezoek is er nog ${left} ruimte.`,
+    limits: (file: string, left: string) =>
+      `Per foto hoogstens ${file}; voor dit bezoek is er nog ${left} ruimte.`,
     count: (n: number) => (n === 1 ? '1 foto' : `${n} foto's`),
-    status: { public: 'Openbaar', waiting: 'Wacht op goedkeuring', consentOpen: 'Toestemming nog open', hidden: 'Niet openbaar' },
-    consent: { none: 'Geen herkenbare personen', asked: 'Toestemming gevraagd, nog geen antwoord', given: 'Toestemming gegeven' },
+    status: {
+      public: 'Openbaar',
+      waiting: 'Wacht op goedkeuring',
+      consentOpen: 'Toestemming nog open',
+      hidden: 'Niet openbaar',
+    },
+    consent: {
+      none: 'Geen herkenbare personen',
+      asked: 'Toestemming gevraagd, nog geen antwoord',
+      given: 'Toestemming gegeven',
+    },
     consentLabel: 'Toestemming van wie erop staat',
     caption: 'Bijschrift',
     credit: 'Fotograaf (naamsvermelding)',
@@ -1075,7 +1092,8 @@ export const nl = {
     yourName: 'Je naam (voor de naamsvermelding)',
     yourEmail: 'Je e-mailadres (mag leeg; voor vragen over je foto’s)',
     linkInvalid: 'Deze uploadlink werkt niet (meer). Vraag het organisatieteam om een nieuwe.',
-    sent: (n: number) => (n === 1 ? 'Dank je wel! 1 foto is aangekomen.' : `Dank je wel! ${n} foto’s zijn aangekomen.`),
+    sent: (n: number) =>
+      n === 1 ? 'Dank je wel! 1 foto is aangekomen.' : `Dank je wel! ${n} foto’s zijn aangekomen.`,
     refused: {
       heic: 'Dit is een HEIC-foto. Kies hem opnieuw zodat je telefoon hem als JPEG stuurt, of zet hem eerst om naar JPEG.',
       kind: 'Dit is geen JPEG-, PNG- of WebP-foto. Er is niets opgeslagen.',
@@ -1085,7 +1103,7 @@ export const nl = {
     },
     validation: {
       unknownItem: 'Dit programmaonderdeel hoort niet bij dit bezoek.',
-      order: "Noem elke foto van het bezoek precies één keer.",
+      order: 'Noem elke foto van het bezoek precies één keer.',
     },
   },
   privacy: {
@@ -1170,15 +1188,28 @@ export const nl = {
     recordIntro:
       'Voor het eigen AVG-register van je vereniging of gemeente: wat Rondgang voor jullie verwerkt.',
     record: [
-      ['Doel', 'Bezoeken en rondgangen organiseren: programma, aanmeldingen, sprekers, gastadressen, catering.'],
+      [
+        'Doel',
+        'Bezoeken en rondgangen organiseren: programma, aanmeldingen, sprekers, gastadressen, catering.',
+      ],
       ['Betrokkenen', 'Gasten, sprekers, gastheren en -vrouwen, vrijwilligers, teamleden.'],
-      ['Gegevens', 'Naam, e-mailadres, telefoonnummer, organisatie, dieetwensen (gezondheid), wat iemand nodig heeft, foto’s.'],
-      ['Bewaartermijn', 'Aanmeldingen: 90 dagen na het bezoek; mails: tot bezorging, uiterlijk 30 dagen; sessies: tot ze verlopen.'],
-      ['Ontvangers', 'Het team van het bezoek; cateraars zien alleen aantallen; het openbare programma alleen met toestemming.'],
+      [
+        'Gegevens',
+        'Naam, e-mailadres, telefoonnummer, organisatie, dieetwensen (gezondheid), wat iemand nodig heeft, foto’s.',
+      ],
+      [
+        'Bewaartermijn',
+        'Aanmeldingen: 90 dagen na het bezoek; mails: tot bezorging, uiterlijk 30 dagen; sessies: tot ze verlopen.',
+      ],
+      [
+        'Ontvangers',
+        'Het team van het bezoek; cateraars zien alleen aantallen; het openbare programma alleen met toestemming.',
+      ],
       ['Rechten', 'Inzage en wissen via /privacy of de persoonlijke link; het team kan wissen vervroegen.'],
     ] as [string, string][],
     footerLink: 'Privacy',
   },
+  catering: cateringNl,
   validation: {
     required: 'Dit veld is verplicht.',
     invalid: 'Deze waarde klopt niet.',

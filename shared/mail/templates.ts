@@ -12,7 +12,7 @@ export type MailParams = {
   rsvp_confirmed: RsvpMailParams
   rsvp_waitlisted: RsvpMailParams
   rsvp_promoted: RsvpMailParams
-  /** Someone registered again with an address that already has a registration: a new private link. */
+  /** Someone registered again with an address that already has a registration: a link to renew the private link. */
   rsvp_link: RsvpMailParams
   /** After a release: the changes that concern this guest (already in sentences), with an opt-out link. */
   programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
@@ -491,7 +491,7 @@ function composeRsvp(
         subject: `Je persoonlijke link voor ${visit}`,
         before: [
           `Er is opnieuw aangemeld met dit e-mailadres voor ${visit} op ${params.date}. Je was al aangemeld, dus er is niets dubbel opgeslagen.`,
-          'Hieronder staat een nieuwe persoonlijke link om je aanmelding te bekijken, te wijzigen of af te zeggen. De vorige link werkt niet meer.',
+          'Met de knop hieronder open je je aanmelding om te bekijken, te wijzigen of af te zeggen; je krijgt dan een nieuwe persoonlijke link. Je vorige link blijft werken tot je dat doet. De knop werkt 7 dagen.',
         ],
       },
     }[template]
@@ -534,7 +534,7 @@ function composeRsvp(
       subject: `Your private link for ${visit}`,
       before: [
         `Someone registered again with this e-mail address for ${visit} on ${params.date}. You were already registered, so nothing was saved twice.`,
-        'Below is a new private link to see, change or cancel your registration. The earlier link no longer works.',
+        'The button below opens your registration to see, change or cancel it, and gives you a new private link. Your earlier link keeps working until you do. The button works for 7 days.',
       ],
     },
   }[template]

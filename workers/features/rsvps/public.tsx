@@ -13,7 +13,9 @@ import {
   cancelRsvpByToken,
   createRsvp,
   getRsvpByToken,
+  isRenewal,
   type RsvpOutcome,
+  renewRsvpLink,
   rsvpForm,
   setNotify,
   updateRsvpByToken,
@@ -26,6 +28,7 @@ import {
   RsvpInvalidPage,
   RsvpOptOutPage,
   RsvpOwnPage,
+  RsvpRenewPage,
   type RsvpVisit,
 } from './views/rsvp-pages'
 
@@ -169,6 +172,28 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
         () => renderForm(c),
       )
     },
+  )
+  .get('/r/renew/:renewal', (c) => {
+    c.header('referrer-policy', 'no-referrer')
+    c.header('cache-control', 'private, no-store')
+    const renewal = c.req.param('renewal')
+    if (!isRenewal(renewal, new Date())) {
+      c.status(404)
+      return c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle })
+    }
+    return c.render(<RsvpRenewPage t={c.var.t} action={`/r/renew/${renewal}`} />, {
+      title: c.var.t.rsvp.renewTitle,
+    })
+  })
+  .post('/r/renew/:renewal', (c) =>
+    withPrivateLink(
+      c,
+      () => c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle }),
+      async () => {
+        const token = await renewRsvpLink(c.var.db, c.var.config, c.req.param('renewal'), new Date())
+        return c.redirect(`/r/${token}`, 303)
+      },
+    ),
   )
   .get('/r/:token', (c) =>
     withToken(c, (token) => {

@@ -40,7 +40,13 @@ export function liveShareLink(db: Database, slug: string, tokenHash: string) {
 /** The registration (not cancelled) an address already has for the visit with this slug. */
 export function activeRsvpByEmail(db: Database, slug: string, email: string) {
   return db
-    .select({ id: rsvps.id, partySize: rsvps.partySize, status: rsvps.status })
+    .select({
+      id: rsvps.id,
+      partySize: rsvps.partySize,
+      status: rsvps.status,
+      tokenHash: rsvps.tokenHash,
+      lang: rsvps.lang,
+    })
     .from(rsvps)
     .innerJoin(visits, eq(visits.id, rsvps.visitId))
     .where(and(eq(visits.slug, slug), eq(rsvps.email, email), ne(rsvps.status, 'cancelled')))

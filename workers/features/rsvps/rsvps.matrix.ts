@@ -1,7 +1,11 @@
+import { env } from 'cloudflare:test'
+import { eq } from 'drizzle-orm'
 import { rsvps } from '../../../shared/db/schema'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, type Row, s, type World } from '../../../test/integration/world'
+import { signLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
+import { readConfig } from '../../platform/config'
 
 /** A guest's private value: only organisers may see it (in the list, the CSV and the registrations page). */
 const GUEST_EMAIL = 'private-guest-rsvp@example.nl'
@@ -22,6 +26,18 @@ async function guestToken(w: World) {
   return token
 }
 
+/** A renewal of the guest's link as mailed to their address when it registered again (valid for an hour). */
+async function renewalPath(w: World) {
+  const token = await guestToken(w)
+  const [row] = await db
+    .select({ id: rsvps.id, tokenHash: rsvps.tokenHash })
+    .from(rsvps)
+    .where(eq(rsvps.tokenHash, await hashToken(token)))
+  const until = Date.now() + 3600_000
+  const secret = readConfig(env as unknown as Cloudflare.Env).appSecret
+  return `/r/renew/${row?.id}.${until}.${await signLink(secret, 'rsvp-renew', `${row?.id}:${until}:${row?.tokenHash}`)}`
+}
+
 const withGuest = (path: (w: World) => string) => async (w: World) => {
   await guestToken(w)
   return { path: path(w) }
@@ -31,6 +47,12 @@ const everyone = (code: number) => s(code, code, code, code, code, code, code, c
 
 /** Matrix rows for registrations: the public form and API, the private link pages, and the team's views. */
 export const rsvpRows: Record<string, Row> = {
+  // Whoever holds the mailed renewal (the guest's mailbox) may renew, signed in or not.
+  'GET /r/renew/:renewal': { request: async (w) => ({ path: await renewalPath(w) }), expect: everyone(200) },
+  'POST /r/renew/:renewal': {
+    request: async (w) => ({ path: await renewalPath(w), form: {} }),
+    expect: everyone(303),
+  },
   'POST /api/public/visits/:slug/rsvps': {
     request: (w, actor) => ({
       path: `/api/public/visits/${w.slugA}/rsvps`,

@@ -121,31 +121,66 @@ describe('registering', () => {
     expect(trips).toBe(2)
   })
 
-  it('sends an address that is already registered a new link, with the same answer and nothing saved twice', async () => {
+  it('mails an address that is already registered a renewal, answers as for a new one, and keeps its link', async () => {
     const w = await makeWorld()
     const anna = guest(w, 'anna')
     expect(await registered(w, anna, 2)).toBe('confirmed')
     const first = await mailedToken(anna, '/r')
-    const again = await register(w, { email: anna.toUpperCase(), partySize: 5, name: 'Iemand anders' })
-    expect(again.status).toBe(202)
-    // The same answer as for a first registration: nothing tells a stranger the address was known.
-    expect(await again.json()).toEqual({ status: 'confirmed' })
-    expect(await register(w, { email: anna, partySize: 1 }).then((r) => r.json())).toEqual({
-      status: 'confirmed',
-    })
+    // Eight tries by someone else: one mail, the same answer as a first registration, nothing saved twice.
+    for (let i = 0; i < 8; i++) {
+      const again = await register(w, { email: anna.toUpperCase(), partySize: 5, name: 'Iemand anders' })
+      expect(again.status).toBe(202)
+      expect(await again.json()).toEqual({ status: 'confirmed' })
+    }
     expect(await rsvpCount(w.visitA)).toBe(1)
-    const mail = await latestMailTo(anna)
-    expect(mail?.kind).toBe('rsvp_link')
-    const second = await mailedToken(anna, '/r')
+    const renewals = await env.DB.prepare(
+      `SELECT count(*) AS n FROM mail_outbox WHERE "to" = ? AND kind = 'rsvp_link'`,
+    )
+      .bind(anna)
+      .first<{ n: number }>()
+    expect(renewals?.n).toBe(1)
+    // The guest's link keeps working: a stranger cannot end it.
+    expect((await page(`/r/${first}`)).status).toBe(200)
+
+    // The mailed renewal: the page asks (mail scanners erase nothing), the button gives a new link.
+    const renewal = (await latestMailTo(anna))?.text.match(
+      /\/r\/renew\/[A-Za-z0-9-]+\.\d{13}\.[A-Za-z0-9_-]{43}/,
+    )?.[0]
+    expect(renewal).toBeDefined()
+    expect((await page(renewal!)).status).toBe(200)
+    expect((await page(`/r/${first}`)).status).toBe(200)
+    const renewed = await form(renewal!, {})
+    expect(renewed.status).toBe(303)
+    const second = renewed.headers.get('location')!.slice('/r/'.length)
     expect(second).not.toBe(first)
-    // The old link is replaced; the new one shows the registration as it was (2 people, not 1 or 5).
     expect((await page(`/r/${first}`)).status).toBe(404)
     const own = await page(`/r/${second}`)
     expect(own.status).toBe(200)
     expect(await own.text()).toContain('value="2"')
-    // The form answers the same way as for a new registration.
-    const viaForm = await form(`/v/${w.slugA}/rsvp`, { name: 'X', email: anna, partySize: '1' })
-    expect(viaForm.headers.get('location')).toBe(`/v/${w.slugA}/rsvp?status=confirmed`)
+    // A renewal works once, and a forged one not at all.
+    expect((await form(renewal!, {})).status).toBe(404)
+    expect(
+      (
+        await form(
+          renewal!.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')),
+          {},
+        )
+      ).status,
+    ).toBe(404)
+    expect((await page('/r/renew/nope')).status).toBe(404)
+  })
+
+  it('answers a known address on a full visit as it would answer a new one (waitlisted)', async () => {
+    const w = await makeWorld()
+    await setCapacity(w, 2)
+    const anna = guest(w, 'vol')
+    expect(await registered(w, anna, 2)).toBe('confirmed')
+    const known = await register(w, { email: anna, partySize: 1 })
+    const fresh = await register(w, { email: guest(w, 'nieuw'), partySize: 1 })
+    expect(await known.json()).toEqual({ status: 'waitlisted' })
+    expect(await fresh.json()).toEqual({ status: 'waitlisted' })
+    // The known guest is still confirmed: the truth went to their address.
+    expect((await db.select().from(rsvps).where(eq(rsvps.email, anna)))[0]?.status).toBe('confirmed')
   })
 
   it('refuses an archived visit with a clear message and saves nothing', async () => {

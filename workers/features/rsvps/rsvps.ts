@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
-import { groups, rsvps } from '../../../shared/db/schema'
+import { groups, rsvps, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { formatOffset, utcToZoned } from '../../../shared/domain/time'
 import { DomainError } from '../../../shared/errors'
@@ -9,6 +9,7 @@ import { toCsv } from '../../../shared/exports/csv'
 import { type Lang, messagesFor } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
+import { signLink, verifyLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
@@ -72,6 +73,62 @@ function rsvpMail(
   return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
 }
 
+/** How long a mailed renewal works, and how often one is mailed to the same address at most. */
+const RENEW_DAYS = 7
+const RENEW_MAIL_EVERY_MS = 10 * 60_000
+
+/**
+ * A link that renews a guest's private link: the registration, an end time and a signature over the current
+ * token's hash, so it works once (renewing changes the hash) and only for whoever reads the guest's mail.
+ */
+async function renewLink(config: Config, rsvp: { id: string; tokenHash: string }, now: Date) {
+  const until = now.getTime() + RENEW_DAYS * 24 * 3600_000
+  const signature = await signLink(config.appSecret, 'rsvp-renew', `${rsvp.id}:${until}:${rsvp.tokenHash}`)
+  return `${config.publicUrl.replace(/\/$/, '')}/r/renew/${rsvp.id}.${until}.${signature}`
+}
+
+/**
+ * The guest renews their private link from the mailed renewal: a new token, the old link ends now — by the
+ * guest's own hand. A forged, used or expired renewal is a 404.
+ */
+export async function renewRsvpLink(
+  db: Database,
+  config: Config,
+  renewal: string,
+  now: Date,
+): Promise<string> {
+  const match = /^([A-Za-z0-9-]{1,64})\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(renewal)
+  if (!match) throw new DomainError('not_found')
+  const [, id = '', until = '', signature = ''] = match
+  if (Number(until) < now.getTime()) throw new DomainError('not_found')
+  const [current] = await db
+    .select({ tokenHash: rsvps.tokenHash })
+    .from(rsvps)
+    .where(and(eq(rsvps.id, id), ne(rsvps.status, 'cancelled')))
+  if (!current) throw new DomainError('not_found')
+  const ok = await verifyLink(
+    config.appSecret,
+    'rsvp-renew',
+    `${id}:${until}:${current.tokenHash}`,
+    signature,
+  )
+  if (!ok) throw new DomainError('not_found')
+  const token = randomToken()
+  const renewed = await db
+    .update(rsvps)
+    .set({ tokenHash: await hashToken(token), updatedAt: now })
+    .where(and(eq(rsvps.id, id), eq(rsvps.tokenHash, current.tokenHash)))
+    .returning({ id: rsvps.id })
+  if (renewed.length === 0) throw new DomainError('not_found')
+  return token
+}
+
+/** Whether a renewal link is well-formed and still in time (the page shows a button only then). */
+export const isRenewal = (renewal: string, now: Date) => {
+  const match = /^[A-Za-z0-9-]{1,64}\.(\d{13})\.[A-Za-z0-9_-]{43}$/.exec(renewal)
+  return match !== null && Number(match[1]) >= now.getTime()
+}
+
 /** The stored form of a share-link token from a URL; one that cannot be a token matches no link. */
 const shareTokenHash = async (token: string | undefined) =>
   token && tokenPattern.test(token) ? hashToken(token) : 'no-share-link'
@@ -88,7 +145,8 @@ function checkGroups(snapshot: Snapshot, groupIds: readonly string[]) {
  * round trip 2 is one batch in which a single INSERT … SELECT decides confirmed or waitlisted against the
  * capacity as it is at that moment (no one else's registration can slip in between), the matching mail is
  * written only for the status that came out, and the status is read back.
- * An address that is already registered gets a new private link by mail; the answer does not say so.
+ * An address that is already registered is mailed a way to renew its private link; the answer does not say
+ * the address was known, and the link the guest has keeps working.
  */
 export async function createRsvp(
   db: Database,
@@ -112,35 +170,51 @@ export async function createRsvp(
   const snapshot = parseSnapshot(visit.snapshot)
   const about = { title: visit.title, startDate: visit.startDate }
   checkGroups(snapshot, input.groupIds)
-  const token = randomToken()
-  const tokenHash = await hashToken(token)
 
   if (existing) {
-    // A new link replaces the old one: the mail goes to the registered address, never to whoever asked.
-    const mail = rsvpMail(
-      config,
-      'rsvp_link',
-      { email: input.email, lang, partySize: existing.partySize, token },
-      about,
-    )
-    await db.batch([
-      db
-        .update(rsvps)
-        .set({ tokenHash, updatedAt: now })
-        .where(and(eq(rsvps.id, existing.id), ne(rsvps.status, 'cancelled'))),
+    // Someone (the guest, or anyone who knows the address) registered again. The guest's link is not
+    // replaced — a stranger must not be able to end it — and the mail to the registered address offers a
+    // renewal the guest confirms themselves; one such mail per address per 10 minutes, however often asked.
+    const link = await renewLink(config, existing, now)
+    const date = formatLocalDate(about.startDate, messagesFor(existing.lang).locale)
+    const mail = {
+      to: input.email,
+      kind: 'rsvp_link',
+      ...renderMail('rsvp_link', existing.lang, {
+        link,
+        visitTitle: about.title,
+        date,
+        partySize: existing.partySize,
+      }),
+    }
+    const recently = new Date(now.getTime() - RENEW_MAIL_EVERY_MS)
+    const capacity = capacitySql(visit.visitId, effectiveCapacity(null, snapshot, input.groupIds))
+    const [, [answer]] = await db.batch([
       queueMailWhen(
         db,
         config,
         mail,
         now,
-        sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${existing.id} AND token_hash = ${tokenHash})`,
+        sql`NOT EXISTS (SELECT 1 FROM mail_outbox WHERE "to" = ${input.email} AND kind = 'rsvp_link'
+          AND created_at > ${recently.getTime()})`,
       ),
+      // The answer a new registration of this party would get now, so the reply tells a stranger nothing
+      // about the address (a known one on a full visit used to say "confirmed", a new one "waitlisted").
+      db
+        .select({
+          status: sql<string>`CASE WHEN ${capacity} IS NULL OR (
+            NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visit.visitId} AND status = 'waitlisted')
+            AND ${confirmedSum(visit.visitId)} + ${input.partySize} <= ${capacity})
+          THEN 'confirmed' ELSE 'waitlisted' END`,
+        })
+        .from(visits)
+        .where(eq(visits.id, visit.visitId)),
     ])
-    // Answer with the registration's own status, as a new registration would be answered: the reply must
-    // not tell a stranger that this address had registered before (the details go to that address only).
-    return existing.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
+    return answer?.status === 'confirmed' ? 'confirmed' : 'waitlisted'
   }
 
+  const token = randomToken()
+  const tokenHash = await hashToken(token)
   const id = crypto.randomUUID()
   const visitId = visit.visitId
   const capacity = capacitySql(visitId, effectiveCapacity(null, snapshot, input.groupIds))

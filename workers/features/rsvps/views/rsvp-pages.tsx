@@ -203,6 +203,22 @@ export function RsvpInvalidPage({ t }: { t: Messages }) {
   )
 }
 
+/**
+ * Renewing the private link from the mail sent when the address registered again: a button (a POST), so a
+ * mail scanner that follows links does not end the guest's link.
+ */
+export function RsvpRenewPage({ t, action }: { t: Messages; action: string }) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.renewTitle}</h1>
+      <p>{t.rsvp.renewIntro}</p>
+      <form method="post" action={action}>
+        <button type="submit">{t.rsvp.renewButton}</button>
+      </form>
+    </section>
+  )
+}
+
 /** The visit of a private-link page; an unlisted visit's programme opens with the guest's own pass. */
 const ownVisit = (own: Own): RsvpVisit => ({
   title: own.visit.title,
