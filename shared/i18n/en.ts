@@ -1,5 +1,5 @@
-import type { Messages } from './nl'
 import { cateringEn } from './catering'
+import type { Messages } from './nl'
 
 /** English. Every key of the Dutch dictionary must be here too (checked by the type). */
 export const en: Messages = {

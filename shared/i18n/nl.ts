@@ -1,4 +1,5 @@
 import { cateringNl } from './catering'
+
 /** Dutch, the default language of the interface. */
 export const nl = {
   lang: 'nl',
