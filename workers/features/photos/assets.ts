@@ -158,6 +158,7 @@ export const photosJs = `(() => {
         progress: (f) => { bar.value = f },
         status: (text) => { state.textContent = ' ' + text },
         fail: (text) => { li.className = 'upload-row-failed'; state.textContent = ' ' + m.failed + ': ' + text; return false },
+        failed: () => li.className === 'upload-row-failed',
       }
     }
 
@@ -191,8 +192,10 @@ export const photosJs = `(() => {
       clearInterval(tick)
       overallBar.value = 1
       busy = false
-      live.textContent = m.sent.replace('{n}', String(ok))
-      if (ok > 0 && root.dataset.after === 'reload') setTimeout(() => location.reload(), 1200)
+      const failed = files.filter((f, i) => rows[i].failed()).map((f) => f.name)
+      live.textContent = m.sent.replace('{n}', String(ok)) + (failed.length ? ' ' + m.failed + ': ' + failed.join(', ') : '')
+      // The team's page shows its new photos after a reload; not while a refusal is there to be read.
+      if (ok > 0 && failed.length === 0 && root.dataset.after === 'reload') setTimeout(() => location.reload(), 1200)
       input.value = ''
     })
   }
