@@ -24,6 +24,7 @@ import { bodyLimits } from './platform/middleware/body-limit'
 import { database } from './platform/middleware/db'
 import { i18n } from './platform/middleware/i18n'
 import { renderer } from './platform/middleware/renderer'
+import { safePath } from './platform/middleware/safe-path'
 import { sameOriginWrites } from './platform/middleware/same-origin'
 import { session } from './platform/middleware/session'
 
@@ -60,6 +61,7 @@ export function createApp() {
   // Forms and JSON are small; a route that takes files declares its own limit (uploadLimit).
   app.use(bodyLimits())
   app.use('/api/*', requireJson())
+  app.use(safePath())
   app.use(sameOriginWrites())
   const csrfCheck = csrf()
   app.use(async function csrfForPages(c, next) {

@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { visits } from '../../shared/db/schema'
+import { hostOffers, participants, programmeItemGroups, visits } from '../../shared/db/schema'
 import { api, db, form, freshClient, mailedToken, url } from './helpers'
 import { makeWorld } from './world'
 
@@ -79,5 +79,49 @@ describe('control characters in where sign-in returns to (hole 5)', () => {
     const good = await form('/sign-in/verify', { token, next: '/v/café' })
     expect(good.status).toBe(303)
     expect(good.headers.get('location')).toBe('/v/caf%C3%A9')
+  })
+})
+
+describe('a control character in a path (hole 7)', () => {
+  it('is refused before anything runs: the change is not made, no 500 after a commit', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const removal = await form(`/visits/%00/participants/${w.participantA}/delete`, {}, { cookie })
+    expect(removal.status).toBe(404)
+    expect(await db.select().from(participants).where(eq(participants.id, w.participantA))).toHaveLength(1)
+    const decline = await form(
+      `/teams/%00/host-offers/${w.offerA}/decline`,
+      {},
+      { cookie: w.person.owner.cookie },
+    )
+    expect(decline.status).toBe(404)
+    expect((await db.select().from(hostOffers).where(eq(hostOffers.id, w.offerA)))[0]?.status).toBe('pending')
+    for (const path of ['/v/%01x', '/teams/%7f', '/r/%00%00', '/api/visits/%1b']) {
+      const res = await SELF.fetch(url(path), { headers: { accept: 'application/json', cookie } })
+      expect(res.status, path).toBe(404)
+    }
+    expect((await SELF.fetch(url('/v/%E0%A4%A'))).status).toBe(404)
+  })
+})
+
+describe('a group named twice in an item (hole 6)', () => {
+  it('counts once instead of a 500 (the API and the form share the schema)', async () => {
+    const w = await makeWorld()
+    const res = await api(`/api/visits/${w.visitA}/items`, {
+      cookie: w.person.organiser.cookie,
+      body: {
+        kind: 'talk',
+        title: 'Twee keer dezelfde groep',
+        date: '2027-06-12',
+        start: '10:00',
+        end: '10:30',
+        groupIds: [w.groupA, w.groupA],
+      },
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const { item } = (await res.json()) as { item: { id: string; groupIds: string[] } }
+    expect(item.groupIds).toEqual([w.groupA])
+    const rows = await db.select().from(programmeItemGroups).where(eq(programmeItemGroups.itemId, item.id))
+    expect(rows).toHaveLength(1)
   })
 })

@@ -44,7 +44,15 @@ const itemFields = {
   /** When the item ends on a later day (a night train); defaults to `date`. */
   endDate: v.optional(localDateSchema),
   venueId: v.optional(v.nullable(idSchema), null),
-  groupIds: v.optional(v.array(idSchema, msg.invalid), []),
+  // A group named twice (a hand-made request) counts once; it made a duplicate key in the item's groups (500).
+  groupIds: v.optional(
+    v.pipe(
+      v.array(idSchema, msg.invalid),
+      v.maxLength(50, msg.invalid),
+      v.transform((ids) => [...new Set(ids)]),
+    ),
+    [],
+  ),
   legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
   departurePlace: v.optional(v.nullable(textSchema(120)), null),
   arrivalPlace: v.optional(v.nullable(textSchema(120)), null),
