@@ -8,3 +8,22 @@ export const visitStatuses = ['draft', 'published', 'archived'] as const
 
 /** The kinds of venue, most often a resident's garden opened as a host venue. */
 export const venueKinds = ['garden', 'community_centre', 'street', 'bus', 'other'] as const
+
+/** The years a visit may fall in: wide enough for an archive and for plans, narrow enough to stay sensible. */
+export const VISIT_YEARS = { first: 1990, last: 2199 } as const
+
+/** The longest a visit may last, in days from its first to its last day (a long delegation tour fits). */
+export const MAX_VISIT_DAYS = 31
+
+/** True when a local date (`YYYY-MM-DD`) lies in the years a visit may fall in. */
+export const isVisitYear = (date: string) => {
+  const year = Number(date.slice(0, 4))
+  return year >= VISIT_YEARS.first && year <= VISIT_YEARS.last
+}
+
+/** Days from the first to the last day of a visit (0 for a visit of one day). */
+export function visitDays(startDate: string, endDate: string): number {
+  const day = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
+  return Math.round((day(endDate) - day(startDate)) / 86_400_000)
+}

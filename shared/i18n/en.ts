@@ -1190,6 +1190,8 @@ export const en: Messages = {
     slug: 'Only lower-case letters, digits and hyphens, like visit-vreewijk-2027.',
     slugTaken: 'This web address is already in use. Choose another one.',
     slugFrozen: 'The web address of a published visit stays the same, because people have shared it.',
+    visitYear: 'Choose a date between 1990 and 2199.',
+    visitTooLong: (n: number) => `A visit lasts at most ${n} days; choose an earlier last day.`,
     endBeforeStart: 'The end must be after the start.',
     outsideVisit: 'This is outside the days of the visit.',
     latitude: 'Latitude lies between -90 and 90.',

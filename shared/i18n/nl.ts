@@ -1225,6 +1225,8 @@ export const nl = {
     slugTaken: 'Dit webadres is al in gebruik. Kies een ander.',
     slugFrozen:
       'Het webadres van een gepubliceerd bezoek blijft hetzelfde, want mensen hebben het al gedeeld.',
+    visitYear: 'Kies een datum tussen 1990 en 2199.',
+    visitTooLong: (n: number) => `Een bezoek duurt hoogstens ${n} dagen; kies een eerdere einddatum.`,
     endBeforeStart: 'Het einde moet na het begin liggen.',
     outsideVisit: 'Dit valt buiten de dagen van het bezoek.',
     latitude: 'De breedtegraad ligt tussen -90 en 90.',

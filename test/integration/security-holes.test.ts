@@ -125,3 +125,35 @@ describe('a group named twice in an item (hole 6)', () => {
     expect(rows).toHaveLength(1)
   })
 })
+
+describe('dates at the edges (hole 2)', () => {
+  it('refuses a visit outside 1990–2199 or longer than 31 days, at the field, saving nothing', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const create = (startDate: string, endDate: string) =>
+      api(`/api/teams/${w.teamA}/visits`, {
+        cookie,
+        body: { kind: 'other', title: `Rand ${startDate}`, startDate, endDate },
+      })
+    for (const [start, end, field] of [
+      ['9999-12-31', '9999-12-31', 'startDate'],
+      ['1000-01-01', '1000-01-01', 'startDate'],
+      ['2027-06-01', '2127-06-01', 'endDate'],
+      ['2027-06-01', '2027-07-03', 'endDate'],
+    ] as const) {
+      const res = await create(start, end)
+      expect(res.status, `${start} ${end}`).toBe(422)
+      const problem = (await res.json()) as { errors: { field: string }[] }
+      expect(problem.errors.map((e) => e.field)).toContain(field)
+    }
+    expect((await create('2027-06-01', '2027-07-02')).status).toBe(201)
+    const before = await db.select().from(visits).where(eq(visits.id, w.visitA))
+    const longer = await api(`/api/visits/${w.visitA}`, {
+      method: 'PATCH',
+      cookie,
+      body: { version: before[0]?.version ?? 1, endDate: '2027-12-31' },
+    })
+    expect(longer.status).toBe(422)
+    expect(await db.select().from(visits).where(eq(visits.id, w.visitA))).toEqual(before)
+  })
+})

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { venueKinds, visitKinds } from '../../../shared/domain/visits'
+import { isVisitYear, MAX_VISIT_DAYS, venueKinds, visitDays, visitKinds } from '../../../shared/domain/visits'
 import {
   countSchema,
   emailSchema,
@@ -20,12 +20,15 @@ export { localDateSchema, localTimeSchema } from '../../../shared/schemas/common
 /** A slug as people type it: trimmed and lower-cased before it is checked. */
 const slugInput = v.pipe(v.string(msg.required), v.trim(), v.toLowerCase(), slugSchema)
 
+/** A visit's date: a real date, in the years a visit may fall in (9999-12-31 broke every export). */
+const visitDate = v.pipe(localDateSchema, v.check(isVisitYear, msg.key('visitYear')))
+
 const visitFields = {
   kind: v.picklist(visitKinds, msg.invalid),
   title: lineSchema(200),
   slug: v.optional(slugInput),
-  startDate: localDateSchema,
-  endDate: localDateSchema,
+  startDate: visitDate,
+  endDate: visitDate,
   timeZone: v.optional(timeZoneSchema, 'Europe/Amsterdam'),
   description: v.optional(textSchema(5000), ''),
   meetingPoint: v.optional(textSchema(300), ''),
@@ -46,6 +49,14 @@ export const visitCreateSchema = v.pipe(
     v.partialCheck([['startDate'], ['endDate']], (x) => x.endDate >= x.startDate, msg.key('endBeforeStart')),
     ['endDate'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['startDate'], ['endDate']],
+      (x) => visitDays(x.startDate, x.endDate) <= MAX_VISIT_DAYS,
+      msg.key(`visitTooLong:${MAX_VISIT_DAYS}`),
+    ),
+    ['endDate'],
+  ),
 )
 
 /** Changing a visit: any fields, with the version it was based on. Dates in order is checked on the result. */
@@ -58,7 +69,7 @@ export const visitUpdateSchema = v.strictObject({
 export const visitDuplicateSchema = v.strictObject({
   title: lineSchema(200),
   slug: v.optional(slugInput),
-  startDate: localDateSchema,
+  startDate: visitDate,
 })
 
 const latitude = v.pipe(

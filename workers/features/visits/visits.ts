@@ -18,6 +18,7 @@ import {
   visitRolesOf,
 } from '../../../shared/domain/access'
 import { nextDate, parseLocalDate, utcToZoned, zonedToUtc } from '../../../shared/domain/time'
+import { MAX_VISIT_DAYS, visitDays } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
@@ -177,6 +178,8 @@ export async function updateVisit(
   const startDate = patch.startDate ?? visit.startDate
   const endDate = patch.endDate ?? visit.endDate
   if (endDate < startDate) throw fieldError('endDate', 'endBeforeStart')
+  if (visitDays(startDate, endDate) > MAX_VISIT_DAYS)
+    throw fieldError('endDate', `visitTooLong:${MAX_VISIT_DAYS}`)
   const before = Object.fromEntries(Object.keys(patch).map((k) => [k, visit[k as keyof VisitRow]]))
   const [, updated] = await db.batch([
     // Before the update, while the version still tells whether this change is the one that applies.
