@@ -19,8 +19,12 @@ describe('registration mails', () => {
     expect(renderMail('rsvp_waitlisted', 'en', params).text).toContain('waiting list')
     expect(renderMail('rsvp_promoted', 'nl', params).text).toContain('er kwam plek vrij')
     expect(renderMail('rsvp_promoted', 'en', params).text).toContain('a place came free')
-    expect(renderMail('rsvp_link', 'nl', params).text).toContain('Je vorige link blijft werken tot je dat doet')
-    expect(renderMail('rsvp_link', 'en', params).text).toContain('Your earlier link keeps working until you do')
+    expect(renderMail('rsvp_link', 'nl', params).text).toContain(
+      'Je vorige link blijft werken tot je dat doet',
+    )
+    expect(renderMail('rsvp_link', 'en', params).text).toContain(
+      'Your earlier link keeps working until you do',
+    )
   })
 
   it('carry the private link as a button and on its own line, and escape the visit title', () => {

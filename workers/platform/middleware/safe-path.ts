@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../env'
 
-/** Control characters (NUL to US, and DEL), once percent-decoding is undone. */
-const CONTROL = /[\u0000-\u001f\u007f]/
+/** Control characters (NUL to US, DEL and the C1 range), once percent-decoding is undone. */
+const CONTROL = /\p{Cc}/u
 
 /**
  * No route takes a control character in its path: `/visits/%00/participants/…/delete` used to run the change
