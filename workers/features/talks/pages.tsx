@@ -4,6 +4,7 @@ import type { TalkState } from '../../../shared/domain/talks'
 import { talkStates } from '../../../shared/domain/talks'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
+import { downloadName } from '../../platform/files/filename'
 import { downloadResponse } from '../../platform/http/file-response'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { filledRows, remapRows } from '../../platform/http/form-rows'
@@ -434,7 +435,8 @@ export const talkPages = new Hono<AppEnv>()
       c.req.param('talkId'),
       c.req.param('fileId'),
     )
-    return downloadResponse(c, object, file.filename)
+    // Named again on the way out, so files stored before the names were cleaned are safe too.
+    return downloadResponse(c, object, downloadName(file.filename, 'pdf', 'slides'))
   })
   .get('/visits/:visitId/slots', (c) => {
     const done = c.req.query('done')

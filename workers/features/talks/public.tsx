@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { slugSchema } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
+import { downloadName } from '../../platform/files/filename'
 import { receiveUpload } from '../../platform/files/r2-upload'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
 import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
@@ -465,7 +466,8 @@ export const talkPublicRoutes = new Hono<AppEnv>()
   .get('/t/:token/files/:fileId', (c) =>
     withToken(c, async (token) => {
       const { file, object } = await fileByToken(c.var.db, c.env.PHOTOS, token, c.req.param('fileId'))
-      return downloadResponse(c, object, file.filename)
+      // Named again on the way out, so files stored before the names were cleaned are safe too.
+      return downloadResponse(c, object, downloadName(file.filename, 'pdf', 'slides'))
     }),
   )
   .post('/t/:token/files/:fileId/remove', (c) =>

@@ -44,6 +44,25 @@ describe('slides and handouts', () => {
     expect((await download.arrayBuffer()).byteLength).toBe(4096)
   })
 
+  it('names a download by what its bytes are and a cleaned title, never the name as sent ([13] hole 10)', async () => {
+    const w = await makeWorld()
+    await openCall(w)
+    const { token } = await submitted(w)
+    // An HTML polyglot named evil.html, and a right-to-left override that shows "…exe.pdf" as something else.
+    const html = await upload(token, pdf(2048), {}, `?filename=${encodeURIComponent('evil.html')}`)
+    expect(html.status).toBe(201)
+    const one = (await html.json()) as { id: string; filename: string }
+    expect(one.filename).toBe('evil.pdf')
+    const rtl = await upload(token, pdf(2048), {}, `?filename=${encodeURIComponent('slides\u202efdp.exe')}`)
+    const two = (await rtl.json()) as { id: string; filename: string }
+    expect(two.filename).toBe('slidesfdp.pdf')
+    const download = await page(`/t/${token}/files/${one.id}`)
+    const disposition = download.headers.get('content-disposition') ?? ''
+    expect(disposition).toContain('evil.pdf')
+    expect(disposition).not.toContain('.html')
+    await download.body?.cancel()
+  })
+
   it('refuses an executable renamed .pdf (415), too large (413) and unknown length (411); nothing is stored', async () => {
     const w = await makeWorld()
     await openCall(w)

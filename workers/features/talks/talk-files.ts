@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
-import { cleanFilename } from '../../platform/files/filename'
+import { downloadName } from '../../platform/files/filename'
 import { removeUnlessRecorded, storeChecked, type Upload } from '../../platform/files/r2-upload'
 import { imageKind, looksLikePdf } from '../../platform/files/sniff'
 import { auditWhen, filesOfTalk } from './queries'
@@ -55,7 +55,8 @@ export async function uploadSlidesByToken(
     kindOf: (p) => (looksLikePdf(p) ? 'application/pdf' : null),
     refusal: 'Only PDF files are accepted.',
   })
-  const filename = cleanFilename(upload.filename, 'slides.pdf')
+  // Named by what the bytes are (a PDF) and a cleaned title: never the name as it was sent.
+  const filename = downloadName(upload.filename, 'pdf', 'slides')
   // The bytes without their row would be an orphan nobody can reach.
   await removeUnlessRecorded(bucket, key, () =>
     db.batch([
