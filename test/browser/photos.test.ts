@@ -336,3 +336,58 @@ describe.skipIf(!hasChromium)(
     })
   },
 )
+
+describe.skipIf(!hasChromium)("the schedule's service worker and the photos", () => {
+  const baseUrl = inject('baseUrl')
+  const browser = useChromium()
+
+  it('keeps the pages for offline reading, but not the photos ZIP nor parts of a file (Range, 206)', async () => {
+    const { context, page, errors } = await phonePage(browser())
+    await page.goto(`${baseUrl}/v/${SLUG}`)
+    // The schedule registers the worker; once it controls the page, what the page fetches goes through it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 20_000,
+    })
+    await page.goto(`${baseUrl}/v/${SLUG}/photos`)
+    const variant = (await page.locator('.photo-grid a[data-full]').first().getAttribute('data-full')) ?? ''
+    expect(variant).toMatch(/\/web-[0-9a-f]{20}\.webp$/)
+    const answers = await page.evaluate(
+      async ({ variant, slug }) => {
+        const zip = await fetch(`/v/${slug}/photos.zip`)
+        await zip.arrayBuffer()
+        const part = await fetch(variant, { headers: { range: 'bytes=0-99' } })
+        const partBytes = (await part.arrayBuffer()).byteLength
+        const whole = await fetch(variant)
+        await whole.arrayBuffer()
+        return { zip: zip.status, part: part.status, partBytes, whole: whole.status }
+      },
+      { variant, slug: SLUG },
+    )
+    expect(answers).toEqual({ zip: 200, part: 206, partBytes: 100, whole: 200 })
+    // The worker stores its copies after answering: wait until the whole variant (fetched last) is kept.
+    const kept = async () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('rondgang-schedule-v1')
+        return Promise.all(
+          (await cache.keys()).map(async (r) => ({
+            path: new URL(r.url).pathname,
+            status: (await cache.match(r))?.status,
+            range: r.headers.get('range'),
+          })),
+        )
+      })
+    await expect
+      .poll(async () => (await kept()).some((k) => k.path === new URL(variant, baseUrl).pathname))
+      .toBe(true)
+    const entries = await kept()
+    // Positive controls: the schedule, the gallery and the whole variant are kept...
+    const paths = entries.map((e) => e.path)
+    expect(paths).toContain(`/v/${SLUG}/photos`)
+    expect(paths).toContain(new URL(variant, baseUrl).pathname)
+    // ...the ZIP is not, and no copy is a part of a file.
+    expect(paths).not.toContain(`/v/${SLUG}/photos.zip`)
+    expect(entries.filter((e) => e.status === 206 || e.range !== null)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})

@@ -138,12 +138,15 @@ self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET' || url.origin !== location.origin) return
   const wanted = url.pathname.startsWith('/v/') || url.pathname.startsWith('/assets/')
   if (!wanted || url.pathname.endsWith('/rsvp')) return
+  // Not kept for offline reading: the photos ZIP (a download, possibly hundreds of MB) and parts of a file
+  // (a Range request, or a 206 answer, which the Cache API refuses anyway).
+  if (url.pathname.endsWith('/photos.zip') || event.request.headers.has('range')) return
   event.respondWith(
     fetch(event.request)
       .then((response) => {
-        if (response.ok) {
+        if (response.ok && response.status !== 206) {
           const copy = response.clone()
-          caches.open(CACHE).then((cache) => cache.put(event.request, copy))
+          caches.open(CACHE).then((cache) => cache.put(event.request, copy)).catch(() => {})
         }
         return response
       })
