@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { photoSettings, photos, programmeItems } from '../../../shared/db/schema'
+import { photoSettings, photos, programmeItems, releases } from '../../../shared/db/schema'
 import { DomainError } from '../../../shared/errors'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
@@ -11,9 +11,11 @@ const isPublicPhoto = (visitId: ReturnType<typeof sql.placeholder> | string) =>
   and(eq(photos.visitId, visitId), eq(photos.approved, true), inArray(photos.consent, ['none', 'given']))
 
 /**
- * The gallery's two reads, prepared once per isolate and sent in one round trip: its version (for the ETag and
- * the edge-cache key) and the public photos in order, with the programme item each belongs to. Only the
- * columns the page shows: no storage key of an original, no uploader.
+ * The gallery's reads, prepared once per isolate and sent in one round trip: its version (for the ETag and
+ * the edge-cache key), the public photos in order, with the programme item each belongs to (only the columns
+ * the page shows: no storage key of an original, no uploader), and the visit's title and zone as the release
+ * froze them. Those two are picked out of the snapshot by SQLite (json_extract), so a gallery page never
+ * parses a whole programme, and a page rendered afresh costs no more round trips than one from the edge.
  */
 const galleryQueries = prepareOnce((db) => ({
   version: db
@@ -42,6 +44,13 @@ const galleryQueries = prepareOnce((db) => ({
     .where(isPublicPhoto(sql.placeholder('visitId')))
     .orderBy(asc(photos.position), asc(photos.createdAt))
     .prepare(),
+  visit: db
+    .select({
+      facts: sql<string>`json_array(json_extract(${releases.snapshot}, '$.visit.title'), json_extract(${releases.snapshot}, '$.visit.timeZone'))`,
+    })
+    .from(releases)
+    .where(eq(releases.id, sql.placeholder('releaseId')))
+    .prepare(),
 }))
 
 export type GalleryPhoto = Awaited<ReturnType<typeof publicGallery>>['photos'][number]
@@ -49,14 +58,20 @@ export type GalleryPhoto = Awaited<ReturnType<typeof publicGallery>>['photos'][n
 /** The last part of a variant's key: the file name in its public address (`web-<content hash>.webp`). */
 export const fileOf = (key: string) => key.slice(key.lastIndexOf('/') + 1)
 
-/** A visit's public gallery: its version and the photos, in one D1 round trip. */
-export async function publicGallery(db: Database, visitId: string) {
-  const [version, shown] = await batchPrepared(db, [
+/**
+ * A visit's public gallery as of a release: its version, the photos, and the visit's title and time zone from
+ * the release, in one D1 round trip.
+ */
+export async function publicGallery(db: Database, visitId: string, releaseId: string) {
+  const [version, shown, visit] = await batchPrepared(db, [
     [galleryQueries().version, { visitId }],
     [galleryQueries().photos, { visitId }],
+    [galleryQueries().visit, { releaseId }],
   ] as const)
+  const [title, timeZone] = JSON.parse(visit[0]?.facts ?? '[]') as [string?, string?]
   return {
     version: version[0]?.version ?? 1,
+    visit: { title: title ?? '', timeZone: timeZone ?? 'Europe/Amsterdam' },
     photos: shown.map((p) => ({
       ...p,
       webFile: fileOf(p.webKey),

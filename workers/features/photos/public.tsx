@@ -22,9 +22,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 async function galleryPage(c: C) {
   const published = await publicRelease(c, c.req.param('slug'))
-  const gallery = await publicGallery(c.var.db, published.visitId)
+  const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
+  // The slug as asked (the visit was found by it); title and zone as the release froze them.
+  const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
   const render = async () => {
-    const { visit } = await published.snapshot()
     return c.render(
       <GalleryPage t={c.var.t} visit={visit} photos={gallery.photos} shareQuery={published.shareQuery} />,
       { title: `${c.var.t.photos.galleryTitle} · ${visit.title}` },
@@ -60,12 +61,9 @@ export const photoPublicRoutes = new Hono<AppEnv>()
   .get('/v/:slug/photos', galleryPage)
   .get('/v/:slug/photos.zip', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
-    const [gallery, snapshot] = await Promise.all([
-      publicGallery(c.var.db, published.visitId),
-      published.snapshot(),
-    ])
+    const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
     if (gallery.photos.length === 0) throw new DomainError('not_found')
-    const { visit } = snapshot
+    const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
     const body = galleryZip(c.env.PHOTOS, visit, gallery.photos, c.var.t.photos.creditsTitle, new Date())
     return c.body(body, 200, {
       'content-type': 'application/zip',
