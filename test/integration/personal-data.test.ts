@@ -3,6 +3,10 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import {
   auditLog,
+  cateringContributions,
+  cateringOrders,
+  cateringProviders,
+  cateringTeamPresence,
   erasureRequests,
   hostOffers,
   invitations,
@@ -86,6 +90,8 @@ describe('the personal-data contract', () => {
     const speakerId = crypto.randomUUID()
     const talkId = crypto.randomUUID()
     const rsvpId = crypto.randomUUID()
+    const providerId = crypto.randomUUID()
+    const orderId = crypto.randomUUID()
     const portraitKey = `speakers/${speakerId}/portrait-test`
     const slidesKey = `talks/${talkId}/slides-test`
     await env.PHOTOS.put(portraitKey, new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))
@@ -191,6 +197,29 @@ describe('the personal-data contract', () => {
       }),
       db.insert(talkReviews).values({ talkId, personId: subject.id, score: 4, note: 'goed', updatedAt: now }),
       db.insert(erasureRequests).values({ email, eraseAfter: new Date(now.getTime() + 60_000) }),
+      // The subject brings the drinks as a resident, wrote the team a note, and is on the team present.
+      db.insert(cateringProviders).values({
+        id: providerId,
+        visitId: w.visitA,
+        kind: 'resident',
+        name: 'Hilde Host',
+        email: email.toUpperCase(),
+        contactPhone: '06-12345678',
+        address: 'Tuinlaan 1',
+        tokenHash: await hashToken(randomToken()),
+      }),
+      db.insert(cateringOrders).values({
+        id: orderId,
+        visitId: w.visitA,
+        itemId: w.itemA1,
+        kind: 'drinks',
+        providerId,
+        rule: 'per_person',
+        amount: 1,
+        providerNote: 'Ik kom met de bakfiets',
+      }),
+      db.insert(cateringContributions).values({ orderId, description: 'wijn en sap', providerId }),
+      db.insert(cateringTeamPresence).values({ visitId: w.visitA, personId: subject.id }),
       db
         .insert(mailOutbox)
         .values({ to: email, subject: 'Welkom', text: 'link', html: 'link', kind: 'rsvp' }),
@@ -219,6 +248,7 @@ describe('the personal-data contract', () => {
     const text = JSON.stringify(document)
     expect(text).not.toMatch(/token|hash|r2_?key|photoKey/i)
     expect(text).toContain('notenallergie')
+    expect(text).toContain('Ik kom met de bakfiets')
 
     expect(await whereAddressAppears(email)).not.toEqual([])
     const result = await erasePersonalData(personalDataParts, scope)
@@ -234,6 +264,14 @@ describe('the personal-data contract', () => {
     const [anonymous] = await db.select().from(rsvps).where(eq(rsvps.id, rsvpId))
     expect(anonymous).toMatchObject({ name: '', partySize: 3, status: 'confirmed', dietaryNotes: '' })
     expect(await db.select().from(talks).where(eq(talks.id, talkId))).toHaveLength(1)
+    // The drinks are still ordered, from "someone": no name, address, phone, message or working link.
+    const [provider] = await db.select().from(cateringProviders).where(eq(cateringProviders.id, providerId))
+    expect(provider).toMatchObject({ name: '', email: '', contactPhone: '', address: '', personId: null })
+    const [order] = await db.select().from(cateringOrders).where(eq(cateringOrders.id, orderId))
+    expect(order).toMatchObject({ providerId, providerNote: '', amount: 1 })
+    expect(
+      await db.select().from(cateringTeamPresence).where(eq(cateringTeamPresence.personId, subject.id)),
+    ).toEqual([])
     expect(await db.select().from(people).where(eq(people.id, subject.id))).toEqual([])
     expect(await db.select().from(visitRoles).where(eq(visitRoles.personId, subject.id))).toEqual([])
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, w.venueA1))

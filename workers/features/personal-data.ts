@@ -1,5 +1,6 @@
 import { auditPersonalData, mailPersonalData } from '../platform/personal-data/platform-parts'
 import { accountsPersonalData } from './accounts/personal-data'
+import { cateringPersonalData } from './catering/personal-data'
 import { photosPersonalData } from './photos/personal-data'
 import { privacyPersonalData } from './privacy/personal-data'
 import { programmePersonalData } from './programme/personal-data'
@@ -15,6 +16,7 @@ import { visitsPersonalData } from './visits/personal-data'
 export const personalDataParts = [
   photosPersonalData,
   privacyPersonalData,
+  cateringPersonalData,
   talksPersonalData,
   rsvpsPersonalData,
   programmePersonalData,
