@@ -20,7 +20,7 @@ export const yesOrNo = (form: RawForm, name: string) => {
  * Euros as people type them ('1500', '1.250,50', '1,250.50', '€ 50.000') → cents; empty → null; anything
  * else → NaN, which the schema refuses.
  */
-const euroCents = (form: RawForm, name: string): number | null | undefined => {
+export const euroCents = (form: RawForm, name: string): number | null | undefined => {
   const raw = text(form, name)
   if (raw === undefined) return undefined
   let s = raw.replace(/[€\s]/g, '')

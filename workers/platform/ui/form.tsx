@@ -33,8 +33,19 @@ function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
   ) : null
 }
 
-/** The list of problems at the top of a form, linking to each field (GOV.UK pattern). */
-export function ErrorSummary({ t, state }: { t: Messages; state?: FormState | undefined }) {
+/**
+ * The list of problems at the top of a form, linking to each field (GOV.UK pattern). A page with several
+ * forms gives each its own `idPrefix`, the same its fields' ids start with.
+ */
+export function ErrorSummary({
+  t,
+  state,
+  idPrefix = 'field',
+}: {
+  t: Messages
+  state?: FormState | undefined
+  idPrefix?: string
+}) {
   if (!state?.errors?.length) return null
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
@@ -43,7 +54,7 @@ export function ErrorSummary({ t, state }: { t: Messages; state?: FormState | un
         {state.errors.map((e) => (
           <li>
             {/* `groupIds.1` points at its checkbox group, whose fieldset carries the id. */}
-            <a href={`#field-${e.field.replace(/\.\d+$/, '')}`}>{e.message}</a>
+            <a href={`#${idPrefix}-${e.field.replace(/\.\d+$/, '')}`}>{e.message}</a>
           </li>
         ))}
       </ul>
@@ -144,6 +155,8 @@ export function Select({ name, id: givenId, label, options, state, value }: Sele
 
 type TextareaProps = {
   name: string
+  /** When one page has several forms with the same field names; defaults to `field-{name}`. */
+  id?: string | undefined
   label: string
   state?: FormState | undefined
   value?: string | undefined
@@ -152,8 +165,8 @@ type TextareaProps = {
 }
 
 /** A labelled multi-line text field with its hint and error. */
-export function Textarea({ name, label, state, value, hint, rows = 4 }: TextareaProps) {
-  const id = `field-${name}`
+export function Textarea({ name, id: givenId, label, state, value, hint, rows = 4 }: TextareaProps) {
+  const id = givenId ?? `field-${name}`
   const error = errorOf(state, name)
   return (
     <div class="field">
