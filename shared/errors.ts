@@ -53,6 +53,9 @@ export const errorReasons = [
   'image_unreadable',
   'file_too_large',
   'visit_full',
+  // catering: an order cancelled or delivered takes no answer and sends nothing; a status step not possible
+  'order_closed',
+  'order_status',
 ] as const
 export type ErrorReason = (typeof errorReasons)[number]
 

@@ -6,6 +6,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { DomainError } from '../shared/errors'
 import { devRoutes } from './dev/routes'
 import { accounts } from './features/accounts'
+import { catering } from './features/catering'
 import { photos } from './features/photos'
 import { privacy } from './features/privacy'
 import { programme } from './features/programme'
@@ -87,6 +88,7 @@ export function createApp() {
   app.route('/', releases)
   app.route('/', rsvps)
   app.route('/', talks)
+  app.route('/', catering)
   app.route('/', photos)
   app.route('/', privacy)
   app.route('/dev', devRoutes)

@@ -147,6 +147,14 @@ export function quantityFor(rule: QuantityRule, amount: number, persons: number)
   }
 }
 
+/**
+ * Whether an amount makes sense for its rule: "0 per person" or "one per 0 persons" counts nothing, so only
+ * a fixed number may be 0. Either unknown (a change that leaves it as it was) is not judged here.
+ */
+export function amountCounts(rule: QuantityRule | undefined, amount: number | undefined): boolean {
+  return rule === undefined || amount === undefined || rule === 'fixed' || amount >= 1
+}
+
 /** The numbers of an order as they are now, or as they were sent to the provider. */
 export type OrderNumbers = {
   persons: number

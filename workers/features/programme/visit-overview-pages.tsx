@@ -7,6 +7,7 @@ import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { overviewSection } from '../visits/overview-sections'
 import { visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
 import { VisitOverviewPage } from '../visits/views/visit-overview-page'
 import { visitForm, withVersion } from '../visits/visit-form'
@@ -25,11 +26,13 @@ async function renderVisit(
   const signedIn = requirePerson(c)
   // Clashes are for the team only; hosts and caterers see their slice of the visit without them.
   const { clashCount, ...data } = await visitOverview(c.var.db, signedIn.actor, visitId)
+  const catering = await overviewSection('catering', c, data.visit, data.access)
   return c.render(
     <VisitOverviewPage
       t={c.var.t}
       data={data}
       clashCount={clashCount}
+      catering={catering}
       publicUrl={c.var.config.publicUrl}
       {...extra}
     />,

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Messages } from '../../../../shared/i18n'
 import { ErrorSummary, Field, type FormState } from '../../../platform/ui/form'
 import type { getVisit } from '../visits'
@@ -13,6 +14,7 @@ export function VisitOverviewPage({
   t,
   data,
   clashCount,
+  catering,
   publicUrl,
   notice,
   editState,
@@ -21,6 +23,8 @@ export function VisitOverviewPage({
   t: Messages
   data: VisitData
   clashCount: number | null
+  /** The catering summary, drawn by the catering feature for the reader's access (none: nothing shown). */
+  catering?: Child | null | undefined
   /** Where the public pages live, for the embed snippet. */
   publicUrl: string
   notice?: string | undefined
@@ -125,12 +129,9 @@ export function VisitOverviewPage({
               </pre>
             </section>
           ) : null}
-          <section aria-labelledby="catering" class="slot">
-            <h2 id="catering">{t.visits.catering}</h2>
-            <p class="muted">{t.visits.cateringLater}</p>
-          </section>
         </>
       ) : null}
+      {catering ?? null}
       {organise && 'budgetCents' in visit ? (
         <>
           <section aria-labelledby="edit-visit">

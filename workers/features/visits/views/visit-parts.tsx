@@ -46,7 +46,7 @@ export function VisitNav({
   t: Messages
   visit: VisitHead
   access: VisitAccess
-  current: 'overview' | 'programme' | 'participants' | 'talks' | 'rsvps' | 'releases'
+  current: 'overview' | 'programme' | 'participants' | 'talks' | 'rsvps' | 'catering' | 'releases'
 }) {
   if (access !== 'organise' && access !== 'read') return null
   const base = `/visits/${visit.id}`
@@ -56,6 +56,7 @@ export function VisitNav({
     ['participants', `${base}/participants`],
     ['talks', `${base}/talks`],
     ['rsvps', `${base}/rsvps`],
+    ['catering', `${base}/catering`],
     ['releases', `${base}/releases`],
   ] as const
   return (
