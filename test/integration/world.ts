@@ -50,6 +50,11 @@ export type Row = {
   showPrivateTo?: ActorName[]
   /** The private value showPrivateTo looks for; the host contact when not given. */
   privateMarker?: string
+  /**
+   * Private values this row may show to the actors of hidePrivateFrom: a company member's dietary need is
+   * shown to the kitchen as an anonymous note (catering), without whose it is.
+   */
+  allowPrivate?: (keyof typeof PRIVATE)[]
 }
 
 /** Values that only some roles may see; a response that must not show them is searched for them. */
@@ -59,6 +64,11 @@ export const PRIVATE = {
   participantContact: '06-PRIVATE-MAYOR-999',
   dietaryNeeds: 'PRIVATE-DIET-glutenvrij',
   budget: 424242,
+  /** A supplier's phone (catering): the organisers see it, no one else. */
+  providerContact: '06-PRIVATE-SUPPLIER-333',
+  /** A guest's name and address (catering's fixture): never on a caterer's or volunteer's page, file or mail. */
+  guestName: 'Gast PRIVATE-Geheimnaam',
+  guestEmail: 'private-geheim-gast@example.nl',
 }
 
 /**
