@@ -21,6 +21,10 @@ export const isVisitYear = (date: string) => {
   return year >= VISIT_YEARS.first && year <= VISIT_YEARS.last
 }
 
+/** True when `YYYY-MM-DD` names a day that exists (not 2027-02-30). */
+export const isRealDate = (date: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T12:00:00Z`).toISOString().slice(0, 10) === date
+
 /** Days from the first to the last day of a visit (0 for a visit of one day). */
 export function visitDays(startDate: string, endDate: string): number {
   const day = (d: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isVisitYear, MAX_VISIT_DAYS, visitDays } from './visits'
+import { isRealDate, isVisitYear, MAX_VISIT_DAYS, visitDays } from './visits'
 
 describe('visit dates', () => {
   it('lie between 1990 and 2199', () => {
@@ -8,6 +8,13 @@ describe('visit dates', () => {
     expect(isVisitYear('2199-12-31')).toBe(true)
     expect(isVisitYear('1989-12-31')).toBe(false)
     expect(isVisitYear('9999-12-31')).toBe(false)
+  })
+
+  it('exist', () => {
+    expect(isRealDate('2028-02-29')).toBe(true)
+    expect(isRealDate('2027-02-29')).toBe(false)
+    expect(isRealDate('2027-02-30')).toBe(false)
+    expect(isRealDate('2027-2-3')).toBe(false)
   })
 
   it('count the days from the first to the last, across months and summer time', () => {

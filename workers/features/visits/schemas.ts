@@ -1,5 +1,12 @@
 import * as v from 'valibot'
-import { isVisitYear, MAX_VISIT_DAYS, venueKinds, visitDays, visitKinds } from '../../../shared/domain/visits'
+import {
+  isRealDate,
+  isVisitYear,
+  MAX_VISIT_DAYS,
+  venueKinds,
+  visitDays,
+  visitKinds,
+} from '../../../shared/domain/visits'
 import {
   countSchema,
   emailSchema,
@@ -52,7 +59,10 @@ export const visitCreateSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [['startDate'], ['endDate']],
-      (x) => visitDays(x.startDate, x.endDate) <= MAX_VISIT_DAYS,
+      // Only once both are real dates: a date that does not exist is reported at its own field.
+      (x) =>
+        !(isRealDate(x.startDate) && isRealDate(x.endDate)) ||
+        visitDays(x.startDate, x.endDate) <= MAX_VISIT_DAYS,
       msg.key(`visitTooLong:${MAX_VISIT_DAYS}`),
     ),
     ['endDate'],
