@@ -23,7 +23,7 @@ const DAY = 24 * 3600_000
 async function guestOf(w: World, name: string) {
   const email = `${name}-${w.teamA.slice(0, 8)}@example.nl`
   const res = await api(`/api/public/visits/${w.slugA}/rsvps`, {
-    body: registrationBody(email, { name: `Gast ${name}`, partySize: 2, dietaryNotes: `NOTE-${name}` }),
+    body: registrationBody(email, { name: `Gast ${name}`, dietaryNotes: `NOTE-${name}` }),
     headers: { 'cf-connecting-ip': freshClient() },
   })
   expect(res.status).toBe(202)
@@ -146,7 +146,7 @@ describe('erasure', () => {
     expect(await runDueErasures(db, env.PHOTOS, later)).toBeGreaterThanOrEqual(1)
     expect(await db.select().from(rsvps).where(eq(rsvps.email, email))).toEqual([])
     const [anonymous] = await db.select().from(rsvps).where(eq(rsvps.visitId, w.visitA))
-    expect(anonymous).toMatchObject({ name: '', partySize: 2, dietaryNotes: '' })
+    expect(anonymous).toMatchObject({ name: '', status: 'confirmed', dietaryNotes: '' })
     const [done] = await db.select().from(erasureRequests).where(eq(erasureRequests.id, request!.id))
     expect(done).toMatchObject({ status: 'done', email: '' })
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, request!.id))
@@ -200,7 +200,7 @@ describe('retention', () => {
     const later = new Date('2027-09-20T12:00:00Z')
     expect(await retainRegistrations(db, later)).toBeGreaterThanOrEqual(1)
     const [row] = await db.select().from(rsvps).where(eq(rsvps.visitId, w.visitA))
-    expect(row).toMatchObject({ name: '', dietary: '{}', dietaryNotes: '', accessNeeds: '', partySize: 2 })
+    expect(row).toMatchObject({ name: '', dietary: '{}', dietaryNotes: '', accessNeeds: '', status: 'confirmed' })
     expect(row?.email).not.toBe(email)
     expect(await retainRegistrations(db, later)).toBe(0)
   })
