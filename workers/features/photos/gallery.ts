@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { photoSettings, photos, programmeItems, releases } from '../../../shared/db/schema'
+import { photoSettings, photos, programmeItems, releases, visits } from '../../../shared/db/schema'
 import { DomainError } from '../../../shared/errors'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
@@ -11,18 +11,27 @@ const isPublicPhoto = (visitId: ReturnType<typeof sql.placeholder> | string) =>
   and(eq(photos.visitId, visitId), eq(photos.approved, true), inArray(photos.consent, ['none', 'given']))
 
 /**
- * The gallery's reads, prepared once per isolate and sent in one round trip: its version (for the ETag and
- * the edge-cache key), the public photos in order, with the programme item each belongs to (only the columns
- * the page shows: no storage key of an original, no uploader), and the visit's title and zone as the release
- * froze them. Those two are picked out of the snapshot by SQLite (json_extract), so a gallery page never
- * parses a whole programme, and a page rendered afresh costs no more round trips than one from the edge.
+ * The gallery's version by the visit's slug (for the ETag and the edge-cache key): read in the same round
+ * trip as the newest release (publicRelease's `alongside`), so a page from the edge costs one small query.
  */
-const galleryQueries = prepareOnce((db) => ({
-  version: db
+export const galleryVersionBySlug = (db: Database) => (slug: string) =>
+  db
     .select({ version: photoSettings.galleryVersion })
     .from(photoSettings)
-    .where(eq(photoSettings.visitId, sql.placeholder('visitId')))
-    .prepare(),
+    .innerJoin(visits, eq(visits.id, photoSettings.visitId))
+    .where(eq(visits.slug, slug))
+    .limit(1)
+
+/** The version a gallery page is cached under: 1 until anything about the gallery changed. */
+export const versionOf = (rows: readonly { version: number }[] | undefined) => rows?.[0]?.version ?? 1
+
+/**
+ * What a gallery page shows, prepared once per isolate and read only when it is rendered (in one round trip):
+ * the public photos in order, with the programme item each belongs to (only the columns the page shows: no
+ * storage key of an original, no uploader), and the visit's title and zone as the release froze them. Those
+ * two are picked out of the snapshot by SQLite (json_extract), so a gallery page never parses a programme.
+ */
+const galleryQueries = prepareOnce((db) => ({
   photos: db
     .select({
       id: photos.id,
@@ -59,18 +68,16 @@ export type GalleryPhoto = Awaited<ReturnType<typeof publicGallery>>['photos'][n
 export const fileOf = (key: string) => key.slice(key.lastIndexOf('/') + 1)
 
 /**
- * A visit's public gallery as of a release: its version, the photos, and the visit's title and time zone from
- * the release, in one D1 round trip.
+ * A visit's public gallery as of a release: the photos, and the visit's title and time zone from the release,
+ * in one D1 round trip.
  */
 export async function publicGallery(db: Database, visitId: string, releaseId: string) {
-  const [version, shown, visit] = await batchPrepared(db, [
-    [galleryQueries().version, { visitId }],
+  const [shown, visit] = await batchPrepared(db, [
     [galleryQueries().photos, { visitId }],
     [galleryQueries().visit, { releaseId }],
   ] as const)
   const [title, timeZone] = JSON.parse(visit[0]?.facts ?? '[]') as [string?, string?]
   return {
-    version: version[0]?.version ?? 1,
     visit: { title: title ?? '', timeZone: timeZone ?? 'Europe/Amsterdam' },
     photos: shown.map((p) => ({
       ...p,

@@ -9,7 +9,7 @@ import { withPrivateLink } from '../../platform/http/private-link'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { publicRelease } from '../releases/public-schedule'
 import { photosCss, photosJs } from './assets'
-import { fileOf, galleryZip, publicGallery, publicVariant } from './gallery'
+import { fileOf, galleryVersionBySlug, galleryZip, publicGallery, publicVariant, versionOf } from './gallery'
 import { liveLink } from './photo-context'
 import { limitsOf } from './uploads'
 import { GalleryPage } from './views/gallery-page'
@@ -21,11 +21,13 @@ type C = Context<AppEnv>
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 async function galleryPage(c: C) {
-  const published = await publicRelease(c, c.req.param('slug'))
-  const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
-  // The slug as asked (the visit was found by it); title and zone as the release froze them.
-  const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
+  // One round trip for the release and the gallery's version: all a page from the edge needs. Rendering
+  // reads the photos in one more.
+  const published = await publicRelease(c, c.req.param('slug'), galleryVersionBySlug(c.var.db))
   const render = async () => {
+    const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
+    // The slug as asked (the visit was found by it); title and zone as the release froze them.
+    const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
     return c.render(
       <GalleryPage t={c.var.t} visit={visit} photos={gallery.photos} shareQuery={published.shareQuery} />,
       { title: `${c.var.t.photos.galleryTitle} · ${visit.title}` },
@@ -40,7 +42,7 @@ async function galleryPage(c: C) {
     c,
     {
       published,
-      variant: `photos.g${gallery.version}.${c.var.lang}`,
+      variant: `photos.g${versionOf(published.alongside)}.${c.var.lang}`,
       contentType: 'text/html; charset=UTF-8',
     },
     async () => (await render()).text(),
@@ -60,7 +62,7 @@ export const photoPublicRoutes = new Hono<AppEnv>()
   })
   .get('/v/:slug/photos', galleryPage)
   .get('/v/:slug/photos.zip', async (c) => {
-    const published = await publicRelease(c, c.req.param('slug'))
+    const published = await publicRelease(c, c.req.param('slug'), galleryVersionBySlug(c.var.db))
     const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
     if (gallery.photos.length === 0) throw new DomainError('not_found')
     const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
@@ -69,7 +71,7 @@ export const photoPublicRoutes = new Hono<AppEnv>()
       'content-type': 'application/zip',
       'content-disposition': contentDisposition('attachment', `${visit.slug}-fotos.zip`),
       'cache-control': published.shareQuery ? 'private, no-store' : 'public, max-age=300',
-      etag: `"g${gallery.version}.${fileOf(gallery.photos[0]?.webKey ?? '')}"`,
+      etag: `"g${versionOf(published.alongside)}.${fileOf(gallery.photos[0]?.webKey ?? '')}"`,
       'x-content-type-options': 'nosniff',
     })
   })

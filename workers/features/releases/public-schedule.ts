@@ -1,3 +1,4 @@
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { Context } from 'hono'
 import * as v from 'valibot'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
@@ -14,10 +15,15 @@ import { isValidGuestPass } from './guest-pass'
  * visit's existence is never confirmed. The snapshot is loaded lazily (and once), so a 304 or an edge-cache
  * hit costs one small query.
  */
-export async function publicRelease(c: Context<AppEnv>, slug: string | undefined) {
+export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
+  c: Context<AppEnv>,
+  slug: string | undefined,
+  /** One more read by the same slug, sent in the same round trip (see getPublishedHead). */
+  alongside?: (slug: string) => A,
+) {
   const parsed = v.safeParse(slugSchema, slug)
   if (!parsed.success) throw new DomainError('not_found')
-  const head = await getPublishedHead(c.var.db, parsed.output)
+  const head = await getPublishedHead(c.var.db, parsed.output, alongside?.(parsed.output))
   if (!head) throw new DomainError('not_found')
   let shareQuery = ''
   if (!head.listed) {
@@ -34,6 +40,8 @@ export async function publicRelease(c: Context<AppEnv>, slug: string | undefined
   let loaded: Promise<ReleaseSnapshot> | undefined
   return {
     visitId: head.visitId,
+    /** The rows of `alongside`, read with the release. */
+    alongside: head.alongside,
     status: head.status,
     release: { id: head.releaseId, number: head.number, name: head.name, publishedAt: head.publishedAt },
     snapshot: () => {
