@@ -1,4 +1,5 @@
 import { createApp } from './app'
+import { cateringJob } from './jobs/catering'
 import { cleanUp } from './jobs/clean-up'
 import { retryMail } from './jobs/mail-retry'
 import { privacyJob } from './jobs/privacy'
@@ -14,5 +15,6 @@ export default {
     ctx.waitUntil(retryMail(env, now))
     ctx.waitUntil(cleanUp(env, now))
     ctx.waitUntil(privacyJob(env, now))
+    ctx.waitUntil(cateringJob(env, now))
   },
 } satisfies ExportedHandler<Bindings>

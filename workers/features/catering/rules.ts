@@ -291,7 +291,10 @@ export function reminderAt(deadline: number | null, reminderHours: number): numb
   return deadline - reminderHours * 3_600_000
 }
 
-/** What the scheduled job does for an order now: remind its provider, freeze and send its numbers, or nothing. */
+/**
+ * What the scheduled job does for an order now: remind its provider (asked, not yet reminded, the configured
+ * time before the deadline), freeze and send its numbers (at the deadline), or nothing.
+ */
 export function dueAction(
   order: {
     status: CateringStatus
@@ -306,7 +309,9 @@ export function dueAction(
   if (isClosed(order.status) || order.sentAt !== null || order.deadline === null) return null
   if (now >= order.deadline) return 'send'
   const remindAt = reminderAt(order.deadline, order.reminderHours)
-  if (order.hasProvider && order.reminderSentAt === null && remindAt !== null && now >= remindAt)
+  // Only a provider who was asked (or said yes) is reminded; one not asked yet hears at the deadline.
+  const asked = order.status === 'requested' || order.status === 'confirmed'
+  if (asked && order.hasProvider && order.reminderSentAt === null && remindAt !== null && now >= remindAt)
     return 'remind'
   return null
 }

@@ -249,6 +249,9 @@ describe('deadlines and reminders', () => {
     expect(dueAction({ ...order, hasProvider: false }, 60 * hour)).toBeNull()
     expect(dueAction({ ...order, reminderHours: 0 }, 60 * hour)).toBeNull()
     expect(dueAction({ ...order, status: 'planned' }, 100 * hour)).toBe('send')
+    // Not asked yet: no reminder, the numbers go at the deadline (and ask them then).
+    expect(dueAction({ ...order, status: 'planned' }, 60 * hour)).toBeNull()
+    expect(dueAction({ ...order, status: 'confirmed' }, 60 * hour)).toBe('remind')
   })
 })
 
