@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../shared/errors'
+import type { Messages } from '../../../shared/i18n'
 import { defined, idOrNull, numberOrNull, requiredNumber, text } from '../../platform/http/form-values'
 import type { RawForm } from '../../platform/http/validation'
 import { euroCents, withVersion } from '../visits/visit-form'
@@ -35,11 +36,15 @@ export const orderFromForm = (form: RawForm) =>
  * Errors of the schema's fields pointed at the form's fields: the deadline's date and time, and the price
  * typed in euros (a price that is not an amount says so, not "required").
  */
-export function orderFormErrors(errors: readonly FieldError[], euros: string): FieldError[] {
+export function orderFormErrors(errors: readonly FieldError[], t: Messages): FieldError[] {
   return errors.map((e) => {
     if (e.field === 'deadline.date') return { ...e, field: 'deadlineDate' }
     if (e.field === 'deadline.time') return { ...e, field: 'deadlineTime' }
-    if (e.field === 'unitCostCents') return { field: 'unitCost', message: euros }
+    if (e.field === 'unitCostCents')
+      return {
+        field: 'unitCost',
+        message: e.message === t.validation.required ? t.catering.validation.euros : e.message,
+      }
     return e
   })
 }

@@ -32,7 +32,7 @@ export type Catering = Awaited<ReturnType<typeof cateringSetup>>
 /**
  * The catering of the world's visit (12 June 2027, Amsterdam): item "Borrel" at 17:00 for everyone and
  * "Lunch groep A" at 12:00 for group A only; guests: Geheimnaam (3, one vegetarian, a note, no group),
- * two of group A (2, one vegan), one of group B (4), a waitlisted party and a cancelled one (never counted).
+ * a party of group A (2, one vegan), one of group B (4), and a cancelled one (never counted).
  */
 export async function cateringSetup(w: World) {
   const id = () => crypto.randomUUID()
@@ -97,7 +97,6 @@ export async function cateringSetup(w: World) {
       }),
       await rsvp({ partySize: 2, dietary: '{"vegan":1}', groupIds: JSON.stringify([w.groupA]) }),
       await rsvp({ partySize: 4, groupIds: JSON.stringify([ids.groupB]) }),
-      await rsvp({ partySize: 5, status: 'waitlisted' }),
       await rsvp({ partySize: 6, status: 'cancelled' }),
     ]),
     db

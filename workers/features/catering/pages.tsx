@@ -184,8 +184,6 @@ async function orderOfContribution(c: C, contributionId: string) {
   return order.id
 }
 
-const orderEuros = (c: C) => c.var.t.catering.validation.euros
-
 // --- routes -----------------------------------------------------------------------------------------------
 
 /**
@@ -201,7 +199,7 @@ export const cateringPages = new Hono<AppEnv>()
       orderCreateSchema,
       (c, errors, values) =>
         renderCatering(c, param(c, 'visitId'), {
-          states: { order: { errors: orderFormErrors(errors, orderEuros(c)), values } },
+          states: { order: { errors: orderFormErrors(errors, c.var.t), values } },
         }),
       orderFromForm,
     ),
@@ -216,7 +214,7 @@ export const cateringPages = new Hono<AppEnv>()
         },
         (state) =>
           renderCatering(c, visitId, {
-            states: { order: { ...state, errors: orderFormErrors(state.errors ?? [], orderEuros(c)) } },
+            states: { order: { ...state, errors: orderFormErrors(state.errors ?? [], c.var.t) } },
           }),
       )
     },
@@ -293,7 +291,7 @@ export const cateringPages = new Hono<AppEnv>()
       orderUpdateSchema,
       (c, errors, values) =>
         renderOrder(c, param(c, 'orderId'), {
-          states: { edit: { errors: orderFormErrors(errors, orderEuros(c)), values } },
+          states: { edit: { errors: orderFormErrors(errors, c.var.t), values } },
         }),
       (form) => ({ ...orderFromForm(form), ...withVersion(form) }),
     ),
@@ -308,7 +306,7 @@ export const cateringPages = new Hono<AppEnv>()
         },
         (state) =>
           renderOrder(c, orderId, {
-            states: { edit: { ...state, errors: orderFormErrors(state.errors ?? [], orderEuros(c)) } },
+            states: { edit: { ...state, errors: orderFormErrors(state.errors ?? [], c.var.t) } },
           }),
         (error) => renderOrder(c, orderId, { notice: refusal(c, error), alert: true }),
       )
