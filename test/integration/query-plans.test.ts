@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { loadDemoData } from '../../workers/dev/demo-load'
+import { loadCatering } from '../../workers/features/catering/queries'
 import { loadProgramme } from '../../workers/features/programme/queries'
 import { createRsvp, rsvpForm } from '../../workers/features/rsvps/rsvps'
 import {
@@ -64,6 +65,9 @@ describe('hot queries use indexes (no full table scans)', () => {
     }
     const config = readConfig(env as unknown as Cloudflare.Env)
     expect(await createRsvp(recorded, config, w.slugA, guest, 'nl', new Date())).toBe('confirmed')
+    // The catering page's one round trip, named by the visit and by a provider's link.
+    await loadCatering(recorded, { visitId: 'demo-visit-vreewijk' })
+    await loadCatering(recorded, { tokenHash: 'no-such-link' })
     expect(queries.length).toBeGreaterThanOrEqual(25)
     const problems: string[] = []
     for (const q of queries) {

@@ -12,6 +12,7 @@ import {
 } from '../../shared/db/schema'
 import { publishFirstReleaseIfNone } from '../features/releases/releases'
 import type { Database } from '../platform/env'
+import { loadDemoCatering } from './demo-catering'
 import { demoGroups, demoOrganiser, demoProgramme, demoTeams, demoVenues, demoVisits } from './demo-data'
 
 /**
@@ -73,4 +74,5 @@ export async function loadDemoData(db: Database): Promise<void> {
   for (const visit of demoVisits) {
     await publishFirstReleaseIfNone(db, visit.id, 'Versie 1', new Date('2017-09-12T10:00:00Z'))
   }
+  await loadDemoCatering(db)
 }
