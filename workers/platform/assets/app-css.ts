@@ -144,8 +144,41 @@ tr.cancelled .item-title-link { text-decoration: line-through; }
 .tl-item.has-clash { border: 2px solid var(--accent); }
 .tl-item.tl-overlap { margin-left: 1.25rem; z-index: 2; box-shadow: -3px 0 0 var(--paper); }
 .tl-item.cancelled .tl-title { text-decoration: line-through; }
+/* Catering: warnings, counts, contributions, and an order sheet that prints on one A4. */
+.catering-warn { border-left: 5px solid var(--accent); background: #fbf4ec; padding: .5rem .75rem; border-radius: 4px; margin: .5rem 0; }
+.catering-warnings { list-style: none; padding: 0; margin: .5rem 0; }
+.tag.status-requested { background: #fdf3d8; border-color: #d9b95c; }
+.tag.status-confirmed { background: #e3efe7; border-color: #9cc3a8; }
+.tag.status-delivered { background: #e8eef8; border-color: #a9b5c9; }
+.tag.status-cancelled { text-decoration: line-through; color: var(--muted); }
+.card.order.status-cancelled { opacity: .75; }
+.count-lines { margin: .25rem 0 1rem; padding-left: 1.25rem; }
+.dietary-table { max-width: 22rem; margin: 0 0 1rem; }
+.dietary-table caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+.dietary-table th { font-weight: 400; }
+.food-notes { padding-left: 1.25rem; }
+.over-budget { color: var(--danger); font-weight: 700; }
+.provider-list { padding-left: 1.25rem; overflow-wrap: anywhere; }
+.contributions { list-style: none; padding: 0; }
+.contributions li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+.contributions li.done strong { text-decoration: line-through; text-decoration-thickness: 2px; }
+.contribution-forms, .contributions .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
+.contribution-forms .field { margin: 0; }
+.status-steps { list-style: none; padding: 0; }
+.status-steps li { margin: .25rem 0; }
+button.danger { color: var(--danger); }
+.answer-form { margin: 1rem 0; }
+article.card.order { margin: 0 0 1.25rem; }
+.catering-orders .card p { margin: .25rem 0; }
+details > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
+.sheet-order { border-top: 1px solid var(--line); padding-top: .25rem; break-inside: avoid; }
+.sheet-order h2 { font-size: 1.15rem; margin: .75rem 0 .25rem; }
+.sheet-map { overflow-wrap: anywhere; font-size: .9rem; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } body { font-size: 1rem; } }
 @media print {
+  .no-print { display: none !important; }
+  .order-sheet { font-size: 10pt; } .order-sheet h1 { font-size: 15pt; } .order-sheet .details { gap: 0 .75rem; }
+  @page { size: A4; margin: 12mm; }
   .site-header nav, .skip-link, .site-footer, .button { display: none !important; }
   .site-header { background: none; color: #000; } .site-header a { color: #000; }
   body { font-size: 10.5pt; } main { padding: 0; } a { color: #000; text-decoration: none; }
