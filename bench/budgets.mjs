@@ -26,7 +26,15 @@ export const caseBudgets = {
   programmePage: organiser,
   clashes: organiser,
   rsvpPost: { d1Queries: 2 },
+  // Issue 11: the public gallery of 200 photos, read like the schedule (its cold miss counts for D1).
+  galleryPage: { d1Queries: 2, cpuMs: 3 },
 }
+
+/**
+ * Issue 11: a 100 MB photo sent in parts through the photos API must not grow the resident memory of the
+ * workerd that runs the Worker by 32 MB or more over its size before (a Worker has 128 MB; it streams).
+ */
+export const uploadRssGrowthBytes = 32 * 1024 * 1024
 
 /** The Worker bundle (the main module of `wrangler deploy --dry-run`), gzip-compressed. */
 export const bundleGzipBytes = 1024 * 1024

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { freePort, migrateLocal, root, startDev, wrangler } from '../scripts/dev-server.mjs'
-import { bundleGzipBytes, caseBudgets } from './budgets.mjs'
+import { bundleGzipBytes, caseBudgets, uploadRssGrowthBytes } from './budgets.mjs'
 import { connectInspector, profileWhile, topFunctions } from './profile.mjs'
 import { generateVisit } from './visit-data.mjs'
 
@@ -112,6 +112,154 @@ function runAutocannon(opts) {
     })
     cleanups.push(stop)
   })
+}
+
+/** Resident memory of a process in bytes (VmRSS of /proc/<pid>/status). */
+function residentBytes(pid) {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Number(kb) * 1024
+}
+
+const MiB = 1024 * 1024
+/** A 64×48 baseline JPEG (made by workers/dev/demo-photos.ts), padded below to the size a case needs. */
+const SMALL_JPEG = Buffer.from(
+  '/9j/2wBDAAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAj/wAARCAAwAEADAREAAhEAAxEA/8QAHAAAAAAJAAAAAAAAAAAAAAAAAAECAwQFBgcI/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACAAMAAD8AbouSUAAAAAAAAAAAAAAAAAB4QNgAAAAAAAAAAAAAAAAAeGxsAAAAA44yhuwAAfiaswgAAAAA6IGwAAAACyKQkgAArS7IwAAAABzhlzNj42IHxAg+ctDZgAA44gGZHxsQPjYkhj4wPjYkeGxBUk0sh8bEjw2IHxAgfGxD/9k=',
+  'base64',
+)
+
+/** A real JPEG of exactly `size` bytes: the small picture with APP15 segments (skipped by every decoder). */
+function paddedJpeg(size) {
+  const out = Buffer.alloc(size)
+  out[0] = 0xff
+  out[1] = 0xd8
+  let at = 2
+  const rest = SMALL_JPEG.subarray(2)
+  while (size - at - rest.length > 0) {
+    const body = Math.min(65_533, Math.max(0, size - at - rest.length - 4))
+    out[at] = 0xff
+    out[at + 1] = 0xef
+    out.writeUInt16BE(body + 2, at + 2)
+    out.fill(0x20, at + 4, at + 4 + body)
+    at += 4 + body
+  }
+  if (at + rest.length !== size) throw new Error(`paddedJpeg: ${size} cannot be reached exactly`)
+  rest.copy(out, at)
+  return out
+}
+
+/**
+ * The upload case: one 100 MB photo through the photos API as the browser sends it — open the upload, its
+ * parts one after another, complete (the Images binding makes the variants). workerd's resident memory is
+ * read before, every 25 ms during and after; the budget is on the most it grew. No autocannon: one file.
+ */
+async function measureUpload(dev, port, { visitId, headers }) {
+  const json = { ...headers, 'content-type': 'application/json', accept: 'application/json' }
+  const call = async (method, p, body, extra = {}) => {
+    const res = await fetch(new URL(p, dev.url), {
+      method,
+      headers: { ...(typeof body === 'string' ? json : headers), ...extra },
+      body,
+      signal: AbortSignal.timeout(120_000),
+    })
+    const text = await res.text()
+    return { status: res.status, data: text.startsWith('{') ? JSON.parse(text) : text }
+  }
+  // The default limit is 50 MB a photo: the team raises it (a photographer's large files).
+  const limits = await call(
+    'PUT',
+    `/api/visits/${visitId}/photo-settings`,
+    JSON.stringify({ maxFileMb: 128, maxVisitMb: 4096 }),
+  )
+  if (limits.status !== 200) throw new Error(`photo limits: ${limits.status} ${JSON.stringify(limits.data)}`)
+  /** Opens an upload of `file`, sends its parts, completes it; the part sizes and statuses. */
+  async function send(file, name, afterPart = () => {}) {
+    const opened = await call(
+      'POST',
+      `/api/visits/${visitId}/photo-uploads`,
+      JSON.stringify({ filename: name, sizeBytes: file.length, type: 'image/jpeg' }),
+    )
+    if (opened.status !== 201)
+      throw new Error(`opening ${name}: ${opened.status} ${JSON.stringify(opened.data)}`)
+    let upload = opened.data
+    while (upload.nextPart !== null) {
+      const n = upload.nextPart
+      const part = file.subarray((n - 1) * upload.partSize, Math.min(file.length, n * upload.partSize))
+      const sent = await call('PUT', `/api/photo-uploads/${upload.id}/parts/${n}`, part, {
+        'content-type': 'application/octet-stream',
+        accept: 'application/json',
+      })
+      if (sent.status !== 200)
+        throw new Error(`${name} part ${n}: ${sent.status} ${JSON.stringify(sent.data)}`)
+      upload = sent.data
+      afterPart(upload)
+    }
+    const partsDone = performance.now()
+    const done = await call('POST', `/api/photo-uploads/${upload.id}/complete`)
+    return { upload, partsDone, completeStatus: done.status }
+  }
+  // Warm-up, as every case has one: a 10 MB photo in two parts, completed, so the R2 multipart and Images
+  // code of workerd and its simulators is loaded before the memory is read.
+  const warm = await send(paddedJpeg(10 * MiB), 'bench-warm-up.jpg')
+  if (warm.completeStatus !== 201) throw new Error(`warm-up upload: ${warm.completeStatus}`)
+  const size = 100 * MiB
+  const file = paddedJpeg(size)
+  const [pid] = (await workerdTicks(dev.pid, port)).workerPids
+  const rssBefore = residentBytes(pid)
+  // The most seen while the parts were sent (the upload), and the most overall (with completing it).
+  let rssMax = rssBefore
+  let rssMaxParts = rssBefore
+  let sending = true
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, residentBytes(pid))
+    if (sending) rssMaxParts = rssMax
+  }, 25)
+  cleanups.push(() => clearInterval(sampler))
+  const ticksBefore = await workerdTicks(dev.pid, port)
+  const started = performance.now()
+  const rssByPart = []
+  const sent = await send(file, 'bench-100mb.jpg', (view) => {
+    rssByPart.push(residentBytes(pid))
+    rssMaxParts = Math.max(rssMaxParts, ...rssByPart)
+    if (view.nextPart === null) sending = false
+  })
+  const { upload } = sent
+  const partsSeconds = (sent.partsDone - started) / 1000
+  const rssAfterParts = rssByPart.at(-1)
+  const non2xx = sent.completeStatus === 201 ? 0 : 1
+  const done = { status: sent.completeStatus }
+  const totalSeconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  const ticksAfter = await workerdTicks(dev.pid, port)
+  const rssAfter = residentBytes(pid)
+  rssMax = Math.max(rssMax, rssAfter)
+  // The budget is on the upload itself: the parts streamed through the Worker into R2. Completing it makes
+  // the variants with the Images binding, which locally reads its whole input into memory (miniflare); that
+  // growth is reported beside it.
+  const growth = rssMaxParts - rssBefore
+  const check = { figure: 'rssGrowthBytes', value: growth, limit: uploadRssGrowthBytes }
+  check.pass =
+    non2xx === 0 && String(ticksBefore.workerPids) === String(ticksAfter.workerPids) && growth < check.limit
+  return {
+    key: 'photoUpload',
+    name: 'photo upload, 100 MB in parts',
+    sizeBytes: size,
+    parts: upload.partCount,
+    partsSeconds,
+    totalSeconds,
+    completeStatus: done.status,
+    throughputMBps: size / MiB / partsSeconds,
+    rss: {
+      before: rssBefore,
+      maxParts: rssMaxParts,
+      afterParts: rssAfterParts,
+      after: rssAfter,
+      max: rssMax,
+      byPart: rssByPart,
+    },
+    cpuMs: (ticksAfter.worker - ticksBefore.worker) * (1000 / CLOCK_TICKS),
+    non2xx,
+    check,
+  }
 }
 
 /** Warm-up, then the measured run with workerd's CPU read before and after, then the Server-Timing samples. */
@@ -224,7 +372,7 @@ function cell(value, check, { digits = 0, max } = {}) {
 }
 
 /** The results as one Markdown table: readable in a terminal and pasted as is into the README. */
-function table(results, bundle, bundleCheck) {
+function table(results, bundle, bundleCheck, upload) {
   const header = [
     'case',
     'req/s',
@@ -251,6 +399,23 @@ function table(results, bundle, bundleCheck) {
     ]
   })
   const kib = (n) => `${(n / 1024).toFixed(0)} KiB`
+  if (upload) {
+    const mb = (n) => (n / MiB).toFixed(1)
+    rows.push([
+      `PUT ${upload.name}`,
+      '',
+      '',
+      '',
+      `${upload.non2xx} ≤0 ${upload.non2xx === 0 ? 'PASS' : 'FAIL'}`,
+      '',
+      '',
+      `${upload.cpuMs} ms`,
+      `${upload.throughputMBps.toFixed(0)} MB/s (${upload.parts} parts, ${upload.partsSeconds.toFixed(1)} s; ` +
+        `workerd RSS +${mb(upload.check.value)} MB <${mb(upload.check.limit)} ${upload.check.pass ? 'PASS' : 'FAIL'}; ` +
+        `complete (variants) ${(upload.totalSeconds - upload.partsSeconds).toFixed(1)} s, ` +
+        `RSS +${mb(upload.rss.max - upload.rss.before)} MB with it, no budget`,
+    ])
+  }
   rows.push([
     'bundle (gzip)',
     '',
@@ -402,6 +567,21 @@ async function main() {
       ['talksPage', 'talks review page', `/visits/${visitId}/talks`, 'organiser, 108 talks'],
       ['guestList', 'guest list page', `/visits/${visitId}/rsvps`, 'organiser, 1,000 registrations'],
     ].map(([key, name, path, note]) => ({ key, name, path, note, headers: { cookie, accept: 'text/html' } })),
+    // The photo impression: 200 approved photo rows whose keys point at no R2 object (the page lists them,
+    // the variants are separate requests), so this measures D1 and the page, cached like the schedule.
+    {
+      key: 'galleryPage',
+      name: 'public gallery page',
+      path: `/v/${slug}/photos`,
+      note: 'anonymous, cache hit, 200 photo rows (no R2 reads)',
+    },
+    {
+      key: 'galleryPageMiss',
+      name: 'public gallery page (miss)',
+      path: `/v/${slug}/photos`,
+      note: 'anonymous, cache miss, 200 photos rendered',
+      headers: { 'cache-control': 'no-cache' },
+    },
   ].map((c) => ({ ...c, connections: 10, request: get(c.path, c.headers) }))
   cases.push({
     key: 'rsvpPost',
@@ -414,7 +594,7 @@ async function main() {
 
   // The first anonymous request after a release renders and fills the edge cache: its D1 cost is in the
   // budget too, and its CPU time is reported (each data centre's first reader pays it).
-  for (const c of cases.slice(0, 3)) {
+  for (const c of [...cases.slice(0, 3), ...cases.filter((x) => x.key === 'galleryPage')]) {
     const before = await workerdTicks(dev.pid, port)
     c.cold = await sample(dev.url, c.request, 120_000)
     const after = await workerdTicks(dev.pid, port)
@@ -431,6 +611,12 @@ async function main() {
     results.push({ ...result, checks: verdicts(result) })
     if (profiled.includes(c.key)) await profileCase(dev, inspectorPort, c)
   }
+  let upload
+  if (!only || only.includes('photoUpload')) {
+    await freshDev()
+    log('photo upload: 100 MB in parts')
+    upload = await measureUpload(dev, port, { visitId, headers: { ...lang, cookie } })
+  }
   await dev.stop()
 
   const bundleCheck = { figure: 'bundleGzipBytes', value: bundle.gzipBytes, limit: bundleGzipBytes }
@@ -439,8 +625,9 @@ async function main() {
     ...results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.name}: ${c.figure}`)),
   ]
   if (!bundleCheck.pass) failed.push('bundle: gzip size')
+  if (upload && !upload.check.pass) failed.push('photo upload: workerd memory or non-2xx')
 
-  console.log(table(results, bundle, bundleCheck))
+  console.log(table(results, bundle, bundleCheck, upload))
   const report = {
     at: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
@@ -448,6 +635,7 @@ async function main() {
     settings: { warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, samples: SAMPLES },
     visit: visit.counts,
     cases: results,
+    upload: upload ?? null,
     bundle: { ...bundle, check: bundleCheck },
     failed,
   }

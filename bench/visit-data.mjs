@@ -3,7 +3,7 @@
 // one so the clash check and the exports do their usual work. A seeded generator keeps every run's data alike.
 import { createHash, randomBytes } from 'node:crypto'
 
-export const SIZE = { days: 3, items: 300, venues: 40, groups: 4, speakers: 60, rsvps: 1000 }
+export const SIZE = { days: 3, items: 300, venues: 40, groups: 4, speakers: 60, rsvps: 1000, photos: 200 }
 const ZONE = 'Europe/Amsterdam'
 const DIETARY = ['vegetarian', 'vegan', 'halal', 'kosher', 'gluten_free', 'lactose_free', 'nut_allergy']
 const STREETS = ['Breestraat', 'Haarlemmerstraat', 'Rapenburg', 'Oude Rijn', 'Nieuwe Rijn', 'Hooigracht']
@@ -310,6 +310,41 @@ export function generateVisit(now = Date.now()) {
     }
   })
 
+  // The photo impression: approved photo rows with consent settled, some with a caption, a credit and an item.
+  // Their keys point at no R2 object: the gallery page only lists the keys (its case measures D1 and render).
+  const photoRows = Array.from({ length: SIZE.photos }, (_, i) => {
+    const id = newId()
+    const prefix = `photos/${visitId}/${id}`
+    const hash = () => Array.from({ length: 20 }, () => Math.floor(random() * 16).toString(16)).join('')
+    const portrait = random() < 0.25
+    return {
+      id,
+      visit_id: visitId,
+      item_id: random() < 0.5 ? pick(itemRows).id : null,
+      person_id: personId,
+      filename: `IMG_${String(4000 + i).padStart(4, '0')}.jpg`,
+      original_key: `${prefix}/original`,
+      original_type: 'image/jpeg',
+      original_bytes: between(2_000_000, 9_000_000),
+      web_key: `${prefix}/web-${hash()}.webp`,
+      web_width: portrait ? 1200 : 1600,
+      web_height: portrait ? 1600 : 1200,
+      web_bytes: between(150_000, 400_000),
+      thumb_key: `${prefix}/thumb-${hash()}.webp`,
+      thumb_width: portrait ? 360 : 480,
+      thumb_height: portrait ? 480 : 360,
+      caption: random() < 0.6 ? `Foto ${i + 1}: ${pick(STREETS)} tijdens het bezoek` : '',
+      credit: random() < 0.5 ? 'Chris de Waard' : '',
+      source: random() < 0.3 ? 'Sleutelstad' : '',
+      taken_at: random() < 0.8 ? zoned(pick(days), between(9 * 60, 17 * 60)) : null,
+      consent: random() < 0.7 ? 'none' : 'given',
+      position: i + 1,
+      cover: i === 0 ? 1 : 0,
+      approved: 1,
+      created_at: now - (SIZE.photos - i) * 1000,
+    }
+  })
+
   const statements = [
     ...inserts('teams', [team]),
     ...inserts('people', [person]),
@@ -325,6 +360,7 @@ export function generateVisit(now = Date.now()) {
     ...inserts('speakers', speakers),
     ...inserts('talks', talks),
     ...inserts('talk_speakers', talkSpeakers),
+    ...inserts('photos', photoRows),
   ]
   return {
     sql: `${statements.join('\n')}\n`,
@@ -338,6 +374,7 @@ export function generateVisit(now = Date.now()) {
       speakers: speakers.length,
       talks: talks.length,
       rsvps: rsvps.length,
+      photos: photoRows.length,
     },
   }
 }
