@@ -157,3 +157,15 @@ describe('dates at the edges (hole 2)', () => {
     expect(await db.select().from(visits).where(eq(visits.id, w.visitA))).toEqual(before)
   })
 })
+
+describe('a made-up group in the public schedule (hole 9)', () => {
+  it('goes to the visit’s own page instead of a fresh render and a cache entry of its own', async () => {
+    const w = await makeWorld()
+    for (const group of [crypto.randomUUID(), crypto.randomUUID(), 'x', '']) {
+      const res = await SELF.fetch(url(`/v/${w.slugA}?group=${group}&lang=en`), { redirect: 'manual' })
+      expect(res.status, group).toBe(302)
+      expect(res.headers.get('location')).toBe(`/v/${w.slugA}?lang=en`)
+    }
+    expect((await SELF.fetch(url(`/v/${w.slugA}`))).status).toBe(200)
+  })
+})

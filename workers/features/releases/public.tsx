@@ -45,6 +45,16 @@ export const publicVisitRoutes = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))
     const wanted = groupParam(c.req.query('group'))
+    // Only a group of this release has a page (and a cache entry) of its own: any other ?group= goes to the
+    // visit's own page, so made-up ids can neither force fresh renders nor fill the cache ([13] hole 9).
+    if (c.req.query('group') !== undefined) {
+      const groups = wanted ? (await published.snapshot()).groups : []
+      if (!groups.some((g) => g.id === wanted)) {
+        const url = new URL(c.req.url)
+        url.searchParams.delete('group')
+        return c.redirect(`${url.pathname}${url.search}`, 302)
+      }
+    }
     return publicPage(c, published, `page.${wanted ?? 'all'}`, async () => {
       const snapshot = await published.snapshot()
       const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
