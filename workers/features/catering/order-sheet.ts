@@ -31,6 +31,17 @@ export function dietaryLine(dietary: Record<string, number>, t: Messages): strin
     .join(', ')
 }
 
+/** The needs in a line, or why there is none: nobody, or only notes (a company member's "vegetarisch"). */
+export function dietaryOrNone(
+  numbers: { dietary: Record<string, number>; notes: readonly string[] },
+  t: Messages,
+) {
+  return (
+    dietaryLine(numbers.dietary, t) ||
+    (numbers.notes.length > 0 ? t.catering.sheet.seeNotes : t.catering.sheet.noDietary)
+  )
+}
+
 /** The notes, each once with how often: `Graag zonder ui. (2×); Notenallergie`. */
 export function notesLine(notes: readonly string[]): string {
   return groupedNotes(notes)
@@ -81,7 +92,7 @@ export function sheetLines(order: ProviderOrder, t: Messages, timeZone: string):
   lines.push(
     `${c.sheet.count}: ${c.persons(order.numbers.persons)} → ${quantityText(order.numbers.quantity, order.unit, t)} (${ruleText(order, t)})`,
   )
-  lines.push(`${c.sheet.dietary}: ${dietaryLine(order.numbers.dietary, t) || c.sheet.noDietary}`)
+  lines.push(`${c.sheet.dietary}: ${dietaryOrNone(order.numbers, t)}`)
   if (order.numbers.notes.length > 0) lines.push(`${c.sheet.notes}: ${notesLine(order.numbers.notes)}`)
   const mine = order.contributions.filter((x) => x.mine)
   if (mine.length > 0)

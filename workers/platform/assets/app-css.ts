@@ -166,7 +166,6 @@ tr.cancelled .item-title-link { text-decoration: line-through; }
 .contribution-forms .field { margin: 0; }
 .status-steps { list-style: none; padding: 0; }
 .status-steps li { margin: .25rem 0; }
-button.danger { color: var(--danger); }
 .answer-form { margin: 1rem 0; }
 article.card.order { margin: 0 0 1.25rem; }
 .catering-orders .card p { margin: .25rem 0; }
@@ -174,6 +173,11 @@ details > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
 .sheet-order { border-top: 1px solid var(--line); padding-top: .25rem; break-inside: avoid; }
 .sheet-order h2 { font-size: 1.15rem; margin: .75rem 0 .25rem; }
 .sheet-map { overflow-wrap: anywhere; font-size: .9rem; }
+.catering-details dd { min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 30rem) {
+  .catering-details { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .catering-details dd { margin-bottom: .4rem; }
+}
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } body { font-size: 1rem; } }
 @media print {
   .no-print { display: none !important; }

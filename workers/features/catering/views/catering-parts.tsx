@@ -6,7 +6,7 @@ import { formatLongDate, formatTime, isoInstant } from '../../../../shared/i18n/
 import { Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import { eurosForForm, money } from '../../visits/views/visit-parts'
 import type { CateringPlan, PlannedOrder, ProviderOrder } from '../catering-plan'
-import { dietaryLine, differenceText, quantityText, ruleText, whenOf } from '../order-sheet'
+import { dietaryOrNone, differenceText, quantityText, ruleText, whenOf } from '../order-sheet'
 import type { Headcount } from '../rules'
 import { groupedNotes } from '../rules'
 
@@ -102,7 +102,7 @@ export function OrderFacts({
   const changed = differenceText(order, t)
   return (
     <>
-      <dl class="details">
+      <dl class="details catering-details">
         {when ? (
           <>
             <dt>{d.when}</dt>
@@ -139,7 +139,7 @@ export function OrderFacts({
           <span class="muted">({ruleText(order, t)})</span>
         </dd>
         <dt>{d.dietary}</dt>
-        <dd>{dietaryLine(order.numbers.dietary, t) || t.catering.sheet.noDietary}</dd>
+        <dd>{dietaryOrNone(order.numbers, t)}</dd>
         <dt>{d.deadline}</dt>
         <dd>{order.deadline ? moment(order.deadline, t, timeZone) : d.noDeadline}</dd>
       </dl>
@@ -169,7 +169,7 @@ export function BudgetBlock({ t, budget }: { t: Messages; budget: CateringPlan['
           {c.overPlanned(money(budget.plannedCents - budget.budgetCents, t))}
         </p>
       ) : null}
-      <dl class="details budget">
+      <dl class="details catering-details">
         <dt>{c.budget}</dt>
         <dd>{budget.budgetCents === null ? c.budgetNone : money(budget.budgetCents, t)}</dd>
         <dt>{c.planned}</dt>

@@ -2,7 +2,7 @@ import type { Messages } from '../../../../shared/i18n'
 import { Field } from '../../../platform/ui/form'
 import type { ProviderOrder } from '../catering-plan'
 import { isClosed } from '../rules'
-import { DietaryTable, OrderFacts, orderTitle, StatusTag } from './catering-parts'
+import { OrderFacts, orderTitle, StatusTag } from './catering-parts'
 
 /** Where a provider's forms and files go: their private link's paths, or the signed-in routes. */
 export type MineLinks = {
@@ -76,7 +76,6 @@ export function MinePage({
               {o.description ? <span> {o.description}</span> : null}
             </p>
             <OrderFacts t={t} order={o} timeZone={tz} />
-            <DietaryTable t={t} dietary={o.numbers.dietary} caption={c.detail.dietary} />
             {o.mine && !isClosed(o.status) ? (
               <form method="post" action={links.answer(o.id)} class="answer-form" novalidate>
                 <input type="hidden" name="version" value={String(o.version)} />

@@ -72,7 +72,7 @@ export function OrderPage({
 
       <section aria-labelledby="order-numbers">
         <h2 id="order-numbers">{c.order}</h2>
-        <dl class="details">
+        <dl class="details catering-details">
           <dt>{d.provider}</dt>
           <dd>
             {order.provider ? (
@@ -147,7 +147,7 @@ export function OrderPage({
                 <form method="post" action={`${base}/status`} class="inline-form">
                   <input type="hidden" name="version" value={String(order.version)} />
                   <input type="hidden" name="status" value={status} />
-                  <button type="submit" class={status === 'cancelled' ? 'secondary danger' : 'secondary'}>
+                  <button type="submit" class={status === 'cancelled' ? 'danger' : 'secondary'}>
                     {c.moveTo[status]}
                   </button>
                 </form>

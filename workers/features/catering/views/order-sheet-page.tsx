@@ -3,7 +3,7 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate } from '../../../../shared/i18n/format'
 import type { ProviderOrder } from '../catering-plan'
 import {
-  dietaryLine,
+  dietaryOrNone,
   differenceText,
   notesLine,
   quantityText,
@@ -68,7 +68,7 @@ export function OrderSheetPage({
               {orderTitle(o, t)}
               {o.description ? <span class="muted"> — {o.description}</span> : null}
             </h2>
-            <dl class="details">
+            <dl class="details catering-details">
               {when ? (
                 <>
                   <dt>{s.when}</dt>
@@ -98,7 +98,7 @@ export function OrderSheetPage({
                 ({ruleText(o, t)})
               </dd>
               <dt>{s.dietary}</dt>
-              <dd>{dietaryLine(o.numbers.dietary, t) || s.noDietary}</dd>
+              <dd>{dietaryOrNone(o.numbers, t)}</dd>
               {o.numbers.notes.length > 0 ? (
                 <>
                   <dt>{s.notes}</dt>

@@ -53,7 +53,7 @@ export function ProviderPage({
         </div>
       ) : null}
       {organise ? (
-        <dl class="details">
+        <dl class="details catering-details">
           {provider.contactName ? (
             <>
               <dt>{c.providerFields.contactName}</dt>
