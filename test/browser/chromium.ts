@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 /** Where Chromium is: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then google-chrome. */
@@ -81,4 +81,27 @@ export async function phonePage(browser: Browser, opts: { ignoreConsole?: (text:
     if (m.type() === 'error' && !opts.ignoreConsole?.(m.text())) errors.push(m.text())
   })
   return { context, page, errors }
+}
+
+/** The first link in the newest mail to an address that matches `pattern`, read from /dev/mail. */
+export async function mailedLink(page: Page, baseUrl: string, to: string, pattern: RegExp): Promise<string> {
+  await page.goto(`${baseUrl}/dev/mail`)
+  const href = await page
+    .locator('article', { hasText: to })
+    .first()
+    .getByRole('link', { name: pattern })
+    .first()
+    .getAttribute('href')
+  if (!href) throw new Error(`no link like ${pattern} mailed to ${to}`)
+  return href
+}
+
+/** Signs in through the real flow: ask for a link, follow it from /dev/mail, confirm. */
+export async function signInThroughMail(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/sign-in`)
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click()
+  await page.goto(await mailedLink(page, baseUrl, email, /\/sign-in\/verify/))
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
 }
