@@ -410,7 +410,7 @@ function table(results, bundle, bundleCheck, upload) {
       '',
       '',
       `${upload.cpuMs} ms`,
-      `${upload.throughputMBps.toFixed(0)} MB/s (${upload.parts} parts, ${upload.partsSeconds.toFixed(1)} s; ` +
+      `${upload.throughputMBps.toFixed(0)} MB/s (${upload.parts} parts, ${upload.partsSeconds.toFixed(1)} s); ` +
         `workerd RSS +${mb(upload.check.value)} MB <${mb(upload.check.limit)} ${upload.check.pass ? 'PASS' : 'FAIL'}; ` +
         `complete (variants) ${(upload.totalSeconds - upload.partsSeconds).toFixed(1)} s, ` +
         `RSS +${mb(upload.rss.max - upload.rss.before)} MB with it, no budget`,
