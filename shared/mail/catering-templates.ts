@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n'
+import type { Body } from './templates'
 
 /** What every catering mail to a provider says: which visit, to whom, the order sheet, the deadline, the link. */
 export type CateringMailParams = {
@@ -20,16 +21,6 @@ export type CateringTemplate =
   | 'catering_numbers'
   | 'catering_cancelled'
   | 'catering_link'
-
-/** A mail's body before it becomes text and HTML (the same shape templates.ts renders). */
-type Body = {
-  greeting: string
-  before: string[]
-  button: string
-  fallback: string
-  after: string[]
-  closing: string
-}
 
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim()
 

@@ -5,8 +5,8 @@ import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { withPrivateLink } from '../../platform/http/private-link'
 import { formBody } from '../../platform/http/validation'
 import { actionFromForm, answerFromForm } from './catering-forms'
+import { doneNotice, refusal } from './catering-notices'
 import { sheetCsv } from './order-sheet'
-import { refusal } from './pages'
 import { answerByToken, contributionByToken, providerByToken } from './provider-link'
 import { contributionActionSchema, providerAnswerSchema } from './schemas'
 import { LinkInvalidPage } from './views/link-invalid-page'
@@ -17,21 +17,6 @@ type C = Context<AppEnv>
 
 const invalid = (c: C) => () =>
   c.render(<LinkInvalidPage t={c.var.t} />, { title: c.var.t.catering.invalidTitle })
-
-/** The notice after a change through the link (`?done=…`). */
-function linkNotice(c: C): string | undefined {
-  const t = c.var.t.catering
-  const notices: Record<string, string> = {
-    confirm: t.confirmedNotice,
-    decline: t.declinedNotice,
-    take: t.takenNotice,
-    give_back: t.givenBackNotice,
-    done: t.doneNotice,
-    not_done: t.notDoneNotice,
-  }
-  const key = c.req.query('done')
-  return key ? notices[key] : undefined
-}
 
 /** The provider's own page behind their link, in the language of the page (the switch works here too). */
 async function renderLink(c: C, token: string, extra: { notice?: string; alert?: boolean } = {}) {
@@ -49,7 +34,7 @@ async function renderLink(c: C, token: string, extra: { notice?: string; alert?:
         sheet: `${base}/sheet`,
         csv: `${base}/orders.csv`,
       }}
-      notice={extra.notice ?? linkNotice(c)}
+      notice={extra.notice ?? doneNotice(c)}
       alert={extra.alert}
     />,
     { title: `${c.var.t.catering.mineTitle} · ${view.visit.title}` },

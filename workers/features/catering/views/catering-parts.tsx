@@ -154,21 +154,26 @@ export function OrderFacts({
   )
 }
 
+/** The warning when the confirmed (or else the planned) cost is over the budget, by how much; else nothing. */
+export function BudgetWarning({ t, budget }: { t: Messages; budget: CateringPlan['budget'] }) {
+  if (budget.over === 'none' || budget.budgetCents === null) return null
+  const c = t.catering
+  return (
+    <p class="catering-warn" role="alert">
+      {budget.over === 'confirmed'
+        ? c.overConfirmed(money(budget.confirmedCents - budget.budgetCents, t))
+        : c.overPlanned(money(budget.plannedCents - budget.budgetCents, t))}
+    </p>
+  )
+}
+
 /** The budget against the planned and confirmed cost, with the warning when over. */
 export function BudgetBlock({ t, budget }: { t: Messages; budget: CateringPlan['budget'] }) {
   const c = t.catering
   return (
     <section aria-labelledby="catering-budget">
       <h2 id="catering-budget">{c.budget}</h2>
-      {budget.over === 'confirmed' && budget.budgetCents !== null ? (
-        <p class="catering-warn" role="alert">
-          {c.overConfirmed(money(budget.confirmedCents - budget.budgetCents, t))}
-        </p>
-      ) : budget.over === 'planned' && budget.budgetCents !== null ? (
-        <p class="catering-warn" role="alert">
-          {c.overPlanned(money(budget.plannedCents - budget.budgetCents, t))}
-        </p>
-      ) : null}
+      <BudgetWarning t={t} budget={budget} />
       <dl class="details catering-details">
         <dt>{c.budget}</dt>
         <dd>{budget.budgetCents === null ? c.budgetNone : money(budget.budgetCents, t)}</dd>

@@ -2,7 +2,7 @@ import { cateringStatuses } from '../../../../shared/db/schema'
 import type { Messages } from '../../../../shared/i18n'
 import { money } from '../../visits/views/visit-parts'
 import type { CateringPlan } from '../catering-plan'
-import { moment, orderTitle } from './catering-parts'
+import { BudgetWarning, moment, orderTitle } from './catering-parts'
 
 /**
  * The catering on the visit's overview, for the team: how many orders in which status, the planned and
@@ -50,13 +50,7 @@ export function CateringSummary({ t, plan, now }: { t: Messages; plan: CateringP
               </span>
             ) : null}
           </p>
-          {budget.over !== 'none' && budget.budgetCents !== null ? (
-            <p class="catering-warn">
-              {budget.over === 'confirmed'
-                ? c.overConfirmed(money(budget.confirmedCents - budget.budgetCents, t))
-                : c.overPlanned(money(budget.plannedCents - budget.budgetCents, t))}
-            </p>
-          ) : null}
+          <BudgetWarning t={t} budget={budget} />
           {next?.deadline ? (
             <p>{c.summaryNext(orderTitle(next, t), moment(next.deadline, t, plan.visit.timeZone))}</p>
           ) : null}
