@@ -68,17 +68,20 @@ function sourcesOf(rows: CateringRows): HeadcountSources {
     for (const g of groupIds) entry.groupIds.add(g)
     speakers.set(s.speakerId, entry)
   }
+  const guests = rows.guests.map((g) => ({
+    partySize: g.partySize,
+    groupIds: parseIds(g.groupIds),
+    dietary: parseDietary(g.dietary),
+    registrations: g.registrations,
+    notes: g.notesJson === '[]' ? [] : (JSON.parse(g.notesJson) as string[]),
+    also: g.alsoJson === '[]' ? [] : (JSON.parse(g.alsoJson) as string[]),
+  }))
   return {
-    guests: rows.guestShapes.map((g) => ({
-      partySize: g.partySize,
-      groupIds: parseIds(g.groupIds),
-      dietary: parseDietary(g.dietary),
-      registrations: g.registrations,
-    })),
-    guestAddresses: rows.guestAddresses.map((g) => ({ email: g.email, groupIds: parseIds(g.groupIds) })),
+    guests,
+    guestAddresses: guests.flatMap((g) => g.also.map((email) => ({ email, groupIds: g.groupIds }))),
     company: rows.company,
     notes: [
-      ...rows.guestNotes.map((n) => ({ text: n.text, groupIds: parseIds(n.groupIds) })),
+      ...guests.flatMap((g) => g.notes.map((text) => ({ text, groupIds: g.groupIds }))),
       ...rows.companyNotes.map((n) => ({ text: n.text, groupIds: n.groupId ? [n.groupId] : [] })),
     ],
     team: rows.presence.map((p) => ({ email: p.email, groupId: p.groupId })),
@@ -88,6 +91,8 @@ function sourcesOf(rows: CateringRows): HeadcountSources {
     })),
   }
 }
+
+const byName = new Intl.Collator('nl').compare
 
 /** Why an order needs the team's attention. */
 export type OrderWarning =
@@ -106,10 +111,14 @@ export type OrderWarning =
 export function cateringPlan(rows: CateringRows, now: Date) {
   const sources = sourcesOf(rows)
   const groupName = new Map(rows.groups.map((g) => [g.id, g.name]))
-  const items = rows.items.map(({ groupIdsJson, ...i }) => ({
-    ...i,
-    groupIds: (JSON.parse(groupIdsJson) as (string | null)[]).filter((g): g is string => g !== null).sort(),
-  }))
+  const groupsOfItem = new Map<string, string[]>()
+  for (const { itemId, groupId } of rows.orderItemGroups) {
+    const list = groupsOfItem.get(itemId) ?? []
+    list.push(groupId)
+    groupsOfItem.set(itemId, list)
+  }
+  // The items as read (no copy of 300 rows per request); an order's item gets its groups, read for it alone.
+  const items = rows.items
   const itemById = new Map(items.map((i) => [i.id, i]))
   const venueById = new Map(rows.venues.map((v) => [v.id, v]))
   const providers = rows.providers.map(providerView)
@@ -121,7 +130,8 @@ export function cateringPlan(rows: CateringRows, now: Date) {
     contributionsOf.set(c.orderId, list)
   }
   const orders = rows.orders.map((o) => {
-    const item = o.itemId ? (itemById.get(o.itemId) ?? null) : null
+    const row = o.itemId ? itemById.get(o.itemId) : undefined
+    const item = row ? { ...row, groupIds: groupsOfItem.get(row.id)?.sort() ?? [] } : null
     const venue = item?.venueId ? (venueById.get(item.venueId) ?? null) : null
     const provider = o.providerId ? (providerById.get(o.providerId) ?? null) : null
     const count: Headcount = headcount(item?.groupIds ?? [], sources, o.extraPersons)
@@ -163,7 +173,7 @@ export function cateringPlan(rows: CateringRows, now: Date) {
     providers,
     items,
     groups: rows.groups,
-    members: [...rows.members].sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email, 'nl')),
+    members: [...rows.members].sort((a, b) => byName(a.name || a.email, b.name || b.email)),
     hosts: rows.hosts,
     presence: rows.presence.map(({ personId, groupId }) => ({ personId, groupId })),
     everyone,

@@ -46,7 +46,6 @@ export type ContributionRow = typeof cateringContributions.$inferSelect
 function cateringQueries(db: Database, visitId: SQL | Placeholder) {
   const confirmedGuests = and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed'))
   const teamOfVisit = db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId))
-  const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
   const talkGroupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${talks.itemId})`
   const presentAddresses = db
     .select({ email: people.email })
@@ -96,6 +95,7 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
       .leftJoin(people, eq(people.id, cateringProviders.personId))
       .where(eq(cateringProviders.visitId, visitId))
       .orderBy(asc(cateringProviders.createdAt), asc(cateringProviders.id)),
+    // Every item (the order form offers them all), without their groups: only the orders' items need those.
     items: db
       .select({
         id: programmeItems.id,
@@ -105,11 +105,22 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
         endsAt: programmeItems.endsAt,
         venueId: programmeItems.venueId,
         cancelled: programmeItems.cancelled,
-        groupIdsJson,
       })
       .from(programmeItems)
       .where(eq(programmeItems.visitId, visitId))
       .orderBy(asc(programmeItems.startsAt)),
+    orderItemGroups: db
+      .select({ itemId: programmeItemGroups.itemId, groupId: programmeItemGroups.groupId })
+      .from(programmeItemGroups)
+      .where(
+        inArray(
+          programmeItemGroups.itemId,
+          db
+            .select({ itemId: cateringOrders.itemId })
+            .from(cateringOrders)
+            .where(eq(cateringOrders.visitId, visitId)),
+        ),
+      ),
     venues: db
       .select({ id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lng: venues.lng })
       .from(venues)
@@ -119,30 +130,21 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
       .from(groups)
       .where(eq(groups.visitId, visitId))
       .orderBy(asc(groups.position), asc(groups.name)),
-    guestShapes: db
+    // The confirmed registrations in one pass, grouped by shape (party size, groups, needs), with the notes
+    // of each shape (their text only) and, to count each person once, the addresses a team member present
+    // or a speaker also has — never shown, never a name.
+    guests: db
       .select({
         partySize: rsvps.partySize,
         groupIds: rsvps.groupIds,
         dietary: rsvps.dietary,
         registrations: count(),
+        notesJson: sql<string>`json_group_array(${rsvps.dietaryNotes}) filter (where ${rsvps.dietaryNotes} <> '')`,
+        alsoJson: sql<string>`json_group_array(${rsvps.email}) filter (where ${rsvps.email} in ${presentAddresses} or ${rsvps.email} in ${speakerAddresses})`,
       })
       .from(rsvps)
       .where(confirmedGuests)
       .groupBy(rsvps.partySize, rsvps.groupIds, rsvps.dietary),
-    guestNotes: db
-      .select({ text: rsvps.dietaryNotes, groupIds: rsvps.groupIds })
-      .from(rsvps)
-      .where(and(confirmedGuests, ne(rsvps.dietaryNotes, ''))),
-    // Only the addresses a team member or speaker also has: to count each person once, never to show.
-    guestAddresses: db
-      .select({ email: rsvps.email, groupIds: rsvps.groupIds })
-      .from(rsvps)
-      .where(
-        and(
-          confirmedGuests,
-          sql`(${rsvps.email} in ${presentAddresses} or ${rsvps.email} in ${speakerAddresses})`,
-        ),
-      ),
     company: db
       .select({ groupId: participants.groupId, people: count() })
       .from(participants)
@@ -222,11 +224,10 @@ function prepared(q: ReturnType<typeof cateringQueries>) {
     contributions: q.contributions.prepare(),
     providers: q.providers.prepare(),
     items: q.items.prepare(),
+    orderItemGroups: q.orderItemGroups.prepare(),
     venues: q.venues.prepare(),
     groups: q.groups.prepare(),
-    guestShapes: q.guestShapes.prepare(),
-    guestNotes: q.guestNotes.prepare(),
-    guestAddresses: q.guestAddresses.prepare(),
+    guests: q.guests.prepare(),
     company: q.company.prepare(),
     companyNotes: q.companyNotes.prepare(),
     presence: q.presence.prepare(),
@@ -256,11 +257,10 @@ export async function loadCatering(db: Database, key: CateringKey) {
     contributions,
     providers,
     items,
+    orderItemGroups,
     venueRows,
     groupRows,
-    guestShapes,
-    guestNotes,
-    guestAddresses,
+    guests,
     company,
     companyNotes,
     presence,
@@ -273,11 +273,10 @@ export async function loadCatering(db: Database, key: CateringKey) {
     [q.contributions, values],
     [q.providers, values],
     [q.items, values],
+    [q.orderItemGroups, values],
     [q.venues, values],
     [q.groups, values],
-    [q.guestShapes, values],
-    [q.guestNotes, values],
-    [q.guestAddresses, values],
+    [q.guests, values],
     [q.company, values],
     [q.companyNotes, values],
     [q.presence, values],
@@ -293,11 +292,10 @@ export async function loadCatering(db: Database, key: CateringKey) {
     contributions,
     providers,
     items,
+    orderItemGroups,
     venues: venueRows,
     groups: groupRows,
-    guestShapes,
-    guestNotes,
-    guestAddresses,
+    guests,
     company,
     companyNotes,
     presence,

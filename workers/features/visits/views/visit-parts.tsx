@@ -18,8 +18,17 @@ export function eurosForForm(cents: number | null | undefined, t: Messages): str
   return t.lang === 'nl' ? euros.replace('.', ',') : euros
 }
 
-export const money = (cents: number, t: Messages) =>
-  new Intl.NumberFormat(t.locale, { style: 'currency', currency: 'EUR' }).format(cents / 100)
+/** Euro formats per locale, made once: a page of catering orders writes dozens of amounts. */
+const euroFormats = new Map<string, Intl.NumberFormat>()
+
+export const money = (cents: number, t: Messages) => {
+  let format = euroFormats.get(t.locale)
+  if (!format) {
+    format = new Intl.NumberFormat(t.locale, { style: 'currency', currency: 'EUR' })
+    euroFormats.set(t.locale, format)
+  }
+  return format.format(cents / 100)
+}
 
 /** The visit's first and last day in words; one day when they are the same. */
 export function VisitDates({ t, visit }: { t: Messages; visit: Pick<VisitRow, 'startDate' | 'endDate'> }) {
