@@ -35,6 +35,8 @@ describe.skipIf(!hasChromium)(
 
       // The order: a negative amount is refused at its field, what was typed stays.
       await page.goto(`${baseUrl}/visits/demo-visit-vreewijk/catering`)
+      await page.getByRole('link', { name: 'Nieuwe bestelling' }).click()
+      await page.waitForURL('**/catering/orders/new')
       await page.getByLabel('Wat', { exact: true }).selectOption({ label: 'Hapjes' })
       await page.getByLabel('Bij programmaonderdeel').selectOption({ label: 'Hapje en drankje (16:55)' })
       await page.locator('#field-providerId').selectOption({ label: 'Marleen Peters (Buurtbewoner)' })

@@ -68,6 +68,11 @@ export const cateringRows: Record<string, Row> = {
     showPrivateTo: ['organiser', 'owner'],
     privateMarker: PRIVATE.providerContact,
   },
+  'GET /visits/:visitId/catering/orders/new': {
+    request: withCatering((w) => ({ path: `/visits/${w.visitA}/catering/orders/new` })),
+    // The form is for organisers; viewers may look at the catering but not plan it.
+    expect: s(303, 404, 403, 200, 200, 403, 403, 303),
+  },
   'POST /visits/:visitId/catering/orders': {
     request: withCatering((w, m) => ({
       path: `/visits/${w.visitA}/catering/orders`,

@@ -18,7 +18,14 @@ import {
   teamFromForm,
 } from './catering-forms'
 import { doneNotice, refusal } from './catering-notices'
-import { loadPlanFor, orderForProvider, providerSlice, providersOfActor, providerView } from './catering-plan'
+import {
+  loadPlanFor,
+  loadPlanToOrganise,
+  orderForProvider,
+  providerSlice,
+  providersOfActor,
+  providerView,
+} from './catering-plan'
 import { addContribution, contributionAction, removeContribution, updateContribution } from './contributions'
 import { answerOrder, createOrder, moveOrder, orderOf, sendNumbers, updateOrder } from './orders'
 import { createProvider, newProviderLink, removeProvider, setTeamPresence, updateProvider } from './providers'
@@ -37,6 +44,7 @@ import {
 } from './schemas'
 import { CateringPage, type CateringPageStates } from './views/catering-page'
 import { MinePage } from './views/mine-page'
+import { NewOrderPage } from './views/new-order-page'
 import { OrderPage, type OrderPageStates } from './views/order-page'
 import { OrderSheetPage } from './views/order-sheet-page'
 import { ProviderPage } from './views/provider-page'
@@ -88,6 +96,16 @@ async function renderCatering(
     />,
     { title },
   )
+}
+
+/** The form of a new order (organisers), again with what was typed after a refusal. */
+async function renderNewOrder(c: C, visitId: string, state?: FormState) {
+  const signedIn = requirePerson(c)
+  c.header('cache-control', 'private, no-store')
+  const { plan } = await loadPlanToOrganise(c.var.db, signedIn.actor, { visitId }, new Date())
+  return c.render(<NewOrderPage t={c.var.t} plan={plan} state={state} />, {
+    title: `${c.var.t.catering.newOrder} · ${plan.visit.title}`,
+  })
 }
 
 /** One order for the team (hosts and caterers see theirs on their own catering page: 403 here). */
@@ -159,14 +177,13 @@ async function orderOfContribution(c: C, contributionId: string) {
  */
 export const cateringPages = new Hono<AppEnv>()
   .get('/visits/:visitId/catering', (c) => renderCatering(c, c.req.param('visitId')))
+  .get('/visits/:visitId/catering/orders/new', (c) => renderNewOrder(c, c.req.param('visitId')))
   .post(
     '/visits/:visitId/catering/orders',
     formBody(
       orderCreateSchema,
       (c, errors, values) =>
-        renderCatering(c, param(c, 'visitId'), {
-          states: { order: { errors: orderFormErrors(errors, c.var.t), values } },
-        }),
+        renderNewOrder(c, param(c, 'visitId'), { errors: orderFormErrors(errors, c.var.t), values }),
       orderFromForm,
     ),
     async (c) => {
@@ -179,9 +196,7 @@ export const cateringPages = new Hono<AppEnv>()
           return c.redirect(`/catering/orders/${id}?done=created`, 303)
         },
         (state) =>
-          renderCatering(c, visitId, {
-            states: { order: { ...state, errors: orderFormErrors(state.errors ?? [], c.var.t) } },
-          }),
+          renderNewOrder(c, visitId, { ...state, errors: orderFormErrors(state.errors ?? [], c.var.t) }),
       )
     },
   )

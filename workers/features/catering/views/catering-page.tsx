@@ -8,7 +8,6 @@ import {
   BudgetBlock,
   CountLines,
   moment,
-  OrderFields,
   orderTitle,
   providerName,
   StatusTag,
@@ -16,7 +15,7 @@ import {
 } from './catering-parts'
 
 /** The form states of the page's forms after a refused submit. */
-export type CateringPageStates = { order?: FormState; provider?: FormState; team?: FormState }
+export type CateringPageStates = { provider?: FormState; team?: FormState }
 
 /**
  * A visit's catering for its team: the budget against the cost, the headcount for everyone and where it
@@ -59,6 +58,19 @@ export function CateringPage({
 
       <section aria-labelledby="catering-orders">
         <h2 id="catering-orders">{c.orders}</h2>
+        {organise ? (
+          plan.items.length === 0 ? (
+            <p class="notice">
+              {c.needItems} <a href={`/visits/${visit.id}/programme`}>{t.visits.tabs.programme}</a>
+            </p>
+          ) : (
+            <p>
+              <a class="button" href={`${base}/orders/new`}>
+                {c.newOrder}
+              </a>
+            </p>
+          )
+        ) : null}
         {plan.orders.length === 0 ? <p class="notice">{c.noOrders}</p> : null}
         <ul class="cards catering-orders">
           {plan.orders.map((o) => (
@@ -90,26 +102,6 @@ export function CateringPage({
           ))}
         </ul>
       </section>
-
-      {organise ? (
-        <section aria-labelledby="catering-new-order">
-          <h2 id="catering-new-order">{c.newOrder}</h2>
-          {plan.items.length === 0 ? (
-            <p class="notice">
-              <a href={`/visits/${visit.id}/programme`}>{t.visits.tabs.programme}</a>
-            </p>
-          ) : (
-            <>
-              <p class="muted">{c.newOrderIntro}</p>
-              <ErrorSummary t={t} state={states.order} />
-              <form method="post" action={`${base}/orders`} novalidate>
-                <OrderFields t={t} plan={plan} state={states.order} />
-                <button type="submit">{c.addOrder}</button>
-              </form>
-            </>
-          )}
-        </section>
-      ) : null}
 
       <section aria-labelledby="catering-providers">
         <h2 id="catering-providers">{c.providers}</h2>
