@@ -25,6 +25,8 @@ export const caseBudgets = {
   scheduleJsonMiss: publicMiss,
   programmePage: organiser,
   clashes: organiser,
+  // Issue 10: the catering overview of the 1,000-registration visit.
+  cateringPage: { d1Queries: 3, cpuMs: 5 },
   rsvpPost: { d1Queries: 2 },
   // Issue 11: the public gallery of 200 photos, read like the schedule (its cold miss counts for D1).
   galleryPage: { d1Queries: 2, cpuMs: 3 },

@@ -545,6 +545,13 @@ async function main() {
       note: 'organiser, whole visit',
       headers: { cookie, accept: 'application/json' },
     },
+    {
+      key: 'cateringPage',
+      name: 'catering overview page',
+      path: `/visits/${visitId}/catering`,
+      note: 'organiser, 13 orders from 1,000 registrations',
+      headers: { cookie, accept: 'text/html' },
+    },
     // The same three rendered afresh, as for the first reader after a release in each data centre and
     // language: `Cache-Control: no-cache` skips the edge copy in development only (workers/platform/http/public-cache.ts).
     ...['schedulePage', 'scheduleIcs', 'scheduleJson'].map((key, i) => ({

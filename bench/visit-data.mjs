@@ -345,6 +345,52 @@ export function generateVisit(now = Date.now()) {
     }
   })
 
+  // Catering (after every other use of the generator, so the rest of the visit stays as it was): a supplier
+  // and two residents; coffee at each morning's welcome, lunch and dinner each day, one drinks order per group
+  // on its track; parts for the residents to bring; the organiser present. Half the orders were sent already.
+  const cateringProviders = [
+    { kind: 'supplier', name: 'Cateraar De Sleutel', email: 'bestellen@bench.rondgang.localhost' },
+    { kind: 'resident', name: 'Hilde', email: 'hilde@bench.rondgang.localhost' },
+    { kind: 'resident', name: 'Marleen', email: '' },
+  ].map((p) => ({ id: newId(), visit_id: visitId, ...p, contact_phone: '071 5123456', token_hash: hex(random) }))
+  const cateringOrders = []
+  const orderFor = (it, fields) =>
+    cateringOrders.push({
+      id: newId(),
+      visit_id: visitId,
+      item_id: it.id,
+      rule: 'per_person',
+      amount: 1,
+      unit_cost_cents: between(150, 1800),
+      extra_persons: between(0, 6),
+      deadline: zoned(it.day, it.from) - 2 * 86_400_000,
+      reminder_hours: 48,
+      status: pick(['planned', 'requested', 'confirmed']),
+      ...fields,
+    })
+  for (const it of items) {
+    if (it.kind === 'welcome') orderFor(it, { kind: 'coffee_tea', provider_id: cateringProviders[0].id, amount: 2 })
+    if (it.kind === 'catering')
+      orderFor(it, { kind: it.title === 'Lunch' ? 'lunch' : 'other', provider_id: cateringProviders[0].id })
+  }
+  groups.forEach((group, g) => {
+    const it = items.find((x) => x.group === group && x.kind === 'break')
+    if (it) orderFor(it, { kind: 'drinks', provider_id: cateringProviders[1 + (g % 2)].id, rule: 'per_persons', amount: 4 })
+  })
+  cateringOrders.forEach((o, i) => {
+    if (i % 2 === 0) {
+      o.sent_at = o.deadline
+      o.sent_numbers = JSON.stringify({ persons: 1500, quantity: 1500, costCents: 0, dietary: {}, notes: [] })
+    }
+  })
+  const cateringContributions = cateringOrders
+    .filter((o) => o.kind === 'drinks')
+    .flatMap((o, i) => [
+      { id: newId(), order_id: o.id, description: 'wijn en sap', quantity: 12, provider_id: o.provider_id },
+      { id: newId(), order_id: o.id, description: 'bitterballen', quantity: 40, provider_id: i % 2 ? null : o.provider_id },
+    ])
+  const presence = [{ visit_id: visitId, person_id: personId, group_id: null }]
+
   const statements = [
     ...inserts('teams', [team]),
     ...inserts('people', [person]),
@@ -361,6 +407,10 @@ export function generateVisit(now = Date.now()) {
     ...inserts('talks', talks),
     ...inserts('talk_speakers', talkSpeakers),
     ...inserts('photos', photoRows),
+    ...inserts('catering_providers', cateringProviders),
+    ...inserts('catering_orders', cateringOrders),
+    ...inserts('catering_contributions', cateringContributions),
+    ...inserts('catering_team_presence', presence),
   ]
   return {
     sql: `${statements.join('\n')}\n`,
@@ -375,6 +425,7 @@ export function generateVisit(now = Date.now()) {
       talks: talks.length,
       rsvps: rsvps.length,
       photos: photoRows.length,
+      cateringOrders: cateringOrders.length,
     },
   }
 }
