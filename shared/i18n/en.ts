@@ -210,8 +210,6 @@ export const en: Messages = {
     rsvpsLink: 'To the registrations',
     embedTitle: 'On your own website',
     embedIntro: "Show the current programme on your association's website: copy this code into a page.",
-    catering: 'Catering',
-    cateringLater: 'The overview of food and drinks will be here: what, for how many people and by whom.',
     duplicate: 'Copy as a new visit',
     duplicateIntro:
       'Makes a new draft with the same venues, groups and programme, moved to the new first day. Guests and releases are not copied.',

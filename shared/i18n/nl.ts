@@ -214,8 +214,6 @@ export const nl = {
     rsvpsLink: 'Naar de aanmeldingen',
     embedTitle: 'Op je eigen website',
     embedIntro: 'Zet het actuele programma op de website van je vereniging: kopieer deze code in een pagina.',
-    catering: 'Catering',
-    cateringLater: 'Hier komt het overzicht van hapjes en drankjes: wat, voor hoeveel mensen en door wie.',
     duplicate: 'Kopiëren als nieuw bezoek',
     duplicateIntro:
       'Maakt een nieuw concept met dezelfde locaties, groepen en hetzelfde programma, verschoven naar de nieuwe eerste dag. Gasten en versies gaan niet mee.',
