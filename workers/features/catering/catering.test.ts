@@ -9,7 +9,7 @@ import {
   rsvps,
 } from '../../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
-import { api, db, form, freshClient, mailedToken, page } from '../../../test/integration/helpers'
+import { api, d1Cost, db, form, freshClient, mailedToken, page } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 import { type Catering, cateringSetup, orderRow } from './catering.fixtures.matrix'
 
@@ -554,6 +554,23 @@ describe('the visit overview', () => {
     expect(budget).toMatchObject({ over: 'planned', plannedCents: 1950 + 700_000 })
     const html = await (await page(`/visits/${w.visitA}/catering`, organiser(w))).text()
     expect(html).toContain('Let op: de geplande kosten zijn')
+  })
+})
+
+describe('what a page costs in D1', () => {
+  it('one round trip for the catering (after the session), none more for the provider’s link', async () => {
+    const w = await makeWorld()
+    const m = await cateringSetup(w)
+    const team = await page(`/visits/${w.visitA}/catering`, organiser(w))
+    expect(team.status).toBe(200)
+    expect(d1Cost(team)).toMatchObject({ queries: 2, rowsWritten: 0 })
+    const order = await page(`/catering/orders/${m.borrelOrder}`, organiser(w))
+    expect(d1Cost(order).queries).toBe(2)
+    const link = await page(`/c/${m.tokens.volunteer}`)
+    expect(d1Cost(link)).toMatchObject({ queries: 1, rowsWritten: 0 })
+    // The overview adds the catering's summary in one more round trip to its own.
+    const overview = await page(`/visits/${w.visitA}`, organiser(w))
+    expect(d1Cost(overview).queries).toBe(3)
   })
 })
 
