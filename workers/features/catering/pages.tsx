@@ -75,6 +75,7 @@ async function renderCatering(
         name=""
         orders={providerSlice(plan, mine)}
         signedIn
+        back={`/visits/${visitId}`}
         links={{
           answer: (id) => `/catering/orders/${id}/answer`,
           contribution: (id) => `/catering/contributions/${id}/action`,

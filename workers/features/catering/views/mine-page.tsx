@@ -26,6 +26,7 @@ export function MinePage({
   notice,
   alert,
   signedIn,
+  back,
 }: {
   t: Messages
   visit: { title: string; timeZone: string }
@@ -36,11 +37,18 @@ export function MinePage({
   notice?: string | undefined
   alert?: boolean | undefined
   signedIn?: boolean
+  /** Where a signed-in host or caterer goes back to (their visit); none behind a link. */
+  back?: string | undefined
 }) {
   const c = t.catering
   const tz = visit.timeZone
   return (
     <>
+      {back ? (
+        <p>
+          <a href={back}>{c.backToVisit}</a>
+        </p>
+      ) : null}
       <h1>
         {c.mineTitle}
         {name ? `, ${name}` : ''}
