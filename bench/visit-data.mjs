@@ -352,7 +352,13 @@ export function generateVisit(now = Date.now()) {
     { kind: 'supplier', name: 'Cateraar De Sleutel', email: 'bestellen@bench.rondgang.localhost' },
     { kind: 'resident', name: 'Hilde', email: 'hilde@bench.rondgang.localhost' },
     { kind: 'resident', name: 'Marleen', email: '' },
-  ].map((p) => ({ id: newId(), visit_id: visitId, ...p, contact_phone: '071 5123456', token_hash: hex(random) }))
+  ].map((p) => ({
+    id: newId(),
+    visit_id: visitId,
+    ...p,
+    contact_phone: '071 5123456',
+    token_hash: hex(random),
+  }))
   const cateringOrders = []
   const orderFor = (it, fields) =>
     cateringOrders.push({
@@ -369,13 +375,20 @@ export function generateVisit(now = Date.now()) {
       ...fields,
     })
   for (const it of items) {
-    if (it.kind === 'welcome') orderFor(it, { kind: 'coffee_tea', provider_id: cateringProviders[0].id, amount: 2 })
+    if (it.kind === 'welcome')
+      orderFor(it, { kind: 'coffee_tea', provider_id: cateringProviders[0].id, amount: 2 })
     if (it.kind === 'catering')
       orderFor(it, { kind: it.title === 'Lunch' ? 'lunch' : 'other', provider_id: cateringProviders[0].id })
   }
   groups.forEach((group, g) => {
     const it = items.find((x) => x.group === group && x.kind === 'break')
-    if (it) orderFor(it, { kind: 'drinks', provider_id: cateringProviders[1 + (g % 2)].id, rule: 'per_persons', amount: 4 })
+    if (it)
+      orderFor(it, {
+        kind: 'drinks',
+        provider_id: cateringProviders[1 + (g % 2)].id,
+        rule: 'per_persons',
+        amount: 4,
+      })
   })
   cateringOrders.forEach((o, i) => {
     if (i % 2 === 0) {
@@ -387,7 +400,13 @@ export function generateVisit(now = Date.now()) {
     .filter((o) => o.kind === 'drinks')
     .flatMap((o, i) => [
       { id: newId(), order_id: o.id, description: 'wijn en sap', quantity: 12, provider_id: o.provider_id },
-      { id: newId(), order_id: o.id, description: 'bitterballen', quantity: 40, provider_id: i % 2 ? null : o.provider_id },
+      {
+        id: newId(),
+        order_id: o.id,
+        description: 'bitterballen',
+        quantity: 40,
+        provider_id: i % 2 ? null : o.provider_id,
+      },
     ])
   const presence = [{ visit_id: visitId, person_id: personId, group_id: null }]
 
