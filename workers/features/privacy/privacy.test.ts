@@ -200,7 +200,13 @@ describe('retention', () => {
     const later = new Date('2027-09-20T12:00:00Z')
     expect(await retainRegistrations(db, later)).toBeGreaterThanOrEqual(1)
     const [row] = await db.select().from(rsvps).where(eq(rsvps.visitId, w.visitA))
-    expect(row).toMatchObject({ name: '', dietary: '{}', dietaryNotes: '', accessNeeds: '', status: 'confirmed' })
+    expect(row).toMatchObject({
+      name: '',
+      dietary: '{}',
+      dietaryNotes: '',
+      accessNeeds: '',
+      status: 'confirmed',
+    })
     expect(row?.email).not.toBe(email)
     expect(await retainRegistrations(db, later)).toBe(0)
   })
