@@ -1,12 +1,12 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Child } from 'hono/jsx'
-import { releases } from '../../../shared/db/schema'
+import { releases, visits } from '../../../shared/db/schema'
 import type { ReleaseChange } from '../../../shared/domain/releases'
 import { describeChange } from '../../../shared/domain/releases'
 import { SESSION_COOKIE } from '../../platform/auth/session'
-import type { AppEnv } from '../../platform/env'
+import type { AppEnv, Database } from '../../platform/env'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { publicRelease } from './public-schedule'
 import { VisitPage } from './views/public-visit-page'
@@ -37,19 +37,40 @@ async function publicPage(
   )
 }
 
+/** One row when the newest release of the visit with this slug has a group with this id, none otherwise. */
+const groupOfNewestRelease = (db: Database, slug: string, groupId: string) =>
+  db
+    .select({ found: sql<number>`1` })
+    .from(releases)
+    .innerJoin(visits, eq(visits.id, releases.visitId))
+    .where(
+      and(
+        eq(visits.slug, slug),
+        sql`${releases.number} = (SELECT max(r.number) FROM releases r WHERE r.visit_id = ${visits.id})`,
+        sql`EXISTS (SELECT 1 FROM json_each(${releases.snapshot}, '$.groups') WHERE json_extract(value, '$.id') = ${groupId})`,
+      ),
+    )
+    .limit(1)
+
 /** A group id from the query, in the shape of an id (anything else is ignored, also for the cache key). */
 const groupParam = (value: string | undefined) => (value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : null)
 
 /** The public face of a visit at /v/{slug}: URLs people share and subscribe to, so they stay stable. */
 export const publicVisitRoutes = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
-    const published = await publicRelease(c, c.req.param('slug'))
     const wanted = groupParam(c.req.query('group'))
+    // Whether the newest release has that group is asked in the same round trip as the release itself
+    // (SQLite looks inside the snapshot; the Worker does not read or parse it), so a group's page is still
+    // served from the edge in one D1 query.
+    const published = await publicRelease(
+      c,
+      c.req.param('slug'),
+      wanted ? (slug) => groupOfNewestRelease(c.var.db, slug, wanted) : undefined,
+    )
     // Only a group of this release has a page (and a cache entry) of its own: any other ?group= goes to the
     // visit's own page, so made-up ids can neither force fresh renders nor fill the cache ([13] hole 9).
     if (c.req.query('group') !== undefined) {
-      const groups = wanted ? (await published.snapshot()).groups : []
-      if (!groups.some((g) => g.id === wanted)) {
+      if (!wanted || (published.alongside?.length ?? 0) === 0) {
         const url = new URL(c.req.url)
         url.searchParams.delete('group')
         return c.redirect(`${url.pathname}${url.search}`, 302)
