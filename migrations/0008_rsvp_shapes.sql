@@ -1,0 +1,1 @@
+CREATE INDEX `rsvps_visit_shape_idx` ON `rsvps` (`visit_id`,`status`,`party_size`,`group_ids`,`dietary`,`dietary_notes`);
