@@ -57,16 +57,23 @@ export type DietaryTotals = { byOption: Record<DietaryOption, number>; notes: nu
 
 /**
  * Adds up the persons per dietary need over registrations, plus how many wrote a note. A count is never more
- * than its party (a registration changed to a smaller party keeps no phantom vegetarians).
+ * than its party (a registration changed to a smaller party keeps no phantom vegetarians). `registrations`
+ * says how many alike registrations an entry stands for (1 when not given): counts grouped by SQLite.
  */
 export function dietaryTotals(
-  rsvps: readonly { partySize: number; dietary: DietaryCounts; dietaryNotes: string }[],
+  rsvps: readonly {
+    partySize: number
+    dietary: DietaryCounts
+    dietaryNotes: string
+    registrations?: number
+  }[],
 ): DietaryTotals {
   const byOption = Object.fromEntries(dietaryOptions.map((o) => [o, 0])) as Record<DietaryOption, number>
   let notes = 0
   for (const r of rsvps) {
-    for (const option of dietaryOptions) byOption[option] += Math.min(r.dietary[option] ?? 0, r.partySize)
-    if (r.dietaryNotes.trim() !== '') notes++
+    const n = r.registrations ?? 1
+    for (const option of dietaryOptions) byOption[option] += Math.min(r.dietary[option] ?? 0, r.partySize) * n
+    if (r.dietaryNotes.trim() !== '') notes += n
   }
   return { byOption, notes }
 }

@@ -125,6 +125,15 @@ describe('dietaryTotals', () => {
     expect(JSON.stringify(totals)).not.toContain('koriander')
   })
 
+  it('counts an entry that stands for several alike registrations as many times, capped per registration', () => {
+    const grouped = dietaryTotals([
+      { partySize: 2, dietary: { vegan: 5, halal: 1 }, dietaryNotes: '', registrations: 3 },
+      { partySize: 1, dietary: { halal: 1 }, dietaryNotes: 'x', registrations: 2 },
+    ])
+    expect(grouped.byOption).toMatchObject({ vegan: 6, halal: 5 })
+    expect(grouped.notes).toBe(2)
+  })
+
   it('names the needs above the party, and describes a registration in words', () => {
     expect(needsAboveParty({ vegetarian: 3, vegan: 1 }, 2)).toEqual(['vegetarian'])
     expect(needsAboveParty({ vegetarian: 2 }, 2)).toEqual([])
