@@ -7,6 +7,7 @@ import {
   type CateringKey,
   type CateringRows,
   type ContributionRow,
+  type ItemsRead,
   loadCatering,
   type ProviderRow,
 } from './queries'
@@ -56,33 +57,62 @@ export type ProviderView = ReturnType<typeof providerView>
 export type ContributionView = ContributionRow & { providerName: string | null }
 
 /** The headcount's sources from the rows of a load: shapes of registrations, never a person's name. */
-function sourcesOf(rows: CateringRows): HeadcountSources {
+function sourcesOf(
+  rows: CateringRows,
+  groupsOfItem: ReadonlyMap<string, readonly string[]>,
+): HeadcountSources {
   const speakers = new Map<string, { email: string; groupIds: Set<string>; everyone: boolean }>()
-  for (const s of rows.speakers) {
-    const entry = speakers.get(s.speakerId) ?? { email: s.email, groupIds: new Set(), everyone: false }
-    const groupIds = s.itemId
-      ? (JSON.parse(s.groupIdsJson) as (string | null)[]).filter((g) => g !== null)
-      : []
+  const pairs = JSON.parse(rows.speakers[0]?.pairsJson ?? '[]') as [string, string | null][]
+  for (const [email, itemId] of pairs) {
+    const entry = speakers.get(email) ?? { email, groupIds: new Set(), everyone: false }
+    const groupIds = itemId ? (groupsOfItem.get(itemId) ?? []) : []
     // A talk not placed yet, or placed in an item for everyone: the speaker is with the whole company.
     if (groupIds.length === 0) entry.everyone = true
     for (const g of groupIds) entry.groupIds.add(g)
-    speakers.set(s.speakerId, entry)
+    speakers.set(email, entry)
   }
-  const guests = rows.guests.map((g) => ({
-    partySize: g.partySize,
-    groupIds: parseIds(g.groupIds),
-    dietary: parseDietary(g.dietary),
-    registrations: g.registrations,
-    notes: g.notesJson === '[]' ? [] : (JSON.parse(g.notesJson) as string[]),
-    also: g.alsoJson === '[]' ? [] : (JSON.parse(g.alsoJson) as string[]),
+  // Shapes repeat their groups and needs: each stored list is read once.
+  const read = <T>(seen: Map<string, T>, json: string, parse: (json: string) => T) => {
+    let value = seen.get(json)
+    if (value === undefined) {
+      value = parse(json)
+      seen.set(json, value)
+    }
+    return value
+  }
+  const groupLists = new Map<string, string[]>()
+  const needLists = new Map<string, ReturnType<typeof parseDietary>>()
+  const shapes = JSON.parse(rows.guests[0]?.shapesJson ?? '[]') as [
+    number,
+    string,
+    string,
+    number,
+    string[],
+  ][]
+  const guests = shapes.map(([partySize, groupIds, dietary, registrations, notes]) => ({
+    partySize,
+    groupIds: read(groupLists, groupIds, parseIds),
+    dietary: read(needLists, dietary, parseDietary),
+    registrations,
+    notes,
   }))
   return {
     guests,
-    guestAddresses: guests.flatMap((g) => g.also.map((email) => ({ email, groupIds: g.groupIds }))),
-    company: rows.company,
+    guestAddresses: rows.guestAddresses.map((g) => ({
+      email: g.email,
+      groupIds: read(groupLists, g.groupIds, parseIds),
+    })),
+    company: rows.company.map(({ groupId, people }) => ({ groupId, people })),
     notes: [
       ...guests.flatMap((g) => g.notes.map((text) => ({ text, groupIds: g.groupIds }))),
-      ...rows.companyNotes.map((n) => ({ text: n.text, groupIds: n.groupId ? [n.groupId] : [] })),
+      ...rows.company.flatMap((c) =>
+        c.notesJson === '[]'
+          ? []
+          : (JSON.parse(c.notesJson) as string[]).map((text) => ({
+              text,
+              groupIds: c.groupId ? [c.groupId] : [],
+            })),
+      ),
     ],
     team: rows.presence.map((p) => ({ email: p.email, groupId: p.groupId })),
     speakers: [...speakers.values()].map((s) => ({
@@ -109,14 +139,14 @@ export type OrderWarning =
  * it comes from), quantity, cost, the numbers as sent and what changed since, its contributions; the budget.
  */
 export function cateringPlan(rows: CateringRows, now: Date) {
-  const sources = sourcesOf(rows)
   const groupName = new Map(rows.groups.map((g) => [g.id, g.name]))
   const groupsOfItem = new Map<string, string[]>()
-  for (const { itemId, groupId } of rows.orderItemGroups) {
+  for (const [itemId, groupId] of JSON.parse(rows.itemGroups[0]?.pairsJson ?? '[]') as [string, string][]) {
     const list = groupsOfItem.get(itemId) ?? []
     list.push(groupId)
     groupsOfItem.set(itemId, list)
   }
+  const sources = sourcesOf(rows, groupsOfItem)
   // The items as read (no copy of 300 rows per request); an order's item gets its groups, read for it alone.
   const items = rows.items
   const itemById = new Map(items.map((i) => [i.id, i]))
@@ -266,8 +296,14 @@ export function providerSlice(plan: CateringPlan, providerIds: ReadonlySet<strin
 }
 
 /** Loads a visit's catering (named by the visit, an order, a contribution or a provider) for an actor. */
-export async function loadPlanFor(db: Database, actor: Actor, key: CateringKey, now: Date) {
-  const rows = await loadCatering(db, key)
+export async function loadPlanFor(
+  db: Database,
+  actor: Actor,
+  key: CateringKey,
+  now: Date,
+  itemsRead: ItemsRead = 'ordered',
+) {
+  const rows = await loadCatering(db, key, itemsRead)
   const access = rows ? cateringAccessOf(actor, rows.visit) : null
   if (!rows || !access) throw new DomainError('not_found')
   return { access, rows, plan: cateringPlan(rows, now) }
@@ -278,8 +314,14 @@ export const providersOfActor = (rows: CateringRows, actor: Actor): ProviderRow[
   rows.providers.filter((p) => isProviderOf(providerView(p), actor))
 
 /** The plan for the team's organisers; anyone who may see it but not organise it is refused (403). */
-export async function loadPlanToOrganise(db: Database, actor: Actor, key: CateringKey, now: Date) {
-  const loaded = await loadPlanFor(db, actor, key, now)
+export async function loadPlanToOrganise(
+  db: Database,
+  actor: Actor,
+  key: CateringKey,
+  now: Date,
+  itemsRead: ItemsRead = 'ordered',
+) {
+  const loaded = await loadPlanFor(db, actor, key, now, itemsRead)
   if (loaded.access !== 'organise') throw new DomainError('forbidden')
   return loaded
 }

@@ -75,7 +75,7 @@ export async function createOrder(
   input: OrderInput,
   now: Date,
 ) {
-  const { rows } = await loadPlanToOrganise(db, actor, { visitId }, now)
+  const { rows } = await loadPlanToOrganise(db, actor, { visitId }, now, 'all')
   const { deadline: local, ...fields } = input
   const deadline = deadlineAt(local, rows.visit.timeZone)
   checkOrder(rows, { itemId: fields.itemId, providerId: fields.providerId, deadline })
@@ -104,7 +104,7 @@ export async function updateOrder(
   input: OrderPatch,
   now: Date,
 ) {
-  const { rows } = await loadPlanToOrganise(db, actor, { orderId }, now)
+  const { rows } = await loadPlanToOrganise(db, actor, { orderId }, now, 'all')
   const row = rows.orders.find((o) => o.id === orderId)
   if (!row) throw new DomainError('not_found')
   const { version, deadline: local, ...fields } = input

@@ -103,7 +103,7 @@ async function renderCatering(
 async function renderNewOrder(c: C, visitId: string, state?: FormState) {
   const signedIn = requirePerson(c)
   c.header('cache-control', 'private, no-store')
-  const { plan } = await loadPlanToOrganise(c.var.db, signedIn.actor, { visitId }, new Date())
+  const { plan } = await loadPlanToOrganise(c.var.db, signedIn.actor, { visitId }, new Date(), 'all')
   return c.render(<NewOrderPage t={c.var.t} plan={plan} state={state} />, {
     title: `${c.var.t.catering.newOrder} · ${plan.visit.title}`,
   })
@@ -117,7 +117,7 @@ async function renderOrder(
 ) {
   const signedIn = requirePerson(c)
   c.header('cache-control', 'private, no-store')
-  const { access, plan } = await loadPlanFor(c.var.db, signedIn.actor, { orderId }, new Date())
+  const { access, plan } = await loadPlanFor(c.var.db, signedIn.actor, { orderId }, new Date(), 'all')
   if (access === 'own') throw new DomainError('forbidden')
   const order = orderOf(plan, orderId)
   return c.render(

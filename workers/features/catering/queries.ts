@@ -6,7 +6,6 @@ import {
   getTableColumns,
   inArray,
   isNotNull,
-  ne,
   type Placeholder,
   type SQL,
   sql,
@@ -43,19 +42,29 @@ export type ContributionRow = typeof cateringContributions.$inferSelect
  * confirmed registrations grouped by shape (party size, groups, needs) by SQLite, the company per group, the
  * team present, the confirmed speakers — without a single guest's name.
  */
-function cateringQueries(db: Database, visitId: SQL | Placeholder) {
+function cateringQueries(db: Database, visitId: SQL | Placeholder, itemsRead: ItemsRead) {
   const confirmedGuests = and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed'))
   const teamOfVisit = db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId))
-  const talkGroupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${talks.itemId})`
-  const presentAddresses = db
-    .select({ email: people.email })
-    .from(cateringTeamPresence)
-    .innerJoin(people, eq(people.id, cateringTeamPresence.personId))
-    .where(eq(cateringTeamPresence.visitId, visitId))
-  const speakerAddresses = db
-    .select({ email: speakers.email })
-    .from(speakers)
-    .where(eq(speakers.visitId, visitId))
+  const orderedItems = db
+    .select({ itemId: cateringOrders.itemId })
+    .from(cateringOrders)
+    .where(eq(cateringOrders.visitId, visitId))
+  // Read from rsvps_visit_shape_idx alone, in its order: no row fetched, nothing sorted.
+  const shapes = db
+    .select({
+      partySize: rsvps.partySize,
+      groupIds: rsvps.groupIds,
+      dietary: rsvps.dietary,
+      registrations: sql<number>`count(*)`.as('registrations'),
+      notes:
+        sql<string>`json_group_array(${rsvps.dietaryNotes}) filter (where ${rsvps.dietaryNotes} <> '')`.as(
+          'notes',
+        ),
+    })
+    .from(rsvps)
+    .where(confirmedGuests)
+    .groupBy(rsvps.partySize, rsvps.groupIds, rsvps.dietary)
+    .as('shapes')
   return {
     visit: db
       .select({
@@ -95,7 +104,8 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
       .leftJoin(people, eq(people.id, cateringProviders.personId))
       .where(eq(cateringProviders.visitId, visitId))
       .orderBy(asc(cateringProviders.createdAt), asc(cateringProviders.id)),
-    // Every item (the order form offers them all), without their groups: only the orders' items need those.
+    // The orders' items, or every item for a page with the order form (it offers them all); their groups are
+    // read for the orders' items only.
     items: db
       .select({
         id: programmeItems.id,
@@ -107,53 +117,71 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
         cancelled: programmeItems.cancelled,
       })
       .from(programmeItems)
-      .where(eq(programmeItems.visitId, visitId))
+      // An order's item is of the order's visit (checked when saved): found by its key, not among all items.
+      .where(
+        itemsRead === 'all' ? eq(programmeItems.visitId, visitId) : inArray(programmeItems.id, orderedItems),
+      )
       .orderBy(asc(programmeItems.startsAt)),
-    orderItemGroups: db
-      .select({ itemId: programmeItemGroups.itemId, groupId: programmeItemGroups.groupId })
+    // The groups of the items that matter: the orders' (whose groups eat) and the confirmed talks' (whose
+    // speakers go with those groups).
+    itemGroups: db
+      .select({
+        pairsJson: sql<string>`json_group_array(json_array(${programmeItemGroups.itemId}, ${programmeItemGroups.groupId}))`,
+      })
       .from(programmeItemGroups)
       .where(
-        inArray(
-          programmeItemGroups.itemId,
-          db
-            .select({ itemId: cateringOrders.itemId })
-            .from(cateringOrders)
-            .where(eq(cateringOrders.visitId, visitId)),
-        ),
+        sql`${programmeItemGroups.itemId} in (select ${cateringOrders.itemId} from ${cateringOrders} where ${cateringOrders.visitId} = ${visitId} union select ${talks.itemId} from ${talks} where ${talks.visitId} = ${visitId} and ${talks.state} = 'confirmed')`,
       ),
     venues: db
       .select({ id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lng: venues.lng })
       .from(venues)
-      .where(inArray(venues.teamId, teamOfVisit)),
+      // Only the places of the orders' items.
+      .where(
+        inArray(
+          venues.id,
+          db
+            .select({ venueId: programmeItems.venueId })
+            .from(programmeItems)
+            .where(inArray(programmeItems.id, orderedItems)),
+        ),
+      ),
     groups: db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
       .where(eq(groups.visitId, visitId))
       .orderBy(asc(groups.position), asc(groups.name)),
     // The confirmed registrations in one pass, grouped by shape (party size, groups, needs), with the notes
-    // of each shape (their text only) and, to count each person once, the addresses a team member present
-    // or a speaker also has — never shown, never a name.
+    // of each shape (their text only, never whose).
+    // The confirmed registrations, grouped by shape (party size, groups, needs) with the notes of each shape
+    // (their text only, never whose) — the shapes sent as one JSON value: drizzle maps one row, not hundreds.
     guests: db
       .select({
-        partySize: rsvps.partySize,
-        groupIds: rsvps.groupIds,
-        dietary: rsvps.dietary,
-        registrations: count(),
-        notesJson: sql<string>`json_group_array(${rsvps.dietaryNotes}) filter (where ${rsvps.dietaryNotes} <> '')`,
-        alsoJson: sql<string>`json_group_array(${rsvps.email}) filter (where ${rsvps.email} in ${presentAddresses} or ${rsvps.email} in ${speakerAddresses})`,
+        shapesJson: sql<string>`json_group_array(json_array(${shapes.partySize}, ${shapes.groupIds}, ${shapes.dietary}, ${shapes.registrations}, json(${shapes.notes})))`,
       })
+      .from(shapes),
+    // Only the addresses a team member present or a speaker also has, looked up by address: to count each
+    // person once, never to show.
+    guestAddresses: db
+      .select({ email: rsvps.email, groupIds: rsvps.groupIds })
       .from(rsvps)
-      .where(confirmedGuests)
-      .groupBy(rsvps.partySize, rsvps.groupIds, rsvps.dietary),
+      .where(
+        and(
+          eq(rsvps.visitId, visitId),
+          sql`${rsvps.email} in (select ${people.email} from ${cateringTeamPresence} join ${people} on ${people.id} = ${cateringTeamPresence.personId} where ${cateringTeamPresence.visitId} = ${visitId} union select ${speakers.email} from ${speakers} where ${speakers.visitId} = ${visitId})`,
+          // `+status`: the address index (visit, email) leads, not the status index over every registration.
+          sql`+${rsvps.status} = 'confirmed'`,
+        ),
+      ),
+    // The company per group: how many, and their dietary needs as written (text only, never whose).
     company: db
-      .select({ groupId: participants.groupId, people: count() })
+      .select({
+        groupId: participants.groupId,
+        people: count(),
+        notesJson: sql<string>`json_group_array(${participants.dietaryNeeds}) filter (where ${participants.dietaryNeeds} <> '')`,
+      })
       .from(participants)
       .where(eq(participants.visitId, visitId))
       .groupBy(participants.groupId),
-    companyNotes: db
-      .select({ text: participants.dietaryNeeds, groupId: participants.groupId })
-      .from(participants)
-      .where(and(eq(participants.visitId, visitId), ne(participants.dietaryNeeds, ''))),
     presence: db
       .select({
         personId: cateringTeamPresence.personId,
@@ -163,13 +191,9 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder) {
       .from(cateringTeamPresence)
       .innerJoin(people, eq(people.id, cateringTeamPresence.personId))
       .where(eq(cateringTeamPresence.visitId, visitId)),
+    // Confirmed speakers with the items of their talks, as one JSON value of [email, item] pairs.
     speakers: db
-      .select({
-        speakerId: speakers.id,
-        email: speakers.email,
-        itemId: talks.itemId,
-        groupIdsJson: talkGroupIdsJson,
-      })
+      .select({ pairsJson: sql<string>`json_group_array(json_array(${speakers.email}, ${talks.itemId}))` })
       .from(talkSpeakers)
       .innerJoin(talks, eq(talks.id, talkSpeakers.talkId))
       .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
@@ -224,12 +248,12 @@ function prepared(q: ReturnType<typeof cateringQueries>) {
     contributions: q.contributions.prepare(),
     providers: q.providers.prepare(),
     items: q.items.prepare(),
-    orderItemGroups: q.orderItemGroups.prepare(),
+    itemGroups: q.itemGroups.prepare(),
     venues: q.venues.prepare(),
     groups: q.groups.prepare(),
     guests: q.guests.prepare(),
+    guestAddresses: q.guestAddresses.prepare(),
     company: q.company.prepare(),
-    companyNotes: q.companyNotes.prepare(),
     presence: q.presence.prepare(),
     speakers: q.speakers.prepare(),
     members: q.members.prepare(),
@@ -237,19 +261,26 @@ function prepared(q: ReturnType<typeof cateringQueries>) {
   }
 }
 
-// Built once per isolate for each way of naming the visit (see prepared.ts): read on every catering request.
-const preparedBy = {
-  visitId: prepareOnce((db) => prepared(cateringQueries(db, visitFrom('visitId')))),
-  orderId: prepareOnce((db) => prepared(cateringQueries(db, visitFrom('orderId')))),
-  contributionId: prepareOnce((db) => prepared(cateringQueries(db, visitFrom('contributionId')))),
-  providerId: prepareOnce((db) => prepared(cateringQueries(db, visitFrom('providerId')))),
-  tokenHash: prepareOnce((db) => prepared(cateringQueries(db, visitFrom('tokenHash')))),
+/** Which items a load reads: those of the orders (the overview, a provider's page) or all (the order form). */
+export type ItemsRead = 'ordered' | 'all'
+
+// Built once per isolate for each way of naming the visit and each set of items (see prepared.ts): read on
+// every catering request.
+const preparedBy = new Map<string, () => ReturnType<typeof prepared>>()
+const statementsFor = (name: KeyName, itemsRead: ItemsRead) => {
+  const key = `${name} ${itemsRead}`
+  let made = preparedBy.get(key)
+  if (!made) {
+    made = prepareOnce((db) => prepared(cateringQueries(db, visitFrom(name), itemsRead)))
+    preparedBy.set(key, made)
+  }
+  return made()
 }
 
 /** Everything about a visit's catering, in one D1 round trip; null when there is no such visit (or order…). */
-export async function loadCatering(db: Database, key: CateringKey) {
+export async function loadCatering(db: Database, key: CateringKey, itemsRead: ItemsRead = 'ordered') {
   const name = Object.keys(key)[0] as KeyName
-  const q = preparedBy[name]()
+  const q = statementsFor(name, itemsRead)
   const values = key as Record<string, string>
   const [
     visit,
@@ -257,12 +288,12 @@ export async function loadCatering(db: Database, key: CateringKey) {
     contributions,
     providers,
     items,
-    orderItemGroups,
+    itemGroups,
     venueRows,
     groupRows,
     guests,
+    guestAddresses,
     company,
-    companyNotes,
     presence,
     speakerRows,
     members,
@@ -273,12 +304,12 @@ export async function loadCatering(db: Database, key: CateringKey) {
     [q.contributions, values],
     [q.providers, values],
     [q.items, values],
-    [q.orderItemGroups, values],
+    [q.itemGroups, values],
     [q.venues, values],
     [q.groups, values],
     [q.guests, values],
+    [q.guestAddresses, values],
     [q.company, values],
-    [q.companyNotes, values],
     [q.presence, values],
     [q.speakers, values],
     [q.members, values],
@@ -292,12 +323,12 @@ export async function loadCatering(db: Database, key: CateringKey) {
     contributions,
     providers,
     items,
-    orderItemGroups,
+    itemGroups,
     venues: venueRows,
     groups: groupRows,
     guests,
+    guestAddresses,
     company,
-    companyNotes,
     presence,
     speakers: speakerRows,
     members,

@@ -80,8 +80,20 @@ type GuestsOfGroups = {
   needs: DietaryByOption
 }
 
-/** The sources as the headcount reads them: guests added up per set of groups, the notes sorted once. */
-type Prepared = { guests: GuestsOfGroups[]; notes: FoodNote[] }
+/** Someone counted once at most, by address (lower-cased), with the groups they go with. */
+type Counted = { email: string; groupIds: readonly string[] }
+
+/**
+ * The sources as the headcount reads them: guests added up per set of groups, the notes sorted once, the
+ * addresses of those counted once lower-cased once.
+ */
+type Prepared = {
+  guests: GuestsOfGroups[]
+  notes: FoodNote[]
+  addresses: Counted[]
+  team: Counted[]
+  speakers: Counted[]
+}
 
 // A plan asks the same sources for every order's headcount: the work that does not depend on the item is
 // done once per sources object (and forgotten with it).
@@ -90,39 +102,51 @@ const prepared = new WeakMap<HeadcountSources, Prepared>()
 function prepare(sources: HeadcountSources): Prepared {
   const known = prepared.get(sources)
   if (known) return known
-  const byGroups = new Map<string, { groupIds: readonly string[]; shapes: GuestShape[] }>()
+  // Keyed by the list itself when the caller shares one list per set of groups (the plan does), else by value.
+  const byGroups = new Map<
+    readonly string[] | string,
+    { groupIds: readonly string[]; shapes: GuestShape[] }
+  >()
+  const byValue = new Map<string, readonly string[]>()
   for (const shape of sources.guests) {
-    const key = [...shape.groupIds].sort().join(' ')
+    let key: readonly string[] | undefined = shape.groupIds
+    if (!byGroups.has(key)) {
+      const value = [...shape.groupIds].sort().join(' ')
+      key = byValue.get(value) ?? shape.groupIds
+      byValue.set(value, key)
+    }
     const entry = byGroups.get(key) ?? { groupIds: shape.groupIds, shapes: [] }
     entry.shapes.push(shape)
     byGroups.set(key, entry)
   }
-  const guests = [...byGroups.values()].map(({ groupIds, shapes }) => {
-    // rsvps' own sum (persons per need, never more than the party), over each registration of each shape.
-    const each = shapes.flatMap((s) =>
-      Array.from({ length: s.registrations }, () => ({
-        partySize: s.partySize,
-        dietary: s.dietary,
-        dietaryNotes: '',
-      })),
-    )
-    return {
-      groupIds,
-      persons: shapes.reduce((n, s) => n + s.partySize * s.registrations, 0),
-      registrations: shapes.reduce((n, s) => n + s.registrations, 0),
-      needs: dietaryTotals(each).byOption,
-    }
-  })
+  const guests = [...byGroups.values()].map(({ groupIds, shapes }) => ({
+    groupIds,
+    persons: shapes.reduce((n, s) => n + s.partySize * s.registrations, 0),
+    registrations: shapes.reduce((n, s) => n + s.registrations, 0),
+    // rsvps' own sum (persons per need, never more than the party), each shape counted for its registrations.
+    needs: dietaryTotals(shapes.map(withoutNotes)).byOption,
+  }))
   const p = {
     guests,
     notes: sources.notes
       .map((n) => ({ text: n.text.trim(), groupIds: n.groupIds }))
       .filter((n) => n.text !== '')
       .sort((a, b) => alphabetical(a.text, b.text)),
+    addresses: sources.guestAddresses.map((g) => ({ email: g.email.toLowerCase(), groupIds: g.groupIds })),
+    team: sources.team.map((m) => ({ email: m.email.toLowerCase(), groupIds: m.groupId ? [m.groupId] : [] })),
+    speakers: sources.speakers.map((m) => ({ email: m.email.toLowerCase(), groupIds: m.groupIds })),
   }
   prepared.set(sources, p)
   return p
 }
+
+/** A shape as rsvps' dietaryTotals reads a registration: its notes are counted elsewhere. */
+const withoutNotes = (s: GuestShape) => ({
+  partySize: s.partySize,
+  dietary: s.dietary,
+  registrations: s.registrations,
+  dietaryNotes: '',
+})
 
 /**
  * The headcount of an item: confirmed guests with their party sizes, the company, the team members present
@@ -134,7 +158,7 @@ export function headcount(
   sources: HeadcountSources,
   extraPersons = 0,
 ): Headcount {
-  const { guests: sums, notes: allNotes } = prepare(sources)
+  const { guests: sums, notes: allNotes, addresses, team: present, speakers: speaking } = prepare(sources)
   const dietary = noNeeds()
   let guests = 0
   let registrations = 0
@@ -144,32 +168,25 @@ export function headcount(
     registrations += sum.registrations
     for (const option of dietaryOptions) dietary[option] += sum.needs[option]
   }
-  const company = sources.company
-    .filter((c) => concerns(itemGroupIds, c.groupId ? [c.groupId] : []))
-    .reduce((sum, c) => sum + c.people, 0)
-  const counted = new Set(
-    sources.guestAddresses
-      .filter((g) => concerns(itemGroupIds, g.groupIds))
-      .map((g) => g.email.toLowerCase()),
-  )
+  let company = 0
+  for (const c of sources.company)
+    if (concerns(itemGroupIds, c.groupId ? [c.groupId] : [])) company += c.people
+  const counted = new Set<string>()
+  for (const g of addresses) if (concerns(itemGroupIds, g.groupIds)) counted.add(g.email)
   let countedOnce = 0
-  const countPerson = (email: string) => {
-    const address = email.toLowerCase()
-    if (counted.has(address)) {
+  /** 1 for someone not counted yet at this item, 0 (and noted) for someone who is. */
+  const once = (email: string) => {
+    if (counted.has(email)) {
       countedOnce++
       return 0
     }
-    counted.add(address)
+    counted.add(email)
     return 1
   }
   let team = 0
-  for (const member of sources.team) {
-    if (concerns(itemGroupIds, member.groupId ? [member.groupId] : [])) team += countPerson(member.email)
-  }
+  for (const m of present) if (concerns(itemGroupIds, m.groupIds)) team += once(m.email)
   let speakers = 0
-  for (const speaker of sources.speakers) {
-    if (concerns(itemGroupIds, speaker.groupIds)) speakers += countPerson(speaker.email)
-  }
+  for (const m of speaking) if (concerns(itemGroupIds, m.groupIds)) speakers += once(m.email)
   const notes = allNotes.filter((n) => concerns(itemGroupIds, n.groupIds)).map((n) => n.text)
   const extra = Math.max(0, extraPersons)
   return {

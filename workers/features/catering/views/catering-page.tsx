@@ -59,17 +59,11 @@ export function CateringPage({
       <section aria-labelledby="catering-orders">
         <h2 id="catering-orders">{c.orders}</h2>
         {organise ? (
-          plan.items.length === 0 ? (
-            <p class="notice">
-              {c.needItems} <a href={`/visits/${visit.id}/programme`}>{t.visits.tabs.programme}</a>
-            </p>
-          ) : (
-            <p>
-              <a class="button" href={`${base}/orders/new`}>
-                {c.newOrder}
-              </a>
-            </p>
-          )
+          <p>
+            <a class="button" href={`${base}/orders/new`}>
+              {c.newOrder}
+            </a>
+          </p>
         ) : null}
         {plan.orders.length === 0 ? <p class="notice">{c.noOrders}</p> : null}
         <ul class="cards catering-orders">

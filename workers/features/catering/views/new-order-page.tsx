@@ -24,11 +24,19 @@ export function NewOrderPage({
       </p>
       <h1>{c.newOrder}</h1>
       <p class="lead">{c.newOrderIntro}</p>
-      <ErrorSummary t={t} state={state} />
-      <form method="post" action={`${base}/orders`} novalidate>
-        <OrderFields t={t} plan={plan} state={state} />
-        <button type="submit">{c.addOrder}</button>
-      </form>
+      {plan.items.length === 0 ? (
+        <p class="notice">
+          {c.needItems} <a href={`/visits/${plan.visit.id}/programme`}>{t.visits.tabs.programme}</a>
+        </p>
+      ) : (
+        <>
+          <ErrorSummary t={t} state={state} />
+          <form method="post" action={`${base}/orders`} novalidate>
+            <OrderFields t={t} plan={plan} state={state} />
+            <button type="submit">{c.addOrder}</button>
+          </form>
+        </>
+      )}
     </>
   )
 }
