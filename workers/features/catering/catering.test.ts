@@ -211,8 +211,8 @@ describe('bad input is refused with a clear message, and nothing is saved', () =
       'Dit kan niet negatief zijn.',
     ],
     [
-      'an item of another visit',
-      (w, m) => ({ ...base(m), itemId: w.itemA1.replace(/.$/, '0') }),
+      'an item that does not exist',
+      (_w, m) => ({ ...base(m), itemId: crypto.randomUUID() }),
       'itemId',
       'Dit programmaonderdeel hoort niet bij dit bezoek.',
     ],
