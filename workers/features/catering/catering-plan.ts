@@ -174,7 +174,8 @@ export function cateringPlan(rows: CateringRows, now: Date) {
     else if (item.cancelled && o.status !== 'cancelled') warnings.push('item_cancelled')
     if (!isClosed(o.status)) {
       if (!provider) warnings.push('no_provider')
-      else if (!provider.email) warnings.push('no_address')
+      // Only when there is something to mail: numbers due at a deadline, not sent yet.
+      else if (!provider.email && o.deadline && !o.sentAt) warnings.push('no_address')
       if (o.declinedAt && o.status === 'planned') warnings.push('declined')
       if (o.deadline && o.deadline.getTime() <= now.getTime() && !o.sentAt) warnings.push('deadline_passed')
       if (difference) warnings.push('changed_since_sent')
