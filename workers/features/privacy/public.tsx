@@ -3,7 +3,7 @@ import type { Lang } from '../../../shared/i18n'
 import { formatLongDate } from '../../../shared/i18n/format'
 import type { AppEnv } from '../../platform/env'
 import { defined, text } from '../../platform/http/form-values'
-import { withPrivateLink } from '../../platform/http/private-link'
+import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { formBody, jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
@@ -17,18 +17,11 @@ import { PrivacyPage } from './views/privacy-page'
 
 type C = Context<AppEnv>
 
-/** Pages about someone's own data are theirs alone: never cached, never sent on as a Referer. */
-function privateAnswer(c: C) {
-  c.header('cache-control', 'private, no-store')
-  c.header('referrer-policy', 'no-referrer')
-  c.header('x-robots-tag', 'noindex')
-}
-
 const day = (c: C, at: Date) => formatLongDate(at, 'Europe/Amsterdam', c.var.t.locale)
 
 /** The address a mailed link opens, or the privacy page again saying the link no longer works (404). */
 async function addressOf(c: C, kind: PrivacyLinkKind): Promise<string | Response> {
-  privateAnswer(c)
+  privateHeaders(c)
   const email = await readPrivacyLink(c.var.config, kind, c.req.param('link') ?? '', new Date())
   if (email) return email
   c.status(404)
@@ -41,7 +34,7 @@ const scopeOf = (c: C, email: string) => ({ db: c.var.db, bucket: c.env.PHOTOS, 
 
 /** The document as a download: the file is named by the app, never by anything the reader sent. */
 function jsonDownload(c: C, document: unknown) {
-  privateAnswer(c)
+  privateHeaders(c)
   c.header('content-disposition', 'attachment; filename="rondgang-personal-data.json"')
   return c.json(document)
 }

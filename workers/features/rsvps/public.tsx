@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
-import { withPrivateLink } from '../../platform/http/private-link'
+import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
@@ -174,8 +174,7 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
     },
   )
   .get('/r/renew/:renewal', (c) => {
-    c.header('referrer-policy', 'no-referrer')
-    c.header('cache-control', 'private, no-store')
+    privateHeaders(c)
     const renewal = c.req.param('renewal')
     if (!isRenewal(renewal, new Date())) {
       c.status(404)

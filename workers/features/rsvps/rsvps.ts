@@ -97,10 +97,9 @@ export async function renewRsvpLink(
   renewal: string,
   now: Date,
 ): Promise<string> {
-  const match = /^([A-Za-z0-9-]{1,64})\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(renewal)
-  if (!match) throw new DomainError('not_found')
-  const [, id = '', until = '', signature = ''] = match
-  if (Number(until) < now.getTime()) throw new DomainError('not_found')
+  const parsed = parseRenewal(renewal, now)
+  if (!parsed) throw new DomainError('not_found')
+  const { id, until, signature } = parsed
   const [current] = await db
     .select({ tokenHash: rsvps.tokenHash })
     .from(rsvps)
@@ -123,11 +122,15 @@ export async function renewRsvpLink(
   return token
 }
 
-/** Whether a renewal link is well-formed and still in time (the page shows a button only then). */
-export const isRenewal = (renewal: string, now: Date) => {
-  const match = /^[A-Za-z0-9-]{1,64}\.(\d{13})\.[A-Za-z0-9_-]{43}$/.exec(renewal)
-  return match !== null && Number(match[1]) >= now.getTime()
+/** A renewal's parts when it is well-formed and still in time; null otherwise. */
+function parseRenewal(renewal: string, now: Date) {
+  const match = /^([A-Za-z0-9-]{1,64})\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(renewal)
+  if (!match || Number(match[2]) < now.getTime()) return null
+  return { id: match[1] ?? '', until: match[2] ?? '', signature: match[3] ?? '' }
 }
+
+/** Whether a renewal link is well-formed and still in time (the page shows a button only then). */
+export const isRenewal = (renewal: string, now: Date) => parseRenewal(renewal, now) !== null
 
 /** The stored form of a share-link token from a URL; one that cannot be a token matches no link. */
 const shareTokenHash = async (token: string | undefined) =>
