@@ -2,7 +2,7 @@
  * Editing a programme on the day and in forms: shifting later items when things run late, and checking an
  * item's times before it is saved.
  */
-import { dayBounds } from './time'
+import { dayBounds, type Fold, readZonedTime } from './time'
 
 /** The kinds of programme item. */
 export const itemKinds = [
@@ -46,6 +46,45 @@ export type ShiftedItem = { id: string; start: number; end: number }
 export type ItemTimesVisit = { startDate: string; endDate: string; timeZone: string }
 /** One problem with an item's times, named by field and a closed code, for a form error or a 422. */
 export type ItemTimesProblem = { field: 'start' | 'end'; code: 'end_before_start' | 'outside_visit' }
+
+/** A local time that cannot be read as one instant: skipped by the clocks, or happening twice without a choice. */
+export type LocalTimeProblem =
+  | { code: 'in_gap'; gapStart: string; gapEnd: string }
+  | { code: 'twice'; earlierOffset: number; laterOffset: number }
+
+/**
+ * The instant of a local time typed in a form, never guessed: a time in the spring-forward gap is a problem
+ * naming the gap, a time of the autumn night that happens twice needs `fold` (earlier: summer time).
+ */
+export function localInstant(
+  date: string,
+  time: string,
+  timeZone: string,
+  fold?: Fold | undefined,
+): { at: number; problem?: undefined } | { at: number; problem: LocalTimeProblem } {
+  const reading = readZonedTime(date, time, timeZone)
+  if (reading.kind === 'exact') return { at: reading.at }
+  if (reading.kind === 'twice') {
+    if (fold === 'earlier') return { at: reading.earlier }
+    if (fold === 'later') return { at: reading.later }
+    return {
+      at: reading.earlier,
+      problem: { code: 'twice', earlierOffset: reading.earlierOffset, laterOffset: reading.laterOffset },
+    }
+  }
+  return { at: Number.NaN, problem: { code: 'in_gap', gapStart: reading.gapStart, gapEnd: reading.gapEnd } }
+}
+
+/**
+ * The message key of a local time problem (shared/i18n/travel.ts), its numbers packed into the one argument a
+ * key takes: the gap's start and end as minutes of the day, or the two offsets (plus 1000, never negative).
+ */
+export function localTimeProblemMessage(problem: LocalTimeProblem): string {
+  const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+  return problem.code === 'in_gap'
+    ? `travel.validation.timeInGap:${minutesOf(problem.gapStart) * 10_000 + minutesOf(problem.gapEnd)}`
+    : `travel.validation.timeTwice:${(problem.earlierOffset + 1000) * 10_000 + problem.laterOffset + 1000}`
+}
 
 /** Shifting earlier is capped at three hours, later at ten: beyond that it is a new plan, not running late. */
 export const shiftMinutesRange = { min: -180, max: 600 } as const

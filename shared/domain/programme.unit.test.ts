@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ShiftableItem, shiftLater, validateItemTimes } from './programme'
+import {
+  localInstant,
+  localTimeProblemMessage,
+  type ShiftableItem,
+  shiftLater,
+  validateItemTimes,
+} from './programme'
 import { zonedToUtc } from './time'
 
 const zone = 'Europe/Amsterdam'
@@ -167,5 +173,31 @@ describe('validateItemTimes', () => {
       { field: 'start', code: 'outside_visit' },
       { field: 'end', code: 'outside_visit' },
     ])
+  })
+})
+
+describe('localInstant: a typed time is never moved silently', () => {
+  it('refuses 02:30 on the day summer time starts, naming the gap', () => {
+    const read = localInstant('2026-03-29', '02:30', zone)
+    expect(read.problem).toEqual({ code: 'in_gap', gapStart: '02:00', gapEnd: '03:00' })
+    expect(Number.isNaN(read.at)).toBe(true)
+    expect(localTimeProblemMessage(read.problem!)).toBe('travel.validation.timeInGap:1200180')
+  })
+
+  it('asks which 02:30 on the night the clocks go back, and takes the one chosen', () => {
+    const asked = localInstant('2026-10-25', '02:30', zone)
+    expect(asked.problem).toEqual({ code: 'twice', earlierOffset: 120, laterOffset: 60 })
+    expect(localTimeProblemMessage(asked.problem!)).toBe('travel.validation.timeTwice:11201060')
+    expect(localInstant('2026-10-25', '02:30', zone, 'earlier')).toEqual({
+      at: Date.parse('2026-10-25T00:30:00Z'),
+    })
+    expect(localInstant('2026-10-25', '02:30', zone, 'later')).toEqual({
+      at: Date.parse('2026-10-25T01:30:00Z'),
+    })
+  })
+
+  it('reads an ordinary time as it is, whatever fold is sent', () => {
+    expect(localInstant(day, '14:00', zone)).toEqual({ at: at('14:00') })
+    expect(localInstant(day, '14:00', zone, 'later')).toEqual({ at: at('14:00') })
   })
 })

@@ -23,6 +23,19 @@ export function isValidTimeZone(name: string): boolean {
 }
 
 /**
+ * The IANA spelling of a zone name as people may type it ('europe/amsterdam' → 'Europe/Amsterdam', 'utc' →
+ * 'UTC'); null for a name Intl does not know. Stored and exported names are always this spelling.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (name.trim() === '') return null
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name.trim() }).resolvedOptions().timeZone
+  } catch {
+    return null
+  }
+}
+
+/**
  * Answers of utcToZoned per zone. A programme asks for the same few hundred instants again and again (clash
  * sentences, timeline, list, exports), and every answer takes an Intl call; the answers never change, so they
  * are kept (frozen, as they are shared) and the cache is emptied when it grows past a bound.
@@ -66,6 +79,62 @@ export function zonedToUtc(localDate: string, localTime: string, timeZone: strin
   if (exact !== undefined) return exact
   // In a gap the offset grows, so the later candidate is the wall time read with the offset from before.
   return candidates[candidates.length - 1]!
+}
+
+/** Which of the two instants of a wall time that happens twice (the autumn night): summer time or winter time. */
+export type Fold = 'earlier' | 'later'
+
+/**
+ * What a local date and time denote in a zone: one instant; nothing, as the clocks skip it (the spring-forward
+ * gap, from `gapStart` to `gapEnd` in local wall time, with `offsetBefore`/`offsetAfter`); or two instants, as
+ * the clocks go back over it (`earlier` with the offset before the change, `later` with the one after).
+ */
+export type LocalTimeReading =
+  | { kind: 'exact'; at: number }
+  | { kind: 'gap'; gapStart: string; gapEnd: string; offsetBefore: number; offsetAfter: number }
+  | { kind: 'twice'; earlier: number; later: number; earlierOffset: number; laterOffset: number }
+
+/** Reads a local date and time in a zone without guessing: a time in a gap or one that happens twice says so. */
+export function readZonedTime(localDate: string, localTime: string, timeZone: string): LocalTimeReading {
+  const [year, month, day] = parseLocalDate(localDate)
+  const [hour, minute] = parseLocalTime(localTime)
+  const naive = Date.UTC(year, month - 1, day, hour, minute)
+  const offsets = new Set([naive - dayMs, naive, naive + dayMs].map((at) => offsetAt(at, timeZone)))
+  const candidates = [...offsets].map((offset) => naive - offset * minuteMs).sort((a, b) => a - b)
+  const exact = candidates.filter((at) => wallClock(at, timeZone) === naive)
+  if (exact.length === 1) return { kind: 'exact', at: exact[0]! }
+  if (exact.length > 1) {
+    const earlier = exact[0]!
+    const later = exact[exact.length - 1]!
+    return {
+      kind: 'twice',
+      earlier,
+      later,
+      earlierOffset: offsetAt(earlier, timeZone),
+      laterOffset: offsetAt(later, timeZone),
+    }
+  }
+  // In a gap: read with the later offset the instant is before the change, with the earlier one after it.
+  let lo = candidates[0]!
+  let hi = candidates[candidates.length - 1]!
+  const before = offsetAt(lo, timeZone)
+  while (hi - lo > minuteMs) {
+    const mid = lo + Math.max(minuteMs, Math.floor((hi - lo) / 2 / minuteMs) * minuteMs)
+    if (offsetAt(mid, timeZone) === before) lo = mid
+    else hi = mid
+  }
+  const after = offsetAt(hi, timeZone)
+  const wall = (ms: number) => {
+    const d = new Date(ms)
+    return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
+  }
+  return {
+    kind: 'gap',
+    gapStart: wall(hi + before * minuteMs),
+    gapEnd: wall(hi + after * minuteMs),
+    offsetBefore: before,
+    offsetAfter: after,
+  }
 }
 
 /** From the start of a local day to the start of the next one, in UTC (23 or 25 hours on change days). */

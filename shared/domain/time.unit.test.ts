@@ -1,11 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  canonicalTimeZone,
   dayBounds,
   formatOffset,
   isValidTimeZone,
   nextDate,
   parseLocalDate,
+  readZonedTime,
   utcToZoned,
   zonedToUtc,
 } from './time'
@@ -197,5 +199,64 @@ describe('formatOffset', () => {
     expect(formatOffset(-210)).toBe('-03:30')
     expect(formatOffset(-600)).toBe('-10:00')
     expect(formatOffset(840)).toBe('+14:00')
+  })
+})
+
+describe('readZonedTime: no guessing at the clock changes', () => {
+  it('names the spring-forward gap for a time that does not exist (Amsterdam, 2026-03-29)', () => {
+    expect(readZonedTime('2026-03-29', '02:30', ams)).toEqual({
+      kind: 'gap',
+      gapStart: '02:00',
+      gapEnd: '03:00',
+      offsetBefore: 60,
+      offsetAfter: 120,
+    })
+    expect(readZonedTime('2026-03-08', '02:15', 'America/New_York')).toMatchObject({
+      kind: 'gap',
+      gapStart: '02:00',
+      gapEnd: '03:00',
+    })
+    // Lord Howe moves its clocks by half an hour.
+    expect(readZonedTime('2026-10-04', '02:10', 'Australia/Lord_Howe')).toMatchObject({
+      kind: 'gap',
+      gapStart: '02:00',
+      gapEnd: '02:30',
+    })
+  })
+
+  it('gives both instants of a time that happens twice (Amsterdam, 2026-10-25)', () => {
+    expect(readZonedTime('2026-10-25', '02:30', ams)).toEqual({
+      kind: 'twice',
+      earlier: utc('2026-10-25T00:30:00Z'),
+      later: utc('2026-10-25T01:30:00Z'),
+      earlierOffset: 120,
+      laterOffset: 60,
+    })
+  })
+
+  it('reads every other time as the one instant zonedToUtc gives', () => {
+    for (const [date, time] of [
+      ['2026-03-29', '01:59'],
+      ['2026-03-29', '03:00'],
+      ['2026-10-25', '01:59'],
+      ['2026-10-25', '03:00'],
+      ['2026-07-01', '12:00'],
+    ] as const) {
+      expect(readZonedTime(date, time, ams)).toEqual({ kind: 'exact', at: zonedToUtc(date, time, ams) })
+    }
+  })
+})
+
+describe('canonicalTimeZone', () => {
+  it('gives the IANA spelling of a zone typed in any case', () => {
+    expect(canonicalTimeZone('europe/amsterdam')).toBe('Europe/Amsterdam')
+    expect(canonicalTimeZone(' EUROPE/LONDON ')).toBe('Europe/London')
+    expect(canonicalTimeZone('america/new_york')).toBe('America/New_York')
+    expect(canonicalTimeZone('utc')).toBe('UTC')
+  })
+
+  it('knows no made-up zone', () => {
+    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull()
+    expect(canonicalTimeZone('')).toBeNull()
   })
 })

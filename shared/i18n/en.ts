@@ -1,4 +1,5 @@
 import { cateringEn } from './catering'
+import { travelEn } from './travel'
 import type { Messages } from './nl'
 
 /** English. Every key of the Dutch dictionary must be here too (checked by the type). */
@@ -1175,6 +1176,7 @@ export const en: Messages = {
     footerLink: 'Privacy',
   },
   catering: cateringEn,
+  travel: travelEn,
   validation: {
     required: 'This field is required.',
     invalid: 'This value is not valid.',

@@ -1,4 +1,5 @@
 import { cateringNl } from './catering'
+import { travelNl } from './travel'
 
 /** Dutch, the default language of the interface. */
 export const nl = {
@@ -1209,6 +1210,7 @@ export const nl = {
     footerLink: 'Privacy',
   },
   catering: cateringNl,
+  travel: travelNl,
   validation: {
     required: 'Dit veld is verplicht.',
     invalid: 'Deze waarde klopt niet.',

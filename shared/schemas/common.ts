@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { isValidTimeZone, parseLocalDate } from '../domain/time'
+import { canonicalTimeZone, isValidTimeZone, parseLocalDate } from '../domain/time'
 
 /**
  * Messages in these schemas are keys of the `validation` dictionary (shared/i18n), so the same schema gives
@@ -92,8 +92,13 @@ export const localTimeSchema = v.pipe(
   v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg.key('time')),
 )
 
-/** An IANA time zone the runtime knows, such as 'Europe/Amsterdam'. */
-export const timeZoneSchema = v.pipe(v.string(msg.required), v.check(isValidTimeZone, msg.key('timeZone')))
+/** An IANA time zone the runtime knows, stored in its own spelling ('europe/amsterdam' → 'Europe/Amsterdam'). */
+export const timeZoneSchema = v.pipe(
+  v.string(msg.required),
+  v.trim(),
+  v.check(isValidTimeZone, msg.key('timeZone')),
+  v.transform((name) => canonicalTimeZone(name) ?? name),
+)
 
 /**
  * A URL slug: lower-case words joined by hyphens, 3 to 80 characters; a visit's is stable once published.

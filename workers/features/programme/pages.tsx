@@ -53,6 +53,8 @@ const itemForm = (form: RawForm) =>
     start: text(form, 'start'),
     end: text(form, 'end'),
     endDate: optionalText(form, 'endDate'),
+    startFold: optionalText(form, 'startFold'),
+    endFold: optionalText(form, 'endFold'),
     venueId: idOrNull(form, 'venueId'),
     groupIds: presentList(form, 'groupIds'),
     legMode: text(form, 'legMode'),

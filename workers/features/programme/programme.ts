@@ -3,9 +3,9 @@ import type { InferOutput } from 'valibot'
 import { programmeItemGroups, programmeItems } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
 import { type Clash, type ClashInput, findClashes } from '../../../shared/domain/clashes'
-import { validateItemTimes } from '../../../shared/domain/programme'
+import { localInstant, localTimeProblemMessage, validateItemTimes } from '../../../shared/domain/programme'
 import { knownAvailability, parseAvailability } from '../../../shared/domain/talks'
-import { zonedToUtc } from '../../../shared/domain/time'
+import type { Fold } from '../../../shared/domain/time'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
@@ -160,11 +160,40 @@ type ItemInput = InferOutput<typeof itemCreateSchema>
 
 /** Turns the local date and times of a form or API call into instants, with field errors when they do not fit. */
 function itemInstants(
-  input: { date: string; start: string; end: string; endDate?: string | undefined },
+  input: {
+    date: string
+    start: string
+    end: string
+    endDate?: string | undefined
+    startFold?: Fold | undefined
+    endFold?: Fold | undefined
+  },
   visit: Programme['visit'],
 ) {
-  const start = zonedToUtc(input.date, input.start, visit.timeZone)
-  const end = zonedToUtc(input.endDate ?? input.date, input.end, visit.timeZone)
+  // A time the clocks skip or pass twice is refused (or asked about), never shifted silently.
+  const s = localInstant(input.date, input.start, visit.timeZone, input.startFold)
+  const e = localInstant(input.endDate ?? input.date, input.end, visit.timeZone, input.endFold)
+  const local: FieldError[] = [
+    ...(s.problem
+      ? [
+          {
+            field: s.problem.code === 'twice' ? 'startFold' : 'start',
+            message: localTimeProblemMessage(s.problem),
+          },
+        ]
+      : []),
+    ...(e.problem
+      ? [
+          {
+            field: e.problem.code === 'twice' ? 'endFold' : 'end',
+            message: localTimeProblemMessage(e.problem),
+          },
+        ]
+      : []),
+  ]
+  const start = s.at
+  const end = e.at
+  if (local.length > 0) return { start, end, errors: local }
   const errors: FieldError[] = validateItemTimes({ start, end }, visit).map((p) => ({
     field: p.field,
     message: p.code === 'end_before_start' ? 'endBeforeStart' : 'outsideVisit',
@@ -300,12 +329,22 @@ export async function updateItem(
   answer?: 'with clashes',
 ) {
   const { item, p } = await itemForOrganiser(db, actor, itemId)
-  const { version, date, start: startTime, end: endTime, endDate, groupIds, ...fields } = input
+  const {
+    version,
+    date,
+    start: startTime,
+    end: endTime,
+    endDate,
+    startFold,
+    endFold,
+    groupIds,
+    ...fields
+  } = input
   if (item.version !== version) throw stale()
   const errors = checkReferences(p, { venueId: fields.venueId ?? null, groupIds: groupIds ?? [] })
   let times: { startsAt: Date; endsAt: Date } | Record<string, never> = {}
   if (date && startTime && endTime) {
-    const t = itemInstants({ date, start: startTime, end: endTime, endDate }, p.visit)
+    const t = itemInstants({ date, start: startTime, end: endTime, endDate, startFold, endFold }, p.visit)
     errors.push(...t.errors)
     times = { startsAt: new Date(t.start), endsAt: new Date(t.end) }
   }

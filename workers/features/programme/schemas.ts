@@ -43,6 +43,9 @@ const itemFields = {
   end: localTimeSchema,
   /** When the item ends on a later day (a night train); defaults to `date`. */
   endDate: v.optional(localDateSchema),
+  /** Which of the two, when a start or end time happens twice (the night the clocks go back). */
+  startFold: v.optional(v.picklist(['earlier', 'later'], msg.invalid)),
+  endFold: v.optional(v.picklist(['earlier', 'later'], msg.invalid)),
   venueId: v.optional(v.nullable(idSchema), null),
   // A group named twice (a hand-made request) counts once; it made a duplicate key in the item's groups (500).
   groupIds: v.optional(

@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
 import { programmeItems, talkSlots, talks, venues } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
-import { validateItemTimes } from '../../../shared/domain/programme'
+import { localInstant, localTimeProblemMessage, validateItemTimes } from '../../../shared/domain/programme'
 import {
   isPlaceable,
   knownAvailability,
@@ -114,12 +114,22 @@ export async function createSlot(
   now: Date,
 ) {
   const { visit } = await visitForTalks(db, actor, visitId, 'organise')
-  const start = zonedToUtc(input.date, input.start, visit.timeZone)
-  const end = zonedToUtc(input.date, input.end, visit.timeZone)
-  const errors: FieldError[] = validateItemTimes({ start, end }, visit).map((p) => ({
-    field: p.field,
-    message: p.code === 'end_before_start' ? 'endBeforeStart' : 'outsideVisit',
-  }))
+  // A time the clocks skip is refused; one that happens twice (no choice on this form) is the first.
+  const s = localInstant(input.date, input.start, visit.timeZone, 'earlier')
+  const e = localInstant(input.date, input.end, visit.timeZone, 'earlier')
+  const start = s.at
+  const end = e.at
+  const local: FieldError[] = [
+    ...(s.problem ? [{ field: 'start', message: localTimeProblemMessage(s.problem) }] : []),
+    ...(e.problem ? [{ field: 'end', message: localTimeProblemMessage(e.problem) }] : []),
+  ]
+  const errors: FieldError[] =
+    local.length > 0
+      ? local
+      : validateItemTimes({ start, end }, visit).map((p) => ({
+          field: p.field,
+          message: p.code === 'end_before_start' ? 'endBeforeStart' : 'outsideVisit',
+        }))
   const programme = await loadProgramme(db, visitId)
   if (input.venueId && !programme?.venues.some((v) => v.id === input.venueId)) {
     errors.push({ field: 'venueId', message: 'unknownVenue' })

@@ -1,5 +1,5 @@
 import { itemKinds, legModes } from '../../../../shared/domain/programme'
-import { utcToZoned } from '../../../../shared/domain/time'
+import { formatOffset, readZonedTime, utcToZoned, type ZonedTime } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { Checkbox, Checkboxes, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { ProgrammeItem, ProgrammePlan } from '../queries'
@@ -48,6 +48,8 @@ export function ItemFields({
         />
         <Field name="end" type="time" label={t.programme.end} value={end?.time} state={state} required />
       </div>
+      <FoldChoice t={t} which="start" zone={zone} state={state} shown={start} />
+      <FoldChoice t={t} which="end" zone={zone} state={state} shown={end} />
       <Field
         name="endDate"
         type="date"
@@ -104,5 +106,53 @@ export function ItemFields({
         />
       ) : null}
     </>
+  )
+}
+
+/**
+ * Which of the two instants, when the start or end time shown happens twice (the night the clocks go back):
+ * asked after a submit that needs it, and kept for an item saved at such a time.
+ */
+function FoldChoice({
+  t,
+  which,
+  zone,
+  state,
+  shown,
+}: {
+  t: Messages
+  which: 'start' | 'end'
+  zone: string
+  state?: FormState | undefined
+  shown?: ZonedTime | undefined
+}) {
+  const name = which === 'start' ? 'startFold' : 'endFold'
+  const typed = (field: string) => {
+    const value = state?.values?.[field]
+    return typeof value === 'string' && value !== '' ? value : undefined
+  }
+  const date =
+    which === 'end' ? (typed('endDate') ?? typed('date') ?? shown?.date) : (typed('date') ?? shown?.date)
+  const time = typed(which) ?? shown?.time
+  if (date === undefined || time === undefined) return null
+  let reading: ReturnType<typeof readZonedTime>
+  try {
+    reading = readZonedTime(date, time, zone)
+  } catch {
+    return null
+  }
+  if (reading.kind !== 'twice') return null
+  const current = shown && shown.offsetMinutes === reading.laterOffset ? 'later' : 'earlier'
+  return (
+    <Select
+      name={name}
+      label={which === 'start' ? t.travel.fold.startLabel : t.travel.fold.endLabel}
+      options={[
+        { value: 'earlier', label: t.travel.fold.earlier(formatOffset(reading.earlierOffset)) },
+        { value: 'later', label: t.travel.fold.later(formatOffset(reading.laterOffset)) },
+      ]}
+      state={state}
+      value={current}
+    />
   )
 }

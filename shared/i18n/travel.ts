@@ -1,0 +1,50 @@
+/** Travel, times and running late: the words of forms, messages and the route map, in Dutch and English. */
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+const offset = (minutes: number) => {
+  const whole = Math.abs(minutes)
+  return `${minutes < 0 ? '-' : '+'}${hhmm(whole)}`
+}
+/** The gap packed by localTimeProblemMessage: start and end as minutes of the day. */
+const gapOf = (n: number) => [hhmm(Math.floor(n / 10_000)), hhmm(n % 10_000)] as const
+/** The two offsets packed by localTimeProblemMessage, each plus 1000. */
+const offsetsOf = (n: number) => [offset(Math.floor(n / 10_000) - 1000), offset((n % 10_000) - 1000)] as const
+
+export const travelNl = {
+  validation: {
+    timeInGap: (n: number) => {
+      const [from, to] = gapOf(n)
+      return `Deze tijd bestaat die dag niet: de klok springt van ${from} naar ${to} (zomertijd). Kies een tijd vóór ${from} of vanaf ${to}.`
+    },
+    timeTwice: (n: number) => {
+      const [earlier, later] = offsetsOf(n)
+      return `Deze tijd komt die nacht twee keer voor: de klok gaat terug (wintertijd). Kies hieronder de eerste (UTC${earlier}) of de tweede (UTC${later}).`
+    },
+  },
+  fold: {
+    startLabel: 'Welke begintijd?',
+    endLabel: 'Welke eindtijd?',
+    earlier: (o: string) => `De eerste keer (zomertijd, UTC${o})`,
+    later: (o: string) => `De tweede keer (wintertijd, UTC${o})`,
+  },
+}
+
+export const travelEn: typeof travelNl = {
+  validation: {
+    timeInGap: (n: number) => {
+      const [from, to] = gapOf(n)
+      return `This time does not exist that day: the clocks jump from ${from} to ${to} (summer time starts). Choose a time before ${from} or from ${to}.`
+    },
+    timeTwice: (n: number) => {
+      const [earlier, later] = offsetsOf(n)
+      return `This time happens twice that night: the clocks go back (summer time ends). Choose the first (UTC${earlier}) or the second (UTC${later}) below.`
+    },
+  },
+  fold: {
+    startLabel: 'Which start time?',
+    endLabel: 'Which end time?',
+    earlier: (o: string) => `The first time (summer time, UTC${o})`,
+    later: (o: string) => `The second time (winter time, UTC${o})`,
+  },
+}
