@@ -658,12 +658,17 @@ export const en: Messages = {
     lostLink: 'Lost your link?',
     resendTitle: 'Get your private link again',
     resendLead:
-      'Fill in the e-mail address you submitted your talk with. We e-mail you a new link; the old one then stops working.',
+      'Fill in the e-mail address you submitted your talk with. We e-mail you a way to make a new link; the link you have keeps working until you do.',
     resendButton: 'Send me a new link',
     resentTitle: 'Check your mail',
-    resent: 'If this address belongs to a talk for this visit, we have now e-mailed a new link to it.',
+    resent:
+      'If this address belongs to a talk for this visit, we have e-mailed it a way to make a new link. The link you already have keeps working.',
     backToProgramme: 'To the programme',
     yourTalkTitle: 'Your talk',
+    renewTitle: 'A new link for your talk',
+    renewIntro:
+      'With the button you make a new private link and open your talk. Your earlier link stops working then; keep the new one.',
+    renewButton: 'Make a new link',
     invalidTitle: 'This link does not work (any more)',
     invalid:
       'This private link is unknown or was replaced by a newer one. Look in your newest e-mail, or ask for a new link.',

@@ -673,14 +673,18 @@ export const nl = {
     lostLink: 'Link kwijt?',
     resendTitle: 'Je persoonlijke link opnieuw ontvangen',
     resendLead:
-      'Vul het e-mailadres in waarmee je je voordracht hebt aangemeld. We mailen je een nieuwe link; de oude werkt dan niet meer.',
+      'Vul het e-mailadres in waarmee je je voordracht hebt aangemeld. We mailen je een manier om een nieuwe link te maken; de link die je hebt, blijft werken tot je dat doet.',
     resendButton: 'Stuur mij een nieuwe link',
     resentTitle: 'Kijk in je mail',
     resent:
-      'Als dit adres bij een voordracht voor dit bezoek hoort, hebben we er nu een nieuwe link naartoe gemaild.',
+      'Als dit adres bij een voordracht voor dit bezoek hoort, hebben we er een mail naartoe gestuurd waarmee je een nieuwe link maakt. De link die je al hebt, blijft werken.',
     backToProgramme: 'Naar het programma',
     // The speaker's own page
     yourTalkTitle: 'Je voordracht',
+    renewTitle: 'Een nieuwe link voor je voordracht',
+    renewIntro:
+      'Met de knop maak je een nieuwe persoonlijke link en open je je voordracht. Je vorige link werkt daarna niet meer; bewaar de nieuwe.',
+    renewButton: 'Maak een nieuwe link',
     invalidTitle: 'Deze link werkt niet (meer)',
     invalid:
       'Deze persoonlijke link is onbekend of vervangen door een nieuwere. Kijk in je nieuwste mail, of vraag een nieuwe link aan.',

@@ -18,7 +18,7 @@ export type MailParams = {
   programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
   /** A speaker's submission arrived: `link` is their private /t/{token} page. */
   talk_received: TalkMailParams
-  /** The speaker asked for their link again: a new one, the old one stops working. */
+  /** The speaker asked for their link again: `link` renews it (/t/renew/…); the link they hold keeps working. */
   talk_link_resent: TalkMailParams
   /** Someone named this person as co-speaker; `link` is the co-speaker's own private page. */
   co_speaker_invite: TalkMailParams & { mainSpeaker: string }
@@ -297,8 +297,8 @@ function composeTalk(
         ? {
             subject: `Je persoonlijke link voor je voordracht: ${talk}`,
             before: [
-              `Je vroeg om je persoonlijke link opnieuw. Hier is een nieuwe link voor je voordracht ‘${talk}’ voor ${visit}.`,
-              `De vorige link werkt niet meer. ${frame.private}`,
+              `Je vroeg om je persoonlijke link opnieuw. Met de knop hieronder maak je een nieuwe link voor je voordracht ‘${talk}’ voor ${visit}.`,
+              `Je huidige link blijft werken tot je dat doet; daarna werkt alleen de nieuwe. ${frame.private}`,
             ],
             after: [
               'Heb je hier niet om gevraagd? Dan kun je deze mail negeren; er is niets aan je voordracht veranderd.',
@@ -307,8 +307,8 @@ function composeTalk(
         : {
             subject: `Your private link for your talk: ${talk}`,
             before: [
-              `You asked for your private link again. Here is a new link for your talk ‘${talk}’ for ${visit}.`,
-              `The earlier link no longer works. ${frame.private}`,
+              `You asked for your private link again. With the button below you make a new link for your talk ‘${talk}’ for ${visit}.`,
+              `Your current link keeps working until you do; after that only the new one works. ${frame.private}`,
             ],
             after: [
               'Did you not ask for this? Then you can ignore this e-mail; nothing about your talk has changed.',

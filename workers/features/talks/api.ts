@@ -25,7 +25,8 @@ import {
   talkStateSchema,
   talkSubmissionSchema,
 } from './schemas'
-import { resendLinks, submitTalk } from './submission'
+import { resendLinks } from './speaker-links'
+import { submitTalk } from './submission'
 import { mailTemplatesForTeam, previewMailTemplate, resetMailTemplate, saveMailTemplate } from './talk-mail'
 import { createSlot, deleteSlot, placeTalk, slotsForTeam } from './talk-slots'
 

@@ -9,7 +9,7 @@ import { downloadResponse, imageResponse } from '../../platform/http/file-respon
 import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
 import { remapRows, rowsOf } from '../../platform/http/form-rows'
 import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
-import { withPrivateLink } from '../../platform/http/private-link'
+import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { uploadLimit } from '../../platform/middleware/body-limit'
@@ -35,8 +35,9 @@ import {
   updateAvailabilityByToken,
   updateProfileByToken,
 } from './speaker-actions'
+import { isSpeakerRenewal, renewSpeakerLink, resendLinks } from './speaker-links'
 import { publicSpeaker, publicSpeakerPhoto, publicSpeakersOf } from './speaker-pages'
-import { resendLinks, submitTalk } from './submission'
+import { submitTalk } from './submission'
 import {
   checkUploadLink,
   fileByToken,
@@ -52,6 +53,7 @@ import { PublicSpeakersPage } from './views/public-speakers-page'
 import { ResendPage } from './views/resend-page'
 import { SpeakerInvalidPage } from './views/speaker-invalid-page'
 import { SpeakerPage, type SpeakerStates } from './views/speaker-page'
+import { SpeakerRenewPage } from './views/speaker-renew-page'
 import { TalkFormPage } from './views/talk-form-page'
 import { TalkSentPage } from './views/talk-sent-page'
 
@@ -350,6 +352,23 @@ export const talkPublicRoutes = new Hono<AppEnv>()
       const { query } = shareOf(c)
       return c.redirect(`/v/${slug}/talks/resend?sent=1${query ? `&${query}` : ''}`, 303)
     },
+  )
+  .get('/t/renew/:renewal', (c) => {
+    privateHeaders(c)
+    const renewal = c.req.param('renewal')
+    if (!isSpeakerRenewal(renewal, new Date())) {
+      c.status(404)
+      return c.render(<SpeakerInvalidPage t={c.var.t} />, { title: c.var.t.talks.invalidTitle })
+    }
+    return c.render(<SpeakerRenewPage t={c.var.t} action={`/t/renew/${renewal}`} />, {
+      title: c.var.t.talks.renewTitle,
+    })
+  })
+  .post('/t/renew/:renewal', (c) =>
+    withToken(c, async () => {
+      const token = await renewSpeakerLink(c.var.db, c.var.config, c.req.param('renewal'), new Date())
+      return c.redirect(`/t/${token}`, 303)
+    }),
   )
   .get('/t/:token', (c) =>
     withToken(c, (token) => renderSpeaker(c, token, { notice: noticeFor(c, c.req.query('done')) })),

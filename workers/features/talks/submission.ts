@@ -1,8 +1,8 @@
-/** Submitting a talk to a visit's call, and sending the private links again. */
+/** Submitting a talk to a visit's call. */
 import { and, eq, inArray } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
-import { speakers, talkSpeakers, talks, visits as visitsTable } from '../../../shared/db/schema'
+import { speakers, talkSpeakers, talks } from '../../../shared/db/schema'
 import { availabilityFromLocal } from '../../../shared/domain/talks'
 import type { Lang } from '../../../shared/i18n'
 import { auditEntry } from '../../platform/audit'
@@ -11,7 +11,6 @@ import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMail } from '../../platform/mail/outbox'
 import { callBySlug, checkTalkAgainstCall } from './call'
-import { visitFields } from './queries'
 import type { talkSubmissionSchema } from './schemas'
 import { invalid, json } from './talk-context'
 import { mailFor, visitDateIn } from './talk-mail'
@@ -153,60 +152,4 @@ export async function submitTalk(
     throw error
   }
   return { talkId }
-}
-
-/**
- * Sends new private links to an address, one mail per talk it speaks in at this visit; the old links stop
- * working. Unknown addresses get nothing, and the answer is the same, so the form tells no one who speaks.
- * The visit's call must exist and be open to the reader (an unlisted visit's with its share link), or 404.
- */
-export async function resendLinks(
-  db: Database,
-  config: Config,
-  slug: string,
-  email: string,
-  lang: Lang,
-  now: Date,
-  shareToken?: string,
-) {
-  await callBySlug(db, slug, now, shareToken)
-  const rows = await db
-    .select({
-      talkId: talkSpeakers.talkId,
-      speakerId: talkSpeakers.speakerId,
-      talk: talks,
-      visit: visitFields,
-    })
-    .from(talkSpeakers)
-    .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-    .innerJoin(talks, eq(talks.id, talkSpeakers.talkId))
-    .innerJoin(visitsTable, eq(visitsTable.id, talks.visitId))
-    .where(and(eq(visitsTable.slug, slug), eq(speakers.email, email)))
-  if (rows.length === 0) return
-  const [speaker] = await db
-    .select({ name: speakers.name })
-    .from(speakers)
-    .where(eq(speakers.id, rows[0]!.speakerId))
-  const statements: BatchItem<'sqlite'>[] = []
-  for (const row of rows) {
-    const token = randomToken()
-    statements.push(
-      db
-        .update(talkSpeakers)
-        .set({ tokenHash: await hashToken(token) })
-        .where(and(eq(talkSpeakers.talkId, row.talkId), eq(talkSpeakers.speakerId, row.speakerId))),
-      queueMail(
-        db,
-        config,
-        mailFor(config, 'talk_link_resent', lang, email, token, {
-          talkTitle: row.talk.title,
-          visitTitle: row.visit.title,
-          speakerName: speaker?.name ?? '',
-          date: visitDateIn(row.visit, lang),
-        }),
-        now,
-      ),
-    )
-  }
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
 }

@@ -12,7 +12,9 @@ import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import type { TalkState } from '../../../shared/domain/talks'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { type ActorName, actors, type Req, type Row, s, type World } from '../../../test/integration/world'
+import { renewalOf } from '../../platform/auth/signed-links'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
+import { readConfig } from '../../platform/config'
 
 /** A speaker's private value: they see it behind their own link, the organisers on the talk. */
 const SPEAKER_EMAIL = 'private-speaker-talk@example.nl'
@@ -184,6 +186,14 @@ const withSetup =
   async (w: World, actor: ActorName) =>
     req(w, await speakerSetup(w, setup), actor)
 
+/** A renewal of the speaker's link as mailed when they asked for it again (valid for an hour). */
+async function speakerRenewal(w: World) {
+  const made = await speakerSetup(w, {})
+  const secret = readConfig(env as unknown as Cloudflare.Env).appSecret
+  const ids = [made.talkId, made.speakerId]
+  return `/t/renew/${await renewalOf(secret, 'talk-renew', ids, await hashToken(made.token), Date.now() + 3600_000)}`
+}
+
 const everyone = (code: number) => s(code, code, code, code, code, code, code, code)
 /** The private link: the speaker in, everyone else (with a made-up link) 404. */
 const linkOnly = (code: number) => s(404, 404, 404, 404, 404, 404, 404, code)
@@ -274,6 +284,15 @@ export const talkRows: Record<string, Row> = {
   },
 
   // --- the private link: whoever holds it is the speaker of that one talk --------------------------------------
+  // Whoever holds the mailed renewal (the speaker's mailbox) may renew, signed in or not.
+  'GET /t/renew/:renewal': {
+    request: async (w) => ({ path: await speakerRenewal(w) }),
+    expect: everyone(200),
+  },
+  'POST /t/renew/:renewal': {
+    request: async (w) => ({ path: await speakerRenewal(w), form: {} }),
+    expect: everyone(303),
+  },
   'GET /t/:token': {
     request: viaLink({}, (_s, t) => `/t/${t}`),
     expect: linkOnly(200),

@@ -36,3 +36,48 @@ export async function verifyLink(secret: string, purpose: string, subject: strin
   if (!bytes) return false
   return crypto.subtle.verify('HMAC', await key(secret), bytes, encoder.encode(`${purpose}:${subject}`))
 }
+
+/**
+ * A mailed link that renews a private link by the hand of whoever reads the holder's mail: the ids of what
+ * it renews, an end time and a signature over the current token's hash. It works once (renewing changes the
+ * hash), until its end time, and asking for it never ends the link the holder has.
+ */
+export async function renewalOf(
+  secret: string,
+  purpose: string,
+  ids: readonly string[],
+  tokenHash: string,
+  until: number,
+): Promise<string> {
+  const signature = await signLink(secret, purpose, `${ids.join(':')}:${until}:${tokenHash}`)
+  return `${ids.join('.')}.${until}.${signature}`
+}
+
+const idPart = /^[A-Za-z0-9-]{1,64}$/
+
+/** A renewal's ids when it is well-formed, has `idCount` ids and is still in time; null otherwise. */
+export function parseRenewal(renewal: string, idCount: number, now: Date) {
+  const parts = renewal.split('.')
+  if (parts.length !== idCount + 2) return null
+  const ids = parts.slice(0, idCount)
+  const until = parts[idCount] ?? ''
+  const signature = parts[idCount + 1] ?? ''
+  if (!ids.every((id) => idPart.test(id)) || !/^\d{13}$/.test(until)) return null
+  if (Number(until) < now.getTime() || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return null
+  return { ids, until: Number(until), signature }
+}
+
+/** Whether a parsed renewal was signed over this current token hash (constant time). */
+export function renewalMatches(
+  secret: string,
+  purpose: string,
+  renewal: { ids: readonly string[]; until: number; signature: string },
+  tokenHash: string,
+): Promise<boolean> {
+  return verifyLink(
+    secret,
+    purpose,
+    `${renewal.ids.join(':')}:${renewal.until}:${tokenHash}`,
+    renewal.signature,
+  )
+}
