@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'unit',
-    include: ['shared/**/*.unit.test.ts', 'workers/**/*.unit.test.ts'],
+    include: ['shared/**/*.unit.test.ts', 'workers/**/*.unit.test.ts', 'test/integration/*.unit.test.ts'],
     environment: 'node',
   },
 })

@@ -94,11 +94,9 @@ export function createApp() {
   app.route('/dev', devRoutes)
 
   // The API's own description, generated from the routes and their schemas (never written by hand).
-  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument(app, new URL(c.req.url).origin)))
-  app.get('/api/docs', async (c) =>
-    c.render(<ApiReferencePage spec={await openApiDocument(app, new URL(c.req.url).origin)} />, {
-      title: 'API',
-    }),
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)))
+  app.get('/api/docs', (c) =>
+    c.render(<ApiReferencePage spec={openApiDocument(app, new URL(c.req.url).origin)} />, { title: 'API' }),
   )
 
   app.onError(onError)

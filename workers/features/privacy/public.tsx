@@ -3,6 +3,7 @@ import type { Lang } from '../../../shared/i18n'
 import { formatLongDate } from '../../../shared/i18n/format'
 import type { AppEnv } from '../../platform/env'
 import { defined, text } from '../../platform/http/form-values'
+import { doc } from '../../platform/http/openapi'
 import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { formBody, jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
@@ -149,6 +150,11 @@ function guestLink(c: C, page: (email: string, token: string) => Promise<Respons
 /** The same request through the API: 202 whatever the address, the link goes by mail. */
 export const privacyApi = new Hono<AppEnv>().post(
   '/privacy/requests',
+  doc('privacy', 'Ask for your data or its erasure: a link is mailed (202 whatever the address)', {
+    status: 202,
+    description: '{ status: "check_mail" }',
+    access: 'public',
+  }),
   rateLimit('privacy'),
   jsonBody(privacyRequestSchema),
   async (c) => {

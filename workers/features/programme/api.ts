@@ -84,7 +84,7 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .get(
     '/items/:itemId',
-    doc('programme', 'One item with its clashes', { status: 200, description: 'Item' }),
+    doc('programme', 'One item with its clashes', { status: 200, description: 'Item', etag: true }),
     async (c) => {
       const signedIn = requirePerson(c)
       const { item, clashes } = await getItem(c.var.db, signedIn.actor, c.req.param('itemId'))
@@ -115,7 +115,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .delete(
     '/items/:itemId',
-    doc('programme', 'Remove an item (If-Match: "vN")', { status: 204, description: 'Removed' }),
+    doc('programme', 'Remove an item (If-Match: "vN")', {
+      status: 204,
+      description: 'Removed',
+      ifMatch: true,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const version = requiredVersion(c.req.header('if-match'), c.req.query('version'))

@@ -1,41 +1,105 @@
 import type { Hono } from 'hono'
-import { generateSpecs } from 'hono-openapi'
 import type { AppEnv } from '../env'
+import { generateDocument, type OpenApiDocument } from './openapi'
 
-type Spec = Awaited<ReturnType<typeof generateSpecs>>
-
-const documentation = {
-  info: {
-    title: 'Rondgang API',
-    version: '1',
-    description:
-      'Visits, venues, programme items, groups, releases and teams. Sign in through an e-mailed link; the ' +
-      'session cookie then authorises calls. Bodies are JSON only; errors are RFC 9457 problem documents; ' +
-      'updates carry the `version` they were based on and answer 409 when it is stale.',
-  },
+const info = {
+  title: 'Rondgang API',
+  version: '1',
+  description:
+    'Visits, venues, programme items, groups, releases and teams. Sign in through an e-mailed link; the ' +
+    'session cookie then authorises calls. Bodies are JSON only; errors are RFC 9457 problem documents; ' +
+    'updates carry the `version` they were based on and answer 409 when it is stale. The public schedule ' +
+    'and its feeds need no sign-in.',
 }
 
-let cached: Spec | undefined
+let cached: OpenApiDocument | undefined
 
 /** The OpenAPI document, generated once per isolate from the routes and their valibot schemas. */
-export async function openApiDocument(app: Hono<AppEnv>, origin: string): Promise<Spec> {
-  cached ??= await generateSpecs(app, {
-    documentation,
-    exclude: [/^(?!\/api\/)/, '/api/openapi.json', '/api/docs'],
-    defaultValidationErrorResponse: false,
-  })
-  return { ...cached, servers: [{ url: origin }] }
+export function openApiDocument(app: Hono<AppEnv>, origin: string) {
+  cached ??= generateDocument(app, info)
+  return { ...cached, servers: [{ url: origin, description: 'This deployment' }] }
 }
 
+type JsonSchema = {
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  enum?: unknown[]
+  const?: unknown
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  format?: string
+  minimum?: number
+  examples?: unknown[]
+  default?: unknown
+}
+
+/** A plausible value of a schema, for the reference page's examples (never a real record). */
+export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
+  if (!schema || depth > 6) return null
+  if (schema.examples?.length) return schema.examples[0]
+  if (schema.default !== undefined) return schema.default
+  if (schema.const !== undefined) return schema.const
+  if (schema.enum?.length) return schema.enum[0]
+  const alt = schema.anyOf ?? schema.oneOf
+  if (alt?.length) return exampleOf(alt.find((s) => s.type !== 'null') ?? alt[0], depth + 1)
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type
+  switch (type) {
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([k, s]) => [k, exampleOf(s, depth + 1)]),
+      )
+    case 'array':
+      return [exampleOf(schema.items, depth + 1)]
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1
+    case 'boolean':
+      return true
+    case 'string':
+      if (schema.format === 'email') return 'name@example.org'
+      if (schema.format === 'date-time') return '2026-06-13T10:00:00Z'
+      if (schema.format === 'date') return '2026-06-13'
+      if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000'
+      if (schema.format === 'uri') return 'https://example.org/'
+      return 'string'
+    default:
+      return null
+  }
+}
+
+type Media = Record<string, { schema?: JsonSchema }>
 type Operation = {
   summary?: string
   tags?: string[]
-  requestBody?: { content?: Record<string, { schema?: unknown }> }
+  security?: unknown[]
+  requestBody?: { content?: Media }
+  responses?: Record<string, { description?: string; content?: Media; $ref?: string }>
+}
+
+function Example({ label, media }: { label: string; media: Media | undefined }) {
+  const [type, body] = Object.entries(media ?? {})[0] ?? []
+  if (!type || !body?.schema) return null
+  const example = type.includes('json') ? JSON.stringify(exampleOf(body.schema), null, 2) : `(${type})`
+  return (
+    <>
+      <h4>
+        {label} <code>{type}</code>
+      </h4>
+      <pre>{example}</pre>
+      {type.includes('json') ? (
+        <details>
+          <summary>Schema</summary>
+          <pre>{JSON.stringify(body.schema, null, 2)}</pre>
+        </details>
+      ) : null}
+    </>
+  )
 }
 
 /** A readable reference of the API, rendered by the Worker itself (no CDN scripts). */
-export function ApiReferencePage({ spec }: { spec: Spec }) {
-  const paths = Object.entries(spec.paths ?? {}) as [string, Record<string, Operation>][]
+export function ApiReferencePage({ spec }: { spec: ReturnType<typeof openApiDocument> }) {
+  const paths = Object.entries(spec.paths) as [string, Record<string, Operation>][]
   const byTag = new Map<string, { method: string; path: string; op: Operation }[]>()
   for (const [path, ops] of paths) {
     for (const [method, op] of Object.entries(ops)) {
@@ -48,19 +112,28 @@ export function ApiReferencePage({ spec }: { spec: Spec }) {
       <h1>{spec.info.title}</h1>
       <p class="lead">{spec.info.description}</p>
       <p>
-        <a href="/api/openapi.json">openapi.json</a> (OpenAPI {spec.openapi})
+        <a href="/api/openapi.json">openapi.json</a> (OpenAPI {spec.openapi}). Errors:{' '}
+        <a href="/problems">the problem codes</a>.
       </p>
       {[...byTag].map(([tag, ops]) => (
         <section aria-labelledby={`tag-${tag}`}>
           <h2 id={`tag-${tag}`}>{tag}</h2>
           {ops.map(({ method, path, op }) => {
-            const schema = op.requestBody?.content?.['application/json']?.schema
+            const [status, ok] =
+              Object.entries(op.responses ?? {}).find(([code]) => code.startsWith('2')) ?? []
+            const errors = Object.keys(op.responses ?? {}).filter((code) => !code.startsWith('2'))
             return (
               <details class="api-op">
                 <summary>
                   <code class="method">{method}</code> <code>{path}</code> — {op.summary ?? ''}
+                  {op.security?.length === 0 ? ' (no sign-in)' : ''}
                 </summary>
-                {schema ? <pre>{JSON.stringify(schema, null, 2)}</pre> : null}
+                <Example label="Request" media={op.requestBody?.content} />
+                <h4>
+                  {status} {ok?.description}
+                </h4>
+                <Example label="Response" media={ok?.content} />
+                <p>Problems: {errors.join(', ')}</p>
               </details>
             )
           })}

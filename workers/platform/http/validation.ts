@@ -1,11 +1,12 @@
+import { vValidator } from '@hono/valibot-validator'
 import type { Context, MiddlewareHandler } from 'hono'
 import { validator } from 'hono/validator'
-import { validator as documentedValidator } from 'hono-openapi'
 import * as v from 'valibot'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { Messages } from '../../../shared/i18n'
 import type { AppEnv } from '../env'
 import { takesFileBody } from '../middleware/body-limit'
+import { describes } from './openapi'
 
 type Schema = v.GenericSchema | v.GenericSchemaAsync
 
@@ -56,25 +57,32 @@ export function fieldErrors(issues: readonly AnyIssue[], t: Messages): FieldErro
   return [...seen].map(([field, message]) => ({ field, message }))
 }
 
+/** A failed check throws validation_failed: 422 problem+json with one message per field. */
+const refuse = (result: { success: boolean; issues?: readonly AnyIssue[] }, c: Context<AppEnv>) => {
+  if (!result.success) {
+    throw new DomainError('validation_failed', undefined, {
+      errors: fieldErrors(result.issues ?? [], c.var.t),
+    })
+  }
+}
+
 /**
  * Validates a JSON body; a failure answers 422 problem+json with the errors per field.
- * The JSON API accepts only `application/json` bodies (see requireJson).
+ * The JSON API accepts only `application/json` bodies (see requireJson). The schema is also recorded for the
+ * OpenAPI document (/api/openapi.json).
  */
 export const jsonBody = <S extends Schema>(schema: S) =>
-  // hono-openapi's validator also records the schema for the OpenAPI document (/api/openapi.json).
-  documentedValidator('json', schema, (result, c) => {
-    if (!result.success) {
-      throw new DomainError('validation_failed', undefined, { errors: fieldErrors(result.error, c.var.t) })
-    }
-  })
+  describes(
+    vValidator('json', schema, (result, c) => refuse(result, c as Context<AppEnv>)),
+    { kind: 'input', target: 'json', schema },
+  )
 
 /** Validates query parameters the same way. */
 export const queryParams = <S extends Schema>(schema: S) =>
-  documentedValidator('query', schema, (result, c) => {
-    if (!result.success) {
-      throw new DomainError('validation_failed', undefined, { errors: fieldErrors(result.error, c.var.t) })
-    }
-  })
+  describes(
+    vValidator('query', schema, (result, c) => refuse(result, c as Context<AppEnv>)),
+    { kind: 'input', target: 'query', schema },
+  )
 
 /** Raw form fields as Hono parses them: repeated names become arrays. */
 export type RawForm = Record<string, string | File | (string | File)[]>
