@@ -32,6 +32,8 @@ export const errorReasons = [
   'host_offer_decided',
   // rsvps: a larger party does not fit
   'no_room',
+  // rsvps, talks: the visit's last day is over; nothing is taken any more
+  'visit_ended',
   // talks
   'talk_locked',
   // talks: why a speaker may not take a slot (or the team remove one)

@@ -1,4 +1,5 @@
 /** The words of a visit that the tables, schemas and views share. */
+import { dayBounds } from './time'
 
 /** The kinds of visit: the city executive touring a neighbourhood, a delegation visiting another city. */
 export const visitKinds = ['college_visit', 'delegation_tour', 'other'] as const
@@ -30,4 +31,18 @@ export function visitDays(startDate: string, endDate: string): number {
   const day = (d: string) =>
     Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
   return Math.round((day(endDate) - day(startDate)) / 86_400_000)
+}
+
+/**
+ * True when the visit is over: its last day has ended in its own zone. Registrations and calls for talks
+ * close then. An unknown zone counts as ended at the last day's end in UTC.
+ */
+export function visitHasEnded(visit: { endDate: string; timeZone: string }, now: Date): boolean {
+  let end: number
+  try {
+    end = dayBounds(visit.endDate, visit.timeZone).end
+  } catch {
+    end = Date.parse(`${visit.endDate}T00:00:00Z`) + 86_400_000
+  }
+  return now.getTime() >= end
 }

@@ -1,4 +1,5 @@
 import { cateringEn } from './catering'
+import { rsvpsEn } from './rsvps'
 import { travelEn } from './travel'
 import type { Messages } from './nl'
 
@@ -1181,6 +1182,7 @@ export const en: Messages = {
     footerLink: 'Privacy',
   },
   catering: cateringEn,
+  rsvps: rsvpsEn,
   travel: travelEn,
   validation: {
     required: 'This field is required.',

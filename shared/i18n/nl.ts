@@ -1,4 +1,5 @@
 import { cateringNl } from './catering'
+import { rsvpsNl } from './rsvps'
 import { travelNl } from './travel'
 
 /** Dutch, the default language of the interface. */
@@ -1214,6 +1215,7 @@ export const nl = {
     footerLink: 'Privacy',
   },
   catering: cateringNl,
+  rsvps: rsvpsNl,
   travel: travelNl,
   validation: {
     required: 'Dit veld is verplicht.',

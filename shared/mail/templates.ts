@@ -484,7 +484,7 @@ function composeRsvp(
         subject: `Er is plek: je bent aangemeld voor ${visit}`,
         before: [
           `Goed nieuws: er kwam plek vrij. Je staat niet meer op de wachtlijst en bent nu aangemeld voor ${visit} op ${params.date}, met ${party}.`,
-          'Kun je toch niet? Zeg dan af met de knop hieronder, dan gaat je plek naar de volgende op de wachtlijst. Deze link vervangt de link uit je vorige mail.',
+          'Kun je toch niet? Zeg dan af via de link uit je eerdere mail, dan gaat je plek naar de volgende op de wachtlijst. Die link blijft gewoon werken. Kwijt? Met de knop hieronder maak je een nieuwe; de knop werkt 7 dagen.',
         ],
       },
       rsvp_link: {
@@ -527,7 +527,7 @@ function composeRsvp(
       subject: `A place came free: you are registered for ${visit}`,
       before: [
         `Good news: a place came free. You are no longer on the waiting list and are now registered for ${visit} on ${params.date}, with ${party}.`,
-        'Can you not come after all? Then cancel with the button below, and your place goes to the next person on the list. This link replaces the one in your earlier e-mail.',
+        'Can you not come after all? Then cancel through the link in your earlier e-mail, and your place goes to the next person on the list. That link keeps working. Lost it? The button below makes a new one; it works for 7 days.',
       ],
     },
     rsvp_link: {

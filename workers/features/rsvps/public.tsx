@@ -84,9 +84,9 @@ const rsvpFromForm = (form: RawForm) =>
 async function renderForm(c: C, state?: FormState) {
   const slug = slugOf(c)
   const form = await rsvpForm(c.var.db, slug, c.req.query('k'))
-  if (form.archived)
-    return c.render(<RsvpClosedPage t={c.var.t} visit={visitFor(c, form.visit)} />, {
-      title: c.var.t.rsvp.closedTitle,
+  if (form.archived || form.ended)
+    return c.render(<RsvpClosedPage t={c.var.t} visit={visitFor(c, form.visit)} ended={!form.archived} />, {
+      title: form.archived ? c.var.t.rsvp.closedTitle : c.var.t.rsvps.endedTitle,
     })
   const url = new URL(c.req.url)
   // A share-link query (?k=…) stays on the form's address; the outcome query of a previous post does not.
@@ -97,6 +97,7 @@ async function renderForm(c: C, state?: FormState) {
       visit={visitFor(c, form.visit)}
       groups={form.groups}
       full={form.full}
+      limit={form.limit}
       action={`${url.pathname}${url.search}`}
       state={state}
     />,
@@ -136,7 +137,12 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
     if (status && (outcomes as readonly string[]).includes(status)) {
       const form = await rsvpForm(c.var.db, slugOf(c), c.req.query('k'))
       return c.render(
-        <RsvpDonePage t={c.var.t} visit={visitFor(c, form.visit)} status={status as RsvpOutcome} />,
+        <RsvpDonePage
+          t={c.var.t}
+          visit={visitFor(c, form.visit)}
+          status={status as RsvpOutcome}
+          limit={form.limit}
+        />,
         {
           title: c.var.t.rsvp.title,
         },
@@ -161,7 +167,15 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
             c.var.lang,
             new Date(),
             c.req.query('k'),
-          )
+          ).catch((error: unknown) => {
+            if (error instanceof DomainError && error.reason === 'visit_ended') return null
+            throw error
+          })
+          // The visit ended while the form was open: the closed page says so, with 422; nothing was saved.
+          if (status === null) {
+            c.status(422)
+            return renderForm(c)
+          }
           deliverSoon(c.executionCtx, c.var.db, c.var.config)
           const url = new URL(c.req.url)
           url.searchParams.set('status', status)

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm'
-import { releases, rsvps, rsvpTotals, shareLinks, visits } from '../../../shared/db/schema'
+import { participants, releases, rsvps, rsvpTotals, shareLinks, visits } from '../../../shared/db/schema'
+import type { Gathering } from '../../../shared/domain/capacity'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import type { Database } from '../../platform/env'
 
@@ -17,6 +18,8 @@ export function publishedVisitBySlug(db: Database, slug: string) {
       listed: visits.listed,
       title: visits.title,
       startDate: visits.startDate,
+      endDate: visits.endDate,
+      timeZone: visits.timeZone,
       rsvpCapacity: visits.rsvpCapacity,
       snapshot: releases.snapshot,
     })
@@ -81,6 +84,8 @@ export function rsvpByTokenHash(db: Database, tokenHash: string) {
         status: visits.status,
         listed: visits.listed,
         rsvpCapacity: visits.rsvpCapacity,
+        endDate: visits.endDate,
+        timeZone: visits.timeZone,
       },
       snapshot: releases.snapshot,
     })
@@ -101,20 +106,20 @@ export function waitlistOf(db: Database, visitId: string) {
       partySize: rsvps.partySize,
       groupIds: rsvps.groupIds,
       lang: rsvps.lang,
+      tokenHash: rsvps.tokenHash,
     })
     .from(rsvps)
     .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'waitlisted')))
     .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
 }
 
-/** The visit's guest limit, how many guests are confirmed now, and its newest release. */
-export function confirmedTotalOf(db: Database, visitId: string) {
+/** The visit's guest limit and its newest release, for the capacity rule. */
+export function capacityVisitOf(db: Database, visitId: string) {
   return db
     .select({
       title: visits.title,
       startDate: visits.startDate,
       rsvpCapacity: visits.rsvpCapacity,
-      total: sql<number>`${confirmedSum(visitId)}`,
       snapshot: releases.snapshot,
     })
     .from(visits)
@@ -122,6 +127,27 @@ export function confirmedTotalOf(db: Database, visitId: string) {
     .where(eq(visits.id, visitId))
     .orderBy(desc(releases.number))
     .limit(1)
+}
+
+/**
+ * The confirmed guests of a visit by the groups they go with: one row per set of groups, people added up
+ * (read from the shape index, no row fetched).
+ */
+export function confirmedByGroupsOf(db: Database, visitId: string) {
+  return db
+    .select({ groupIds: rsvps.groupIds, people: sql<number>`sum(${rsvps.partySize})` })
+    .from(rsvps)
+    .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed')))
+    .groupBy(rsvps.groupIds)
+}
+
+/** The company members of a visit (its id, or SQL naming it) by the group they go with (null: the whole company). */
+export function membersByGroupOf(db: Database, visitId: string | SQL) {
+  return db
+    .select({ groupId: participants.groupId, members: sql<number>`count(*)` })
+    .from(participants)
+    .where(eq(participants.visitId, visitId))
+    .groupBy(participants.groupId)
 }
 
 /** Every registration of a visit, oldest first. */
@@ -133,25 +159,58 @@ export function rsvpsOf(db: Database, visitId: string) {
     .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
 }
 
+/** A string as an SQLite literal: the capacity check inlines ids, as D1 takes at most 100 bound values. */
+const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`)
+const integer = (n: number) => sql.raw(String(Math.trunc(n)))
+
 /**
  * SQL: the party sizes of a visit's confirmed registrations added up (optionally leaving one out, as it is
  * when the statement runs). Read from the running totals that triggers keep (rsvp_totals): one row, not one
  * per guest.
  */
 export function confirmedSum(visitId: string, except?: string): SQL {
-  const total = sql`coalesce((SELECT confirmed_people FROM rsvp_totals WHERE visit_id = ${visitId}), 0)`
+  const total = sql`coalesce((SELECT confirmed_people FROM rsvp_totals WHERE visit_id = ${literal(visitId)}), 0)`
   if (except === undefined) return sql`(${total})`
-  return sql`(${total} - coalesce((SELECT party_size FROM rsvps WHERE id = ${except} AND status = 'confirmed'), 0))`
+  return sql`(${total} - coalesce((SELECT party_size FROM rsvps WHERE id = ${literal(except)} AND status = 'confirmed'), 0))`
 }
 
 /**
- * SQL: the guest limit for one registration, read when the statement runs: the visit's current limit, lowered
- * to `venueLimit` (what the venues in the release allow for the guest's groups). NULL when nothing limits.
+ * SQL: the people at a gathering when the statement runs, the company members there and the confirmed
+ * guests there (leaving one registration out, as when it changes itself).
  */
-export function capacitySql(visitId: string, venueLimit: number | null): SQL {
-  const visitLimit = sql`(SELECT rsvp_capacity FROM visits WHERE id = ${visitId})`
-  // SQLite's two-argument min() is NULL when either is; coalesce keeps the venue limit when the visit has none.
-  return venueLimit === null ? visitLimit : sql`min(coalesce(${visitLimit}, ${venueLimit}), ${venueLimit})`
+function peopleAtSql(visitId: string, groupIds: readonly string[] | null, except?: string): SQL {
+  const visit = literal(visitId)
+  if (groupIds === null) {
+    return sql`((SELECT count(*) FROM participants WHERE visit_id = ${visit}) + ${confirmedSum(visitId, except)})`
+  }
+  const list = sql.join(groupIds.map(literal), sql`, `)
+  return sql`((SELECT count(*) FROM participants WHERE visit_id = ${visit} AND group_id IN (${list}))
+    + (SELECT coalesce(sum(present.party_size), 0) FROM rsvps AS present
+      WHERE present.visit_id = ${visit} AND present.status = 'confirmed'
+        ${except === undefined ? sql`` : sql`AND present.id <> ${literal(except)}`}
+        AND EXISTS (SELECT 1 FROM json_each(present.group_ids) WHERE value IN (${list}))))`
+}
+
+/**
+ * SQL: whether a party fits when the statement runs: the visit's maximum (if any) is not passed, and every
+ * gathering the party goes to (see shared/domain/capacity.ts: `limitingGatherings`) has room for it. The
+ * party size is a number or a column (a waiting registration's own); `except` leaves a registration out.
+ */
+export function fitsSql(
+  visitId: string,
+  gatherings: readonly Pick<Gathering, 'capacity' | 'groupIds'>[],
+  party: number | SQL,
+  except?: string,
+): SQL {
+  const size = typeof party === 'number' ? integer(party) : party
+  const visitLimit = sql`(SELECT rsvp_capacity FROM visits WHERE id = ${literal(visitId)})`
+  const checks = [
+    sql`(${visitLimit} IS NULL OR ${confirmedSum(visitId, except)} + ${size} <= ${visitLimit})`,
+    ...gatherings.map(
+      (g) => sql`${peopleAtSql(visitId, g.groupIds, except)} + ${size} <= ${integer(g.capacity)}`,
+    ),
+  ]
+  return sql`(${sql.join(checks, sql` AND `)})`
 }
 
 /** The snapshot of a release row, or an empty programme when the visit has none (never published). */

@@ -57,14 +57,14 @@ const setCapacity = (w: World, capacity: number | null) =>
 const guest = (w: World, name: string) => `${name}-${w.teamA.slice(0, 8)}@example.nl`
 
 describe('registering', () => {
-  it('confirms while there is room, then waitlists — also a small party behind a waiting one', async () => {
+  it('confirms while there is room, then waitlists; a larger waiting party does not hold back one that fits', async () => {
     const w = await makeWorld()
     await setCapacity(w, 3)
     const [anna, bert, cor] = [guest(w, 'anna'), guest(w, 'bert'), guest(w, 'cor')]
     expect(await registered(w, anna, 2)).toBe('confirmed')
     expect(await registered(w, bert, 2)).toBe('waitlisted')
-    // One place is free, but Bert waits first: nobody jumps the queue.
-    expect(await registered(w, cor, 1)).toBe('waitlisted')
+    // One place is free: Bert's two do not fit in it, Cor alone does.
+    expect(await registered(w, cor, 1)).toBe('confirmed')
     expect((await latestMailTo(anna))?.kind).toBe('rsvp_confirmed')
     const waitMail = await latestMailTo(bert)
     expect(waitMail?.kind).toBe('rsvp_waitlisted')
@@ -290,7 +290,7 @@ describe('registering', () => {
 })
 
 describe('changing and cancelling through the private link', () => {
-  it('moves the waitlist up first come first served on a cancellation, with a mail each', async () => {
+  it('moves up every waiting party that fits on a cancellation, with a mail each, and keeps their links', async () => {
     const w = await makeWorld()
     await setCapacity(w, 3)
     const [anna, bert, cor, dirk] = ['anna', 'bert', 'cor', 'dirk'].map((n) => guest(w, n)) as [
@@ -305,6 +305,7 @@ describe('changing and cancelling through the private link', () => {
     expect(await registered(w, dirk, 2)).toBe('waitlisted')
     const annaToken = await mailedToken(anna, '/r')
     const bertOld = await mailedToken(bert, '/r')
+    const corToken = await mailedToken(cor, '/r')
 
     const own = await page(`/r/${annaToken}`)
     expect(own.headers.get('referrer-policy')).toBe('no-referrer')
@@ -320,9 +321,13 @@ describe('changing and cancelling through the private link', () => {
     expect((await latestMailTo(bert))?.kind).toBe('rsvp_promoted')
     expect(await mailCount(cor, 'rsvp_promoted')).toBe(1)
     expect(await mailCount(dirk, 'rsvp_promoted')).toBe(0)
-    // The promotion mail carries a new link; the one from the waitlist mail is replaced.
-    const bertNew = await mailedToken(bert, '/r')
-    expect((await page(`/r/${bertOld}`)).status).toBe(404)
+    // The promotion does not replace Bert's link: the one from the waitlist mail keeps working, and the
+    // promotion mail offers a renewal only (the guest's own choice).
+    const promoted = await latestMailTo(bert)
+    expect(promoted?.text).toContain('/r/renew/')
+    expect(promoted?.text).toContain('blijft gewoon werken')
+    const bertNew = bertOld
+    expect((await page(`/r/${bertOld}`)).status).toBe(200)
     expect(await (await page(`/r/${bertNew}`)).text()).toContain('Aangemeld')
 
     // Cancelling twice changes nothing and sends nothing.
@@ -330,7 +335,6 @@ describe('changing and cancelling through the private link', () => {
     expect(await mailCount(dirk, 'rsvp_promoted')).toBe(0)
 
     // Cor gives back a place: Dirk (2) fits now, with Bert's 2 → 4 > 3? No: 2 + 2 = 4 does not fit.
-    const corToken = await mailedToken(cor, '/r')
     await form(`/r/${corToken}/cancel`, {})
     expect(await statusOf(dirk, w.visitA)).toBe('waitlisted')
     // Bert comes alone instead of with two: 1 + 2 = 3 fits, Dirk moves up.

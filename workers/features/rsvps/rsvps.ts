@@ -3,11 +3,25 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
 import { groups, rsvps, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
+import {
+  type Blocker,
+  blockerFor,
+  type CapacityState,
+  type Gathering,
+  type GuestLimit,
+  gatheringsOf,
+  guestLimit,
+  limitingGatherings,
+  promotions,
+  type WaitingParty,
+} from '../../../shared/domain/capacity'
 import { formatOffset, utcToZoned } from '../../../shared/domain/time'
+import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
 import { toCsv } from '../../../shared/exports/csv'
 import { type Lang, messagesFor } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
+import type { LimitPlace } from '../../../shared/i18n/rsvps'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
 import { signLink, verifyLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
@@ -20,10 +34,11 @@ import type { VisitRow } from '../visits/queries'
 import { fieldError, loadVisitFor } from '../visits/visits'
 import {
   activeRsvpByEmail,
-  capacitySql,
-  confirmedSum,
-  confirmedTotalOf,
+  capacityVisitOf,
+  confirmedByGroupsOf,
+  fitsSql,
   liveShareLink,
+  membersByGroupOf,
   parseSnapshot,
   publishedVisitBySlug,
   type RsvpRow,
@@ -32,15 +47,7 @@ import {
   rsvpsOf,
   waitlistOf,
 } from './queries'
-import {
-  describeDietary,
-  dietaryTotals,
-  effectiveCapacity,
-  needsAboveParty,
-  parseDietary,
-  parseIds,
-  promotions,
-} from './rules'
+import { describeDietary, dietaryTotals, needsAboveParty, parseDietary, parseIds } from './rules'
 import { changedDietary, type rsvpSchema, type rsvpUpdateSchema } from './schemas'
 
 /** A registration as the public form and API send it. */
@@ -54,6 +61,10 @@ export type RsvpOutcome = 'confirmed' | 'waitlisted' | 'check_mail'
 export const ARCHIVED_DETAIL = 'This visit is archived and takes no more registrations; nothing was saved.'
 export const NO_ROOM_DETAIL = 'There is no room for a larger party; the registration was not changed.'
 export const STALE_DETAIL = 'The registration was changed elsewhere; look at the newest version.'
+export const ENDED_DETAIL = 'This visit has ended and takes no more registrations; nothing was saved.'
+
+/** A registration for a visit whose last day is over: 422, nothing saved. */
+const visitEnded = () => new DomainError('validation_failed', ENDED_DETAIL, { reason: 'visit_ended' })
 
 type Snapshot = ReturnType<typeof parseSnapshot>
 type VisitForMail = { title: string; startDate: string }
@@ -61,15 +72,15 @@ type VisitForMail = { title: string; startDate: string }
 /** The private page of a registration. */
 const rsvpLink = (config: Config, token: string) => `${config.publicUrl.replace(/\/$/, '')}/r/${token}`
 
-/** A registration mail, rendered in the guest's language, with the private link. */
+/** A registration mail, rendered in the guest's language, with its button's link. */
 function rsvpMail(
-  config: Config,
   template: Extract<MailTemplate, `rsvp_${string}`>,
-  to: { email: string; lang: Lang; partySize: number; token: string },
+  to: { email: string; lang: Lang; partySize: number },
   visit: VisitForMail,
+  link: string,
 ) {
   const date = formatLocalDate(visit.startDate, messagesFor(to.lang).locale)
-  const params = { link: rsvpLink(config, to.token), visitTitle: visit.title, date, partySize: to.partySize }
+  const params = { link, visitTitle: visit.title, date, partySize: to.partySize }
   return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
 }
 
@@ -170,28 +181,25 @@ export async function createRsvp(
   if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
   if (visit.status === 'archived')
     throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
+  if (visitHasEnded(visit, now)) throw visitEnded()
   const snapshot = parseSnapshot(visit.snapshot)
   const about = { title: visit.title, startDate: visit.startDate }
   checkGroups(snapshot, input.groupIds)
+  // Whether the party fits is decided in SQL when the statement runs: the visit's maximum, and room at every
+  // venue at every moment the guest is there. A party that fits is never held back by a larger one waiting.
+  const fits = fitsSql(
+    visit.visitId,
+    limitingGatherings(gatheringsOf(snapshot), input.groupIds),
+    input.partySize,
+  )
 
   if (existing) {
     // Someone (the guest, or anyone who knows the address) registered again. The guest's link is not
     // replaced — a stranger must not be able to end it — and the mail to the registered address offers a
     // renewal the guest confirms themselves; one such mail per address per 10 minutes, however often asked.
     const link = await renewLink(config, existing, now)
-    const date = formatLocalDate(about.startDate, messagesFor(existing.lang).locale)
-    const mail = {
-      to: input.email,
-      kind: 'rsvp_link',
-      ...renderMail('rsvp_link', existing.lang, {
-        link,
-        visitTitle: about.title,
-        date,
-        partySize: existing.partySize,
-      }),
-    }
+    const mail = rsvpMail('rsvp_link', { ...existing, email: input.email }, about, link)
     const recently = new Date(now.getTime() - RENEW_MAIL_EVERY_MS)
-    const capacity = capacitySql(visit.visitId, effectiveCapacity(null, snapshot, input.groupIds))
     const [, [answer]] = await db.batch([
       queueMailWhen(
         db,
@@ -205,10 +213,7 @@ export async function createRsvp(
       // about the address (a known one on a full visit used to say "confirmed", a new one "waitlisted").
       db
         .select({
-          status: sql<string>`CASE WHEN ${capacity} IS NULL OR (
-            NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visit.visitId} AND status = 'waitlisted')
-            AND ${confirmedSum(visit.visitId)} + ${input.partySize} <= ${capacity})
-          THEN 'confirmed' ELSE 'waitlisted' END`,
+          status: sql<string>`CASE WHEN ${fits} THEN 'confirmed' ELSE 'waitlisted' END`,
         })
         .from(visits)
         .where(eq(visits.id, visit.visitId)),
@@ -220,8 +225,8 @@ export async function createRsvp(
   const tokenHash = await hashToken(token)
   const id = crypto.randomUUID()
   const visitId = visit.visitId
-  const capacity = capacitySql(visitId, effectiveCapacity(null, snapshot, input.groupIds))
-  const guest = { email: input.email, lang, partySize: input.partySize, token }
+  const guest = { email: input.email, lang, partySize: input.partySize }
+  const link = rsvpLink(config, token)
   const statusIs = (status: 'confirmed' | 'waitlisted') =>
     sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${id} AND status = ${status})`
   const [, , , [row]] = await db.batch([
@@ -229,18 +234,15 @@ export async function createRsvp(
     db.insert(rsvps).select(
       sql`SELECT ${id}, ${visitId}, ${input.name}, ${input.email}, ${input.partySize}, ${JSON.stringify(input.dietary)},
           ${input.dietaryNotes}, ${input.accessNeeds}, ${JSON.stringify(input.groupIds)},
-          CASE WHEN ${capacity} IS NULL OR (
-              NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visitId} AND status = 'waitlisted')
-              AND ${confirmedSum(visitId)} + ${input.partySize} <= ${capacity})
-            THEN 'confirmed' ELSE 'waitlisted' END,
+          CASE WHEN ${fits} THEN 'confirmed' ELSE 'waitlisted' END,
           ${tokenHash}, ${lang}, 1, 1, ${now.getTime()}, NULL
         FROM visits
         WHERE id = ${visitId} AND status = 'published'
           AND NOT EXISTS (SELECT 1 FROM rsvps WHERE visit_id = ${visitId} AND email = ${input.email}
             AND status <> 'cancelled')`,
     ),
-    queueMailWhen(db, config, rsvpMail(config, 'rsvp_confirmed', guest, about), now, statusIs('confirmed')),
-    queueMailWhen(db, config, rsvpMail(config, 'rsvp_waitlisted', guest, about), now, statusIs('waitlisted')),
+    queueMailWhen(db, config, rsvpMail('rsvp_confirmed', guest, about, link), now, statusIs('confirmed')),
+    queueMailWhen(db, config, rsvpMail('rsvp_waitlisted', guest, about, link), now, statusIs('waitlisted')),
     db.select({ status: rsvps.status }).from(rsvps).where(eq(rsvps.id, id)),
   ])
   if (row?.status === 'confirmed' || row?.status === 'waitlisted') return row.status
@@ -279,6 +281,11 @@ async function loadByToken(db: Database, token: string) {
 /** The guest's own registration, its visit and the groups they can choose from. */
 export async function getRsvpByToken(db: Database, config: Config, token: string) {
   const { rsvp, visit, snapshot } = await loadByToken(db, token)
+  // A waiting guest is told what keeps them waiting: the visit's maximum, or which venue is full when.
+  const room = rsvp.status === 'waitlisted' ? await roomNow(db, visit.id) : null
+  const blocker = room
+    ? blockerFor(room.state, { partySize: rsvp.partySize, groupIds: parseIds(rsvp.groupIds) })
+    : null
   // An unlisted visit's programme opens with the guest's own pass, while the registration stands.
   const programme = visit.listed
     ? `/v/${visit.slug}`
@@ -296,6 +303,7 @@ export async function getRsvpByToken(db: Database, config: Config, token: string
       programme,
     },
     groups: snapshot.groups,
+    waitingBecause: blocker ? describeBlocker(blocker, visit.timeZone) : null,
   }
 }
 
@@ -344,8 +352,12 @@ export async function updateRsvpByToken(
   const groupsChanged = JSON.stringify([...groupIds].sort()) !== JSON.stringify([...oldGroups].sort())
   // Only a confirmed guest who asks for more room is checked; giving room back is always possible.
   const needsRoom = rsvp.status === 'confirmed' && (partySize > rsvp.partySize || groupsChanged)
-  const capacity = capacitySql(visit.id, effectiveCapacity(null, snapshot, groupIds))
-  const updated = await db
+  const gatherings = gatheringsOf(snapshot)
+  // Room given back (or a waiting guest's own change) may let the waitlist move up: the promotions go in the
+  // same batch as the change, so no new registration takes the place in between.
+  const mayFree = partySize < rsvp.partySize || groupsChanged || rsvp.status === 'waitlisted'
+  const room = mayFree ? await roomNow(db, visit.id) : null
+  const update = db
     .update(rsvps)
     .set({
       ...patch,
@@ -360,11 +372,30 @@ export async function updateRsvpByToken(
         eq(rsvps.version, version),
         ne(rsvps.status, 'cancelled'),
         needsRoom
-          ? sql`(${capacity} IS NULL OR ${confirmedSum(visit.id, rsvp.id)} + ${partySize} <= ${capacity})`
+          ? fitsSql(visit.id, limitingGatherings(gatherings, groupIds), partySize, rsvp.id)
           : undefined,
       ),
     )
     .returning()
+  const promote = room
+    ? await promotionStatements(db, config, visit.id, now, {
+        ...room,
+        // As it will be after this change: the guest's old party out, the new one in where it stands.
+        state: {
+          ...room.state,
+          confirmed:
+            rsvp.status === 'confirmed'
+              ? [
+                  ...room.state.confirmed,
+                  { partySize: -rsvp.partySize, groupIds: oldGroups },
+                  { partySize, groupIds },
+                ]
+              : room.state.confirmed,
+        },
+        waitlist: room.waitlist.map((w) => (w.id === rsvp.id ? { ...w, partySize, groupIds } : w)),
+      })
+    : []
+  const [updated] = await db.batch([update, ...promote])
   if (!updated[0]) {
     const [current] = await db.select({ version: rsvps.version }).from(rsvps).where(eq(rsvps.id, rsvp.id))
     const noRoom = needsRoom && current?.version === version
@@ -372,23 +403,37 @@ export async function updateRsvpByToken(
       reason: noRoom ? 'no_room' : 'stale',
     })
   }
-  if (partySize < rsvp.partySize || groupsChanged || rsvp.status === 'waitlisted') {
-    await promoteWaitlist(db, config, visit.id, now)
-  }
   return projectOwn(updated[0])
 }
 
-/** Cancels a registration through its private link, then lets the waitlist move up (with a mail each). */
+/**
+ * Cancels a registration through its private link. The waitlist moves up in the same batch (with a mail
+ * each), so a registration arriving at the same moment cannot take the freed places first.
+ */
 export async function cancelRsvpByToken(db: Database, config: Config, token: string, now: Date) {
   const { rsvp, visit } = await loadByToken(db, token)
   if (rsvp.status === 'cancelled') return
   if (visit.status === 'archived')
     throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
-  await db
-    .update(rsvps)
-    .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })
-    .where(and(eq(rsvps.id, rsvp.id), ne(rsvps.status, 'cancelled')))
-  await promoteWaitlist(db, config, visit.id, now)
+  const room = await roomNow(db, visit.id)
+  const promote = await promotionStatements(db, config, visit.id, now, {
+    ...room,
+    state: {
+      ...room.state,
+      confirmed:
+        rsvp.status === 'confirmed'
+          ? [...room.state.confirmed, { partySize: -rsvp.partySize, groupIds: parseIds(rsvp.groupIds) }]
+          : room.state.confirmed,
+    },
+    waitlist: room.waitlist.filter((w) => w.id !== rsvp.id),
+  })
+  await db.batch([
+    db
+      .update(rsvps)
+      .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })
+      .where(and(eq(rsvps.id, rsvp.id), ne(rsvps.status, 'cancelled'))),
+    ...promote,
+  ])
 }
 
 /** Turns the mails about programme changes on or off (the opt-out link in those mails). */
@@ -397,52 +442,94 @@ export async function setNotify(db: Database, token: string, notify: boolean, no
   await db.update(rsvps).set({ notifyChanges: notify, updatedAt: now }).where(eq(rsvps.id, rsvp.id))
 }
 
+/** The capacity rule's state from its rows: the visit's maximum, the release's gatherings, the company. */
+function capacityStateOf(
+  visitLimit: number | null,
+  snapshot: Snapshot,
+  members: { groupId: string | null; members: number }[],
+  confirmed: { groupIds: string; people: number }[],
+): CapacityState {
+  return {
+    visitLimit,
+    gatherings: gatheringsOf(snapshot),
+    members: members.flatMap((m) => Array.from({ length: m.members }, () => m.groupId)),
+    // One entry per set of groups with its people added up: the sums the rule takes are the same.
+    confirmed: confirmed.map((c) => ({ partySize: Number(c.people), groupIds: parseIds(c.groupIds) })),
+  }
+}
+
+/** Who waits, who is confirmed and the company, read together: what the waitlist moves up from. */
+async function roomNow(db: Database, visitId: string) {
+  const [[visit], confirmed, members, waitlist] = await db.batch([
+    capacityVisitOf(db, visitId),
+    confirmedByGroupsOf(db, visitId),
+    membersByGroupOf(db, visitId),
+    waitlistOf(db, visitId),
+  ])
+  const snapshot = parseSnapshot(visit?.snapshot ?? null)
+  return {
+    about: { title: visit?.title ?? '', startDate: visit?.startDate ?? '' },
+    snapshot,
+    state: capacityStateOf(visit?.rsvpCapacity ?? null, snapshot, members, confirmed),
+    waitlist: waitlist.map((w) => ({ ...w, groupIds: parseIds(w.groupIds) })),
+  }
+}
+
+type Room = Awaited<ReturnType<typeof roomNow>>
+
 /**
- * Moves guests up from the waitlist while they fit, first come first served, each with a mail holding a new
- * private link. Every step is re-checked in SQL when it runs (the head of the waitlist, and room for it), so
- * two cancellations at once never overfill the visit or promote out of order. Returns who moved up.
- * Also for organisers, after they raise the visit's limit.
+ * The statements that move guests up, each with its mail: in the order they registered, every waiting party
+ * that fits (a larger one that does not fit holds nobody back). Each is re-checked in SQL when it runs
+ * (still waiting, and room for it at the visit and at every venue and moment), so two changes at once never
+ * overfill a place. The guest's private link stays as it is: the mail carries a renewal they may use if
+ * they lost it, never a replacement.
  */
-export async function promoteWaitlist(db: Database, config: Config, visitId: string, now: Date) {
-  const [waitlist, [totals]] = await db.batch([waitlistOf(db, visitId), confirmedTotalOf(db, visitId)])
-  if (waitlist.length === 0 || !totals) return []
-  const snapshot = parseSnapshot(totals.snapshot)
-  const about = { title: totals.title, startDate: totals.startDate }
-  const entries = waitlist.map((w) => ({
-    ...w,
-    venueLimit: effectiveCapacity(null, snapshot, parseIds(w.groupIds)),
-    capacity: effectiveCapacity(totals.rsvpCapacity, snapshot, parseIds(w.groupIds)),
-  }))
-  const promoted = new Set(promotions(entries, totals.total, null))
+async function promotionStatements(
+  db: Database,
+  config: Config,
+  visitId: string,
+  now: Date,
+  room: Pick<Room, 'about' | 'state' | 'waitlist'>,
+): Promise<BatchItem<'sqlite'>[]> {
+  const parties: (WaitingParty & Room['waitlist'][number])[] = room.waitlist
+  const { promoted } = promotions(parties, room.state)
   const statements: BatchItem<'sqlite'>[] = []
-  for (const entry of entries.filter((e) => promoted.has(e.id))) {
-    const token = randomToken()
-    const tokenHash = await hashToken(token)
-    const capacity = capacitySql(visitId, entry.venueLimit)
+  for (const id of promoted) {
+    const entry = parties.find((p) => p.id === id)
+    if (!entry) continue
     statements.push(
       db
         .update(rsvps)
-        .set({ status: 'confirmed', tokenHash, version: sql`${rsvps.version} + 1`, updatedAt: now })
+        .set({ status: 'confirmed', version: sql`${rsvps.version} + 1`, updatedAt: now })
         .where(
           sql`${rsvps.id} = ${entry.id} AND ${rsvps.status} = 'waitlisted'
-            AND NOT EXISTS (SELECT 1 FROM rsvps AS ahead WHERE ahead.visit_id = ${visitId}
-              AND ahead.status = 'waitlisted' AND (ahead.created_at < ${rsvps.createdAt}
-                OR (ahead.created_at = ${rsvps.createdAt} AND ahead.rowid < ${rsvps}.rowid)))
-            AND (${capacity} IS NULL OR ${confirmedSum(visitId)} + ${rsvps.partySize} <= ${capacity})`,
+            AND ${fitsSql(visitId, limitingGatherings(room.state.gatherings, entry.groupIds), sql`${rsvps.partySize}`)}`,
         ),
       queueMailWhen(
         db,
         config,
-        rsvpMail(config, 'rsvp_promoted', { ...entry, token }, about),
+        rsvpMail('rsvp_promoted', entry, room.about, await renewLink(config, entry, now)),
         now,
-        // The new token hash marks this very promotion: a concurrent one never triggers this mail.
-        sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${entry.id} AND token_hash = ${tokenHash} AND status = 'confirmed')`,
+        // Right after the promotion: mailed only when this very statement moved the guest up, so a promotion
+        // running at the same moment elsewhere sends no second mail.
+        sql`changes() = 1`,
       ),
     )
   }
+  return statements
+}
+
+/**
+ * Moves guests up from the waitlist: every waiting party that fits, in the order they registered, each with
+ * a mail. For organisers after they raise the visit's limit, and after a release with more room.
+ */
+export async function promoteWaitlist(db: Database, config: Config, visitId: string, now: Date) {
+  const room = await roomNow(db, visitId)
+  if (room.waitlist.length === 0) return []
+  const statements = await promotionStatements(db, config, visitId, now, room)
   if (statements.length === 0) return []
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
-  return [...promoted]
+  return promotions(room.waitlist, room.state).promoted
 }
 
 // Raising a visit's limit (visits) or a release with more room at a venue (releases) may let guests move up.
@@ -453,23 +540,64 @@ onGuestRoomChange(promoteWaitlist)
  * it is full now (for the notice; the insert decides for real). Drafts, unknown slugs and unlisted visits
  * without a live share link: 404.
  */
-export async function rsvpForm(db: Database, slug: string, shareToken?: string) {
-  const [[visit], [counts], [shared]] = await db.batch([
+export async function rsvpForm(db: Database, slug: string, shareToken?: string, now = new Date()) {
+  const [[visit], [counts], [shared], members] = await db.batch([
     publishedVisitBySlug(db, slug),
     rsvpCountsBySlug(db, slug),
     liveShareLink(db, slug, await shareTokenHash(shareToken)),
+    membersByGroupOf(db, sql`(SELECT id FROM visits WHERE slug = ${slug})`),
   ])
   if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
   const snapshot = parseSnapshot(visit.snapshot)
-  const limit = effectiveCapacity(visit.rsvpCapacity, snapshot, [])
-  const full = (counts?.waitlisted ?? 0) > 0 || (limit !== null && (counts?.confirmed ?? 0) >= limit)
+  // For a guest of the whole company (the form does not know the groups yet): everyone confirmed is at every
+  // item for everyone, so their total is all the rule needs here.
+  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [
+    { groupIds: '[]', people: counts?.confirmed ?? 0 },
+  ])
+  const full = blockerFor(state, { partySize: 1, groupIds: [] }) !== null
+  const limit = guestLimit(state, [])
   return {
     visit: { slug, title: visit.title, startDate: visit.startDate, listed: visit.listed },
     archived: visit.status === 'archived',
+    ended: visitHasEnded(visit, now),
     groups: snapshot.groups,
     full,
+    limit: limit ? describeLimit(limit, visit.timeZone) : null,
   }
 }
+
+/** A gathering as the sentences name it: the venue, the moment in the visit's zone, its room and the company. */
+function limitPlace(gathering: Gathering, members: number, timeZone: string): LimitPlace {
+  const at = (ms: number) => utcToZoned(ms, timeZone).time
+  return {
+    venue: gathering.venueName,
+    when: `${at(gathering.start)}–${at(gathering.end)}`,
+    capacity: gathering.capacity,
+    members,
+  }
+}
+
+/** A guest limit for the pages: how many, and the venue and moment that set it (none: the visit's maximum). */
+function describeLimit(limit: GuestLimit, timeZone: string) {
+  return limit.kind === 'visit'
+    ? { limit: limit.limit, place: null }
+    : { limit: limit.limit, place: limitPlace(limit.gathering, limit.members, timeZone) }
+}
+
+/** Why a party waits, for the pages: the visit's maximum, or which venue is full at which moment. */
+function describeBlocker(blocker: Blocker, timeZone: string) {
+  return blocker.kind === 'visit'
+    ? { kind: 'visit' as const, limit: blocker.limit, guests: blocker.guests }
+    : {
+        kind: 'venue' as const,
+        place: limitPlace(blocker.gathering, blocker.members, timeZone),
+        guests: blocker.guests,
+        room: blocker.room,
+      }
+}
+
+/** What the pages say about a waiting party. */
+export type WaitReason = ReturnType<typeof describeBlocker>
 
 /** The groups of a visit, to name them in the list and the CSV. */
 const groupsOf = (db: Database, visitId: string) =>
@@ -523,29 +651,83 @@ function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id
 export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
   const { visit, access } = await loadVisitFor(db, actor, visitId)
   if (access === 'host') throw new DomainError('forbidden')
-  return { access, ...totalsOf(visit, await rsvpsOf(db, visitId)) }
+  const [rows, [release], members] = await db.batch([
+    rsvpsOf(db, visitId),
+    capacityVisitOf(db, visitId),
+    membersByGroupOf(db, visitId),
+  ])
+  return { access, ...totalsOf(visit, rows, parseSnapshot(release?.snapshot ?? null), members) }
 }
 
 /**
  * The registrations page: the totals for the team and the caterers, and the list for the team, from one
- * read of the registrations (not one for the totals and another for the list).
+ * read of the registrations (not one for the totals and another for the list). Organisers also see who
+ * waits and why (the visit's maximum, or which venue is full when).
  */
 export async function guestsPage(db: Database, actor: Actor, visitId: string) {
   const { visit, access } = await loadVisitFor(db, actor, visitId)
   if (access === 'host') throw new DomainError('forbidden')
-  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
-  const totals = totalsOf(visit, rows)
+  const [rows, groupRows, [release], members] = await db.batch([
+    rsvpsOf(db, visitId),
+    groupsOf(db, visitId),
+    capacityVisitOf(db, visitId),
+    membersByGroupOf(db, visitId),
+  ])
+  const snapshot = parseSnapshot(release?.snapshot ?? null)
+  const totals = totalsOf(visit, rows, snapshot, members)
   const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
-  return { access, ...totals, list }
+  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, confirmedShapes(rows))
+  const waiting =
+    access === 'organise'
+      ? promotions(
+          rows
+            .filter((r) => r.status === 'waitlisted')
+            .map((r) => ({ ...r, groupIds: parseIds(r.groupIds) })),
+          state,
+        ).skipped.map(({ id, blocker }) => {
+          const row = rows.find((r) => r.id === id)
+          return {
+            name: row?.name ?? '',
+            partySize: row?.partySize ?? 0,
+            because: describeBlocker(blocker, visit.timeZone),
+          }
+        })
+      : []
+  return { access, ...totals, list, waiting }
 }
 
-function totalsOf(visit: VisitRow, rows: RsvpRow[]) {
+/** The confirmed registrations as the capacity rule counts them: people per set of groups. */
+function confirmedShapes(rows: RsvpRow[]) {
+  const people = new Map<string, number>()
+  for (const r of rows)
+    if (r.status === 'confirmed') people.set(r.groupIds, (people.get(r.groupIds) ?? 0) + r.partySize)
+  return [...people].map(([groupIds, n]) => ({ groupIds, people: n }))
+}
+
+function totalsOf(
+  visit: VisitRow,
+  rows: RsvpRow[],
+  snapshot: Snapshot,
+  members: { groupId: string | null; members: number }[],
+) {
   const confirmed = rows.filter((r) => r.status === 'confirmed')
   const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
+  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [])
+  const whole = guestLimit(state, [])
+  // A group whose own items are at a smaller place has a lower limit than the whole company.
+  const groupLimits = snapshot.groups.flatMap((g) => {
+    const limit = guestLimit(state, [g.id])
+    return limit && limit.kind === 'venue' && (whole === null || limit.limit < whole.limit)
+      ? [{ group: g.name, ...describeLimit(limit, visit.timeZone) }]
+      : []
+  })
   return {
     visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone },
     totals: {
       capacity: visit.rsvpCapacity,
+      /** The limit that applies to a guest of the whole company, and the venue and moment that set it. */
+      limit: whole ? describeLimit(whole, visit.timeZone) : null,
+      groupLimits,
       confirmedParties: confirmed.length,
       confirmedPeople: people(confirmed),
       waitlistedParties: rows.filter((r) => r.status === 'waitlisted').length,

@@ -1,53 +1,7 @@
-/** Guests' registrations: how many fit, who moves up from the waitlist, what the caterers need to know. */
+/** Guests' registrations: what the caterers need to know (who fits is shared/domain/capacity.ts). */
 import { dietaryOptions } from '../../../shared/domain/diets'
-import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 
 export type DietaryOption = (typeof dietaryOptions)[number]
-
-/**
- * The most guests (party sizes added up) a registration for these groups may join: the smallest of the visit's
- * own limit and the capacities of the venues of every non-cancelled item that concerns the guest (items for
- * everyone and items of their groups). Unknown capacities are no limit; null when nothing limits.
- */
-export function effectiveCapacity(
-  visitCapacity: number | null,
-  snapshot: Pick<ReleaseSnapshot, 'venues' | 'items'>,
-  groupIds: readonly string[],
-): number | null {
-  const capacityOf = new Map(snapshot.venues.map((v) => [v.id, v.capacity]))
-  let limit = visitCapacity
-  for (const item of snapshot.items) {
-    if (item.cancelled || !item.venueId) continue
-    const concerns = item.groupIds.length === 0 || item.groupIds.some((g) => groupIds.includes(g))
-    const capacity = capacityOf.get(item.venueId)
-    if (!concerns || capacity === null || capacity === undefined) continue
-    limit = limit === null ? capacity : Math.min(limit, capacity)
-  }
-  return limit
-}
-
-/** A waitlisted registration; `capacity` is its own limit when it differs per guest (their groups). */
-export type WaitlistEntry = { id: string; partySize: number; capacity?: number | null }
-
-/**
- * Who moves up from the waitlist now, first come first served: entries in the order they registered, taken
- * while they fit. It stops at the first that does not fit, so nobody is skipped by a smaller party behind them.
- */
-export function promotions(
-  waitlist: readonly WaitlistEntry[],
-  confirmedTotal: number,
-  capacity: number | null,
-): string[] {
-  const promoted: string[] = []
-  let total = confirmedTotal
-  for (const entry of waitlist) {
-    const limit = entry.capacity === undefined ? capacity : entry.capacity
-    if (limit !== null && total + entry.partySize > limit) break
-    promoted.push(entry.id)
-    total += entry.partySize
-  }
-  return promoted
-}
 
 /** Persons per dietary need in one registration: only the needs that apply, each at least 1. */
 export type DietaryCounts = Partial<Record<DietaryOption, number>>

@@ -1,106 +1,15 @@
-import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import type { ReleaseItem, SnapshotVenue } from '../../../shared/domain/release-snapshot'
 import { csvCell, toCsv } from '../../../shared/exports/csv'
 import {
   type DietaryOption,
   describeDietary,
   dietaryTotals,
-  effectiveCapacity,
   needsAboveParty,
   parseDietary,
   parseIds,
-  promotions,
 } from './rules'
 import { rsvpSchema, rsvpUpdateSchema } from './schemas'
-
-const venue = (id: string, capacity: number | null): SnapshotVenue => ({
-  id,
-  name: id,
-  kind: 'garden',
-  address: '',
-  lat: null,
-  lng: null,
-  capacity,
-  stepFree: null,
-  toilet: null,
-  shelter: null,
-  notes: '',
-  rainVenueId: null,
-})
-
-const item = (id: string, venueId: string | null, groupIds: string[] = [], cancelled = false) =>
-  ({ id, venueId, groupIds, cancelled }) as ReleaseItem
-
-describe('effectiveCapacity', () => {
-  const venues = [venue('tuin', 40), venue('buurthuis', 25), venue('plein', null), venue('bus', 12)]
-
-  it('is null when nothing limits', () => {
-    expect(effectiveCapacity(null, { venues: [], items: [] }, [])).toBeNull()
-    expect(effectiveCapacity(null, { venues, items: [item('a', 'plein'), item('b', null)] }, [])).toBeNull()
-  })
-
-  it("takes the smallest of the visit's limit and the venues the guest goes to", () => {
-    const items = [item('a', 'tuin'), item('b', 'buurthuis')]
-    expect(effectiveCapacity(null, { venues, items }, [])).toBe(25)
-    expect(effectiveCapacity(30, { venues, items }, [])).toBe(25)
-    expect(effectiveCapacity(10, { venues, items }, [])).toBe(10)
-  })
-
-  it("counts a group's venue only for guests of that group, and ignores cancelled items", () => {
-    const items = [item('a', 'tuin'), item('b', 'bus', ['groep-a']), item('c', 'buurthuis', [], true)]
-    expect(effectiveCapacity(null, { venues, items }, [])).toBe(40)
-    expect(effectiveCapacity(null, { venues, items }, ['groep-b'])).toBe(40)
-    expect(effectiveCapacity(null, { venues, items }, ['groep-a'])).toBe(12)
-  })
-
-  it('ignores items at a venue the snapshot does not know', () => {
-    expect(effectiveCapacity(50, { venues, items: [item('a', 'weg')] }, [])).toBe(50)
-  })
-})
-
-describe('promotions', () => {
-  const w = (id: string, partySize: number, capacity?: number | null) =>
-    capacity === undefined ? { id, partySize } : { id, partySize, capacity }
-
-  it('takes everyone when there is no limit', () => {
-    expect(promotions([w('a', 5), w('b', 20)], 1000, null)).toEqual(['a', 'b'])
-  })
-
-  it('takes the waitlist in order while it fits', () => {
-    expect(promotions([w('a', 2), w('b', 3), w('c', 1)], 4, 10)).toEqual(['a', 'b', 'c'])
-    expect(promotions([w('a', 2), w('b', 3), w('c', 1)], 6, 10)).toEqual(['a'])
-  })
-
-  it('stops at the first that does not fit, so a smaller party behind never jumps the queue', () => {
-    expect(promotions([w('big', 4), w('small', 1)], 8, 10)).toEqual([])
-  })
-
-  it("uses an entry's own capacity when it has one", () => {
-    expect(promotions([w('a', 2, 5), w('b', 2, null)], 4, 100)).toEqual([])
-    expect(promotions([w('a', 2, 6), w('b', 2, null)], 4, 0)).toEqual(['a', 'b'])
-  })
-
-  it('never takes more than fits, and always a prefix of the waitlist', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }),
-        fc.integer({ min: 0, max: 100 }),
-        fc.integer({ min: 0, max: 120 }),
-        (sizes, confirmed, capacity) => {
-          const list = sizes.map((s, i) => w(String(i), s))
-          const got = promotions(list, confirmed, capacity)
-          expect(got).toEqual(list.slice(0, got.length).map((e) => e.id))
-          const added = list.slice(0, got.length).reduce((sum, e) => sum + e.partySize, 0)
-          if (got.length > 0) expect(confirmed + added).toBeLessThanOrEqual(capacity)
-          const next = list[got.length]
-          if (next) expect(confirmed + added + next.partySize).toBeGreaterThan(capacity)
-        },
-      ),
-    )
-  })
-})
 
 describe('dietaryTotals', () => {
   it('adds up persons per need (not whole parties) and counts notes, never their text', () => {

@@ -2,7 +2,7 @@ import { dietaryOptions } from '../../../../shared/domain/diets'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { Checkboxes, ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
-import type { getRsvpByToken, listRsvps, RsvpOutcome, rsvpTotals } from '../rsvps'
+import type { getRsvpByToken, guestsPage, listRsvps, RsvpOutcome, rsvpTotals, WaitReason } from '../rsvps'
 import { describeDietary } from '../rules'
 import { MAX_PARTY_SIZE } from '../schemas'
 
@@ -15,6 +15,25 @@ type Group = { id: string; name: string }
 type Own = Awaited<ReturnType<typeof getRsvpByToken>>
 type Totals = Awaited<ReturnType<typeof rsvpTotals>>['totals']
 type List = Awaited<ReturnType<typeof listRsvps>>
+type Limit = Totals['limit']
+type Waiting = Awaited<ReturnType<typeof guestsPage>>['waiting']
+
+/** The limit that applies to a guest of the whole company, and the venue and moment that set it. */
+function LimitLine({ t, limit }: { t: Messages; limit: Limit }) {
+  if (!limit) return null
+  return (
+    <p class="muted">
+      {limit.place ? t.rsvps.limitVenue(limit.limit, limit.place) : t.rsvps.limitVisit(limit.limit)}
+    </p>
+  )
+}
+
+/** Why a party waits: the visit's maximum, or which venue is full at which moment. */
+export function waitReason(t: Messages, because: WaitReason): string {
+  return because.kind === 'visit'
+    ? t.rsvps.waitingVisit(because.limit, because.guests)
+    : t.rsvps.waitingVenue(because.place, because.guests, because.room)
+}
 
 function Status({ text }: { text?: string | undefined }) {
   return text ? (
@@ -131,6 +150,7 @@ export function RsvpFormPage({
   visit,
   groups,
   full,
+  limit,
   action,
   state,
 }: {
@@ -138,6 +158,7 @@ export function RsvpFormPage({
   visit: RsvpVisit
   groups: readonly Group[]
   full: boolean
+  limit: Limit
   action: string
   state?: FormState | undefined
 }) {
@@ -147,6 +168,7 @@ export function RsvpFormPage({
       <VisitLine t={t} visit={visit} />
       <p>{t.rsvp.intro(visit.title)}</p>
       {full ? <p class="notice">{t.rsvp.fullNotice}</p> : null}
+      <LimitLine t={t} limit={limit} />
       <ErrorSummary t={t} state={state} />
       <form method="post" action={action} novalidate>
         <RsvpFields t={t} state={state} groups={groups} />
@@ -160,7 +182,17 @@ export function RsvpFormPage({
 }
 
 /** After registering: confirmed, on the waitlist, or (address already registered) check your mail. */
-export function RsvpDonePage({ t, visit, status }: { t: Messages; visit: RsvpVisit; status: RsvpOutcome }) {
+export function RsvpDonePage({
+  t,
+  visit,
+  status,
+  limit,
+}: {
+  t: Messages
+  visit: RsvpVisit
+  status: RsvpOutcome
+  limit: Limit
+}) {
   const [title, text] =
     status === 'confirmed'
       ? [t.rsvp.confirmedTitle, t.rsvp.confirmed]
@@ -174,19 +206,20 @@ export function RsvpDonePage({ t, visit, status }: { t: Messages; visit: RsvpVis
       <p class="notice" role="status">
         {text}
       </p>
+      {status === 'waitlisted' ? <LimitLine t={t} limit={limit} /> : null}
       <BackToProgramme t={t} visit={visit} />
     </section>
   )
 }
 
-/** An archived visit: registering is over, and nothing was saved. */
-export function RsvpClosedPage({ t, visit }: { t: Messages; visit: RsvpVisit }) {
+/** An archived or ended visit: registering is over, and nothing was saved. */
+export function RsvpClosedPage({ t, visit, ended }: { t: Messages; visit: RsvpVisit; ended: boolean }) {
   return (
     <section class="narrow">
-      <h1>{t.rsvp.closedTitle}</h1>
+      <h1>{ended ? t.rsvps.endedTitle : t.rsvp.closedTitle}</h1>
       <VisitLine t={t} visit={visit} />
       <p class="notice" role="alert">
-        {t.rsvp.closed}
+        {ended ? t.rsvps.ended : t.rsvp.closed}
       </p>
       <BackToProgramme t={t} visit={visit} />
     </section>
@@ -253,6 +286,11 @@ export function RsvpOwnPage({
       <p>
         {t.rsvp.status}: <strong class="rsvp-status">{t.rsvp.statuses[rsvp.status]}</strong>
       </p>
+      {own.waitingBecause ? (
+        <p class="notice">
+          {t.rsvps.waitingIntro} {waitReason(t, own.waitingBecause)}
+        </p>
+      ) : null}
       <p>
         {rsvp.notifyChanges ? t.rsvp.notifyOn : t.rsvp.notifyOff}{' '}
         <a href={`${base}/opt-out`}>{t.rsvp.manageNotify}</a>
@@ -325,13 +363,62 @@ export function RsvpOptOutPage({
   )
 }
 
+/**
+ * The limits as they apply: the visit's maximum, or with none set (or a smaller venue) the venue and moment
+ * that hold guests back; and the groups whose own places are smaller.
+ */
+function LimitsForTeam({ t, totals }: { t: Messages; totals: Totals }) {
+  const { capacity, limit } = totals
+  const line =
+    limit?.place && capacity === null
+      ? t.rsvps.hiddenLimit(limit.limit, limit.place)
+      : limit?.place
+        ? `${t.rsvp.capacity(capacity ?? limit.limit)} ${t.rsvps.venueBelowMaximum(limit.limit, limit.place)}`
+        : capacity === null
+          ? t.rsvp.noCapacity
+          : t.rsvp.capacity(capacity)
+  return (
+    <>
+      <p class="muted">{line}</p>
+      {totals.groupLimits.length > 0 ? (
+        <>
+          <h3>{t.rsvps.groupLimitsTitle}</h3>
+          <ul>
+            {totals.groupLimits.map((g) =>
+              g.place ? <li>{t.rsvps.groupLimit(g.group, g.limit, g.place)}</li> : null,
+            )}
+          </ul>
+        </>
+      ) : null}
+    </>
+  )
+}
+
+/** For organisers: who waits and does not fit yet, and why; smaller parties behind them are not held back. */
+export function WaitingSection({ t, waiting }: { t: Messages; waiting: Waiting }) {
+  if (waiting.length === 0) return null
+  return (
+    <section aria-labelledby="waiting">
+      <h2 id="waiting">{t.rsvps.skippedTitle}</h2>
+      <p>{t.rsvps.skippedIntro}</p>
+      <ul>
+        {waiting.map((w) => (
+          <li>
+            <strong>{t.rsvps.skippedParty(w.name, w.partySize)}</strong>: {waitReason(t, w.because)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 /** The counts and dietary totals: for the team and the caterers alike (never names). */
 function TotalsSection({ t, totals }: { t: Messages; totals: Totals }) {
   const nf = new Intl.NumberFormat(t.locale)
   return (
     <section aria-labelledby="totals">
       <h2 id="totals">{t.rsvp.totals}</h2>
-      <p class="muted">{totals.capacity === null ? t.rsvp.noCapacity : t.rsvp.capacity(totals.capacity)}</p>
+      <LimitsForTeam t={t} totals={totals} />
       <table>
         <caption class="visually-hidden">{t.rsvp.totals}</caption>
         <tbody>
@@ -376,12 +463,14 @@ export function RsvpListPage({
   visit,
   totals,
   list,
+  waiting,
   groups,
 }: {
   t: Messages
   visit: { id: string; title: string; timeZone: string }
   totals: Totals
   list: List | null
+  waiting: Waiting
   groups: readonly Group[]
 }) {
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
@@ -395,6 +484,7 @@ export function RsvpListPage({
       <p class="lead">{visit.title}</p>
       {list ? <p>{t.rsvp.listIntro}</p> : <p class="muted">{t.rsvp.cateringOnly}</p>}
       <TotalsSection t={t} totals={totals} />
+      <WaitingSection t={t} waiting={waiting} />
       {list ? (
         <section aria-labelledby="list">
           <h2 id="list">{t.rsvp.listTitle}</h2>
