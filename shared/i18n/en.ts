@@ -1162,6 +1162,20 @@ export const en: Messages = {
     requested: 'Asked on',
     eraseNowButton: 'Erase now',
     erased: 'The data is erased. The log only says that an erasure happened.',
+    forSomeoneTitle: 'A request for someone who asked you',
+    forSomeoneIntro:
+      'Did someone ask you yourselves (on the phone, at the door, in a letter) to see or erase what is held about them? Fill in their e-mail address: Rondgang mails that person the same link as the privacy page. What is held goes to that address only, not to you. The address must be in your team’s data.',
+    theirEmail: 'The person’s e-mail address',
+    theirKind: 'What does this person want?',
+    theirKindExport: 'See what is held about them',
+    theirKindErase: 'Have everything about them erased',
+    mailLanguage: 'Language of the mail',
+    forSomeoneButton: 'Mail the link to this person',
+    notInTeam:
+      'This address is not in your team’s data (members, registrations, speakers, host offers). Check the spelling.',
+    exportSent: 'Sent: the person gets an e-mail with a link to see what is held.',
+    eraseSent:
+      'Sent: the person gets an e-mail to confirm the erasure. Then the request shows above and you can carry it out sooner.',
     recordTitle: 'Record of processing',
     recordIntro:
       'For your association’s or municipality’s own GDPR register: what Rondgang processes for you.',

@@ -1189,6 +1189,20 @@ export const nl = {
     requested: 'Gevraagd op',
     eraseNowButton: 'Nu wissen',
     erased: 'De gegevens zijn gewist. Het logboek vermeldt alleen dat er gewist is.',
+    forSomeoneTitle: 'Een verzoek voor iemand die het jullie vroeg',
+    forSomeoneIntro:
+      'Vroeg iemand jullie zelf (aan de telefoon, aan de deur, per brief) om te zien of te wissen wat er over hem of haar bewaard wordt? Vul het e-mailadres in: Rondgang mailt die persoon dezelfde link als de privacypagina. Wat er bewaard wordt, gaat alleen naar dat adres, niet naar jullie. Het adres moet in de gegevens van jullie team staan.',
+    theirEmail: 'E-mailadres van de persoon',
+    theirKind: 'Wat wil deze persoon?',
+    theirKindExport: 'Zien wat er over hem of haar bewaard wordt',
+    theirKindErase: 'Alles over hem of haar laten wissen',
+    mailLanguage: 'Taal van de mail',
+    forSomeoneButton: 'Mail de link naar deze persoon',
+    notInTeam:
+      'Dit adres komt niet voor in de gegevens van jullie team (leden, aanmeldingen, sprekers, gastadressen). Controleer de spelling.',
+    exportSent: 'Verstuurd: de persoon krijgt een mail met een link om te zien wat er bewaard wordt.',
+    eraseSent:
+      'Verstuurd: de persoon krijgt een mail om het wissen te bevestigen. Daarna staat het verzoek hierboven en kun je het eerder uitvoeren.',
     recordTitle: 'Register van verwerkingen',
     recordIntro:
       'Voor het eigen AVG-register van je vereniging of gemeente: wat Rondgang voor jullie verwerkt.',

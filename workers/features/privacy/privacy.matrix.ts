@@ -106,6 +106,15 @@ export const privacyRows: Record<string, Row> = {
     hidePrivateFrom: [...actors],
     privateMarker: NOTE,
   },
+  'POST /teams/:teamId/privacy/requests': {
+    request: async (w) => ({
+      path: `/teams/${w.teamA}/privacy/requests`,
+      // The owner's own address is in the team's data (a member); a fresh client for the rate limit.
+      form: { email: w.person.owner.email, kind: 'export', lang: 'nl' },
+      headers: { 'cf-connecting-ip': freshClient() },
+    }),
+    expect: ownerPost,
+  },
   'POST /teams/:teamId/privacy/:requestId/erase': {
     request: async (w) => ({ path: await pendingRequest(w), form: {} }),
     expect: ownerPost,

@@ -223,3 +223,53 @@ describe('retention', () => {
     expect(row).toMatchObject({ name: 'Gast recent', dietaryNotes: 'NOTE-recent' })
   })
 })
+
+describe('a request the team starts', () => {
+  it('can be started by an owner for someone who asked the team: the link goes to the person only', async () => {
+    const w = await makeWorld()
+    const email = await guestOf(w, 'belt')
+    const before = await db.select().from(auditLog).where(eq(auditLog.teamId, w.teamA))
+    const start = (teamId: string, fields: Record<string, string>, cookie = w.person.owner.cookie) =>
+      form(`/teams/${teamId}/privacy/requests`, fields, { cookie })
+
+    // An address the team holds nothing about: a clear message on the form, nothing mailed.
+    const stranger = `vreemde-${w.teamA.slice(0, 8)}@example.nl`
+    const refused = await start(w.teamA, { email: stranger, kind: 'export', lang: 'nl' })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('komt niet voor in de gegevens van jullie team')
+    expect(await latestMailTo(stranger)).toBeNull()
+    // Bad input changes nothing either.
+    expect((await start(w.teamA, { email: 'geen-adres', kind: 'export', lang: 'nl' })).status).toBe(422)
+    expect((await start(w.teamA, { email, kind: 'alles', lang: 'nl' })).status).toBe(422)
+    // Organisers may not, and another team's owner cannot reach this team's guests.
+    expect(
+      (await start(w.teamA, { email, kind: 'export', lang: 'nl' }, w.person.organiser.cookie)).status,
+    ).toBe(403)
+    expect(
+      (await start(w.teamB, { email, kind: 'export', lang: 'nl' }, w.person.outsider.cookie)).status,
+    ).toBe(422)
+
+    // The owner asks for an export on the guest's behalf, in English: the guest gets the link, the owner a notice.
+    const sent = await start(w.teamA, { email: email.toUpperCase(), kind: 'export', lang: 'en' })
+    expect(sent.status).toBe(303)
+    expect(sent.headers.get('location')).toBe(`/teams/${w.teamA}/privacy?exportSent=1`)
+    const mail = await latestMailTo(email)
+    expect(mail?.kind).toBe('privacy_export')
+    const link = await mailedPrivacyLink(email, 'export')
+    const shown = await (await page(link)).text()
+    expect(shown).toContain('NOTE-belt')
+    expect(
+      await (await page(sent.headers.get('location') ?? '', w.person.owner.cookie)).text(),
+    ).not.toContain('NOTE-belt')
+    // The log says a link was sent, never to whom.
+    const after = await db.select().from(auditLog).where(eq(auditLog.teamId, w.teamA))
+    const added = after.filter((a) => !before.some((b) => b.id === a.id))
+    expect(added.map((a) => a.action)).toEqual(['privacy.export_link_sent'])
+    expect(JSON.stringify(added)).not.toContain(email)
+
+    // An erasure started by the owner still waits for the person's own confirmation.
+    expect((await start(w.teamA, { email, kind: 'erase', lang: 'nl' })).status).toBe(303)
+    expect((await latestMailTo(email))?.kind).toBe('privacy_erase')
+    expect(await db.select().from(erasureRequests).where(eq(erasureRequests.email, email))).toEqual([])
+  })
+})

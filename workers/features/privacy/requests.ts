@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm'
+import { and, eq, lte, type SQL, sql } from 'drizzle-orm'
 import {
   erasureRequests,
   hostOffers,
@@ -6,6 +6,7 @@ import {
   people,
   rsvps,
   speakers,
+  teams,
   visits,
 } from '../../../shared/db/schema'
 import { type Actor, teamRoleOf } from '../../../shared/domain/access'
@@ -110,15 +111,17 @@ export async function runDueErasures(db: Database, bucket: R2Bucket, now: Date):
 }
 
 /** The team's own data that names an address: members, registrations, speakers and host offers. */
-const touchesTeam = (teamId: string) => sql`(
+const teamDataNames = (teamId: string, address: SQL | string) => sql`(
   EXISTS (SELECT 1 FROM ${memberships} JOIN ${people} ON ${people.id} = ${memberships.personId}
-          WHERE ${memberships.teamId} = ${teamId} AND ${people.email} = ${erasureRequests.email})
+          WHERE ${memberships.teamId} = ${teamId} AND ${people.email} = ${address})
   OR EXISTS (SELECT 1 FROM ${rsvps} JOIN ${visits} ON ${visits.id} = ${rsvps.visitId}
-          WHERE ${visits.teamId} = ${teamId} AND ${rsvps.email} = ${erasureRequests.email})
+          WHERE ${visits.teamId} = ${teamId} AND ${rsvps.email} = ${address})
   OR EXISTS (SELECT 1 FROM ${speakers} JOIN ${visits} ON ${visits.id} = ${speakers.visitId}
-          WHERE ${visits.teamId} = ${teamId} AND ${speakers.email} = ${erasureRequests.email})
+          WHERE ${visits.teamId} = ${teamId} AND ${speakers.email} = ${address})
   OR EXISTS (SELECT 1 FROM ${hostOffers}
-          WHERE ${hostOffers.teamId} = ${teamId} AND ${hostOffers.hostEmail} = ${erasureRequests.email}))`
+          WHERE ${hostOffers.teamId} = ${teamId} AND ${hostOffers.hostEmail} = ${address}))`
+
+const touchesTeam = (teamId: string) => teamDataNames(teamId, sql`${erasureRequests.email}`)
 
 function requireOwner(actor: Actor, teamId: string) {
   const role = teamRoleOf(actor, teamId)
@@ -158,4 +161,43 @@ export async function eraseNow(
     .where(and(eq(erasureRequests.id, requestId), eq(erasureRequests.status, 'pending'), touchesTeam(teamId)))
   if (!request) throw new DomainError('not_found')
   await carryOut(db, bucket, request, { teamId, actorId: actor.personId }, now)
+}
+
+/**
+ * A person asked the team itself (by phone, at the door, in a letter) to see or erase what is held about
+ * them: an owner has the same link mailed to the person's address as the privacy page would. What is held
+ * reaches the address only, never the owner (it may hold other teams' data); the address must be in this
+ * team's data, so the form is no way to mail strangers. The audit log records that a link was sent, not to
+ * whom. Returns false when nothing of the team names the address.
+ */
+export async function mailPrivacyLinkForTeam(
+  db: Database,
+  config: Config,
+  actor: Extract<Actor, { kind: 'person' }>,
+  teamId: string,
+  input: { email: string; kind: PrivacyLinkKind; lang: Lang },
+  now: Date,
+): Promise<boolean> {
+  requireOwner(actor, teamId)
+  const email = normalEmail(input.email)
+  const [held] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), teamDataNames(teamId, email)))
+  if (!held) return false
+  const link = await privacyLink(config, input.kind, email, now)
+  const template = input.kind === 'erase' ? 'privacy_erase' : 'privacy_export'
+  const mail = renderMail(template, input.lang, { link, hours: PRIVACY_LINK_HOURS })
+  await db.batch([
+    queueMail(db, config, { to: email, kind: template, ...mail }, now),
+    auditEntry(db, {
+      teamId,
+      actorId: actor.personId,
+      action: input.kind === 'erase' ? 'privacy.erase_link_sent' : 'privacy.export_link_sent',
+      entityType: 'team',
+      entityId: teamId,
+      at: now,
+    }),
+  ])
+  return true
 }

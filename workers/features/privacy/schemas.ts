@@ -6,3 +6,10 @@ export const privacyRequestSchema = v.strictObject({
   email: emailSchema,
   kind: v.picklist(['export', 'erase'], msg.invalid),
 })
+
+/** An owner starts a request for someone who asked the team itself; the mail goes out in `lang`. */
+export const teamPrivacyRequestSchema = v.strictObject({
+  email: emailSchema,
+  kind: v.picklist(['export', 'erase'], msg.invalid),
+  lang: v.picklist(['nl', 'en'], msg.invalid),
+})

@@ -1,5 +1,6 @@
-import type { Messages } from '../../../../shared/i18n'
+import type { Lang, Messages } from '../../../../shared/i18n'
 import { formatLongDate } from '../../../../shared/i18n/format'
+import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 
 type Request = { id: string; email: string; eraseAfter: Date; createdAt: Date }
 
@@ -10,12 +11,16 @@ export function TeamPrivacyPage({
   teamName,
   requests,
   notice,
+  state,
+  lang,
 }: {
   t: Messages
   teamId: string
   teamName: string
   requests: Request[]
   notice?: string | undefined
+  state?: FormState | undefined
+  lang: Lang
 }) {
   const p = t.privacy
   const day = (at: Date) => formatLongDate(at, 'Europe/Amsterdam', t.locale)
@@ -52,6 +57,32 @@ export function TeamPrivacyPage({
           ))}
         </ul>
       )}
+      <h2 id="for-someone">{p.forSomeoneTitle}</h2>
+      <p>{p.forSomeoneIntro}</p>
+      <ErrorSummary t={t} state={state} />
+      <form method="post" action={`/teams/${teamId}/privacy/requests#for-someone`} novalidate>
+        <Field name="email" type="email" label={p.theirEmail} state={state} required />
+        <Select
+          name="kind"
+          label={p.theirKind}
+          state={state}
+          options={[
+            { value: 'export', label: p.theirKindExport },
+            { value: 'erase', label: p.theirKindErase },
+          ]}
+        />
+        <Select
+          name="lang"
+          label={p.mailLanguage}
+          state={state}
+          value={lang}
+          options={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <button type="submit">{p.forSomeoneButton}</button>
+      </form>
       <h2>{p.recordTitle}</h2>
       <p>{p.recordIntro}</p>
       <dl class="facts">
