@@ -1,7 +1,7 @@
 import { cateringEn } from './catering'
+import type { Messages } from './nl'
 import { rsvpsEn } from './rsvps'
 import { travelEn } from './travel'
-import type { Messages } from './nl'
 
 /** English. Every key of the Dutch dictionary must be here too (checked by the type). */
 export const en: Messages = {

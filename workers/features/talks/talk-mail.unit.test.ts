@@ -36,7 +36,9 @@ describe('talk mails', () => {
     expect(renderMail('talk_received', 'nl', params).subject).toBe(
       'We hebben je voordracht ontvangen: Het speelveld & de buurt',
     )
-    expect(renderMail('talk_link_resent', 'en', params).text).toContain('Your current link keeps working until you do')
+    expect(renderMail('talk_link_resent', 'en', params).text).toContain(
+      'Your current link keeps working until you do',
+    )
     expect(renderMail('talk_accepted', 'nl', params).text).toContain('Beste Marja <de Vries>,')
     expect(renderMail('talk_waitlisted', 'en', params).subject).toBe(
       'Your talk is on the waiting list: Het speelveld & de buurt',
