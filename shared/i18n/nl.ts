@@ -1,4 +1,5 @@
 import { cateringNl } from './catering'
+import { organiserNl } from './organiser'
 import { rsvpsNl } from './rsvps'
 import { travelNl } from './travel'
 
@@ -1229,6 +1230,7 @@ export const nl = {
     footerLink: 'Privacy',
   },
   catering: cateringNl,
+  organiser: organiserNl,
   rsvps: rsvpsNl,
   travel: travelNl,
   validation: {

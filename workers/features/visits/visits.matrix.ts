@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { teams } from '../../../shared/db/schema'
+import { programmeItems, teams } from '../../../shared/db/schema'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, PRIVATE, type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
@@ -60,7 +60,17 @@ export const pageRows: Record<string, Row> = {
     hidePrivateFrom: [...actors],
   },
   'POST /visits/:visitId/releases': {
-    request: (w) => ({ path: `/visits/${w.visitA}/releases`, form: {} }),
+    // A change to publish (an empty release is refused), the clashes ticked as seen.
+    request: async (w) => {
+      await db.insert(programmeItems).values({
+        visitId: w.visitA,
+        kind: 'break',
+        title: 'Pauze',
+        startsAt: new Date('2027-06-12T16:00:00Z'),
+        endsAt: new Date('2027-06-12T16:15:00Z'),
+      })
+      return { path: `/visits/${w.visitA}/releases`, form: { confirmClashes: 'yes' } }
+    },
     expect: visitWrite,
   },
   'GET /visits/:visitId/programme': {

@@ -75,6 +75,8 @@ input, select, textarea { font: inherit; width: 100%; max-width: 32rem; padding:
 input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--danger); }
 .error-summary { border: 3px solid var(--danger); border-radius: var(--radius); padding: 1rem; margin-bottom: 1.5rem; }
 .notice { border-left: 5px solid var(--brand); background: var(--wash); padding: .75rem 1rem; border-radius: 4px; }
+.notice.success { border-left-width: 8px; margin: 0 0 1rem; }
+.notice.success p { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; border-radius: 6px; }
@@ -179,6 +181,29 @@ details > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
   .catering-details dd { margin-bottom: .4rem; }
 }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } body { font-size: 1rem; } }
+/* Organiser pages on a phone: long words (addresses, e-mail, links) wrap, tables and details never push the
+   page sideways, a wide table scrolls inside its own focusable region, the header stays on two short lines. */
+td, th, dd, .card, .notice { overflow-wrap: anywhere; }
+.details dd, .facts dd { min-width: 0; }
+.table-scroll { overflow-x: auto; margin: 0 0 1rem; }
+.table-scroll:focus-visible { outline: 3px solid var(--focus); }
+.inline-form { flex-wrap: wrap; max-width: 100%; }
+.inline-form select { max-width: 100%; }
+@media (max-width: 40rem) {
+  .details, .facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .details dd, .facts dd { margin-bottom: .5rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th[scope="row"],
+  table.programme-list tbody, table.programme-list tr, table.programme-list td { display: block; width: 100%; }
+  table.programme-list { display: block; }
+  table.programme-list caption { display: block; }
+  table.stack thead, table.programme-list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr, table.programme-list tr { border-bottom: 2px solid var(--line); padding: .5rem 0; }
+  table.stack td, table.stack th[scope="row"], table.programme-list td { border: 0; padding: .15rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .site-header .wrap { flex-wrap: wrap; gap: .25rem 1rem; padding-top: .4rem; padding-bottom: .4rem; min-height: 0; }
+  .site-header nav { flex: 1 1 100%; gap: 0 1.1rem; font-size: .95rem; }
+  .site-header nav a, .site-header .link-button { min-height: 44px; display: inline-flex; align-items: center; }
+}
 @media print {
   .no-print { display: none !important; }
   .order-sheet { font-size: 10pt; } .order-sheet h1 { font-size: 15pt; } .order-sheet .details { gap: 0 .75rem; }

@@ -98,7 +98,7 @@ export function TeamPage({
       <section aria-labelledby="members">
         <h2 id="members">{t.teams.members}</h2>
         <p class="muted">{t.teams.roleHelp}</p>
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t.account.name}</th>
@@ -113,8 +113,8 @@ export function TeamPage({
                   {m.name || '—'}
                   {m.personId === myId ? ` (${t.teams.you})` : ''}
                 </td>
-                <td>{m.email}</td>
-                <td>
+                <td data-label={t.auth.email}>{m.email}</td>
+                <td data-label={t.teams.role}>
                   {owner ? (
                     <>
                       <form method="post" action={`${base}/members/${m.personId}`} class="inline-form">
@@ -208,7 +208,7 @@ export function AuditPage({
         {t.teams.audit}: {teamName}
       </h1>
       <p class="muted">{t.teams.auditIntro}</p>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">{t.teams.auditWhen}</th>
@@ -310,7 +310,7 @@ export function AccountPage({
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t.account.sessions}</h2>
         <p class="muted">{t.account.sessionsIntro}</p>
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t.account.device}</th>
@@ -325,8 +325,8 @@ export function AccountPage({
                   {s.userAgent || '—'}
                   {s.current ? <strong> ({t.account.thisDevice})</strong> : null}
                 </td>
-                <td>{when(t, s.createdAt)}</td>
-                <td>{when(t, s.lastSeenAt)}</td>
+                <td data-label={t.account.started}>{when(t, s.createdAt)}</td>
+                <td data-label={t.account.lastSeen}>{when(t, s.lastSeenAt)}</td>
               </tr>
             ))}
           </tbody>

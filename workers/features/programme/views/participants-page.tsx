@@ -36,7 +36,7 @@ export function ParticipantsPage({
       <p class="lead">{t.participants.intro}</p>
       {participants.length === 0 ? <p class="notice">{t.participants.none}</p> : null}
       {participants.length > 0 ? (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t.participants.name}</th>
@@ -60,13 +60,15 @@ export function ParticipantsPage({
                 <td>
                   <a href={`/participants/${p.id}`}>{p.name}</a>
                 </td>
-                <td>{t.participants.functions[p.function]}</td>
-                <td>{p.organisation}</td>
-                <td>{p.groupId ? (groupName.get(p.groupId) ?? '') : ''}</td>
+                <td data-label={t.participants.function}>{t.participants.functions[p.function]}</td>
+                <td data-label={t.participants.organisation}>{p.organisation}</td>
+                <td data-label={t.participants.group}>{p.groupId ? (groupName.get(p.groupId) ?? '') : ''}</td>
                 {organise ? (
                   <>
-                    <td>{'dietaryNeeds' in p ? p.dietaryNeeds : ''}</td>
-                    <td>{'contact' in p ? p.contact : ''}</td>
+                    <td data-label={t.participants.dietaryNeeds}>
+                      {'dietaryNeeds' in p ? p.dietaryNeeds : ''}
+                    </td>
+                    <td data-label={t.participants.contact}>{'contact' in p ? p.contact : ''}</td>
                     <td>
                       <form
                         method="post"

@@ -3,6 +3,7 @@ import { routeMap } from '../../../../shared/domain/route-map'
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime, isoInstant } from '../../../../shared/i18n/format'
+import { releaseLabel } from '../release-label'
 
 type Release = { id: string; number: number; name: string; publishedAt: Date }
 type Props = {
@@ -152,7 +153,10 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
         </p>
         <p class="muted">
           {t.schedule.subscribeHint} <a href={`${base}/schedule.ics${q()}`}>{t.schedule.downloadIcs}</a> ·{' '}
-          {t.schedule.version(release.name, formatLongDate(release.publishedAt, zone, t.locale))}
+          {t.schedule.version(
+            releaseLabel(release.name, t.lang),
+            formatLongDate(release.publishedAt, zone, t.locale),
+          )}
         </p>
       </header>
       <p class="offline-note" hidden>

@@ -2,13 +2,11 @@ import type { ReleaseChange } from '../../../../shared/domain/releases'
 import { describeChange } from '../../../../shared/domain/releases'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
-import { ErrorSummary, Field, type FormState } from '../../../platform/ui/form'
-import type { VisitRow } from '../../visits/queries'
+import { Checkbox, ErrorSummary, Field, type FormState } from '../../../platform/ui/form'
+import { ClashList } from '../../programme/views/clash-list'
 import { Notice, VisitNav } from '../../visits/views/visit-parts'
-import type { VisitAccess } from '../../visits/visits'
-import type { listReleases } from '../releases'
-
-type Release = Awaited<ReturnType<typeof listReleases>>[number]
+import type { PublishPreview } from '../publish-check'
+import { releaseLabel } from '../release-label'
 
 /** One change list as sentences in the reader's language, times in the visit's zone. */
 function ChangeList({
@@ -36,29 +34,39 @@ function ChangeList({
 /** The release history of a visit, what publishing now would change, and (organisers) the publish form. */
 export function ReleasesPage({
   t,
-  visit,
-  access,
-  releases,
-  pending,
+  preview,
   notice,
   state,
+  published,
 }: {
   t: Messages
-  visit: VisitRow
-  access: VisitAccess
-  releases: Release[]
-  pending: ReleaseChange[]
+  preview: PublishPreview
   notice?: string | undefined
   state?: FormState | undefined
+  /** Just published: say so and link the public schedule. */
+  published?: boolean | undefined
 }) {
+  const { visit, access, releases, pending, clashes, titleOf, seen } = preview
   const zone = visit.timeZone
   const multiDay = visit.startDate !== visit.endDate
+  const words = t.organiser.publish
+  const latest = releases[0]
   return (
     <>
       <VisitNav t={t} visit={visit} access={access} current="releases" />
       <h1>
         {t.releases.title}: {visit.title}
       </h1>
+      {published && latest ? (
+        <div class="notice success" role="status" id="published" tabindex={-1}>
+          <p>{words.published(releaseLabel(latest.name, t.lang))}</p>
+          <p>
+            <a class="button" href={`/v/${visit.slug}`}>
+              {words.viewPublic}
+            </a>
+          </p>
+        </div>
+      ) : null}
       <p class="lead">{t.releases.intro}</p>
       <Notice text={notice} />
       <section aria-labelledby="pending">
@@ -68,14 +76,37 @@ export function ReleasesPage({
         ) : (
           <ChangeList t={t} changes={pending} timeZone={zone} multiDay={multiDay} />
         )}
-        {access === 'organise' && visit.status !== 'archived' ? (
+        {access === 'organise' && pending.length > 0 ? (
+          <>
+            <h3 id="open-clashes" class={clashes.length > 0 ? 'has-clashes' : undefined}>
+              {clashes.length > 0 ? words.openClashes(clashes.length) : words.noClashes}
+            </h3>
+            {clashes.length > 0 ? (
+              <>
+                <p>{words.openClashesLead}</p>
+                <ClashList t={t} clashes={clashes} titleOf={titleOf} />
+                <p>
+                  <a href={`/visits/${visit.id}/programme`}>{words.toProgramme}</a>
+                </p>
+              </>
+            ) : null}
+          </>
+        ) : null}
+        {access === 'organise' && visit.status !== 'archived' && pending.length > 0 ? (
           <>
             <ErrorSummary t={t} state={state} />
             <form method="post" action={`/visits/${visit.id}/releases`} novalidate>
+              <input type="hidden" name="seen" value={seen} />
               <Field name="name" label={t.visits.releaseName} hint={t.visits.releaseNameHint} state={state} />
-              <button type="submit">{t.visits.publishButton}</button>
+              {clashes.length > 0 ? (
+                <Checkbox name="confirmClashes" label={words.confirmClashes(clashes.length)} state={state} />
+              ) : null}
+              <button type="submit">{words.button(pending.length)}</button>
             </form>
           </>
+        ) : null}
+        {access === 'organise' && visit.status !== 'archived' && pending.length === 0 ? (
+          <p class="notice">{releases.length === 0 ? words.emptyFirst : words.empty}</p>
         ) : null}
       </section>
       <section aria-labelledby="history">
@@ -83,7 +114,7 @@ export function ReleasesPage({
         {releases.length === 0 ? <p class="notice">{t.releases.none}</p> : null}
         {releases.map((r) => (
           <article class="release" aria-labelledby={`release-${r.number}`}>
-            <h3 id={`release-${r.number}`}>{r.name}</h3>
+            <h3 id={`release-${r.number}`}>{releaseLabel(r.name, t.lang)}</h3>
             <p class="muted">
               {t.releases.publishedAt}{' '}
               <time datetime={r.publishedAt.toISOString()}>

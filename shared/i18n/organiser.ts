@@ -1,0 +1,46 @@
+/** The organisers' words added for phone use, guard rails and the guided path, in Dutch and English. */
+
+const changesNl = (n: number) => (n === 1 ? '1 wijziging' : `${n} wijzigingen`)
+const changesEn = (n: number) => (n === 1 ? '1 change' : `${n} changes`)
+const clashesNl = (n: number) => (n === 1 ? '1 conflict' : `${n} conflicten`)
+const clashesEn = (n: number) => (n === 1 ? '1 clash' : `${n} clashes`)
+
+export const organiserNl = {
+  publish: {
+    openClashes: (n: number) => `Open conflicten: ${clashesNl(n)}`,
+    openClashesLead:
+      'Het programma heeft nog conflicten. Je kunt toch publiceren, maar gasten zien dan bijvoorbeeld twee onderdelen tegelijk op één plek.',
+    noClashes: 'Geen open conflicten.',
+    toProgramme: 'Naar het programma om ze op te lossen',
+    confirmClashes: (n: number) => `Ik heb de ${clashesNl(n)} gezien en wil toch publiceren`,
+    confirmClashesNeeded: (n: number) =>
+      `Publiceren ondanks conflicten: vink aan dat je de ${clashesNl(n)} hebt gezien, of los ze eerst op.`,
+    button: (n: number) => `Publiceer ${changesNl(n)}`,
+    empty: 'Er is niets veranderd sinds de laatste versie. Een lege versie publiceren kan niet.',
+    emptyFirst: 'Het programma is nog leeg. Voeg eerst programmaonderdelen toe, dan kun je publiceren.',
+    changedMeanwhile:
+      'Het programma is veranderd terwijl je keek. Bekijk de wijzigingen hieronder opnieuw en publiceer dan.',
+    published: (name: string) => `${name} is gepubliceerd. Gasten zien het nieuwe programma nu.`,
+    viewPublic: 'Bekijk het openbare programma',
+  },
+}
+
+export const organiserEn: typeof organiserNl = {
+  publish: {
+    openClashes: (n: number) => `Open clashes: ${clashesEn(n)}`,
+    openClashesLead:
+      'The programme still has clashes. You can publish anyway, but guests will then see, for example, two items at one place at the same time.',
+    noClashes: 'No open clashes.',
+    toProgramme: 'Go to the programme to resolve them',
+    confirmClashes: (n: number) => `I have seen the ${clashesEn(n)} and want to publish anyway`,
+    confirmClashesNeeded: (n: number) =>
+      `Publishing despite clashes: tick that you have seen the ${clashesEn(n)}, or resolve them first.`,
+    button: (n: number) => `Publish ${changesEn(n)}`,
+    empty: 'Nothing has changed since the last version. An empty version cannot be published.',
+    emptyFirst: 'The programme is still empty. Add programme items first, then you can publish.',
+    changedMeanwhile:
+      'The programme changed while you were looking. Check the changes below again, then publish.',
+    published: (name: string) => `${name} is published. Guests see the new programme now.`,
+    viewPublic: 'View the public schedule',
+  },
+}
