@@ -1,5 +1,6 @@
 import { cateringEn } from './catering'
 import type { Messages } from './nl'
+import { organiserEn } from './organiser'
 import { rsvpsEn } from './rsvps'
 import { travelEn } from './travel'
 
@@ -1196,6 +1197,7 @@ export const en: Messages = {
     footerLink: 'Privacy',
   },
   catering: cateringEn,
+  organiser: organiserEn,
   rsvps: rsvpsEn,
   travel: travelEn,
   validation: {
