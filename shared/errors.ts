@@ -13,6 +13,8 @@ export const errorCodes = [
   'validation_failed',
   'rate_limited',
   'not_configured',
+  // the database is briefly unreachable (a D1 hiccup): try again after Retry-After
+  'unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
@@ -93,6 +95,7 @@ export function codeToStatus(
     case 'rate_limited':
       return 429
     case 'not_configured':
+    case 'unavailable':
       return 503
     case 'internal':
       return 500

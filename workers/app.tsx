@@ -18,7 +18,7 @@ import { assetRoutes } from './platform/assets/routes'
 import type { AppEnv } from './platform/env'
 import { ApiReferencePage, openApiDocument } from './platform/http/api-docs'
 import { healthRoutes } from './platform/http/health'
-import { notFound, onError } from './platform/http/on-error'
+import { notFound, onError, problemPages } from './platform/http/on-error'
 import { isApiPath } from './platform/http/problem'
 import { requireJson } from './platform/http/validation'
 import { bodyLimits } from './platform/middleware/body-limit'
@@ -80,6 +80,7 @@ export function createApp() {
   )
 
   app.route('/', healthRoutes)
+  app.route('/', problemPages)
   app.route('/', assetRoutes)
   // One route() per feature, in the direction they depend on each other.
   app.route('/', accounts)

@@ -73,6 +73,7 @@ export const en: Messages = {
       validation_failed: 'Not everything is filled in correctly. See the notes at the fields.',
       rate_limited: 'You tried this too often. Please wait a moment and try again.',
       not_configured: 'Rondgang is not fully set up yet. Please try again later.',
+      unavailable: 'Rondgang is briefly out of reach. Nothing was saved; please try again in a few seconds.',
       internal: 'Something went wrong on our side. Please try again later.',
     },
     formHasErrors: 'Not everything is filled in correctly:',

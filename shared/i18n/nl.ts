@@ -75,6 +75,8 @@ export const nl = {
       validation_failed: 'Niet alles is goed ingevuld. Bekijk de meldingen bij de velden.',
       rate_limited: 'Je hebt dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.',
       not_configured: 'Rondgang is nog niet volledig ingericht. Probeer het later opnieuw.',
+      unavailable:
+        'Rondgang is heel even niet bereikbaar. Er is niets bewaard; probeer het over een paar seconden opnieuw.',
       internal: 'Er ging bij ons iets mis. Probeer het later opnieuw.',
     },
     formHasErrors: 'Niet alles is goed ingevuld:',

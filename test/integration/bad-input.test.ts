@@ -12,7 +12,8 @@ async function expectProblem(res: Response, status: number, code: string) {
   expect(res.headers.get('x-request-id')).toBeTruthy()
   const body = (await res.json()) as Record<string, unknown>
   expect(body).toMatchObject({ status, code, instance: new URL(res.url).pathname })
-  expect(body.type).toBe(`https://rondgang.nl/problems/${code.replaceAll('_', '-')}`)
+  // The type is a page of this deployment (PUBLIC_URL), one per code.
+  expect(body.type).toBe(`${env.PUBLIC_URL}/problems/${code.replaceAll('_', '-')}`)
   expect(body.requestId).toBe(res.headers.get('x-request-id'))
   return body
 }

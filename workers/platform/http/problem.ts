@@ -21,11 +21,16 @@ export type ProblemInput = {
   headers?: Record<string, string>
 }
 
+/** The page that explains a code, on this deployment's own address (`/problems/visit-full`…). */
+export const problemTypeUrl = (publicUrl: string, code: ErrorCode) =>
+  `${publicUrl.replace(/\/+$/, '')}/problems/${code.replaceAll('_', '-')}`
+
 /** An RFC 9457 problem document. `type` names the code, so clients can branch on it. */
 export function problemResponse(c: Context<AppEnv>, p: ProblemInput): Response {
   const status = codeToStatus(p.code)
+  const publicUrl = c.var.config?.publicUrl ?? new URL(c.req.url).origin
   const body = {
-    type: `https://rondgang.nl/problems/${p.code.replaceAll('_', '-')}`,
+    type: problemTypeUrl(publicUrl, p.code),
     title: c.var.t?.errors.byCode[p.code] ?? p.code,
     status,
     detail: p.detail,
