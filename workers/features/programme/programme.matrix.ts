@@ -1,4 +1,5 @@
-import { shareLinks } from '../../../shared/db/schema'
+import { eq } from 'drizzle-orm'
+import { shareLinks, visits } from '../../../shared/db/schema'
 import { db } from '../../../test/integration/helpers'
 import { PRIVATE, type Row, s, type World } from '../../../test/integration/world'
 
@@ -45,6 +46,13 @@ export const apiRows: Record<string, Row> = {
   'POST /api/visits/:visitId/archive': {
     request: (w) => ({ path: `/api/visits/${w.visitA}/archive` }),
     expect: programmeOrganise(204),
+  },
+  'POST /api/visits/:visitId/restore': {
+    request: async (w) => {
+      await db.update(visits).set({ status: 'archived' }).where(eq(visits.id, w.visitA))
+      return { path: `/api/visits/${w.visitA}/restore` }
+    },
+    expect: programmeOrganise(200),
   },
   'PUT /api/visits/:visitId/venues/:venueId': {
     request: (w) => ({

@@ -11,7 +11,7 @@ import { overviewSection } from '../visits/overview-sections'
 import { visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
 import { VisitOverviewPage } from '../visits/views/visit-overview-page'
 import { visitForm, withVersion } from '../visits/visit-form'
-import { duplicateVisit, setVisitStatus, updateVisit } from '../visits/visits'
+import { duplicateVisit, restoreVisit, setVisitStatus, updateVisit } from '../visits/visits'
 import { visitOverview } from './programme'
 
 type C = Context<AppEnv>
@@ -108,5 +108,11 @@ export const visitOverviewPages = new Hono<AppEnv>()
     const signedIn = requirePerson(c)
     const visitId = c.req.param('visitId')
     await setVisitStatus(c.var.db, signedIn.actor, visitId, 'archived', new Date())
+    return c.redirect(`/visits/${visitId}`, 303)
+  })
+  .post('/visits/:visitId/restore', async (c) => {
+    const signedIn = requirePerson(c)
+    const visitId = c.req.param('visitId')
+    await restoreVisit(c.var.db, signedIn.actor, visitId, new Date())
     return c.redirect(`/visits/${visitId}`, 303)
   })

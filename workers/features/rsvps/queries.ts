@@ -213,6 +213,29 @@ export function fitsSql(
   return sql`(${sql.join(checks, sql` AND `)})`
 }
 
+/**
+ * SQL: whether some waiting registration of the visit fits now (its own groups decide where it goes). A new
+ * registration that would take a place such a party fits in waits behind it: places go in order.
+ */
+export function waitingPartyFitsSql(
+  visitId: string,
+  gatherings: readonly Pick<Gathering, 'capacity' | 'groupIds'>[],
+): SQL {
+  const visitLimit = sql`(SELECT rsvp_capacity FROM visits WHERE id = ${literal(visitId)})`
+  const size = sql.raw('ahead.party_size')
+  const checks = [
+    sql`(${visitLimit} IS NULL OR ${confirmedSum(visitId)} + ${size} <= ${visitLimit})`,
+    ...gatherings.map((g) => {
+      const fits = sql`${peopleAtSql(visitId, g.groupIds)} + ${size} <= ${integer(g.capacity)}`
+      if (g.groupIds === null) return fits
+      const list = sql.join(g.groupIds.map(literal), sql`, `)
+      return sql`(NOT EXISTS (SELECT 1 FROM json_each(ahead.group_ids) WHERE value IN (${list})) OR ${fits})`
+    }),
+  ]
+  return sql`EXISTS (SELECT 1 FROM rsvps AS ahead WHERE ahead.visit_id = ${literal(visitId)}
+    AND ahead.status = 'waitlisted' AND ${sql.join(checks, sql` AND `)})`
+}
+
 /** The snapshot of a release row, or an empty programme when the visit has none (never published). */
 export function parseSnapshot(json: string | null): Pick<ReleaseSnapshot, 'venues' | 'items' | 'groups'> {
   return json ? (JSON.parse(json) as ReleaseSnapshot) : { venues: [], items: [], groups: [] }

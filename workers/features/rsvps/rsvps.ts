@@ -45,6 +45,7 @@ import {
   rsvpByTokenHash,
   rsvpCountsBySlug,
   rsvpsOf,
+  waitingPartyFitsSql,
   waitlistOf,
 } from './queries'
 import { describeDietary, dietaryTotals, needsAboveParty, parseDietary, parseIds } from './rules'
@@ -187,11 +188,12 @@ export async function createRsvp(
   checkGroups(snapshot, input.groupIds)
   // Whether the party fits is decided in SQL when the statement runs: the visit's maximum, and room at every
   // venue at every moment the guest is there. A party that fits is never held back by a larger one waiting.
-  const fits = fitsSql(
-    visit.visitId,
-    limitingGatherings(gatheringsOf(snapshot), input.groupIds),
-    input.partySize,
-  )
+  // Nor does a new party take a place a waiting party fits in (that party moves up first, below).
+  const gatherings = gatheringsOf(snapshot)
+  const everyGroup = snapshot.groups.map((g) => g.id)
+  const waitingFits = waitingPartyFitsSql(visit.visitId, limitingGatherings(gatherings, everyGroup))
+  const fits = sql`(${fitsSql(visit.visitId, limitingGatherings(gatherings, input.groupIds), input.partySize)}
+    AND NOT ${waitingFits})`
 
   if (existing) {
     // Someone (the guest, or anyone who knows the address) registered again. The guest's link is not
@@ -243,8 +245,13 @@ export async function createRsvp(
     ),
     queueMailWhen(db, config, rsvpMail('rsvp_confirmed', guest, about, link), now, statusIs('confirmed')),
     queueMailWhen(db, config, rsvpMail('rsvp_waitlisted', guest, about, link), now, statusIs('waitlisted')),
-    db.select({ status: rsvps.status }).from(rsvps).where(eq(rsvps.id, id)),
+    db
+      .select({ status: rsvps.status, waitingFits: sql<number>`${waitingFits}` })
+      .from(rsvps)
+      .where(eq(rsvps.id, id)),
   ])
+  // A waiting party fits now (a promotion elsewhere missed it, or is still to come): it moves up now.
+  if (row?.waitingFits) await promoteWaitlist(db, config, visitId, now)
   if (row?.status === 'confirmed' || row?.status === 'waitlisted') return row.status
   // Nothing was inserted: the visit was archived, or the same address registered, in the meantime. Looking
   // again answers as for either (never loops: the second look finds the reason).
@@ -395,7 +402,9 @@ export async function updateRsvpByToken(
         waitlist: room.waitlist.map((w) => (w.id === rsvp.id ? { ...w, partySize, groupIds } : w)),
       })
     : []
-  const [updated] = await db.batch([update, ...promote])
+  const results = await db.batch([update, ...promote, missedPromotion(db, visit.id, snapshot)])
+  const [updated] = results
+  await promoteIfMissed(db, config, visit.id, now, results.at(-1))
   if (!updated[0]) {
     const [current] = await db.select({ version: rsvps.version }).from(rsvps).where(eq(rsvps.id, rsvp.id))
     const noRoom = needsRoom && current?.version === version
@@ -427,13 +436,15 @@ export async function cancelRsvpByToken(db: Database, config: Config, token: str
     },
     waitlist: room.waitlist.filter((w) => w.id !== rsvp.id),
   })
-  await db.batch([
+  const results = await db.batch([
     db
       .update(rsvps)
       .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })
       .where(and(eq(rsvps.id, rsvp.id), ne(rsvps.status, 'cancelled'))),
     ...promote,
+    missedPromotion(db, visit.id, room.snapshot),
   ])
+  await promoteIfMissed(db, config, visit.id, now, results.at(-1))
 }
 
 /** Turns the mails about programme changes on or off (the opt-out link in those mails). */
@@ -530,6 +541,28 @@ export async function promoteWaitlist(db: Database, config: Config, visitId: str
   if (statements.length === 0) return []
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return promotions(room.waitlist, room.state).promoted
+}
+
+/**
+ * SQL, last in a batch that frees room: whether a waiting party still fits afterwards. The promotions in
+ * the batch were chosen from a read before it; a change elsewhere at the same moment (another
+ * cancellation) may have freed more room than that read saw.
+ */
+function missedPromotion(db: Database, visitId: string, snapshot: Snapshot) {
+  const gatherings = limitingGatherings(
+    gatheringsOf(snapshot),
+    snapshot.groups.map((g) => g.id),
+  )
+  return db
+    .select({ fits: sql<number>`${waitingPartyFitsSql(visitId, gatherings)}` })
+    .from(visits)
+    .where(eq(visits.id, visitId))
+}
+
+/** Moves up whoever the batch's promotions missed (see missedPromotion): one more read, only then. */
+async function promoteIfMissed(db: Database, config: Config, visitId: string, now: Date, check: unknown) {
+  const [row] = (check ?? []) as { fits?: number }[]
+  if (row?.fits) await promoteWaitlist(db, config, visitId, now)
 }
 
 // Raising a visit's limit (visits) or a release with more room at a venue (releases) may let guests move up.

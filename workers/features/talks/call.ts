@@ -11,6 +11,7 @@ import {
   type TalkProblem,
 } from '../../../shared/domain/talks'
 import { zonedToUtc } from '../../../shared/domain/time'
+import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
 import type { Database } from '../../platform/env'
 import { isValidShareLink } from '../visits/queries'
@@ -24,7 +25,7 @@ const CALL_STALE = 'The call was changed by someone else; look at the newest ver
 /**
  * The call of a visit by slug, for the public form: 404 when the visit or its call does not exist, and for an
  * unlisted visit without a live share link (`?k=…`), as its public pages. An archived visit's call is closed
- * whatever it says.
+ * whatever it says; so is the call of a visit whose last day is over.
  */
 export async function callBySlug(db: Database, slug: string, now: Date, shareToken?: string) {
   const [row] = await visitWithCallBySlug(db, slug)
@@ -33,7 +34,13 @@ export async function callBySlug(db: Database, slug: string, now: Date, shareTok
     throw new DomainError('not_found')
   }
   const call = parseCall(row.call)
-  const problem = row.visit.status === 'archived' ? 'closed' : callProblem(call, now)
+  // A visit that is over takes no more talks, whatever its deadline says: the time to submit has passed.
+  const problem =
+    row.visit.status === 'archived'
+      ? 'closed'
+      : visitHasEnded(row.visit, now)
+        ? 'past_deadline'
+        : callProblem(call, now)
   return { visit: row.visit, call, problem }
 }
 

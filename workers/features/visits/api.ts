@@ -25,6 +25,7 @@ import {
   getVisit,
   grantVisitRole,
   listTeamVisits,
+  restoreVisit,
   setVisitStatus,
   updateVisit,
 } from './visits'
@@ -116,6 +117,18 @@ export const visitsApi = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       await setVisitStatus(c.var.db, signedIn.actor, c.req.param('visitId'), 'archived', new Date())
       return c.body(null, 204)
+    },
+  )
+  .post(
+    '/visits/:visitId/restore',
+    doc('visits', 'Restore an archived visit: published again when it has a release, otherwise a draft', {
+      status: 200,
+      description: '{ status }',
+    }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const status = await restoreVisit(c.var.db, signedIn.actor, c.req.param('visitId'), new Date())
+      return c.json({ status })
     },
   )
   .post(

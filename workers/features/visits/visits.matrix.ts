@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { programmeItems, teams } from '../../../shared/db/schema'
+import { programmeItems, teams, visits } from '../../../shared/db/schema'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, PRIVATE, type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
@@ -52,6 +52,13 @@ export const pageRows: Record<string, Row> = {
   },
   'POST /visits/:visitId/archive': {
     request: (w) => ({ path: `/visits/${w.visitA}/archive`, form: {} }),
+    expect: visitWrite,
+  },
+  'POST /visits/:visitId/restore': {
+    request: async (w) => {
+      await db.update(visits).set({ status: 'archived' }).where(eq(visits.id, w.visitA))
+      return { path: `/visits/${w.visitA}/restore`, form: {} }
+    },
     expect: visitWrite,
   },
   'GET /visits/:visitId/releases': {
@@ -182,8 +189,8 @@ export const pageRows: Record<string, Row> = {
   },
   'POST /teams/:teamId/host-offers/link': {
     request: (w) => ({ path: `/teams/${w.teamA}/host-offers/link`, form: {} }),
-    // The new link is shown on the page itself (once), so success is 200, not a redirect.
-    expect: s(401, 404, 403, 200, 200, 404, 404, 401),
+    // Post, then redirect to the page that shows the current link.
+    expect: s(401, 404, 403, 303, 303, 404, 404, 401),
   },
   'POST /teams/:teamId/host-offers/:offerId/accept': {
     request: (w) => ({

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { InferOutput } from 'valibot'
 import {
   groups,
@@ -239,6 +239,42 @@ export async function setVisitStatus(
       at: now,
     }),
   ])
+}
+
+/**
+ * Restores an archived visit (organisers): published again when it has a release, otherwise a draft. It is
+ * editable again and, while its last day is not over, takes registrations again. Anything else: 409.
+ */
+export async function restoreVisit(db: Database, actor: Person, visitId: string, now: Date) {
+  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  if (visit.status !== 'archived')
+    throw new DomainError('conflict', 'Only an archived visit can be restored.', { reason: 'stale' })
+  const status = sql`CASE WHEN EXISTS (SELECT 1 FROM releases WHERE visit_id = ${visitId})
+    THEN 'published' ELSE 'draft' END`
+  const [restored] = await db.batch([
+    db
+      .update(visits)
+      .set({ status, version: visit.version + 1, updatedAt: now })
+      .where(and(eq(visits.id, visitId), eq(visits.status, 'archived')))
+      .returning({ status: visits.status }),
+    auditWhen(
+      db,
+      {
+        teamId: visit.teamId,
+        actorId: actor.personId,
+        action: 'visit.restored',
+        entityType: 'visit',
+        entityId: visitId,
+        before: { status: 'archived' },
+        after: { restored: true },
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM visits WHERE id = ${visitId} AND status <> 'archived' AND version = ${visit.version + 1})`,
+    ),
+  ])
+  if (!restored[0])
+    throw new DomainError('conflict', 'Only an archived visit can be restored.', { reason: 'stale' })
+  return restored[0].status
 }
 
 /** Days between two local dates. */

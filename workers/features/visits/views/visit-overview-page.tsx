@@ -194,7 +194,17 @@ export function VisitOverviewPage({
                 </button>
               </form>
             </section>
-          ) : null}
+          ) : (
+            <section aria-labelledby="restore">
+              <h2 id="restore">{t.rsvps.restoreTitle}</h2>
+              <p class="muted">{t.rsvps.restoreIntro}</p>
+              <form method="post" action={`${base}/restore`}>
+                <button type="submit" class="secondary">
+                  {t.rsvps.restoreButton}
+                </button>
+              </form>
+            </section>
+          )}
         </>
       ) : null}
     </>
