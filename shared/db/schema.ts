@@ -217,6 +217,9 @@ export const programmeItems = sqliteTable(
     /** Travel legs of a delegation tour. */
     departurePlace: text('departure_place'),
     arrivalPlace: text('arrival_place'),
+    /** A train's (or timetabled bus's) departure and arrival, as the organiser entered them (migration 0011). */
+    legDepartsAt: instant('leg_departs_at'),
+    legArrivesAt: instant('leg_arrives_at'),
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

@@ -1,93 +1,12 @@
 /**
- * Limits an item or a leg runs into: the time to get there, the room at a venue, its opening hours, the
- * speakers' availability and the visit's own dates.
+ * Limits an item runs into: the room at a venue, its opening hours, the speakers' availability and the
+ * visit's own dates (the time to get there is clash-travel.ts).
  */
 import { type Context, compareText, groupSizes, minuteMs, span } from './clash-context'
-import {
-  distanceEn,
-  distanceNl,
-  listEn,
-  listNl,
-  longDateEn,
-  longDateNl,
-  minutesEn,
-  minutesNl,
-  peopleEn,
-  peopleNl,
-  q,
-} from './clash-wording'
+import { listEn, listNl, longDateEn, longDateNl, peopleEn, peopleNl, q } from './clash-wording'
 import type { Clash } from './clashes'
 import { contains, intersectAll, intersection, isWithinAny } from './interval'
 import { dayBounds, utcToZoned } from './time'
-import { greatCircleMetres, legMinutes } from './walking'
-
-/** Too little time between two stops for the walk, ride or bus trip from one venue to the next. */
-export function legsTooLong(ctx: Context): Clash[] {
-  const clashes: Clash[] = []
-  const reported = new Set<string>()
-  const groupIds = [...new Set([...ctx.groups.map((g) => g.id), ...ctx.items.flatMap((i) => i.groupIds)])]
-  const audiences: (string | null)[] = groupIds.length > 0 ? groupIds : [null]
-  for (const groupId of audiences) {
-    // Items without a venue (a walk, travel) are how the company gets from one venue to the next, so they are
-    // part of the gap, not a stop of their own.
-    const stops = ctx.items.filter(
-      (item) =>
-        item.venueId !== null &&
-        ctx.venueById.has(item.venueId) &&
-        (groupId === null || item.groupIds.length === 0 || item.groupIds.includes(groupId)),
-    )
-    for (let k = 1; k < stops.length; k++) {
-      const a = stops[k - 1]!
-      const b = stops[k]!
-      const from = ctx.venueById.get(a.venueId ?? '')
-      const to = ctx.venueById.get(b.venueId ?? '')
-      if (from === undefined || to === undefined || from.id === to.id) continue
-      if (from.lat === null || from.lng === null || to.lat === null || to.lng === null) continue
-      const gapMs = b.start - a.end
-      // Overlapping stops are a double booking, reported as such.
-      if (gapMs < 0) continue
-      const distance = greatCircleMetres({ lat: from.lat, lng: from.lng }, { lat: to.lat, lng: to.lng })
-      const mode = b.legMode ?? 'walk'
-      const needed = legMinutes(distance, mode, ctx.travel)
-      if (needed * minuteMs <= gapMs) continue
-      const key = `${a.id}\u0000${b.id}`
-      if (reported.has(key)) continue
-      reported.add(key)
-      const gap = Math.floor(gapMs / minuteMs)
-      const short = Math.ceil((needed * minuteMs - gapMs) / minuteMs)
-      const distanceMetres = Math.round(distance)
-      const legNl = { walk: 'De wandeling', cycle: 'De fietstocht', bus: 'De busrit' }[mode]
-      const legEn = { walk: 'The walk', cycle: 'The bike ride', bus: 'The bus ride' }[mode]
-      const gapNl =
-        gap === 0 ? 'er zit geen tijd' : gap === 1 ? 'er zit maar 1 minuut' : `er zitten maar ${gap} minuten`
-      const gapEn =
-        gap === 0
-          ? 'there is no time'
-          : gap === 1
-            ? 'there is only 1 minute'
-            : `there are only ${gap} minutes`
-      clashes.push({
-        kind: 'walk_too_long',
-        itemIds: [a.id, b.id],
-        venueIds: [from.id, to.id],
-        message: {
-          nl:
-            `${legNl} van ${q(from.name)} naar ${q(to.name)} duurt ongeveer ${minutesNl(needed)} ` +
-            `(${distanceNl(distanceMetres)} hemelsbreed), maar ${gapNl} tussen ${q(a.title)} ` +
-            `(eindigt ${ctx.time(a.end)}) en ${q(b.title)} (begint ${ctx.time(b.start)}). ` +
-            `Schuif ${q(b.title)} minstens ${minutesNl(short)} op of kies een dichterbij gelegen locatie.`,
-          en:
-            `${legEn} from ${q(from.name)} to ${q(to.name)} takes about ${minutesEn(needed)} ` +
-            `(${distanceEn(distanceMetres)} as the crow flies), but ${gapEn} between ${q(a.title)} ` +
-            `(ends ${ctx.time(a.end)}) and ${q(b.title)} (starts ${ctx.time(b.start)}). ` +
-            `Move ${q(b.title)} at least ${minutesEn(short)} later or choose a venue closer by.`,
-        },
-        details: { distanceMetres, neededMinutes: needed, gapMinutes: gap, shortMinutes: short },
-      })
-    }
-  }
-  return clashes
-}
 
 /** More people expected at an item than its venue has room for. */
 export function overCapacity(ctx: Context): Clash[] {

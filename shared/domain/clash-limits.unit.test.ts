@@ -20,12 +20,14 @@ describe('walk_too_long', () => {
         message: {
           nl:
             'De wandeling van ‘Tuin van Els’ naar ‘Buurthuis De Stip’ duurt ongeveer 18 minuten (1,0 km ' +
-            'hemelsbreed), maar er zitten maar 5 minuten tussen ‘Welkom’ (eindigt 14:05) en ‘Rondleiding’ ' +
-            '(begint 14:10). Schuif ‘Rondleiding’ minstens 13 minuten op of kies een dichterbij gelegen locatie.',
+            'hemelsbreed, plus 30% omweg voor de straten), maar er zitten maar 5 minuten tussen ‘Welkom’ ' +
+            '(eindigt 14:05) en ‘Rondleiding’ (begint 14:10). Schuif ‘Rondleiding’ minstens 13 minuten op of ' +
+            'kies een dichterbij gelegen locatie.',
           en:
             'The walk from ‘Tuin van Els’ to ‘Buurthuis De Stip’ takes about 18 minutes (1.0 km as the crow ' +
-            'flies), but there are only 5 minutes between ‘Welkom’ (ends 14:05) and ‘Rondleiding’ (starts 14:10). ' +
-            'Move ‘Rondleiding’ at least 13 minutes later or choose a venue closer by.',
+            'flies, plus 30% detour for the streets), but there are only 5 minutes between ‘Welkom’ (ends 14:05) ' +
+            'and ‘Rondleiding’ (starts 14:10). Move ‘Rondleiding’ at least 13 minutes later or choose a venue ' +
+            'closer by.',
         },
         details: { distanceMetres: 1001, neededMinutes: 18, gapMinutes: 5, shortMinutes: 13 },
       },

@@ -5,12 +5,12 @@
 import { groupDoubleBookings, speakerDoubleBookings, venueDoubleBookings } from './clash-bookings'
 import { compareLists, contextOf } from './clash-context'
 import {
-  legsTooLong,
   outsideOpeningWindows,
   outsideSpeakerAvailability,
   outsideVisitDates,
   overCapacity,
 } from './clash-limits'
+import { legsTooLong } from './clash-travel'
 import type { Interval } from './interval'
 import type { LegMode, TravelSettings } from './walking'
 
@@ -20,6 +20,7 @@ export const clashKinds = [
   'group_double_booked',
   'speaker_double_booked',
   'walk_too_long',
+  'leg_off_timetable',
   'over_capacity',
   'outside_opening_window',
   'outside_speaker_availability',
@@ -58,6 +59,9 @@ export type ClashItem = {
   groupIds: readonly string[]
   /** How the company gets to this item from the previous one; walking when absent. */
   legMode?: LegMode
+  /** For a train or a timetabled bus: when it leaves and arrives, as entered (null: not entered). */
+  legDepartsAt?: number | null
+  legArrivesAt?: number | null
   kind: string
   cancelled?: boolean
   expectedAttendance?: number | null
@@ -81,7 +85,9 @@ export type ClashInput = {
   talks: readonly ClashTalk[]
 }
 /** Speeds for the other modes and the detour factor; the walking speed comes from the visit. */
-export type ClashSettings = Partial<Pick<TravelSettings, 'cyclingSpeedKmh' | 'busSpeedKmh' | 'detourFactor'>>
+export type ClashSettings = Partial<
+  Pick<TravelSettings, 'cyclingSpeedKmh' | 'busSpeedKmh' | 'carSpeedKmh' | 'detourFactor'>
+>
 
 /** The same sentence in each interface language. */
 export type LocalisedText = { nl: string; en: string }

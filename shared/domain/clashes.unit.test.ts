@@ -290,6 +290,7 @@ describe('the list of clashes', () => {
       group_double_booked: 0,
       speaker_double_booked: 0,
       walk_too_long: 2,
+      leg_off_timetable: 0,
       over_capacity: 3,
       outside_opening_window: 2,
       outside_speaker_availability: 0,

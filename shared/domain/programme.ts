@@ -2,7 +2,7 @@
  * Editing a programme on the day and in forms: shifting later items when things run late, and checking an
  * item's times before it is saved.
  */
-import { dayBounds, type Fold, readZonedTime } from './time'
+import { dayBounds, type Fold, nextDate, readZonedTime } from './time'
 
 /** The kinds of programme item. */
 export const itemKinds = [
@@ -84,6 +84,40 @@ export function localTimeProblemMessage(problem: LocalTimeProblem): string {
   return problem.code === 'in_gap'
     ? `travel.validation.timeInGap:${minutesOf(problem.gapStart) * 10_000 + minutesOf(problem.gapEnd)}`
     : `travel.validation.timeTwice:${(problem.earlierOffset + 1000) * 10_000 + problem.laterOffset + 1000}`
+}
+
+/** A timetabled leg's departure and arrival as entered: instants, null when cleared, undefined when not sent. */
+export type LegTimes = { legDepartsAt?: Date | null; legArrivesAt?: Date | null }
+
+/**
+ * The departure and arrival of a train (or timetabled bus) into an item, typed as local times on the item's
+ * start date: an arrival before the departure is the next day (a night train). Problems name the field.
+ */
+export function legTimes(
+  date: string,
+  input: { legDeparts?: string | null | undefined; legArrives?: string | null | undefined },
+  timeZone: string,
+): { times: LegTimes; problems: { field: string; message: string }[] } {
+  const times: LegTimes = {}
+  const problems: { field: string; message: string }[] = []
+  const read = (field: 'legDeparts' | 'legArrives', value: string | null | undefined, onDate: string) => {
+    if (value === undefined) return undefined
+    if (value === null) return null
+    const local = localInstant(onDate, value, timeZone, 'earlier')
+    if (local.problem) {
+      problems.push({ field, message: localTimeProblemMessage(local.problem) })
+      return undefined
+    }
+    return new Date(local.at)
+  }
+  const departs = read('legDeparts', input.legDeparts, date)
+  let arrives = read('legArrives', input.legArrives, date)
+  if (departs && arrives && arrives.getTime() <= departs.getTime() && input.legArrives) {
+    arrives = read('legArrives', input.legArrives, nextDate(date))
+  }
+  if (departs !== undefined) times.legDepartsAt = departs
+  if (arrives !== undefined) times.legArrivesAt = arrives
+  return { times, problems }
 }
 
 /** Shifting earlier is capped at three hours, later at ten: beyond that it is a new plan, not running late. */

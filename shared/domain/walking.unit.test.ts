@@ -45,6 +45,7 @@ describe('legMinutes', () => {
       walkingSpeedKmh: 4.5,
       cyclingSpeedKmh: 15,
       busSpeedKmh: 20,
+      carSpeedKmh: 60,
       detourFactor: 1.3,
     })
   })

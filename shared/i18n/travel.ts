@@ -22,6 +22,11 @@ export const travelNl = {
       return `Deze tijd komt die nacht twee keer voor: de klok gaat terug (wintertijd). Kies hieronder de eerste (UTC${earlier}) of de tweede (UTC${later}).`
     },
   },
+  leg: {
+    departs: 'Vertrektijd van de trein of bus',
+    arrives: 'Aankomsttijd',
+    hint: 'Voor een trein of een bus met dienstregeling: we controleren of hij vertrekt na het vorige onderdeel en aankomt vóór dit onderdeel. Lopen, fietsen en de auto rekenen we uit met de afstand.',
+  },
   fold: {
     startLabel: 'Welke begintijd?',
     endLabel: 'Welke eindtijd?',
@@ -40,6 +45,11 @@ export const travelEn: typeof travelNl = {
       const [earlier, later] = offsetsOf(n)
       return `This time happens twice that night: the clocks go back (summer time ends). Choose the first (UTC${earlier}) or the second (UTC${later}) below.`
     },
+  },
+  leg: {
+    departs: 'Departure of the train or bus',
+    arrives: 'Arrival',
+    hint: 'For a train or a timetabled bus: we check that it leaves after the previous item and arrives before this one. Walking, cycling and driving are worked out from the distance.',
   },
   fold: {
     startLabel: 'Which start time?',

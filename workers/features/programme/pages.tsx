@@ -60,6 +60,8 @@ const itemForm = (form: RawForm) =>
     legMode: text(form, 'legMode'),
     departurePlace: textOrNull(form, 'departurePlace'),
     arrivalPlace: textOrNull(form, 'arrivalPlace'),
+    legDeparts: textOrNull(form, 'legDeparts'),
+    legArrives: textOrNull(form, 'legArrives'),
     cancelled: yesOrNo(form, 'cancelled'),
   })
 

@@ -3,9 +3,14 @@ import type { InferOutput } from 'valibot'
 import { programmeItemGroups, programmeItems } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
 import { type Clash, type ClashInput, findClashes } from '../../../shared/domain/clashes'
-import { localInstant, localTimeProblemMessage, validateItemTimes } from '../../../shared/domain/programme'
+import {
+  legTimes,
+  localInstant,
+  localTimeProblemMessage,
+  validateItemTimes,
+} from '../../../shared/domain/programme'
 import { knownAvailability, parseAvailability } from '../../../shared/domain/talks'
-import type { Fold } from '../../../shared/domain/time'
+import { type Fold, utcToZoned } from '../../../shared/domain/time'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
@@ -122,7 +127,9 @@ export function toClashInput(p: ProgrammePlan): ClashInput {
       end: i.endsAt.getTime(),
       venueId: i.kind === 'travel' ? `travel:${i.id}` : i.venueId,
       groupIds: i.groupIds,
-      legMode: i.legMode === 'cycle' ? 'cycle' : i.legMode === 'walk' ? 'walk' : 'bus',
+      legMode: i.legMode,
+      legDepartsAt: i.legDepartsAt?.getTime() ?? null,
+      legArrivesAt: i.legArrivesAt?.getTime() ?? null,
       kind: i.kind,
       cancelled: i.cancelled,
     })),
@@ -239,7 +246,8 @@ export async function programmeForOrganiser(db: Database, actor: Person, visitId
 export async function createItem(db: Database, actor: Person, visitId: string, input: ItemInput, now: Date) {
   const p = await programmeForOrganiser(db, actor, visitId)
   const { start, end, errors } = itemInstants(input, p.visit)
-  const all = [...errors, ...checkReferences(p, input)]
+  const leg = legTimes(input.date, input, p.visit.timeZone)
+  const all = [...errors, ...leg.problems, ...checkReferences(p, input)]
   if (all.length) invalid(all)
   const id = crypto.randomUUID()
   const statements = [
@@ -255,6 +263,7 @@ export async function createItem(db: Database, actor: Person, visitId: string, i
       legMode: input.legMode,
       departurePlace: input.departurePlace,
       arrivalPlace: input.arrivalPlace,
+      ...leg.times,
       cancelled: input.cancelled,
       createdAt: now,
     }),
@@ -337,6 +346,8 @@ export async function updateItem(
     endDate,
     startFold,
     endFold,
+    legDeparts,
+    legArrives,
     groupIds,
     ...fields
   } = input
@@ -348,6 +359,13 @@ export async function updateItem(
     errors.push(...t.errors)
     times = { startsAt: new Date(t.start), endsAt: new Date(t.end) }
   }
+  // The leg's times are read on the item's (new) start date.
+  const leg = legTimes(
+    date ?? utcToZoned(item.startsAt.getTime(), p.visit.timeZone).date,
+    { legDeparts, legArrives },
+    p.visit.timeZone,
+  )
+  errors.push(...leg.problems)
   if (errors.length) invalid(errors)
   const atVersion = and(eq(programmeItems.id, itemId), eq(programmeItems.version, version))
   const stillAtVersion = sql`(select ${programmeItems.version} from ${programmeItems} where ${programmeItems.id} = ${itemId}) = ${version}`
@@ -366,7 +384,7 @@ export async function updateItem(
             ),
           ),
         ]
-  const change = { ...fields, ...times }
+  const change = { ...fields, ...times, ...leg.times }
   const before = Object.fromEntries(Object.keys(change).map((k) => [k, item[k as keyof ItemRow]]))
   const statements = [
     ...groupStatements,

@@ -57,6 +57,8 @@ const planColumns = {
     'legMode',
     'departurePlace',
     'arrivalPlace',
+    'legDepartsAt',
+    'legArrivesAt',
     'cancelled',
   ]),
   venue: pick(getTableColumns(venues), ['id', 'name', 'kind', 'lat', 'lng', 'capacity']),

@@ -59,6 +59,9 @@ const itemFields = {
   legMode: v.optional(v.picklist(legModes, msg.invalid), 'walk'),
   departurePlace: v.optional(v.nullable(textSchema(120)), null),
   arrivalPlace: v.optional(v.nullable(textSchema(120)), null),
+  /** A train's (or timetabled bus's) departure and arrival, local times on the item's date; checked, not guessed. */
+  legDeparts: v.optional(v.nullable(localTimeSchema)),
+  legArrives: v.optional(v.nullable(localTimeSchema)),
   cancelled: v.optional(v.boolean(msg.invalid), false),
 }
 

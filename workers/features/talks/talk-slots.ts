@@ -283,11 +283,11 @@ export async function pickSlotByToken(db: Database, token: string, slotId: strin
   ]
   if (!slot.itemId) {
     // An item of its own for the talk, made only when this pick won. The SELECT lists every column of
-    // programme_items in table order.
+    // programme_items in the order of shared/db/schema.ts (drizzle names them so in the INSERT).
     statements.push(
       db.insert(programmeItems).select(
         sql`SELECT ${newItemId}, ${l.visit.id}, ${slot.venueId}, 'talk', ${l.talk.title}, '', ${slot.startsAt.getTime()},
-          ${slot.endsAt.getTime()}, 'walk', NULL, NULL, 0, 1, ${now.getTime()} WHERE ${taken}`,
+          ${slot.endsAt.getTime()}, 'walk', NULL, NULL, NULL, NULL, 0, 1, ${now.getTime()} WHERE ${taken}`,
       ),
     )
   }

@@ -84,6 +84,23 @@ export function ItemFields({
         state={state}
         value={item?.legMode ?? 'walk'}
       />
+      <div class="field-row">
+        <Field
+          name="legDeparts"
+          type="time"
+          label={t.travel.leg.departs}
+          hint={t.travel.leg.hint}
+          value={item?.legDepartsAt ? utcToZoned(item.legDepartsAt.getTime(), zone).time : ''}
+          state={state}
+        />
+        <Field
+          name="legArrives"
+          type="time"
+          label={t.travel.leg.arrives}
+          value={item?.legArrivesAt ? utcToZoned(item.legArrivesAt.getTime(), zone).time : ''}
+          state={state}
+        />
+      </div>
       <Field
         name="departurePlace"
         label={t.programme.departurePlace}
