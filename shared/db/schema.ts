@@ -70,6 +70,8 @@ export const teams = sqliteTable('teams', {
   name: text('name').notNull(),
   /** SHA-256 of the token in the team's host sign-up link; a new link replaces (revokes) the old one. */
   hostSignupTokenHash: text('host_signup_token_hash').unique(),
+  /** With the app secret, makes the current sign-up link again, so the team's page can show it (0013). */
+  hostSignupLinkNonce: text('host_signup_link_nonce'),
   createdAt: createdAt(),
 })
 

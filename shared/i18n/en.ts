@@ -406,7 +406,7 @@ export const en: Messages = {
     linkIntro:
       'Share this link with residents, for example in the local paper or the neighbourhood app. A new link makes the old one stop working.',
     newLink: 'Make a new sign-up link',
-    linkShownOnce: 'This is the new sign-up link. Copy it now: we show it only once.',
+    linkShownOnce: "This is your team's sign-up link. Share it with residents who want to offer a place.",
     none: 'No offers yet.',
     pending: 'New offers',
     decided: 'Decided',

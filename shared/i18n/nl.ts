@@ -419,7 +419,7 @@ export const nl = {
     linkIntro:
       'Deel deze link met bewoners, bijvoorbeeld in de buurtkrant of de buurtapp. Een nieuwe link maakt de oude ongeldig.',
     newLink: 'Nieuwe aanmeldlink maken',
-    linkShownOnce: 'Dit is de nieuwe aanmeldlink. Kopieer hem nu: we laten hem maar één keer zien.',
+    linkShownOnce: 'Dit is de aanmeldlink van je team. Deel hem met bewoners die een plek willen aanbieden.',
     none: 'Er zijn nog geen aanmeldingen.',
     pending: 'Nieuwe aanmeldingen',
     decided: 'Afgehandeld',

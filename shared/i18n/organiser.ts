@@ -23,6 +23,9 @@ export const organiserNl = {
     published: (name: string) => `${name} is gepubliceerd. Gasten zien het nieuwe programma nu.`,
     viewPublic: 'Bekijk het openbare programma',
   },
+  hostLink: {
+    made: 'Er is een nieuwe aanmeldlink gemaakt. De vorige link werkt niet meer.',
+  },
 }
 
 export const organiserEn: typeof organiserNl = {
@@ -42,5 +45,8 @@ export const organiserEn: typeof organiserNl = {
       'The programme changed while you were looking. Check the changes below again, then publish.',
     published: (name: string) => `${name} is published. Guests see the new programme now.`,
     viewPublic: 'View the public schedule',
+  },
+  hostLink: {
+    made: 'A new sign-up link was made. The previous link no longer works.',
   },
 }

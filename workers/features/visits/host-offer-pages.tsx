@@ -9,6 +9,7 @@ import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import {
   acceptHostOffer,
+  currentHostSignupLink,
   declineHostOffer,
   listHostOffers,
   renewHostSignupLink,
@@ -29,14 +30,23 @@ type C = Context<AppEnv>
 async function renderOffers(
   c: C,
   teamId: string,
-  extra: { newLink?: string; notice?: string; acceptState?: { offerId: string; state: FormState } } = {},
+  extra: { justMade?: boolean; notice?: string; acceptState?: { offerId: string; state: FormState } } = {},
 ) {
   const signedIn = requirePerson(c)
   const offers = await listHostOffers(c.var.db, signedIn.actor, teamId)
-  const visits = (await listTeamVisits(c.var.db, signedIn.actor, teamId)).filter(
-    (v) => v.status !== 'archived',
+  const [visits, link] = await Promise.all([
+    listTeamVisits(c.var.db, signedIn.actor, teamId).then((all) => all.filter((v) => v.status !== 'archived')),
+    currentHostSignupLink(c.var.db, c.var.config, signedIn.actor, teamId),
+  ])
+  if (link) {
+    // The page shows a working link: not cached, and the address does not travel on to other sites.
+    c.header('cache-control', 'no-store')
+    c.header('referrer-policy', 'no-referrer')
+  }
+  const page = (
+    <HostOffersPage t={c.var.t} teamId={teamId} offers={offers} visits={visits} link={link} {...extra} />
   )
-  return c.render(<HostOffersPage t={c.var.t} teamId={teamId} offers={offers} visits={visits} {...extra} />, {
+  return c.render(page, {
     title: c.var.t.hostOffers.title,
   })
 }
@@ -63,15 +73,15 @@ const param = (c: C, name: string) => c.req.param(name) ?? ''
  * new sign-up link; residents use that link, without an account, to offer their garden or space.
  */
 export const hostOfferPages = new Hono<AppEnv>()
-  .get('/teams/:teamId/host-offers', (c) => renderOffers(c, c.req.param('teamId')))
+  .get('/teams/:teamId/host-offers', (c) =>
+    renderOffers(c, c.req.param('teamId'), { justMade: c.req.query('done') === 'link' }),
+  )
+  // Post, then redirect to the page that shows the current link: a reload shows the same link again.
   .post('/teams/:teamId/host-offers/link', async (c) => {
     const signedIn = requirePerson(c)
     const teamId = c.req.param('teamId')
-    const { url } = await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, teamId, new Date())
-    // Only the hash is kept: this answer is the one place the link is shown, so it is not cached.
-    c.header('cache-control', 'no-store')
-    c.header('referrer-policy', 'no-referrer')
-    return renderOffers(c, teamId, { newLink: url })
+    await renewHostSignupLink(c.var.db, c.var.config, signedIn.actor, teamId, new Date())
+    return c.redirect(`/teams/${teamId}/host-offers?done=link#signup-link`, 303)
   })
   .post(
     '/teams/:teamId/host-offers/:offerId/accept',

@@ -12,9 +12,28 @@ import type { hostOfferSchema } from './schemas'
 
 type Person = Extract<Actor, { kind: 'person' }>
 
+/** The token of a team's sign-up link, made from the app secret and the team's stored random value. */
+async function signupToken(config: Config, teamId: string, nonce: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(config.appSecret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`host-signup-link:${teamId}:${nonce}`)),
+  )
+  let binary = ''
+  for (const b of mac) binary += String.fromCharCode(b)
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+}
+
+const signupUrl = (config: Config, token: string) => new URL(`/host-offer/${token}`, config.publicUrl).toString()
+
 /**
- * Makes a new host sign-up link for a team (organisers) and returns it. Only the hash is kept, so the link is
- * shown once; making a new one revokes the old.
+ * Makes a new host sign-up link for a team (organisers); making a new one revokes the old. The link is found
+ * by its hash; the team's page makes it again from a stored random value and the app secret.
  */
 export async function renewHostSignupLink(
   db: Database,
@@ -25,11 +44,12 @@ export async function renewHostSignupLink(
 ) {
   if (!canReadTeam(actor, teamId)) throw new DomainError('not_found')
   if (!canOrganise(actor, teamId)) throw new DomainError('forbidden')
-  const token = randomToken()
+  const nonce = randomToken()
+  const token = await signupToken(config, teamId, nonce)
   await db.batch([
     db
       .update(teams)
-      .set({ hostSignupTokenHash: await hashToken(token) })
+      .set({ hostSignupTokenHash: await hashToken(token), hostSignupLinkNonce: nonce })
       .where(eq(teams.id, teamId)),
     auditEntry(db, {
       teamId,
@@ -40,7 +60,24 @@ export async function renewHostSignupLink(
       at: now,
     }),
   ])
-  return { url: new URL(`/host-offer/${token}`, config.publicUrl).toString() }
+  return { url: signupUrl(config, token) }
+}
+
+/**
+ * The team's current sign-up link for its organisers, or null when there is none (or one made before links
+ * could be shown again: the team makes a new one).
+ */
+export async function currentHostSignupLink(db: Database, config: Config, actor: Actor, teamId: string) {
+  if (!canOrganise(actor, teamId)) return null
+  const [team] = await db
+    .select({ hash: teams.hostSignupTokenHash, nonce: teams.hostSignupLinkNonce })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .limit(1)
+  if (!team?.hash || !team.nonce) return null
+  const token = await signupToken(config, teamId, team.nonce)
+  // A link replaced outside this path (an older build) no longer matches: show nothing rather than a dead link.
+  return (await hashToken(token)) === team.hash ? signupUrl(config, token) : null
 }
 
 /** The team a host sign-up link belongs to, or null for an unknown or revoked link. */

@@ -17,7 +17,8 @@ export function HostOffersPage({
   teamId,
   offers,
   visits,
-  newLink,
+  link,
+  justMade,
   notice,
   acceptState,
 }: {
@@ -25,7 +26,9 @@ export function HostOffersPage({
   teamId: string
   offers: Offer[]
   visits: Pick<VisitRow, 'id' | 'title' | 'startDate'>[]
-  newLink?: string | undefined
+  /** The team's current sign-up link, shown every time (made again from the secret, never stored). */
+  link?: string | null | undefined
+  justMade?: boolean | undefined
   notice?: string | undefined
   acceptState?: { offerId: string; state: FormState } | undefined
 }) {
@@ -44,11 +47,12 @@ export function HostOffersPage({
       <section aria-labelledby="signup-link">
         <h2 id="signup-link">{t.hostOffers.link}</h2>
         <p class="muted">{t.hostOffers.linkIntro}</p>
-        {newLink ? (
-          <div class="notice" role="status">
+        {link ? (
+          <div class="notice" role={justMade ? 'status' : undefined}>
+            {justMade ? <p>{t.organiser.hostLink.made}</p> : null}
             <p>{t.hostOffers.linkShownOnce}</p>
             <p class="link-box">
-              <a href={newLink}>{newLink}</a>
+              <a href={link}>{link}</a>
             </p>
           </div>
         ) : null}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { form, page } from '../../../test/integration/helpers'
+import { makeWorld } from '../../../test/integration/world'
+
+const linkIn = (html: string) => /\/host-offer\/([A-Za-z0-9_-]{43})/.exec(html)?.[1]
+
+describe('the host sign-up link page', () => {
+  it('posts, redirects, and shows the same working link on every reload', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const made = await form(`/teams/${w.teamA}/host-offers/link`, {}, { cookie })
+    expect(made.status).toBe(303)
+    const location = made.headers.get('location') ?? ''
+    expect(location).toBe(`/teams/${w.teamA}/host-offers?done=link#signup-link`)
+
+    const first = await page(location, cookie)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toBe('no-store')
+    expect(first.headers.get('referrer-policy')).toBe('no-referrer')
+    const html = await first.text()
+    expect(html).toContain('Er is een nieuwe aanmeldlink gemaakt.')
+    const token = linkIn(html)
+    expect(token).toBeDefined()
+
+    // A reload, and the page opened later without the notice: 200, the same link.
+    const reload = await page(location, cookie)
+    expect(reload.status).toBe(200)
+    expect(linkIn(await reload.text())).toBe(token)
+    const later = await (await page(`/teams/${w.teamA}/host-offers`, cookie)).text()
+    expect(linkIn(later)).toBe(token)
+    expect(later).not.toContain('Er is een nieuwe aanmeldlink gemaakt.')
+    expect((await page(`/host-offer/${token}`)).status).toBe(200)
+
+    // A viewer of the team sees no link; a new link replaces the shown one.
+    expect(linkIn(await (await page(`/teams/${w.teamA}/host-offers`, w.person.viewer.cookie)).text())).toBe(
+      undefined,
+    )
+    // (Another body than the first post: the same form sent twice within seconds counts as one submission.)
+    const again = await form(`/teams/${w.teamA}/host-offers/link`, { again: 'yes' }, { cookie })
+    expect(again.status).toBe(303)
+    const replaced = linkIn(await (await page(`/teams/${w.teamA}/host-offers`, cookie)).text())
+    expect(replaced).toBeDefined()
+    expect(replaced).not.toBe(token)
+    expect((await page(`/host-offer/${token}`)).status).toBe(404)
+  })
+})
