@@ -35,7 +35,9 @@ async function renderOffers(
   const signedIn = requirePerson(c)
   const offers = await listHostOffers(c.var.db, signedIn.actor, teamId)
   const [visits, link] = await Promise.all([
-    listTeamVisits(c.var.db, signedIn.actor, teamId).then((all) => all.filter((v) => v.status !== 'archived')),
+    listTeamVisits(c.var.db, signedIn.actor, teamId).then((all) =>
+      all.filter((v) => v.status !== 'archived'),
+    ),
     currentHostSignupLink(c.var.db, c.var.config, signedIn.actor, teamId),
   ])
   if (link) {

@@ -29,7 +29,8 @@ async function signupToken(config: Config, teamId: string, nonce: string): Promi
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 }
 
-const signupUrl = (config: Config, token: string) => new URL(`/host-offer/${token}`, config.publicUrl).toString()
+const signupUrl = (config: Config, token: string) =>
+  new URL(`/host-offer/${token}`, config.publicUrl).toString()
 
 /**
  * Makes a new host sign-up link for a team (organisers); making a new one revokes the old. The link is found
