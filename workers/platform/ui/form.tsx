@@ -34,6 +34,19 @@ function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
 }
 
 /**
+ * A summary line names its field ("Eindtijd: ligt vóór het begin"), so three "required" lines still say which
+ * field each is about; fields the dictionary does not name keep the message alone.
+ */
+function namedMessage(t: Messages, field: string, message: string): string {
+  const base = field.replace(/\.\d+$/, '').replace(/^.*\./, '')
+  const label = (t.organiser.fieldLabels as Record<string, string | undefined>)[base]
+  return label && !message.startsWith(label) ? `${label}: ${lowerFirst(message)}` : message
+}
+
+/** "Dit veld is verplicht." reads as "Eindtijd: dit veld is verplicht." after a label. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s)
+
+/**
  * The list of problems at the top of a form, linking to each field (GOV.UK pattern). A page with several
  * forms gives each its own `idPrefix`, the same its fields' ids start with.
  */
@@ -48,13 +61,22 @@ export function ErrorSummary({
 }) {
   if (!state?.errors?.length) return null
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{t.errors.formHasErrors}</h2>
+    // Focused on load (autofocus), which also scrolls the failed form into view on a long page.
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby={`${idPrefix}-error-summary-title`}
+      tabindex={-1}
+      autofocus
+    >
+      <h2 id={`${idPrefix}-error-summary-title`}>{t.errors.formHasErrors}</h2>
       <ul>
         {state.errors.map((e) => (
           <li>
             {/* `groupIds.1` points at its checkbox group, whose fieldset carries the id. */}
-            <a href={`#${idPrefix}-${e.field.replace(/\.\d+$/, '')}`}>{e.message}</a>
+            <a href={`#${idPrefix}-${e.field.replace(/\.\d+$/, '')}`}>
+              {namedMessage(t, e.field, e.message)}
+            </a>
           </li>
         ))}
       </ul>
