@@ -11,6 +11,7 @@ import { photos } from './features/photos'
 import { privacy } from './features/privacy'
 import { programme } from './features/programme'
 import { releases } from './features/releases'
+import { reports } from './features/reports'
 import { rsvps } from './features/rsvps'
 import { talks } from './features/talks'
 import { visits } from './features/visits'
@@ -91,6 +92,7 @@ export function createApp() {
   app.route('/', talks)
   app.route('/', catering)
   app.route('/', photos)
+  app.route('/', reports)
   app.route('/', privacy)
   app.route('/dev', devRoutes)
 

@@ -1,6 +1,7 @@
 import { createApp } from './app'
 import { cateringJob } from './jobs/catering'
 import { cleanUp } from './jobs/clean-up'
+import { followUpJob } from './jobs/follow-ups'
 import { retryMail } from './jobs/mail-retry'
 import { privacyJob } from './jobs/privacy'
 import type { Bindings } from './platform/env'
@@ -16,5 +17,6 @@ export default {
     ctx.waitUntil(cleanUp(env, now))
     ctx.waitUntil(privacyJob(env, now))
     ctx.waitUntil(cateringJob(env, now))
+    ctx.waitUntil(followUpJob(env, now))
   },
 } satisfies ExportedHandler<Bindings>

@@ -934,3 +934,151 @@ export const erasureRequests = sqliteTable(
   },
   (t) => [index('erasure_requests_status_idx').on(t.status, t.eraseAfter)],
 )
+
+// ---------------------------------------------------------------------------------------------------------
+// Reports, their comments, and follow-ups
+// ---------------------------------------------------------------------------------------------------------
+
+export const reportStatuses = ['draft', 'published', 'withdrawn'] as const
+export type ReportStatus = (typeof reportStatuses)[number]
+export const reportCategories = ['report', 'news'] as const
+export type ReportCategory = (typeof reportCategories)[number]
+
+/**
+ * The public write-up of a visit (one per visit): Markdown the team writes, rendered safely when shown.
+ * `publicVersion` is bumped with every change the public page or the team's news shows (also a comment
+ * approved), so its ETag and edge-cache key change with it; `version` guards the team's edits.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .unique()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: reportStatuses }).notNull().default('draft'),
+    category: text('category', { enum: reportCategories }).notNull().default('report'),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    body: text('body').notNull().default(''),
+    /** Who wrote it, as shown ("Tekst: …"): a team member or a resident. */
+    authorName: text('author_name').notNull().default(''),
+    showProgramme: integer('show_programme', { mode: 'boolean' }).notNull().default(true),
+    showTalks: integer('show_talks', { mode: 'boolean' }).notNull().default(true),
+    publishedAt: instant('published_at'),
+    version: integer('version').notNull().default(1),
+    publicVersion: integer('public_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [index('reports_status_published_idx').on(t.status, t.publishedAt)],
+)
+
+/** The photo impression: approved photos of the visit the team chose, in order. */
+export const reportPhotos = sqliteTable(
+  'report_photos',
+  {
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    photoId: text('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.photoId] })],
+)
+
+export const commentStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const
+export type CommentStatus = (typeof commentStatuses)[number]
+
+/**
+ * A resident's reaction to a published report: a name and plain text, no account. Held until the team
+ * approves it; the commenter withdraws it through a private link (token hash here). The address is optional.
+ */
+export const reportComments = sqliteTable(
+  'report_comments',
+  {
+    id: id(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    body: text('body').notNull(),
+    status: text('status', { enum: commentStatuses }).notNull().default('pending'),
+    tokenHash: text('token_hash').notNull().unique(),
+    decidedBy: text('decided_by').references(() => people.id, { onDelete: 'set null' }),
+    decidedAt: instant('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_comments_report_status_idx').on(t.reportId, t.status, t.createdAt)],
+)
+
+export const followUpStatuses = ['open', 'in_progress', 'done', 'dropped'] as const
+export type FollowUpStatus = (typeof followUpStatuses)[number]
+
+/** A point raised during a visit, owned by a team member, with a due date and a status. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: id(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Who raised it, as said on the day ("a resident of the Lange Hof"). */
+    raisedBy: text('raised_by').notNull().default(''),
+    ownerId: text('owner_id').references(() => people.id, { onDelete: 'set null' }),
+    /** A local calendar date, YYYY-MM-DD; null: no date. */
+    dueDate: text('due_date'),
+    status: text('status', { enum: followUpStatuses }).notNull().default('open'),
+    /** Shown on the public report with its status ("done in March"). */
+    showOnReport: integer('show_on_report', { mode: 'boolean' }).notNull().default(false),
+    doneAt: instant('done_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [
+    index('follow_ups_visit_idx').on(t.visitId, t.status),
+    index('follow_ups_team_idx').on(t.teamId, t.status),
+    index('follow_ups_owner_idx').on(t.ownerId, t.status, t.dueDate),
+  ],
+)
+
+/** The history of a follow-up: every change of status, owner or date, with a comment. */
+export const followUpEvents = sqliteTable(
+  'follow_up_events',
+  {
+    id: id(),
+    followUpId: text('follow_up_id')
+      .notNull()
+      .references(() => followUps.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').references(() => people.id, { onDelete: 'set null' }),
+    /** JSON: { field: [before, after] } of what changed. */
+    changes: text('changes').notNull().default('{}'),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('follow_up_events_follow_up_idx').on(t.followUpId, t.createdAt)],
+)
+
+/** One weekly reminder per owner and ISO week: the job never mails an owner twice in a week. */
+export const followUpReminders = sqliteTable(
+  'follow_up_reminders',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** ISO week, e.g. 2017-W42. */
+    week: text('week').notNull(),
+    sentAt: instant('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.week] })],
+)

@@ -1,6 +1,7 @@
 import { cateringEn } from './catering'
 import type { Messages } from './nl'
 import { organiserEn } from './organiser'
+import { reportsEn } from './reports'
 import { rsvpsEn } from './rsvps'
 import { travelEn } from './travel'
 
@@ -1198,6 +1199,7 @@ export const en: Messages = {
     footerLink: 'Privacy',
   },
   catering: cateringEn,
+  reports: reportsEn,
   organiser: organiserEn,
   rsvps: rsvpsEn,
   travel: travelEn,

@@ -1,5 +1,6 @@
 import { cateringNl } from './catering'
 import { organiserNl } from './organiser'
+import { reportsNl } from './reports'
 import { rsvpsNl } from './rsvps'
 import { travelNl } from './travel'
 
@@ -1232,6 +1233,7 @@ export const nl = {
     footerLink: 'Privacy',
   },
   catering: cateringNl,
+  reports: reportsNl,
   organiser: organiserNl,
   rsvps: rsvpsNl,
   travel: travelNl,

@@ -3,6 +3,12 @@ import { fillPlaceholders } from '../domain/talks'
 import type { Lang } from '../i18n'
 import { type CateringMailParams, composeCatering } from './catering-templates'
 import { composePrivacy } from './privacy-templates'
+import {
+  composeFollowUpReminder,
+  composeReportComment,
+  type FollowUpReminderMailParams,
+  type ReportCommentMailParams,
+} from './reports-templates'
 
 /** The parameters each mail template needs. */
 export type MailParams = {
@@ -38,6 +44,10 @@ export type MailParams = {
   privacy_export: { link: string; hours: number }
   /** Someone asked to erase what Rondgang holds about this address: `link` confirms it, for `hours`. */
   privacy_erase: { link: string; hours: number }
+  /** To the team's organisers: a comment on a report waits for approval. */
+  report_comment: ReportCommentMailParams
+  /** To the owner of follow-ups: those past their date, once a week at most. */
+  follow_up_reminder: FollowUpReminderMailParams
 }
 
 /** What every talk mail says: to whom, which talk for which visit, when (written out), and the private link. */
@@ -241,6 +251,10 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'catering_cancelled':
     case 'catering_link':
       return composeCatering(lang, content.template, content.params)
+    case 'report_comment':
+      return composeReportComment(lang, content.params)
+    case 'follow_up_reminder':
+      return composeFollowUpReminder(lang, content.params)
   }
 }
 

@@ -1,3 +1,4 @@
+import { reportRows } from '../../workers/features/reports/reports.matrix'
 import { env, SELF } from 'cloudflare:test'
 import { expect } from 'vitest'
 import { createApp } from '../../workers/app'
@@ -258,6 +259,7 @@ export const matrix: Record<string, Row> = {
   ...privacyRows,
   ...photoRows,
   ...cateringRows,
+  ...reportRows,
 }
 
 /** Every route of the app, read from its own route table. */

@@ -8,6 +8,9 @@ import {
   cateringProviders,
   cateringTeamPresence,
   erasureRequests,
+  followUpEvents,
+  followUpReminders,
+  followUps,
   hostOffers,
   invitations,
   loginTokens,
@@ -18,6 +21,8 @@ import {
   photoLinks,
   photos,
   photoUploads,
+  reportComments,
+  reports,
   rsvps,
   rsvpTotals,
   speakers,
@@ -92,6 +97,8 @@ describe('the personal-data contract', () => {
     const rsvpId = crypto.randomUUID()
     const providerId = crypto.randomUUID()
     const orderId = crypto.randomUUID()
+    const reportId = crypto.randomUUID()
+    const followUpId = crypto.randomUUID()
     const portraitKey = `speakers/${speakerId}/portrait-test`
     const slidesKey = `talks/${talkId}/slides-test`
     await env.PHOTOS.put(portraitKey, new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))
@@ -231,6 +238,21 @@ describe('the personal-data contract', () => {
         entityId: w.venueA1,
         summary: JSON.stringify({ after: { hostContact: email } }),
       }),
+      // The subject commented on the report with their address, and owns a follow-up they commented on.
+      db.insert(reports).values({ id: reportId, visitId: w.visitA, status: 'published', title: 'Verslag' }),
+      db.insert(reportComments).values({
+        reportId,
+        name: 'Hilde',
+        email: email.toUpperCase(),
+        body: 'Mooi verslag',
+        status: 'approved',
+        tokenHash: await hashToken(randomToken()),
+      }),
+      db
+        .insert(followUps)
+        .values({ id: followUpId, visitId: w.visitA, teamId: w.teamA, title: 'Bankje', ownerId: subject.id }),
+      db.insert(followUpEvents).values({ followUpId, actorId: subject.id, comment: 'Besteld' }),
+      db.insert(followUpReminders).values({ personId: subject.id, week: '2017-W40', sentAt: now }),
     ])
     const totalsBefore = await db.select().from(rsvpTotals).where(eq(rsvpTotals.visitId, w.visitA))
 

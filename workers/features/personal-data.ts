@@ -4,6 +4,7 @@ import { cateringPersonalData } from './catering/personal-data'
 import { photosPersonalData } from './photos/personal-data'
 import { privacyPersonalData } from './privacy/personal-data'
 import { programmePersonalData } from './programme/personal-data'
+import { reportsPersonalData } from './reports/personal-data'
 import { rsvpsPersonalData } from './rsvps/personal-data'
 import { talksPersonalData } from './talks/personal-data'
 import { visitsPersonalData } from './visits/personal-data'
@@ -14,6 +15,7 @@ import { visitsPersonalData } from './visits/personal-data'
  * actor) runs in the same batch before accounts removes the person.
  */
 export const personalDataParts = [
+  reportsPersonalData,
   photosPersonalData,
   privacyPersonalData,
   cateringPersonalData,

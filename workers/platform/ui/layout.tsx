@@ -9,6 +9,8 @@ export type LayoutProps = {
   nonce?: string | undefined
   /** The signed-in person, for the menu; absent for guests. */
   person?: { email: string; name: string } | null | undefined
+  /** More elements for the head: a page's share-card metadata or feed link. */
+  head?: Child
   children?: Child
 }
 
@@ -20,7 +22,7 @@ function switchHref(currentUrl: string, lang: string): string {
 }
 
 /** The page frame every HTML page shares: landmarks, skip link, language switch, one stylesheet. */
-export function Layout({ t, title, currentUrl, person, children }: LayoutProps) {
+export function Layout({ t, title, currentUrl, person, head, children }: LayoutProps) {
   const other = t.lang === 'nl' ? 'en' : 'nl'
   return (
     <html lang={t.lang}>
@@ -31,6 +33,7 @@ export function Layout({ t, title, currentUrl, person, children }: LayoutProps) 
         <meta name="description" content={t.app.tagline} />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,0 +1,118 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { reports, teams, visits } from '../../../shared/db/schema'
+import { DomainError } from '../../../shared/errors'
+import { escapeHtml } from '../../../shared/mail/templates'
+import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
+import type { Database } from '../../platform/env'
+import { archiveMonth, plainText, renderMarkdown } from './rules'
+
+/** A team id as it stands in a path: our own ids only, anything else is 404 before a query. */
+export const teamIdPattern = /^[A-Za-z0-9-]{1,64}$/
+
+const published = (teamId: ReturnType<typeof sql.placeholder>) =>
+  and(eq(visits.teamId, teamId), eq(visits.listed, true), eq(reports.status, 'published'))
+
+/**
+ * The team's news: its name and a stamp that changes with every change to any of its reports (for the ETag
+ * and edge-cache key), in one small query; the list itself only on a miss, in one more.
+ */
+const newsQueries = prepareOnce((db) => ({
+  head: db
+    .select({
+      name: teams.name,
+      // Written out: inside a subquery drizzle names columns without their table, and `id` is in both.
+      stamp: sql<string>`(SELECT count(*) || '.' || coalesce(sum(r.public_version), 0) FROM reports r JOIN visits v ON v.id = r.visit_id WHERE v.team_id = "teams"."id")`,
+    })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .prepare(),
+  list: db
+    .select({
+      slug: visits.slug,
+      // Named apart: in a batch D1 answers rows as objects, and two columns named `title` would collapse.
+      visitTitle: sql<string>`${visits.title}`.as('visit_title'),
+      timeZone: visits.timeZone,
+      title: reports.title,
+      intro: reports.intro,
+      category: reports.category,
+      authorName: reports.authorName,
+      publishedAt: reports.publishedAt,
+      updatedAt: reports.updatedAt,
+      id: reports.id,
+    })
+    .from(reports)
+    .innerJoin(visits, eq(visits.id, reports.visitId))
+    .where(published(sql.placeholder('teamId')))
+    .orderBy(desc(reports.publishedAt))
+    .limit(200)
+    .prepare(),
+}))
+
+/** The team's name and news stamp; 404 for an unknown team. */
+export async function newsHead(db: Database, teamId: string) {
+  if (!teamIdPattern.test(teamId)) throw new DomainError('not_found')
+  const [[head]] = await batchPrepared(db, [[newsQueries().head, { teamId }]] as const)
+  if (!head) throw new DomainError('not_found')
+  return head
+}
+
+/** The team's published reports of listed visits, newest first, with the month each is filed under. */
+export async function newsList(db: Database, teamId: string) {
+  const [rows] = await batchPrepared(db, [[newsQueries().list, { teamId }]] as const)
+  return rows.map((r) => ({
+    ...r,
+    month: r.publishedAt ? archiveMonth(r.publishedAt, r.timeZone) : '',
+  }))
+}
+
+export type NewsEntry = Awaited<ReturnType<typeof newsList>>[number]
+
+/** The team's news as an Atom 1.0 feed (RFC 4287): every value escaped, the introduction as HTML. */
+export function atomFeed(opts: {
+  teamId: string
+  teamName: string
+  title: string
+  origin: string
+  entries: readonly NewsEntry[]
+  lang: string
+}) {
+  const x = escapeHtml
+  const selfUrl = `${opts.origin}/news/${opts.teamId}/feed.atom`
+  const pageUrl = `${opts.origin}/news/${opts.teamId}`
+  const updated = opts.entries.reduce<Date>((latest, e) => {
+    const at = e.updatedAt ?? e.publishedAt
+    return at && at > latest ? at : latest
+  }, new Date(0))
+  const entry = (e: NewsEntry) => {
+    const link = `${opts.origin}/v/${e.slug}/report`
+    const summary = plainText(e.intro || e.title, 300)
+    return [
+      '  <entry>',
+      `    <id>urn:uuid:${x(e.id)}</id>`,
+      `    <title>${x(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${x(link)}"/>`,
+      `    <published>${(e.publishedAt ?? new Date(0)).toISOString()}</published>`,
+      `    <updated>${(e.updatedAt ?? e.publishedAt ?? new Date(0)).toISOString()}</updated>`,
+      e.authorName ? `    <author><name>${x(e.authorName)}</name></author>` : '',
+      `    <category term="${x(e.category)}"/>`,
+      `    <summary>${x(summary)}</summary>`,
+      `    <content type="html">${x(renderMarkdown(e.intro))}</content>`,
+      '  </entry>',
+    ]
+      .filter(Boolean)
+      .join('\n')
+  }
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(opts.lang)}">`,
+    `  <id>${x(pageUrl)}</id>`,
+    `  <title>${x(opts.title)}</title>`,
+    `  <updated>${updated.toISOString()}</updated>`,
+    `  <author><name>${x(opts.teamName)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(pageUrl)}"/>`,
+    ...opts.entries.map(entry),
+    '</feed>',
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,256 @@
+import { type Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { etag } from 'hono/etag'
+import { DomainError } from '../../../shared/errors'
+import { SESSION_COOKIE } from '../../platform/auth/session'
+import type { AppEnv } from '../../platform/env'
+import { downloadName } from '../../platform/files/filename'
+import { downloadResponse } from '../../platform/http/file-response'
+import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
+import { cachedPublic } from '../../platform/http/public-cache'
+import { formBody } from '../../platform/http/validation'
+import { rateLimit } from '../../platform/middleware/rate-limit'
+import { publicRelease } from '../releases/public-schedule'
+import { commentableReport, commentByToken, formStamp, submitComment, withdrawComment } from './comments'
+import { atomFeed, newsHead, newsList } from './news'
+import { publicReport, publicSlides, publishedHead, type ReportHead, reportHeadBySlug } from './public-report'
+import { reportsCss } from './reports-css'
+import { plainText } from './rules'
+import { commentSchema } from './schemas'
+import {
+  CommentFormPage,
+  CommentLinkInvalidPage,
+  CommentThanksPage,
+  CommentWithdrawPage,
+  NewsPage,
+} from './views/public-pages'
+import { ReportArticle, ReportHead as ReportMeta } from './views/report-article'
+
+type C = Context<AppEnv>
+
+/** Signed-in readers get a page fresh (their menu is personal); everyone else the copy of this version. */
+async function cachedPage(
+  c: C,
+  published: { release: { id: string }; cacheScope: string },
+  variant: string,
+  contentType: string,
+  render: () => Promise<Response>,
+) {
+  if (getCookie(c, SESSION_COOKIE)) {
+    c.header('cache-control', 'private, no-cache')
+    return render()
+  }
+  return cachedPublic(c, { published, variant, contentType }, async () => (await render()).text())
+}
+
+async function reportPage(c: C) {
+  const slug = c.req.param('slug') ?? ''
+  // One round trip for the release and the report's head (its versions): all a page from the edge needs.
+  const published = await publicRelease(c, slug, reportHeadBySlug(c.var.db))
+  const head = publishedHead(published.alongside as ReportHead[] | undefined)
+  const render = async () => {
+    // Everything else in one more round trip.
+    const data = await publicReport(c.var.db, head.reportId, published.visitId, published.release.id)
+    const origin = c.var.config.publicUrl
+    const q = published.shareQuery ? `?${published.shareQuery}` : ''
+    const cover = data.photos[0]
+    // The team's news is public for listed visits only: an unlisted visit's report links no further.
+    const news = published.shareQuery ? null : `/news/${head.teamId}`
+    const description = plainText(data.report.intro || data.report.body, 200)
+    return c.render(
+      <ReportArticle t={c.var.t} slug={slug} data={data} shareQuery={published.shareQuery} newsHref={news} />,
+      {
+        title: data.report.title,
+        head: (
+          <ReportMeta
+            title={data.report.title}
+            description={description}
+            url={`${origin}/v/${slug}/report${q}`}
+            image={
+              cover
+                ? {
+                    url: `${origin}/v/${slug}/photos/${cover.id}/${cover.webFile}${q}`,
+                    width: cover.webWidth,
+                    height: cover.webHeight,
+                    alt: cover.caption || data.report.title,
+                  }
+                : null
+            }
+            feedHref={news ? `${news}/feed.atom` : null}
+            feedTitle={c.var.t.reports.news.feed}
+          />
+        ),
+      },
+    )
+  }
+  return cachedPage(
+    c,
+    published,
+    `report.r${head.publicVersion}.g${head.galleryVersion}.${c.var.lang}`,
+    'text/html; charset=UTF-8',
+    render,
+  )
+}
+
+/** The visit behind a report's address, for a comment: the release must be public to this reader. */
+async function commentTarget(c: C) {
+  const slug = c.req.param('slug') ?? ''
+  const published = await publicRelease(c, slug)
+  const report = await commentableReport(c.var.db, published.visitId)
+  const q = published.shareQuery ? `?${published.shareQuery}` : ''
+  return { slug, published, report, q }
+}
+
+async function renderCommentForm(
+  c: C,
+  state?: { errors: { field: string; message: string }[]; values: Record<string, unknown> },
+) {
+  const { slug, report, q } = await commentTarget(c)
+  privateHeaders(c)
+  return c.render(
+    <CommentFormPage
+      t={c.var.t}
+      reportTitle={report.title}
+      action={`/v/${slug}/report/comment${q}`}
+      back={`/v/${slug}/report${q}`}
+      stamp={await formStamp(c.var.config, report.id, new Date())}
+      state={state}
+    />,
+    { title: `${c.var.t.reports.comments.formTitle} · ${report.title}` },
+  )
+}
+
+/** The public face of the reports: a visit's report, comments on it, the team's news and its Atom feed. */
+export const reportPublicRoutes = new Hono<AppEnv>()
+  .use('/assets/reports.css', etag())
+  .get('/assets/reports.css', (c) => {
+    c.header('cache-control', 'public, max-age=3600, must-revalidate')
+    return c.body(reportsCss, 200, { 'content-type': 'text/css; charset=utf-8' })
+  })
+  .get('/v/:slug/report', reportPage)
+  .get('/v/:slug/report/comment', (c) => renderCommentForm(c))
+  .post(
+    '/v/:slug/report/comment',
+    rateLimit('report-comment'),
+    formBody(commentSchema, (c, errors, values) => renderCommentForm(c, { errors, values })),
+    async (c) => {
+      const { slug, published, q } = await commentTarget(c)
+      try {
+        const { token } = await submitComment(
+          c.var.db,
+          c.var.config,
+          published.visitId,
+          c.req.valid('form'),
+          new Date(),
+        )
+        privateHeaders(c)
+        c.status(201)
+        return c.render(
+          <CommentThanksPage
+            t={c.var.t}
+            link={`${c.var.config.publicUrl}/rc/${token}`}
+            back={`/v/${slug}/report${q}`}
+          />,
+          { title: c.var.t.reports.comments.thanksTitle },
+        )
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'validation_failed') {
+          c.status(422)
+          const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+          const errors = (error.extra.errors ?? []).map((e) => ({
+            field: e.field === 'website' ? 'body' : e.field,
+            message:
+              c.var.t.reports.validation[
+                e.message.split('.').pop() as keyof typeof c.var.t.reports.validation
+              ] ?? c.var.t.validation.invalid,
+          }))
+          return renderCommentForm(c, { errors, values: { ...values, shown: undefined } })
+        }
+        throw error
+      }
+    },
+  )
+  .get('/v/:slug/report/slides/:fileId', async (c) => {
+    const published = await publicRelease(c, c.req.param('slug'))
+    const file = await publicSlides(c.var.db, published.visitId, c.req.param('fileId'))
+    const object = await c.env.PHOTOS.get(file.r2Key)
+    if (!object) throw new DomainError('not_found')
+    return downloadResponse(c, object, downloadName(file.filename, 'pdf', 'slides'))
+  })
+  .get('/rc/:token', (c) =>
+    withPrivateLink(
+      c,
+      () =>
+        c.render(<CommentLinkInvalidPage t={c.var.t} />, { title: c.var.t.reports.comments.invalidTitle }),
+      async (token) => {
+        const { comment, slug } = await commentByToken(c.var.db, token)
+        return c.render(
+          <CommentWithdrawPage
+            t={c.var.t}
+            token={token}
+            status={comment.status}
+            body={comment.body}
+            back={`/v/${slug}/report`}
+          />,
+          { title: c.var.t.reports.comments.withdrawTitle },
+        )
+      },
+    ),
+  )
+  .post('/rc/:token/withdraw', (c) =>
+    withPrivateLink(
+      c,
+      () =>
+        c.render(<CommentLinkInvalidPage t={c.var.t} />, { title: c.var.t.reports.comments.invalidTitle }),
+      async (token) => {
+        await withdrawComment(c.var.db, token, new Date())
+        return c.redirect(`/rc/${token}`, 303)
+      },
+    ),
+  )
+  .get('/news/:teamId', async (c) => {
+    const teamId = c.req.param('teamId')
+    const head = await newsHead(c.var.db, teamId)
+    const raw = c.req.query('category')
+    const category = raw === 'report' || raw === 'news' ? raw : null
+    const feedHref = `/news/${teamId}/feed.atom`
+    const title = c.var.t.reports.news.title(head.name)
+    return cachedPage(
+      c,
+      { release: { id: `news-${teamId}` }, cacheScope: 'open' },
+      `news.${head.stamp}.${category ?? 'all'}.${c.var.lang}`,
+      'text/html; charset=UTF-8',
+      async () =>
+        c.render(
+          <NewsPage
+            t={c.var.t}
+            teamId={teamId}
+            teamName={head.name}
+            entries={await newsList(c.var.db, teamId)}
+            category={category}
+          />,
+          { title, head: <link rel="alternate" type="application/atom+xml" title={title} href={feedHref} /> },
+        ),
+    )
+  })
+  .get('/news/:teamId/feed.atom', async (c) => {
+    const teamId = c.req.param('teamId')
+    const head = await newsHead(c.var.db, teamId)
+    return cachedPublic(
+      c,
+      {
+        published: { release: { id: `news-${teamId}` }, cacheScope: 'open' },
+        variant: `atom.${head.stamp}.${c.var.lang}`,
+        contentType: 'application/atom+xml; charset=utf-8',
+      },
+      async () =>
+        atomFeed({
+          teamId,
+          teamName: head.name,
+          title: c.var.t.reports.news.title(head.name),
+          origin: c.var.config.publicUrl,
+          entries: await newsList(c.var.db, teamId),
+          lang: c.var.lang,
+        }),
+    )
+  })

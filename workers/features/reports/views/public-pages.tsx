@@ -1,0 +1,206 @@
+import { raw } from 'hono/html'
+import type { Messages } from '../../../../shared/i18n'
+import { formatLongDate } from '../../../../shared/i18n/format'
+import { ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
+import type { NewsEntry } from '../news'
+import { renderMarkdown } from '../rules'
+
+const monthTitle = (month: string, locale: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 15)),
+  )
+}
+
+/** The team's news at /news/{teamId}: published reports newest first, by month, with categories and a feed. */
+export function NewsPage({
+  t,
+  teamId,
+  teamName,
+  entries,
+  category,
+}: {
+  t: Messages
+  teamId: string
+  teamName: string
+  entries: readonly NewsEntry[]
+  category: string | null
+}) {
+  const months = new Map<string, NewsEntry[]>()
+  for (const e of entries) {
+    if (category && e.category !== category) continue
+    const list = months.get(e.month)
+    if (list) list.push(e)
+    else months.set(e.month, [e])
+  }
+  const base = `/news/${teamId}`
+  return (
+    <article class="news">
+      <link rel="stylesheet" href="/assets/reports.css" />
+      <h1>{t.reports.news.title(teamName)}</h1>
+      <p class="lead">{t.reports.news.lead}</p>
+      <nav aria-label={t.reports.fields.category} class="news-categories">
+        <a href={base} aria-current={category === null ? 'page' : undefined}>
+          {t.reports.news.all}
+        </a>
+        {(['report', 'news'] as const).map((c) => (
+          <>
+            {' · '}
+            <a href={`${base}?category=${c}`} aria-current={category === c ? 'page' : undefined}>
+              {t.reports.categories[c]}
+            </a>
+          </>
+        ))}
+        {' · '}
+        <a href={`${base}/feed.atom`} type="application/atom+xml">
+          {t.reports.news.feed}
+        </a>
+      </nav>
+      {months.size === 0 ? <p class="notice">{t.reports.news.empty}</p> : null}
+      {[...months].map(([month, list]) => (
+        <section aria-labelledby={`m-${month}`}>
+          <h2 id={`m-${month}`}>{monthTitle(month, t.locale)}</h2>
+          {list.map((e) => (
+            <div class="news-entry">
+              <h3>
+                <a href={`/v/${e.slug}/report`}>{e.title}</a>
+              </h3>
+              <p class="muted">
+                <span class="tag">{t.reports.categories[e.category]}</span>{' '}
+                {e.publishedAt ? (
+                  <time datetime={e.publishedAt.toISOString()}>
+                    {formatLongDate(e.publishedAt, e.timeZone, t.locale)}
+                  </time>
+                ) : null}
+                {e.authorName ? ` · ${t.reports.writtenBy(e.authorName)}` : null}
+              </p>
+              {e.intro ? <div>{raw(renderMarkdown(e.intro))}</div> : null}
+              <p>
+                <a href={`/v/${e.slug}/report`}>
+                  {t.reports.news.readMore}
+                  <span class="visually-hidden">: {e.title}</span>
+                </a>
+              </p>
+            </div>
+          ))}
+        </section>
+      ))}
+      <p class="muted">{t.reports.news.feedHint}</p>
+    </article>
+  )
+}
+
+/** The comment form at /v/{slug}/report/comment: name, text, an optional address, a hidden field for bots. */
+export function CommentFormPage({
+  t,
+  reportTitle,
+  action,
+  back,
+  stamp,
+  state,
+}: {
+  t: Messages
+  reportTitle: string
+  action: string
+  back: string
+  stamp: string
+  state?: FormState | undefined
+}) {
+  return (
+    <article>
+      <link rel="stylesheet" href="/assets/reports.css" />
+      <h1>{t.reports.comments.formTitle}</h1>
+      <p class="lead">{reportTitle}</p>
+      <p>{t.reports.comments.formLead}</p>
+      <ErrorSummary t={t} state={state} />
+      <form method="post" action={action} class="comment-form">
+        <input type="hidden" name="shown" value={stamp} />
+        <Field name="name" label={t.reports.comments.name} state={state} required autocomplete="name" />
+        <Textarea name="body" label={t.reports.comments.body} state={state} rows={6} />
+        <Field
+          name="email"
+          type="email"
+          label={t.reports.comments.email}
+          state={state}
+          autocomplete="email"
+        />
+        <div class="hp-field" aria-hidden="true">
+          <label for="field-website">{t.reports.comments.website}</label>
+          <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <button type="submit">{t.reports.comments.send}</button>
+      </form>
+      <p>
+        <a href={back}>{t.reports.backToVisit}</a>
+      </p>
+    </article>
+  )
+}
+
+/** After sending: thanks, and the private link that withdraws the comment. */
+export function CommentThanksPage({ t, link, back }: { t: Messages; link: string; back: string }) {
+  return (
+    <article>
+      <h1>{t.reports.comments.thanksTitle}</h1>
+      <p>{t.reports.comments.thanks}</p>
+      <p>
+        <strong>{t.reports.comments.withdrawLink}:</strong>
+        <br />
+        <a href={link} class="break-all">
+          {link}
+        </a>
+      </p>
+      <p>
+        <a href={back}>{t.reports.title}</a>
+      </p>
+    </article>
+  )
+}
+
+/** The commenter's private page: withdraw the comment (or see that it is). */
+export function CommentWithdrawPage({
+  t,
+  token,
+  status,
+  body,
+  back,
+}: {
+  t: Messages
+  token: string
+  status: string
+  body: string
+  back: string
+}) {
+  const done = status === 'withdrawn'
+  return (
+    <article>
+      <h1>{done ? t.reports.comments.withdrawnTitle : t.reports.comments.withdrawTitle}</h1>
+      {done ? (
+        <p>{t.reports.comments.withdrawn}</p>
+      ) : (
+        <>
+          <blockquote class="pre-line">{body}</blockquote>
+          <p>{t.reports.comments.withdrawLead}</p>
+          <form method="post" action={`/rc/${token}/withdraw`}>
+            <button type="submit" class="danger">
+              {t.reports.comments.withdrawButton}
+            </button>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={back}>{t.reports.title}</a>
+      </p>
+    </article>
+  )
+}
+
+/** A private comment link that is unknown. */
+export function CommentLinkInvalidPage({ t }: { t: Messages }) {
+  return (
+    <article>
+      <h1>{t.reports.comments.invalidTitle}</h1>
+      <p>{t.reports.comments.invalid}</p>
+    </article>
+  )
+}
