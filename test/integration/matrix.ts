@@ -1,4 +1,3 @@
-import { reportRows } from '../../workers/features/reports/reports.matrix'
 import { env, SELF } from 'cloudflare:test'
 import { expect } from 'vitest'
 import { createApp } from '../../workers/app'
@@ -7,6 +6,7 @@ import { photoRows } from '../../workers/features/photos/photos.matrix'
 import { privacyRows } from '../../workers/features/privacy/privacy.matrix'
 import { apiRows } from '../../workers/features/programme/programme.matrix'
 import { optOutLink } from '../../workers/features/releases/change-mails'
+import { reportRows } from '../../workers/features/reports/reports.matrix'
 import { rsvpRows } from '../../workers/features/rsvps/rsvps.matrix'
 import { talkRows } from '../../workers/features/talks/talks.matrix'
 import { pageRows } from '../../workers/features/visits/visits.matrix'
@@ -40,6 +40,16 @@ const ownerApi = (ok: number) => s(401, 404, 403, 403, ok, 404, 404, 401)
 /** The rows of the foundation: health, assets, public pages and feeds, sign-in, teams, dev helpers. */
 export const baseRows: Record<string, Row> = {
   'GET /healthz': { request: () => ({ path: '/healthz' }), expect: everyone(200) },
+  'GET /problems': {
+    request: () => ({ path: '/problems' }),
+    expect: everyone(200),
+    hidePrivateFrom: [...actors],
+  },
+  'GET /problems/:slug': {
+    request: () => ({ path: '/problems/validation-failed' }),
+    expect: everyone(200),
+    hidePrivateFrom: [...actors],
+  },
   'GET /assets/app.css': { request: () => ({ path: '/assets/app.css' }), expect: everyone(200) },
   'GET /assets/icon.svg': { request: () => ({ path: '/assets/icon.svg' }), expect: everyone(200) },
   'GET /favicon.ico': { request: () => ({ path: '/favicon.ico' }), expect: everyone(301) },
@@ -124,7 +134,10 @@ export const baseRows: Record<string, Row> = {
     expect: s(401, 404, 403, 403, 200, 404, 404, 401),
   },
   'POST /teams/:teamId/invitations/:invitationId/revoke': {
-    request: (w) => ({ path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`, form: {} }),
+    request: (w) => ({
+      path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`,
+      form: { confirm: 'yes' },
+    }),
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId': {
@@ -135,7 +148,10 @@ export const baseRows: Record<string, Row> = {
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId/remove': {
-    request: (w) => ({ path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`, form: {} }),
+    request: (w) => ({
+      path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`,
+      form: { confirm: 'yes' },
+    }),
     expect: ownerPost,
   },
   'GET /teams/:teamId/audit': {
