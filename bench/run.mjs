@@ -10,9 +10,9 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { freePort, migrateLocal, root, startDev, wrangler } from '../scripts/dev-server.mjs'
-import { bundleGzipBytes, caseBudgets, uploadRssGrowthBytes } from './budgets.mjs'
+import { budgetsFor, bundleGzipBytes, uploadRssGrowthBytes } from './budgets.mjs'
 import { connectInspector, profileWhile, topFunctions } from './profile.mjs'
-import { generateVisit } from './visit-data.mjs'
+import { generateVisit, SIZES } from './visit-data.mjs'
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2)
 const MEASURE_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
@@ -350,8 +350,8 @@ async function measureBundle(outdir) {
 }
 
 /** Budget verdicts of one case: every figure that has a limit, and no failed requests at all. */
-function verdicts(result) {
-  const budget = caseBudgets[result.key] ?? {}
+function verdicts(result, items) {
+  const budget = budgetsFor(items)[result.key] ?? {}
   const checks = [{ figure: 'non2xx', value: result.non2xx, limit: 0 }]
   if (budget.d1Queries !== undefined)
     checks.push({ figure: 'd1Queries', value: result.d1.queriesMax, limit: budget.d1Queries })
@@ -375,6 +375,7 @@ function cell(value, check, { digits = 0, max } = {}) {
 function table(results, bundle, bundleCheck, upload) {
   const header = [
     'case',
+    'items',
     'req/s',
     'p50 ms',
     'p99 ms',
@@ -382,12 +383,14 @@ function table(results, bundle, bundleCheck, upload) {
     'D1 queries',
     'rows read',
     'CPU ms/req',
+    'µs/item',
     'note',
   ]
   const rows = results.map((r) => {
     const check = Object.fromEntries(r.checks.map((c) => [c.figure, c]))
     return [
       `${r.method} ${r.name}`,
+      String(r.items),
       String(r.requestsPerSecond),
       String(r.latencyMs.p50),
       String(r.latencyMs.p99),
@@ -395,6 +398,10 @@ function table(results, bundle, bundleCheck, upload) {
       cell(r.d1.queriesTypical, check.d1Queries, { max: r.d1.queriesMax }),
       cell(r.d1.rowsReadTypical, check.rowsRead, { max: r.d1.rowsReadMax }),
       cell(r.cpuMsPerRequest, check.cpuMs, { digits: 2 }),
+      // CPU per programme item, so growth with the size shows (the floor cases have nothing to do with it).
+      r.key.startsWith('floor') || !Number.isFinite(r.cpuMsPerRequest)
+        ? ''
+        : ((r.cpuMsPerRequest * 1000) / r.items).toFixed(1),
       r.disturbed ? `${r.note}; DISTURBED: workerd restarted` : r.note,
     ]
   })
@@ -403,6 +410,8 @@ function table(results, bundle, bundleCheck, upload) {
     const mb = (n) => (n / MiB).toFixed(1)
     rows.push([
       `PUT ${upload.name}`,
+      '300',
+      '',
       '',
       '',
       '',
@@ -410,6 +419,7 @@ function table(results, bundle, bundleCheck, upload) {
       '',
       '',
       `${upload.cpuMs} ms`,
+      '',
       `${upload.throughputMBps.toFixed(0)} MB/s (${upload.parts} parts, ${upload.partsSeconds.toFixed(1)} s); ` +
         `workerd RSS +${mb(upload.check.value)} MB <${mb(upload.check.limit)} ${upload.check.pass ? 'PASS' : 'FAIL'}; ` +
         `complete (variants) ${(upload.totalSeconds - upload.partsSeconds).toFixed(1)} s, ` +
@@ -425,6 +435,8 @@ function table(results, bundle, bundleCheck, upload) {
     '',
     '',
     '',
+    '',
+    '',
     `${kib(bundle.gzipBytes)} ≤${kib(bundleGzipBytes)} ${bundleCheck.pass ? 'PASS' : 'FAIL'} (raw ${kib(bundle.rawBytes)})`,
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
@@ -432,33 +444,102 @@ function table(results, bundle, bundleCheck, upload) {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-async function main() {
-  const started = Date.now()
+/** Case keys measured at the sizes beside 300 (each costs a fresh wrangler dev and ~10 s), so the bench fits 4 min. */
+const FEWER_CASES = {
+  30: ['schedulePage', 'schedulePageMiss', 'programmePage', 'publish'],
+  3000: [
+    'schedulePage',
+    'scheduleJson',
+    'schedulePageMiss',
+    'scheduleJsonMiss',
+    'scheduleIcsMiss',
+    'programmePage',
+    'clashes',
+    'itemSave',
+    'publish',
+  ],
+}
+
+/**
+ * The item-save case: five saves of one item one after another (each with the version the last one gave), for
+ * the D1 round trips a save costs; no load run (the version changes with every save).
+ */
+async function measureItemSave(dev, port, { visitId, headers, items }) {
+  const json = { ...headers, 'content-type': 'application/json', accept: 'application/json' }
+  const list = await fetch(new URL(`/api/visits/${visitId}/programme`, dev.url), { headers: json })
+  const body = await list.json()
+  const [item] = body.items
+  let version = item.version
+  const samples = []
+  const before = await workerdTicks(dev.pid, port)
+  for (let i = 0; i < SAMPLES; i++) {
+    const res = await fetch(new URL(`/api/items/${item.id}`, dev.url), {
+      method: 'PATCH',
+      headers: json,
+      body: JSON.stringify({ version, title: `${item.title.replace(/ \(\d+\)$/, '')} (${i})` }),
+      signal: AbortSignal.timeout(60_000),
+    })
+    const answer = await res.json()
+    version = answer.item?.version ?? version
+    samples.push({ status: res.status, ...parseServerTiming(res.headers.get('server-timing')) })
+  }
+  const after = await workerdTicks(dev.pid, port)
+  const failed = samples.filter((x) => x.status < 200 || x.status > 299).length
+  return {
+    key: 'itemSave',
+    name: 'save a programme item',
+    method: 'PATCH',
+    path: `/api/items/${item.id}`,
+    note: `organiser, ${SAMPLES} saves one by one (no load run; CPU coarse)`,
+    connections: 1,
+    seconds: 0,
+    requests: SAMPLES,
+    requestsPerSecond: 0,
+    latencyMs: { p50: null, p99: null },
+    non2xx: failed,
+    d1: {
+      queriesMax: Math.max(...samples.map((x) => x.queries)),
+      queriesTypical: median(samples.map((x) => x.queries)),
+      rowsReadMax: Math.max(...samples.map((x) => x.rowsRead)),
+      rowsReadTypical: median(samples.map((x) => x.rowsRead)),
+      rowsWrittenTypical: median(samples.map((x) => x.rowsWritten)),
+    },
+    cold: null,
+    cache: null,
+    disturbed: false,
+    cpuMsPerRequest: ((after.worker - before.worker) * (1000 / CLOCK_TICKS)) / SAMPLES,
+    proxyCpuMsPerRequest: null,
+    items,
+  }
+}
+
+/** One size of the visit: its own D1, wrangler dev and release; the results of its cases. */
+async function runSize(items, { bundle, profiled, only }) {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'rondgang-bench-'))
   cleanups.push(() => fs.rm(work, { recursive: true, force: true }))
   const persistTo = path.join(work, 'state')
-  const visit = generateVisit()
+  const visit = generateVisit(Date.now(), SIZES[items])
   const sqlFile = path.join(work, 'visit.sql')
   const rsvpSqlFile = path.join(work, 'rsvps.sql')
   await fs.writeFile(sqlFile, visit.sql)
   await fs.writeFile(rsvpSqlFile, visit.rsvpSql)
-  log(`visit: ${JSON.stringify(visit.counts)}; migrating, loading and bundling`)
-
-  const [bundle] = await Promise.all([
-    measureBundle(path.join(work, 'bundle')),
+  log(
+    `visit of ${items}: ${JSON.stringify(visit.counts)}; migrating, loading${bundle ? ' and bundling' : ''}`,
+  )
+  const [bundled] = await Promise.all([
+    bundle ? measureBundle(path.join(work, 'bundle')) : null,
     (async () => {
       await migrateLocal({ persistTo })
       await wrangler(['d1', 'execute', 'DB', '--local', '--file', sqlFile], { persistTo })
     })(),
   ])
 
-  // BENCH_PROFILE=programmePage,clashes adds a profiled run after those cases (see bench/profile.mjs).
-  const profiled = process.env.BENCH_PROFILE?.split(',').filter(Boolean) ?? []
   const port = await freePort()
   const inspectorPort = profiled.length > 0 ? await freePort() : undefined
   const devOptions = { port, persistTo, log: process.env.BENCH_LOG === '1', inspectorPort }
   let dev = await startDev(devOptions)
-  cleanups.push(() => dev.stop())
+  const stopDev = () => dev.stop()
+  cleanups.push(stopDev)
   devOutput = dev.output
   // wrangler's proxy in front of the Worker holds on to the bodies it forwards (2 GB after about 1.5 GB of
   // responses, and then it stops answering): every case after the first gets a fresh `wrangler dev`, on the
@@ -474,16 +555,23 @@ async function main() {
   const cookie = `__Host-rondgang_session=${sessionId}`
   // Every case asks in Dutch, so the load run and the samples hit the same cache entry.
   const lang = { 'accept-language': 'nl' }
-  const published = await fetch(`${dev.url}/api/visits/${visitId}/releases`, {
+  const publishRequest = {
     method: 'POST',
+    path: `/api/visits/${visitId}/releases`,
     headers: { ...lang, cookie, 'content-type': 'application/json', accept: 'application/json' },
     body: '{}',
-    signal: AbortSignal.timeout(60_000),
+  }
+  const publishStarted = await workerdTicks(dev.pid, port)
+  const published = await fetch(new URL(publishRequest.path, dev.url), {
+    ...publishRequest,
+    signal: AbortSignal.timeout(120_000),
   })
   // Read the answer in full: an unread body keeps the Worker's response open, and wrangler's proxy then holds
   // the next request back.
   const release = await published.text()
   if (published.status !== 201) throw new Error(`publishing failed: ${published.status} ${release}`)
+  const firstPublishMs =
+    ((await workerdTicks(dev.pid, port)).worker - publishStarted.worker) * (1000 / CLOCK_TICKS)
   // The guests come after the release, as in life (a release mails every guest whom its changes concern).
   // wrangler's local D1 is one SQLite file, so the running Worker sees them at once.
   await wrangler(['d1', 'execute', 'DB', '--local', '--file', rsvpSqlFile], { persistTo })
@@ -512,6 +600,7 @@ async function main() {
     },
   }
   const get = (p, headers = {}) => ({ method: 'GET', path: p, headers: { ...lang, ...headers } })
+  const { rsvps, talks, cateringOrders } = visit.counts
   const cases = [
     {
       key: 'schedulePage',
@@ -531,6 +620,19 @@ async function main() {
       path: `/v/${slug}/schedule.json`,
       note: 'cache hit',
     },
+    // The floor: what any request costs this workerd (a static asset, no D1), and one with one small D1 query.
+    {
+      key: 'floorAsset',
+      name: 'floor: schedule.css',
+      path: '/assets/schedule.css',
+      note: 'no D1, no cache: the cost of any request here',
+    },
+    {
+      key: 'floorD1',
+      name: 'floor: /healthz',
+      path: '/healthz',
+      note: 'one D1 query of one row',
+    },
     {
       key: 'programmePage',
       name: 'programme editor page',
@@ -549,7 +651,7 @@ async function main() {
       key: 'cateringPage',
       name: 'catering overview page',
       path: `/visits/${visitId}/catering`,
-      note: 'organiser, 13 orders from 1,000 registrations',
+      note: `organiser, ${cateringOrders} orders from ${rsvps} registrations`,
       headers: { cookie, accept: 'text/html' },
     },
     // The same three rendered afresh, as for the first reader after a release in each data centre and
@@ -558,7 +660,7 @@ async function main() {
       key: `${key}Miss`,
       name: `${['public schedule page', 'schedule.ics', 'schedule.json'][i]} (miss)`,
       path: [`/v/${slug}`, `/v/${slug}/schedule.ics`, `/v/${slug}/schedule.json`][i],
-      note: 'anonymous, cache miss (rendered each time)',
+      note: 'anonymous, not in the edge cache',
       headers: { 'cache-control': 'no-cache' },
     })),
     // Other organiser pages at this size, reported without a budget of their own (issue 7 sets none), so a
@@ -571,22 +673,22 @@ async function main() {
         `/visits/${visitId}/releases`,
         'organiser, pending changes and history',
       ],
-      ['talksPage', 'talks review page', `/visits/${visitId}/talks`, 'organiser, 108 talks'],
-      ['guestList', 'guest list page', `/visits/${visitId}/rsvps`, 'organiser, 1,000 registrations'],
+      ['talksPage', 'talks review page', `/visits/${visitId}/talks`, `organiser, ${talks} talks`],
+      ['guestList', 'guest list page', `/visits/${visitId}/rsvps`, `organiser, ${rsvps} registrations`],
     ].map(([key, name, path, note]) => ({ key, name, path, note, headers: { cookie, accept: 'text/html' } })),
-    // The photo impression: 200 approved photo rows whose keys point at no R2 object (the page lists them,
+    // The photo impression: approved photo rows whose keys point at no R2 object (the page lists them,
     // the variants are separate requests), so this measures D1 and the page, cached like the schedule.
     {
       key: 'galleryPage',
       name: 'public gallery page',
       path: `/v/${slug}/photos`,
-      note: 'anonymous, cache hit, 200 photo rows (no R2 reads)',
+      note: `anonymous, cache hit, ${visit.counts.photos} photo rows (no R2 reads)`,
     },
     {
       key: 'galleryPageMiss',
       name: 'public gallery page (miss)',
       path: `/v/${slug}/photos`,
-      note: 'anonymous, cache miss, 200 photos rendered',
+      note: `anonymous, cache miss, ${visit.counts.photos} photos rendered`,
       headers: { 'cache-control': 'no-cache' },
     },
   ].map((c) => ({ ...c, connections: 10, request: get(c.path, c.headers) }))
@@ -598,10 +700,22 @@ async function main() {
     connections: 4,
     request: rsvpRequest,
   })
+  // Last, as it makes a new release (the edge copies of the cases above stop being asked for): publishing
+  // the unchanged programme again and again, one at a time (two at once would race for the number).
+  cases.push({
+    key: 'publish',
+    name: 'publish a release',
+    path: publishRequest.path,
+    note: `organiser, one at a time; the first publish took ${firstPublishMs} ms CPU`,
+    connections: 1,
+    request: publishRequest,
+  })
 
   // The first anonymous request after a release renders and fills the edge cache: its D1 cost is in the
   // budget too, and its CPU time is reported (each data centre's first reader pays it).
-  for (const c of [...cases.slice(0, 3), ...cases.filter((x) => x.key === 'galleryPage')]) {
+  for (const c of cases.filter((x) =>
+    ['schedulePage', 'scheduleIcs', 'scheduleJson', 'galleryPage'].includes(x.key),
+  )) {
     const before = await workerdTicks(dev.pid, port)
     c.cold = await sample(dev.url, c.request, 120_000)
     const after = await workerdTicks(dev.pid, port)
@@ -609,27 +723,57 @@ async function main() {
     c.note = `${c.note}; max = cold miss (${c.cold.cpuMs} ms CPU)`
   }
 
-  // BENCH_ONLY=programmePage,clashes measures just those cases (for working on one of them).
-  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean)
+  const keys = only ?? FEWER_CASES[items] ?? [...cases.map((c) => c.key), 'itemSave']
+  const runs = cases.filter((c) => keys.includes(c.key) && c.key !== 'publish')
+  if (keys.includes('itemSave')) runs.push({ key: 'itemSave' })
+  if (keys.includes('publish')) runs.push(cases.find((c) => c.key === 'publish'))
   const results = []
-  for (const [i, c] of (only ? cases.filter((x) => only.includes(x.key)) : cases).entries()) {
+  for (const [i, c] of runs.entries()) {
     if (i > 0) await freshDev()
-    const result = await measureCase(dev, port, c)
-    results.push({ ...result, checks: verdicts(result) })
+    const result =
+      c.key === 'itemSave'
+        ? await measureItemSave(dev, port, { visitId, headers: { ...lang, cookie }, items })
+        : { ...(await measureCase(dev, port, c)), items }
+    results.push({ ...result, checks: verdicts(result, items) })
     if (profiled.includes(c.key)) await profileCase(dev, inspectorPort, c)
   }
   let upload
-  if (!only || only.includes('photoUpload')) {
+  if (items === 300 && (!only || only.includes('photoUpload'))) {
     await freshDev()
     log('photo upload: 100 MB in parts')
     upload = await measureUpload(dev, port, { visitId, headers: { ...lang, cookie } })
   }
   await dev.stop()
+  cleanups.splice(cleanups.indexOf(stopDev), 1)
+  return { results, upload, bundle: bundled, counts: visit.counts }
+}
+
+async function main() {
+  const started = Date.now()
+  // BENCH_SIZES=300 measures one size; BENCH_ONLY=programmePage,clashes just those cases (for working on one).
+  const sizes = (process.env.BENCH_SIZES ?? '30,300,3000').split(',').filter(Boolean).map(Number)
+  for (const n of sizes) if (!SIZES[n]) throw new Error(`BENCH_SIZES: no visit of ${n} items (30, 300, 3000)`)
+  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean)
+  // BENCH_PROFILE=programmePage,clashes adds a profiled run after those cases (see bench/profile.mjs).
+  const profiled = process.env.BENCH_PROFILE?.split(',').filter(Boolean) ?? []
+  const results = []
+  const counts = {}
+  let bundle
+  let upload
+  for (const [i, items] of sizes.entries()) {
+    const size = await runSize(items, { bundle: i === 0, profiled, only })
+    results.push(...size.results)
+    counts[items] = size.counts
+    bundle ??= size.bundle
+    upload ??= size.upload
+  }
 
   const bundleCheck = { figure: 'bundleGzipBytes', value: bundle.gzipBytes, limit: bundleGzipBytes }
   bundleCheck.pass = bundleCheck.value <= bundleCheck.limit
   const failed = [
-    ...results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.name}: ${c.figure}`)),
+    ...results.flatMap((r) =>
+      r.checks.filter((c) => !c.pass).map((c) => `${r.name} at ${r.items}: ${c.figure}`),
+    ),
   ]
   if (!bundleCheck.pass) failed.push('bundle: gzip size')
   if (upload && !upload.check.pass) failed.push('photo upload: workerd memory or non-2xx')
@@ -638,9 +782,9 @@ async function main() {
   const report = {
     at: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
-    machine: { cpus: os.cpus().length, node: process.version },
-    settings: { warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, samples: SAMPLES },
-    visit: visit.counts,
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
+    settings: { warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, samples: SAMPLES, sizes },
+    visits: counts,
     cases: results,
     upload: upload ?? null,
     bundle: { ...bundle, check: bundleCheck },
@@ -652,11 +796,15 @@ async function main() {
     `${JSON.stringify(report, null, 2)}\n`,
   )
   log(
-    `${failed.length === 0 ? 'all budgets hold' : `budget broken: ${failed.join(', ')}`} (${report.seconds} s)`,
+    `${failed.length === 0 ? 'all budgets hold' : `budget broken: ${failed.join(', ')}`} (${report.seconds} s, load average before/after ${startLoad.map((x) => x.toFixed(1)).join(' ')} / ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
   )
   if (failed.length > 0) process.exitCode = 1
 }
 
+const startLoad = os.loadavg()
 try {
   await main()
 } catch (error) {

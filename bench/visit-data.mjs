@@ -3,7 +3,15 @@
 // one so the clash check and the exports do their usual work. A seeded generator keeps every run's data alike.
 import { createHash, randomBytes } from 'node:crypto'
 
-export const SIZE = { days: 3, items: 300, venues: 40, groups: 4, speakers: 60, rsvps: 1000, photos: 200 }
+/**
+ * The visit at the benchmark's three sizes (programme items: days × (4 + 24 × groups)). 300 is the visit of
+ * issue 7; 30 is one group's day, 3,000 the size of the largest conferences that pretalx and frab serve.
+ */
+export const SIZES = {
+  30: { days: 1, items: 28, venues: 11, groups: 1, speakers: 15, rsvps: 100, photos: 20 },
+  300: { days: 3, items: 300, venues: 40, groups: 4, speakers: 60, rsvps: 1000, photos: 200 },
+  3000: { days: 5, items: 3020, venues: 251, groups: 25, speakers: 375, rsvps: 1000, photos: 200 },
+}
 const ZONE = 'Europe/Amsterdam'
 const DIETARY = ['vegetarian', 'vegan', 'halal', 'kosher', 'gluten_free', 'lactose_free', 'nut_allergy']
 const STREETS = ['Breestraat', 'Haarlemmerstraat', 'Rapenburg', 'Oude Rijn', 'Nieuwe Rijn', 'Hooigracht']
@@ -73,7 +81,7 @@ function inserts(table, rows) {
  * The whole visit as SQL (the registrations apart), with the ids the benchmark needs. `now` sets the dates (the visit starts in six
  * weeks) and the organiser's session (fresh, so it is not touched during the run).
  */
-export function generateVisit(now = Date.now()) {
+export function generateVisit(now = Date.now(), SIZE = SIZES[300]) {
   const random = seeded(20260420)
   const newId = idMaker(random)
   const pick = (list) => list[Math.floor(random() * list.length)]
@@ -131,7 +139,7 @@ export function generateVisit(now = Date.now()) {
   ]
   const venues = Array.from({ length: SIZE.venues }, (_, i) => {
     const cluster = i === 0 ? null : (i - 1) % SIZE.groups
-    const at = cluster === null ? centre : clusterCentres[cluster]
+    const at = cluster === null ? centre : clusterCentres[cluster % clusterCentres.length]
     const kind =
       i === 0 ? 'community_centre' : pick(['garden', 'garden', 'community_centre', 'street', 'other'])
     return {
@@ -162,7 +170,8 @@ export function generateVisit(now = Date.now()) {
     closes_at: i % 2 === 0 ? visitEnd : null,
     rain_venue_id: i > 0 && i % 5 === 0 ? venues[0].id : null,
   }))
-  const groups = GROUP_NAMES.map((name, position) => ({ id: newId(), visit_id: visitId, name, position }))
+  const groupNames = Array.from({ length: SIZE.groups }, (_, i) => GROUP_NAMES[i] ?? `Groep ${i + 1}`)
+  const groups = groupNames.map((name, position) => ({ id: newId(), visit_id: visitId, name, position }))
   const participants = Array.from({ length: 40 }, (_, i) => ({
     id: newId(),
     visit_id: visitId,

@@ -21,6 +21,7 @@ import { ApiReferencePage, openApiDocument } from './platform/http/api-docs'
 import { healthRoutes } from './platform/http/health'
 import { notFound, onError, problemPages } from './platform/http/on-error'
 import { isApiPath } from './platform/http/problem'
+import { forgetOnWrites } from './platform/http/public-cache'
 import { requireJson } from './platform/http/validation'
 import { bodyLimits } from './platform/middleware/body-limit'
 import { database } from './platform/middleware/db'
@@ -35,6 +36,7 @@ export function createApp() {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
+  app.use(forgetOnWrites)
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

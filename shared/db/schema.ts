@@ -342,6 +342,23 @@ export const releases = sqliteTable(
   (t) => [uniqueIndex('releases_visit_number_idx').on(t.visitId, t.number)],
 )
 
+/**
+ * A release's large parts beside it, each under D1's 2 MB per value: the items of a large snapshot
+ * (`items`, in order) and the public answers made once per release (`body:<variant>`, in chunks).
+ */
+export const releaseParts = sqliteTable(
+  'release_parts',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.key, t.seq] })],
+)
+
 /** Revocable read access to the schedule of an unlisted visit. */
 export const shareLinks = sqliteTable(
   'share_links',

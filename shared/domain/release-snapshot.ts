@@ -49,6 +49,12 @@ export type ReleaseSnapshot = {
   venues: SnapshotVenue[]
   groups: { id: string; name: string }[]
   items: ReleaseItem[]
+  /**
+   * Set on the row of a large release only: its items are not in the row but in this many parts beside it
+   * (release_parts, key 'items'); the row holds the rest, so readers of the visit, venues and groups need no
+   * parts. See snapshotRows.
+   */
+  itemParts?: number
 }
 
 type DraftItem = Omit<ReleaseItem, 'sequence'>
@@ -131,4 +137,73 @@ export function toScheduleExport(
       }),
     ),
   }
+}
+
+/**
+ * Most characters of one stored part: D1 refuses a value over 2 MB (SQLITE_TOOBIG), and a character is at most
+ * 3 bytes of UTF-8 (a pair of surrogates is 4 for 2), so 600,000 characters always fit with room to spare.
+ */
+export const PART_CHARS = 600_000
+
+/**
+ * The snapshot as D1 stores it: one row when it fits, else the row without items plus the items in parts of
+ * at most `partChars` characters each (in order), each part a JSON array. Items are written once either way.
+ */
+export function snapshotRows(
+  snapshot: ReleaseSnapshot,
+  partChars = PART_CHARS,
+): { row: string; itemParts: string[] } {
+  const whole = JSON.stringify(snapshot)
+  if (whole.length <= partChars) return { row: whole, itemParts: [] }
+  const itemParts: string[] = []
+  let part: string[] = []
+  let size = 2
+  for (const item of snapshot.items) {
+    const text = JSON.stringify(item)
+    if (part.length > 0 && size + text.length + 1 > partChars) {
+      itemParts.push(`[${part.join(',')}]`)
+      part = []
+      size = 2
+    }
+    part.push(text)
+    size += text.length + 1
+  }
+  if (part.length > 0) itemParts.push(`[${part.join(',')}]`)
+  const { items: _items, ...rest } = snapshot
+  return { row: JSON.stringify({ ...rest, items: [], itemParts: itemParts.length }), itemParts }
+}
+
+/** The snapshot back from its row and its item parts (in order), as snapshotRows wrote them. */
+export function snapshotFromRows(row: string, itemParts: readonly string[]): ReleaseSnapshot {
+  const snapshot = JSON.parse(row) as ReleaseSnapshot
+  if (!snapshot.itemParts) return snapshot
+  if (itemParts.length !== snapshot.itemParts)
+    throw new Error(`release snapshot: ${itemParts.length} of ${snapshot.itemParts} item parts found`)
+  const { itemParts: _n, ...rest } = snapshot
+  // One parse of the parts joined (each part is a JSON array): no array of arrays to flatten.
+  const items = JSON.parse(
+    `[${itemParts
+      .map((p) => p.slice(1, -1))
+      .filter((p) => p !== '')
+      .join(',')}]`,
+  )
+  return { ...rest, items: items as ReleaseItem[] }
+}
+
+/**
+ * A text in chunks of at most `chunkChars` characters, never splitting a surrogate pair (so each chunk is
+ * valid UTF-16 and can be stored and joined back as it was).
+ */
+export function textChunks(text: string, chunkChars = PART_CHARS): string[] {
+  if (text.length <= chunkChars) return [text]
+  const chunks: string[] = []
+  let at = 0
+  while (at < text.length) {
+    let end = Math.min(text.length, at + chunkChars)
+    const code = text.charCodeAt(end - 1)
+    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end -= 1
+    chunks.push(text.slice(at, end))
+    at = end
+  }
+  return chunks
 }

@@ -3,7 +3,14 @@
  * schedule formats and the one most apps read. Cancelled items are left out.
  */
 import type { ExportOptions, ScheduleExport } from './model'
-import { buildTimetable, hoursMinutes, type Timetable, type TimetableEvent } from './timetable'
+import {
+  buildTimetable,
+  hoursMinutes,
+  type Timetable,
+  type TimetableDay,
+  type TimetableEvent,
+  type TimetableRoom,
+} from './timetable'
 
 /** The released programme as frab schedule XML text. */
 export function toFrabXml(data: ScheduleExport, opts: Pick<ExportOptions, 'lang'>): string {
@@ -25,6 +32,18 @@ export function escapeXml(value: string): string {
 
 /** The frab schedule XML of a timetable. */
 export function frabXml(t: Timetable): string {
+  // The events grouped once by day and room (in their order), not filtered per day and room: linear.
+  const byDayAndRoom = new Map<TimetableDay, Map<TimetableRoom, TimetableEvent[]>>()
+  for (const e of t.events) {
+    let rooms = byDayAndRoom.get(e.day)
+    if (!rooms) {
+      rooms = new Map()
+      byDayAndRoom.set(e.day, rooms)
+    }
+    const list = rooms.get(e.room)
+    if (list) list.push(e)
+    else rooms.set(e.room, [e])
+  }
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<schedule>',
@@ -49,7 +68,7 @@ export function frabXml(t: Timetable): string {
     ...t.days.flatMap((day) => [
       `  <day index="${day.index}" date="${day.date}" start="${day.start}" end="${day.end}">`,
       ...t.rooms.flatMap((room) => {
-        const events = t.events.filter((e) => e.day === day && e.room === room)
+        const events = byDayAndRoom.get(day)?.get(room) ?? []
         const open = `    <room name="${escapeXml(room.name)}" guid="${room.guid}"`
         return events.length === 0
           ? [`${open}/>`]

@@ -90,6 +90,11 @@ export function buildTimetable(data: ScheduleExport, lang: ExportLang): Timetabl
   }
 
   const rooms = roomsOf(data, items, lang)
+  // Looked up by id rather than searched per event, so the layout stays linear in the items.
+  const roomOf = new Map(rooms.flatMap((room) => (room.venue ? [[room.venue.id, room] as const] : [])))
+  const noRoom = rooms.find((room) => room.venue === null)
+  const dayOf = new Map(days.map((day) => [day.date, day]))
+  const groupName = new Map(data.groups.map((g) => [g.id, g.name]))
   const tracks = new Map<string, { name: string; slug: string }>()
   const events = items.map((item): TimetableEvent => {
     const local = localStarts.get(item.id)!
@@ -102,16 +107,14 @@ export function buildTimetable(data: ScheduleExport, lang: ExportLang): Timetabl
       guid: itemGuid(visit.id, item.id),
       id,
       slug: `${acronym}-${id}-${slugOf(item.title, 'item', 4)}`,
-      room:
-        rooms.find((room) => room.venue !== null && room.venue.id === item.venueId) ??
-        rooms.find((room) => room.venue === null)!,
-      day: days.find((day) => day.date === local.date)!,
+      room: (item.venueId === null ? undefined : roomOf.get(item.venueId)) ?? noRoom!,
+      day: dayOf.get(local.date)!,
       start: isoLocal(item.start, tz),
       end: isoLocal(item.end, tz),
       startTime: local.time,
       duration: hoursMinutes(durationMinutes),
       durationMinutes,
-      subtitle: item.groupIds.flatMap((gid) => data.groups.find((g) => g.id === gid)?.name ?? []).join(', '),
+      subtitle: item.groupIds.flatMap((gid) => groupName.get(gid) ?? []).join(', '),
       track,
       language: languageOf(item.language, lang),
       persons: item.speakers.map((s) => ({
@@ -186,7 +189,8 @@ function roomsOf(data: ScheduleExport, items: ExportItem[], lang: ExportLang): T
   const used = new Set(items.map((item) => item.venueId))
   const venues: (ExportVenue | null)[] = data.venues.filter((venue) => used.has(venue.id))
   // Items whose venue is unknown (none, or not in the list) are shown together, as on the way.
-  if (items.some((item) => item.venueId === null || !data.venues.some((v) => v.id === item.venueId))) {
+  const known = new Set(data.venues.map((v) => v.id))
+  if (items.some((item) => item.venueId === null || !known.has(item.venueId))) {
     venues.push(null)
   }
   const names = new Set<string>()

@@ -204,7 +204,16 @@ describe('guests of an unlisted visit', () => {
     const forged = `${pass.slice(0, at)}${pass[at] === 'A' ? 'B' : 'A'}${pass.slice(at + 1)}`
     expect((await SELF.fetch(url(`/v/${slug}?g=${forged}`))).status).toBe(404)
     expect((await SELF.fetch(url(`/v/${w.slugA}?g=${pass}`))).status).toBe(200) // listed: open anyway
-    await env.DB.prepare('UPDATE visits SET listed = 0 WHERE id = ?').bind(w.visitA).run()
+    // Unlisted by its team: a write, so this isolate forgets the release head it kept (HEAD_MEMORY_MS).
+    const { version } = (await env.DB.prepare('SELECT version FROM visits WHERE id = ?')
+      .bind(w.visitA)
+      .first<{ version: number }>())!
+    const unlisted = await api(`/api/visits/${w.visitA}`, {
+      cookie,
+      method: 'PATCH',
+      body: { listed: false, version },
+    })
+    expect(unlisted.status).toBe(200)
     expect((await SELF.fetch(url(`/v/${w.slugA}?g=${pass}`))).status).toBe(404)
 
     // The private page links to the programme with the pass; after cancelling, the pass opens nothing.

@@ -1,8 +1,9 @@
 import { SELF } from 'cloudflare:test'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { api, url } from '../../../test/integration/helpers'
+import { api, d1Cost, db, url } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
+import { loadDemoData } from '../../dev/demo-load'
 
 const organiser = (w: World) => w.person.organiser.cookie
 
@@ -129,6 +130,31 @@ describe('calendar feed', () => {
     expect(xml).toMatch(/^<\?xml/)
     expect(xml).toContain('<day index="2" date="2026-10-25"')
     expect(xml).toContain('<start>14:00</start>')
+  })
+
+  it("gives a group its own feed, linked from the group's view; an unknown group gets the visit's feed", async () => {
+    await loadDemoData(db)
+    const base = '/v/delegatiebezoek-deventer-2017'
+    const all = await (await SELF.fetch(url(`${base}/schedule.ics`))).text()
+    expect(all).toContain('Werkbezoek Rivierenwijk')
+    expect(all).toContain('Werkbezoek Keizerslanden')
+    const groupA = await SELF.fetch(url(`${base}/schedule.ics?group=demo-group-a`))
+    expect(groupA.status).toBe(200)
+    const text = await groupA.text()
+    expect(text).toContain('Werkbezoek Rivierenwijk')
+    expect(text).not.toContain('Werkbezoek Keizerslanden')
+    expect(text).toContain('Lunch en uitwisseling')
+    expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').length).toBeGreaterThan(0)
+    // Made-up or malformed ids get the visit's own feed, under its own cache entry.
+    for (const other of ['no-such-group', '%3Cx%3E']) {
+      const res = await SELF.fetch(url(`${base}/schedule.ics?group=${other}`))
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe(all)
+    }
+    const page = await (await SELF.fetch(url(`${base}?group=demo-group-a`))).text()
+    expect(page).toContain(`${base}/schedule.ics?group=demo-group-a`)
+    // A second reader of the group's feed: from this isolate's memory, no D1 round trip.
+    expect(d1Cost(await SELF.fetch(url(`${base}/schedule.ics?group=demo-group-a`))).queries).toBe(0)
   })
 
   it('is 404 for a visit that was never published, and for a malformed slug', async () => {

@@ -1,3 +1,4 @@
+import type { BatchItem } from 'drizzle-orm/batch'
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { toScheduleExport } from '../../../shared/domain/release-snapshot'
@@ -7,18 +8,30 @@ import { itemToICalendar, toICalendar } from '../../../shared/exports/ical'
 import { toScheduleJsonV1, toScheduleJsonV2 } from '../../../shared/exports/schedule-json'
 import type { AppEnv } from '../../platform/env'
 import { cachedPublic } from '../../platform/http/public-cache'
-import { publicRelease } from './public-schedule'
+import { groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
+import { storedBodies } from './stored'
 
 const itemIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/))
 
 /** The newest release of a visit by slug; the export model is built only when something must be rendered. */
-async function exportOf(c: Context<AppEnv>, slug: string | undefined) {
-  const published = await publicRelease(c, slug)
+async function exportOf<A extends BatchItem<'sqlite'> = never>(
+  c: Context<AppEnv>,
+  slug: string | undefined,
+  alongside?: (slug: string) => A,
+  alongsideKey?: string,
+) {
+  const published = await publicRelease(c, slug, alongside, alongsideKey)
   const release = { ...published.release, publishedAt: published.release.publishedAt.getTime() }
   const data = async () =>
     toScheduleExport(await published.snapshot(), release, c.var.config.publicUrl, published.shareQuery)
-  return { published, release, data }
+  /** The stored answer of this release, for a variant the same for every reader (none for a share link). */
+  const stored = (variant: string) =>
+    published.cacheScope === 'open' ? storedBodies(c.var.db, published, variant) : undefined
+  return { published, release, data, stored }
 }
+
+/** `?pretty` (any value) asks for indented JSON, for a person reading it; apps get it compact. */
+const prettyOf = (c: Context<AppEnv>) => c.req.query('pretty') !== undefined
 
 /**
  * Calendar feed and standard schedule exports of the newest release. URLs are stable: people subscribe to
@@ -26,15 +39,28 @@ async function exportOf(c: Context<AppEnv>, slug: string | undefined) {
  */
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:slug/schedule.ics', async (c) => {
-    const { published, release, data } = await exportOf(c, c.req.param('slug'))
+    // A group's own feed (?group=…, linked from the group's view): its items and those for everyone. Only a
+    // group of this release gets a feed and a cache entry of its own; any other value gets the visit's feed,
+    // so made-up ids can neither force renders nor fill the cache (as the group page, [13] hole 9).
+    const wanted = groupParam(c.req.query('group'))
+    const { published, release, data, stored } = await exportOf(
+      c,
+      c.req.param('slug'),
+      wanted ? (slug) => groupOfNewestRelease(c.var.db, slug, wanted) : undefined,
+      wanted ? `group:${wanted}` : undefined,
+    )
+    const groupId = wanted && (published.alongside?.length ?? 0) > 0 ? wanted : null
+    const variant = `ics.${groupId ? `group.${groupId}.` : ''}${c.var.lang}`
     return cachedPublic(
       c,
-      {
-        published,
-        variant: `ics.${c.var.lang}`,
-        contentType: 'text/calendar; charset=utf-8',
+      { published, variant, contentType: 'text/calendar; charset=utf-8', stored: stored(variant) },
+      async () => {
+        const all = await data()
+        const items = groupId
+          ? all.items.filter((i) => i.groupIds.length === 0 || i.groupIds.includes(groupId))
+          : all.items
+        return toICalendar({ ...all, items }, { generatedAt: release.publishedAt, lang: c.var.lang })
       },
-      async () => toICalendar(await data(), { generatedAt: release.publishedAt, lang: c.var.lang }),
     )
   })
   .get('/:slug/items/:itemId{[A-Za-z0-9-]+\\.ics}', async (c) => {
@@ -57,37 +83,44 @@ export const feedRoutes = new Hono<AppEnv>()
     )
   })
   .get('/:slug/schedule.json', async (c) => {
-    const { published, data } = await exportOf(c, c.req.param('slug'))
+    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
+    const pretty = prettyOf(c)
+    const variant = `json1${pretty ? '.pretty' : ''}.${c.var.lang}`
     return cachedPublic(
       c,
       {
         published,
-        variant: `json1.${c.var.lang}`,
+        variant,
         contentType: 'application/json; charset=utf-8',
+        stored: stored(variant),
       },
-      async () => toScheduleJsonV1(await data(), { lang: c.var.lang }),
+      async () => toScheduleJsonV1(await data(), { lang: c.var.lang, pretty }),
     )
   })
   .get('/:slug/schedule.v2.json', async (c) => {
-    const { published, data } = await exportOf(c, c.req.param('slug'))
+    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
+    const pretty = prettyOf(c)
+    const variant = `json2${pretty ? '.pretty' : ''}.${c.var.lang}`
     return cachedPublic(
       c,
       {
         published,
-        variant: `json2.${c.var.lang}`,
+        variant,
         contentType: 'application/json; charset=utf-8',
+        stored: stored(variant),
       },
-      async () => toScheduleJsonV2(await data(), { lang: c.var.lang }),
+      async () => toScheduleJsonV2(await data(), { lang: c.var.lang, pretty }),
     )
   })
   .get('/:slug/schedule.xml', async (c) => {
-    const { published, data } = await exportOf(c, c.req.param('slug'))
+    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
     return cachedPublic(
       c,
       {
         published,
         variant: `xml.${c.var.lang}`,
         contentType: 'application/xml; charset=utf-8',
+        stored: stored(`xml.${c.var.lang}`),
       },
       async () => toFrabXml(await data(), { lang: c.var.lang }),
     )

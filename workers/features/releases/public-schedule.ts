@@ -1,13 +1,71 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Context } from 'hono'
 import * as v from 'valibot'
+import { releaseParts, releases, visits } from '../../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { DomainError } from '../../../shared/errors'
 import { slugSchema } from '../../../shared/schemas/common'
 import { hashToken } from '../../platform/auth/tokens'
-import type { AppEnv } from '../../platform/env'
-import { getPublishedHead, getReleaseSnapshot, isValidShareLink } from '../visits/queries'
+import type { AppEnv, Database } from '../../platform/env'
+import { shortMemory, skipsCaches } from '../../platform/http/public-cache'
+import { isValidShareLink } from '../visits/queries'
 import { isValidGuestPass } from './guest-pass'
+import { readReleaseSnapshot } from './stored'
+
+/**
+ * How long an isolate keeps the newest release of a slug: within this, another isolate's publish (or an
+ * unlisting, an archiving) is seen; a write in this isolate forgets it at once (forgetRecentHeads). So the
+ * edge-cache hit of a busy page costs no D1 query at all.
+ */
+export const HEAD_MEMORY_MS = 5_000
+const heads = shortMemory<NonNullable<Awaited<ReturnType<typeof publishedHead>>>>(HEAD_MEMORY_MS)
+
+/**
+ * The newest release of a published visit, without its snapshot: enough to answer 304 or serve from the edge
+ * cache in one small query, with the names of the answers already made for it (release_parts, found in its
+ * primary key alone), so a reader the edge has nothing for reads a made answer or renders, never both.
+ * `alongside` is one more small read sent in the same round trip (a page's own version, found by the same
+ * slug); its rows come back as `alongside`.
+ */
+async function publishedHead<A extends BatchItem<'sqlite'> = never>(
+  db: Database,
+  slug: string,
+  alongside?: A,
+) {
+  // Both ids under names of their own: in a batch D1 answers rows as objects, and two columns named `id`
+  // would collapse into one.
+  const head = db
+    .select({
+      visitId: sql<string>`${visits.id}`.as('visit_id'),
+      listed: visits.listed,
+      status: visits.status,
+      releaseId: sql<string>`${releases.id}`.as('release_id'),
+      number: releases.number,
+      name: releases.name,
+      publishedAt: releases.publishedAt,
+      made: sql<
+        string | null
+      >`(SELECT json_group_array(${releaseParts.key}) FROM ${releaseParts} WHERE ${releaseParts.releaseId} = ${releases.id} AND ${releaseParts.seq} = 0 AND ${releaseParts.key} > 'body:' AND ${releaseParts.key} < 'body;')`.as(
+        'made',
+      ),
+    })
+    .from(visits)
+    .innerJoin(releases, eq(releases.visitId, visits.id))
+    .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
+    .orderBy(desc(releases.number))
+    .limit(1)
+  const [rows, extra] = alongside ? await db.batch([head, alongside]) : [await head, undefined]
+  const [row] = rows
+  if (!row) return null
+  const { made, ...rest } = row
+  return {
+    ...rest,
+    /** Answers stored beside the release ('body:<variant>'); added to when this isolate stores one. */
+    made: new Set(JSON.parse(made ?? '[]') as string[]),
+    alongside: extra as Awaited<A> | undefined,
+  }
+}
 
 /**
  * The newest release of a visit as the public may see it: 404 for drafts, unknown slugs, and unlisted visits
@@ -20,11 +78,19 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
   slug: string | undefined,
   /** One more read by the same slug, sent in the same round trip (see getPublishedHead). */
   alongside?: (slug: string) => A,
+  /**
+   * Names what `alongside` reads, when its answer may be kept with the release head for HEAD_MEMORY_MS (it
+   * must change only with a release); without it, a read with `alongside` always asks D1.
+   */
+  alongsideKey?: string,
 ) {
   const parsed = v.safeParse(slugSchema, slug)
   if (!parsed.success) throw new DomainError('not_found')
-  const head = await getPublishedHead(c.var.db, parsed.output, alongside?.(parsed.output))
+  const memoKey = alongside ? (alongsideKey ? `${parsed.output} ${alongsideKey}` : null) : parsed.output
+  const remembered = memoKey && !skipsCaches(c) ? heads.get(memoKey) : undefined
+  const head = remembered ?? (await publishedHead(c.var.db, parsed.output, alongside?.(parsed.output)))
   if (!head) throw new DomainError('not_found')
+  if (memoKey && !remembered) heads.set(memoKey, head)
   let shareQuery = ''
   if (!head.listed) {
     const shareToken = c.req.query('k')
@@ -41,14 +107,16 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
   return {
     visitId: head.visitId,
     /** The rows of `alongside`, read with the release. */
-    alongside: head.alongside,
+    alongside: head.alongside as Awaited<A> | undefined,
     status: head.status,
     release: { id: head.releaseId, number: head.number, name: head.name, publishedAt: head.publishedAt },
     snapshot: () => {
-      loaded ??= getReleaseSnapshot(c.var.db, head.releaseId)
+      loaded ??= readReleaseSnapshot(c.var.db, head.releaseId)
       return loaded
     },
     shareQuery,
+    /** The answers already made for this release (see storedBodies). */
+    made: head.made,
     /**
      * For cache keys and ETags: a page whose links carry a share query is kept per link, so nobody is handed
      * a copy with another person's link in it (which would also stop working when that link is revoked).
@@ -56,3 +124,22 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
     cacheScope: shareQuery ? `share-${(await hashToken(shareQuery)).slice(0, 32)}` : 'open',
   }
 }
+
+/** One row when the newest release of the visit with this slug has a group with this id, none otherwise. */
+export const groupOfNewestRelease = (db: Database, slug: string, groupId: string) =>
+  db
+    .select({ found: sql<number>`1` })
+    .from(releases)
+    .innerJoin(visits, eq(visits.id, releases.visitId))
+    .where(
+      and(
+        eq(visits.slug, slug),
+        sql`${releases.number} = (SELECT max(r.number) FROM releases r WHERE r.visit_id = ${visits.id})`,
+        sql`EXISTS (SELECT 1 FROM json_each(${releases.snapshot}, '$.groups') WHERE json_extract(value, '$.id') = ${groupId})`,
+      ),
+    )
+    .limit(1)
+
+/** A group id from the query, in the shape of an id (anything else is ignored, also for the cache key). */
+export const groupParam = (value: string | undefined) =>
+  value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : null

@@ -1,14 +1,15 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Child } from 'hono/jsx'
-import { releases, visits } from '../../../shared/db/schema'
+import { releases } from '../../../shared/db/schema'
 import type { ReleaseChange } from '../../../shared/domain/releases'
 import { describeChange } from '../../../shared/domain/releases'
 import { SESSION_COOKIE } from '../../platform/auth/session'
-import type { AppEnv, Database } from '../../platform/env'
+import type { AppEnv } from '../../platform/env'
 import { cachedPublic } from '../../platform/http/public-cache'
-import { publicRelease } from './public-schedule'
+import { groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
+import { storedBodies } from './stored'
 import { VisitPage } from './views/public-visit-page'
 import { ChangesPage, EmbedPage } from './views/schedule-extras'
 
@@ -18,42 +19,32 @@ import { ChangesPage, EmbedPage } from './views/schedule-extras'
  */
 async function publicPage(
   c: Context<AppEnv>,
-  published: { release: { id: string }; cacheScope: string },
+  published: { release: { id: string }; cacheScope: string; made: Set<string> },
   variant: string,
   build: () => Promise<{ title: string; page: Child }>,
+  /** Kept beside the release too (made once for every reader anywhere), when the page is the same for all. */
+  keep = false,
 ): Promise<Response> {
   if (getCookie(c, SESSION_COOKIE)) {
     c.header('cache-control', 'private, no-cache')
     const { title, page } = await build()
     return c.render(page as never, { title })
   }
+  const full = `${variant}.${c.var.lang}`
   return cachedPublic(
     c,
-    { published, variant: `${variant}.${c.var.lang}`, contentType: 'text/html; charset=UTF-8' },
+    {
+      published,
+      variant: full,
+      contentType: 'text/html; charset=UTF-8',
+      stored: keep && published.cacheScope === 'open' ? storedBodies(c.var.db, published, full) : undefined,
+    },
     async () => {
       const { title, page } = await build()
       return (await c.render(page as never, { title })).text()
     },
   )
 }
-
-/** One row when the newest release of the visit with this slug has a group with this id, none otherwise. */
-const groupOfNewestRelease = (db: Database, slug: string, groupId: string) =>
-  db
-    .select({ found: sql<number>`1` })
-    .from(releases)
-    .innerJoin(visits, eq(visits.id, releases.visitId))
-    .where(
-      and(
-        eq(visits.slug, slug),
-        sql`${releases.number} = (SELECT max(r.number) FROM releases r WHERE r.visit_id = ${visits.id})`,
-        sql`EXISTS (SELECT 1 FROM json_each(${releases.snapshot}, '$.groups') WHERE json_extract(value, '$.id') = ${groupId})`,
-      ),
-    )
-    .limit(1)
-
-/** A group id from the query, in the shape of an id (anything else is ignored, also for the cache key). */
-const groupParam = (value: string | undefined) => (value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : null)
 
 /** The public face of a visit at /v/{slug}: URLs people share and subscribe to, so they stay stable. */
 export const publicVisitRoutes = new Hono<AppEnv>()
@@ -66,6 +57,8 @@ export const publicVisitRoutes = new Hono<AppEnv>()
       c,
       c.req.param('slug'),
       wanted ? (slug) => groupOfNewestRelease(c.var.db, slug, wanted) : undefined,
+      // Whether a release has a group changes only with a new release: kept with its head.
+      wanted ? `group:${wanted}` : undefined,
     )
     // Only a group of this release has a page (and a cache entry) of its own: any other ?group= goes to the
     // visit's own page, so made-up ids can neither force fresh renders nor fill the cache ([13] hole 9).
@@ -76,23 +69,29 @@ export const publicVisitRoutes = new Hono<AppEnv>()
         return c.redirect(`${url.pathname}${url.search}`, 302)
       }
     }
-    return publicPage(c, published, `page.${wanted ?? 'all'}`, async () => {
-      const snapshot = await published.snapshot()
-      const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
-      return {
-        title: snapshot.visit.title,
-        page: (
-          <VisitPage
-            t={c.var.t}
-            snapshot={snapshot}
-            release={published.release}
-            groupId={groupId}
-            shareQuery={published.shareQuery}
-            publicUrl={c.var.config.publicUrl}
-          />
-        ),
-      }
-    })
+    return publicPage(
+      c,
+      published,
+      `page.${wanted ?? 'all'}`,
+      async () => {
+        const snapshot = await published.snapshot()
+        const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
+        return {
+          title: snapshot.visit.title,
+          page: (
+            <VisitPage
+              t={c.var.t}
+              snapshot={snapshot}
+              release={published.release}
+              groupId={groupId}
+              shareQuery={published.shareQuery}
+              publicUrl={c.var.config.publicUrl}
+            />
+          ),
+        }
+      },
+      true,
+    )
   })
   .get('/:slug/changes', async (c) => {
     const published = await publicRelease(c, c.req.param('slug'))

@@ -9,10 +9,12 @@ import type { Lang } from '../../../shared/i18n'
 import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
+import { forgetRecentHeads } from '../../platform/http/public-cache'
 import { loadProgramme, type Programme } from '../programme/queries'
 import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
 import { mailGuestsAboutChanges } from './change-mails'
+import { insertParts, snapshotOfRow, snapshotValues } from './stored'
 
 type Person = Extract<Actor, { kind: 'person' }>
 
@@ -93,13 +95,13 @@ export async function latestRelease(db: Database, visitId: string) {
     .where(eq(releases.visitId, visitId))
     .orderBy(desc(releases.number))
     .limit(1)
-  return row ? parseRelease(row) : null
+  return row ? parseRelease(db, row) : null
 }
 
-function parseRelease(row: typeof releases.$inferSelect) {
+async function parseRelease(db: Database, row: typeof releases.$inferSelect) {
   return {
     ...row,
-    snapshot: JSON.parse(row.snapshot) as ReleaseSnapshot,
+    snapshot: await snapshotOfRow(db, row),
     changes: JSON.parse(row.changes) as ReleaseChange[],
   }
 }
@@ -140,6 +142,8 @@ export async function publish(
   const changes = diffReleases(previous?.snapshot ?? null, snapshot)
   const number = (previous?.number ?? 0) + 1
   const id = crypto.randomUUID()
+  // A large programme's items go in parts beside the row (D1 holds at most 2 MB in one value).
+  const stored = snapshotValues(id, snapshot)
   const name =
     input.name ??
     nextReleaseName(
@@ -153,11 +157,12 @@ export async function publish(
         visitId,
         number,
         name,
-        snapshot: JSON.stringify(snapshot),
+        snapshot: stored.row,
         changes: JSON.stringify(changes),
         publishedBy: actor.personId,
         publishedAt: now,
       }),
+      ...insertParts(db, stored.parts),
       db
         .update(visits)
         .set({ status: 'published', updatedAt: now })
@@ -178,6 +183,8 @@ export async function publish(
       throw new DomainError('conflict', 'Someone published at the same moment.', { reason: 'stale' })
     throw error
   }
+  // This isolate shows the new release at once; others within HEAD_MEMORY_MS.
+  forgetRecentHeads()
   const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)
   // A venue with more room in this release may let people off the waitlist.
   await guestRoomChanged(db, config, visitId, now)
@@ -193,17 +200,24 @@ export async function publishFirstReleaseIfNone(db: Database, visitId: string, n
   const p = await loadProgramme(db, visitId)
   if (!p) return
   const snapshot = draftSnapshot(p, null)
-  await db
-    .insert(releases)
-    .values({
-      visitId,
-      number: 1,
-      name,
-      snapshot: JSON.stringify(snapshot),
-      changes: JSON.stringify(diffReleases(null, snapshot)),
-      publishedAt: now,
-    })
-    .onConflictDoNothing()
+  const id = crypto.randomUUID()
+  const stored = snapshotValues(id, snapshot)
+  await db.batch([
+    db
+      .insert(releases)
+      .values({
+        id,
+        visitId,
+        number: 1,
+        name,
+        snapshot: stored.row,
+        changes: JSON.stringify(diffReleases(null, snapshot)),
+        publishedAt: now,
+      })
+      .onConflictDoNothing(),
+    ...insertParts(db, stored.parts),
+  ])
+  forgetRecentHeads()
 }
 
 /** The release history of a visit, newest first (team members). */
@@ -247,5 +261,5 @@ export async function getRelease(db: Database, actor: Actor, releaseId: string) 
   if (!row) throw new DomainError('not_found')
   const { access } = await loadVisitFor(db, actor, row.visitId)
   if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
-  return parseRelease(row)
+  return parseRelease(db, row)
 }

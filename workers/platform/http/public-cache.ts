@@ -1,16 +1,49 @@
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 
 /**
+ * Bytes of public answers this isolate has served lately, newest last (a Map keeps insertion order): a hit
+ * from here costs no D1 query and no Cache API round trip. Keys name the release, so an entry is never stale;
+ * old releases' entries simply fall out when the budget is used up.
+ */
+const recentBodies = new Map<string, Uint8Array<ArrayBuffer>>()
+let recentBytes = 0
+/** Of an isolate's 128 MB: room for the page, exports and feeds of a few 3,000-item releases. */
+const RECENT_BODY_BUDGET = 24 * 1024 * 1024
+
+function remember(key: string, bytes: Uint8Array<ArrayBuffer>) {
+  if (bytes.byteLength > RECENT_BODY_BUDGET / 4) return
+  const old = recentBodies.get(key)
+  if (old) recentBytes -= old.byteLength
+  recentBodies.delete(key)
+  recentBodies.set(key, bytes)
+  recentBytes += bytes.byteLength
+  for (const [k, b] of recentBodies) {
+    if (recentBytes <= RECENT_BODY_BUDGET) break
+    recentBodies.delete(k)
+    recentBytes -= b.byteLength
+  }
+}
+
+/** Bodies made once per release beside it (in D1), read when neither this isolate nor the edge has them. */
+export type StoredBodies = {
+  read(): Promise<string | null>
+  write(body: string): Promise<unknown>
+}
+
+/**
  * Public answers are made once per release: the ETag names the release (and the language and format), a
- * matching If-None-Match gets 304, and the rendered body is kept in the edge cache (Cache API) under a key
- * that includes the release, so a new release is visible at once and old entries simply stop being asked for.
- * Both also name the reader's scope (publicRelease's `cacheScope`): an unlisted visit's answers carry the
- * reader's share link in their links, so they are kept per link and never handed to another reader.
+ * matching If-None-Match gets 304, and the body is kept under a key that includes the release, so a new release
+ * is visible at once and old entries simply stop being asked for. Looked for, cheapest first: this isolate's
+ * memory of recent bodies, the edge cache (Cache API), the body stored beside the release (`stored`, made by
+ * the first reader anywhere), and only then rendered. Both the ETag and the keys also name the reader's scope
+ * (publicRelease's `cacheScope`): an unlisted visit's answers carry the reader's share link in their links, so
+ * they are kept per link and never handed to another reader.
  *
- * In development only, a request with `Cache-Control: no-cache` is rendered afresh (as a browser's "disable
- * cache" asks): that is how `npm run bench` measures a miss. In production the edge copy is always used, so
- * no client can make the Worker render a large programme on every request.
+ * In development only, a request with `Cache-Control: no-cache` skips the isolate's memory and the edge copy
+ * (as a browser's "disable cache" asks): that is how `npm run bench` measures a reader the edge has nothing
+ * for. In production the edge copy is always used, so no client can make the Worker render a large programme on
+ * every request.
  */
 export async function cachedPublic(
   c: Context<AppEnv>,
@@ -19,6 +52,7 @@ export async function cachedPublic(
     variant: string
     contentType: string
     maxAge?: number
+    stored?: StoredBodies | undefined
   },
   render: () => string | Promise<string>,
 ): Promise<Response> {
@@ -36,20 +70,31 @@ export async function cachedPublic(
   if (ifNoneMatch?.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
     return c.body(null, 304, headers)
   }
-  const key = new Request(
-    `https://cache.rondgang.internal${new URL(c.req.url).pathname}/${releaseId}/${variant}`,
-  )
+  const url = `https://cache.rondgang.internal${new URL(c.req.url).pathname}/${releaseId}/${variant}`
+  const fresh = skipsCaches(c)
+  const recent = fresh ? undefined : recentBodies.get(url)
+  if (recent) {
+    c.header('x-cache', 'hit')
+    return c.body(recent, 200, headers)
+  }
+  const key = new Request(url)
   const cache = typeof caches === 'undefined' ? undefined : (caches as unknown as { default: Cache }).default
-  const fresh = !c.var.config.isProduction && /\bno-cache\b/.test(c.req.header('cache-control') ?? '')
   const hit = fresh ? undefined : await cache?.match(key)
   if (hit) {
     c.header('x-cache', 'hit')
     // The stored bytes go out as they are: decoding them to a string and encoding again cost ~0.4 ms per hit.
-    return c.body(await hit.arrayBuffer(), 200, headers)
+    const bytes = new Uint8Array(await hit.arrayBuffer())
+    remember(url, bytes)
+    return c.body(bytes, 200, headers)
   }
-  // Encoded once: the client's answer and the edge copy are made from the same bytes (encoding a 300-item
-  // page a second time for the cache, or teeing the body, cost more than the copy of the bytes).
-  const bytes = new TextEncoder().encode(await render())
+  const made = await opts.stored?.read()
+  const text = made ?? (await render())
+  // Encoded once: the client's answer, the isolate's memory and the edge copy are the same bytes (encoding a
+  // 300-item page a second time for the cache, or teeing the body, cost more than the copy of the bytes).
+  const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
+  if (made === null || made === undefined) {
+    if (opts.stored) c.executionCtx.waitUntil(opts.stored.write(text))
+  }
   if (cache) {
     c.executionCtx.waitUntil(
       cache.put(
@@ -60,6 +105,52 @@ export async function cachedPublic(
       ),
     )
   }
-  c.header('x-cache', 'miss')
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers)
+  remember(url, bytes)
+  c.header('x-cache', made === null || made === undefined ? 'miss' : 'stored')
+  return c.body(bytes, 200, headers)
+}
+
+/** In development only: `Cache-Control: no-cache` asks past every memory and cache (see cachedPublic). */
+export function skipsCaches(c: Context<AppEnv>): boolean {
+  return !c.var.config.isProduction && /\bno-cache\b/.test(c.req.header('cache-control') ?? '')
+}
+
+/**
+ * A value per key kept for a few seconds in this isolate: the newest release of a slug, so that a hit costs no
+ * D1 query. A publish in this isolate (any write, see forgetRecentHeads) forgets them at once; another isolate
+ * sees a new release, an unlisting or an archiving within `ttlMs`.
+ */
+export function shortMemory<T>(ttlMs: number, maxEntries = 1000) {
+  const entries = new Map<string, { value: T; until: number }>()
+  memories.add(entries)
+  return {
+    get(key: string, now = Date.now()): T | undefined {
+      const entry = entries.get(key)
+      if (entry && entry.until > now) return entry.value
+      if (entry) entries.delete(key)
+      return undefined
+    },
+    set(key: string, value: T, now = Date.now()) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
+      entries.set(key, { value, until: now + ttlMs })
+    },
+  }
+}
+const memories = new Set<Map<string, unknown>>()
+
+/** Forgets every short memory of this isolate: called before any request that may change data. */
+export function forgetRecentHeads() {
+  for (const m of memories) m.clear()
+}
+
+/**
+ * Middleware: a write may change what the public sees (a visit unlisted, archived, published), so this
+ * isolate's short memories are forgotten before it and again after it (a read between the two could have
+ * remembered the old state): an isolate is never behind its own writes.
+ */
+export const forgetOnWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const writes = c.req.method !== 'GET' && c.req.method !== 'HEAD'
+  if (writes) forgetRecentHeads()
+  await next()
+  if (writes) forgetRecentHeads()
 }

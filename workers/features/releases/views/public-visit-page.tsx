@@ -118,7 +118,9 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
     if (list) list.push(item)
     else days.set(day, [item])
   }
-  const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${base}/schedule.ics${q()}`
+  // A group's view subscribes to the group's own feed: its items and those for everyone.
+  const feed = `${base}/schedule.ics${groupId ? q(`group=${encodeURIComponent(groupId)}`) : q()}`
+  const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${feed}`
   return (
     <article class="schedule" data-visit={visit.id} data-zone={zone}>
       <link rel="stylesheet" href="/assets/schedule.css" />
@@ -152,7 +154,7 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
           <a href={`${base}/photos${q()}`}>{t.photos.toGallery}</a>
         </p>
         <p class="muted">
-          {t.schedule.subscribeHint} <a href={`${base}/schedule.ics${q()}`}>{t.schedule.downloadIcs}</a> ·{' '}
+          {t.schedule.subscribeHint} <a href={feed}>{t.schedule.downloadIcs}</a> ·{' '}
           {t.schedule.version(
             releaseLabel(release.name, t.lang),
             formatLongDate(release.publishedAt, zone, t.locale),
