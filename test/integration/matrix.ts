@@ -40,16 +40,6 @@ const ownerApi = (ok: number) => s(401, 404, 403, 403, ok, 404, 404, 401)
 /** The rows of the foundation: health, assets, public pages and feeds, sign-in, teams, dev helpers. */
 export const baseRows: Record<string, Row> = {
   'GET /healthz': { request: () => ({ path: '/healthz' }), expect: everyone(200) },
-  'GET /problems': {
-    request: () => ({ path: '/problems' }),
-    expect: everyone(200),
-    hidePrivateFrom: [...actors],
-  },
-  'GET /problems/:slug': {
-    request: () => ({ path: '/problems/validation-failed' }),
-    expect: everyone(200),
-    hidePrivateFrom: [...actors],
-  },
   'GET /assets/app.css': { request: () => ({ path: '/assets/app.css' }), expect: everyone(200) },
   'GET /assets/icon.svg': { request: () => ({ path: '/assets/icon.svg' }), expect: everyone(200) },
   'GET /favicon.ico': { request: () => ({ path: '/favicon.ico' }), expect: everyone(301) },
@@ -134,10 +124,7 @@ export const baseRows: Record<string, Row> = {
     expect: s(401, 404, 403, 403, 200, 404, 404, 401),
   },
   'POST /teams/:teamId/invitations/:invitationId/revoke': {
-    request: (w) => ({
-      path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`,
-      form: { confirm: 'yes' },
-    }),
+    request: (w) => ({ path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`, form: {} }),
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId': {
@@ -148,10 +135,7 @@ export const baseRows: Record<string, Row> = {
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId/remove': {
-    request: (w) => ({
-      path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`,
-      form: { confirm: 'yes' },
-    }),
+    request: (w) => ({ path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`, form: {} }),
     expect: ownerPost,
   },
   'GET /teams/:teamId/audit': {
