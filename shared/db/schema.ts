@@ -225,6 +225,8 @@ export const programmeItems = sqliteTable(
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    /** People the organiser expects at the item; null: derived from its groups (migration 0010). */
+    expectedAttendance: integer('expected_attendance'),
   },
   (t) => [index('programme_items_visit_start_idx').on(t.visitId, t.startsAt)],
 )

@@ -1,5 +1,6 @@
 /** What every clash check works from: the programme indexed and sorted once, and the helpers they share. */
 import type {
+  ClashAttendance,
   ClashGroup,
   ClashInput,
   ClashItem,
@@ -30,6 +31,7 @@ export type Context = {
   speakers: readonly ClashSpeaker[]
   speakerById: Map<string, ClashSpeaker>
   talks: readonly ClashTalk[]
+  attendance: ClashAttendance | undefined
   /** Pairs of items that share an instant (venue and group double bookings both start from these). */
   overlapping: [ClashItem, ClashItem][]
   time: (ms: number) => string
@@ -55,6 +57,7 @@ export function contextOf(input: ClashInput, settings: ClashSettings): Context {
     speakers,
     speakerById: new Map(speakers.map((speaker) => [speaker.id, speaker])),
     talks: input.talks,
+    attendance: input.attendance,
     overlapping: overlappingPairs(items),
     time: (ms) => utcToZoned(ms, timeZone).time,
   }
@@ -92,6 +95,54 @@ export function groupSizes(ctx: Context, item: ClashItem): number | null {
     sum += size
   }
   return sum
+}
+
+/** Where an item's expected number of people comes from, for the capacity clash to say. */
+export type ExpectedAttendance =
+  | { source: 'set'; people: number }
+  | { source: 'groups'; people: number; members: number; guests: number }
+  | {
+      source: 'everyone'
+      people: number
+      members: number
+      guests: number
+      guestsFrom: 'expected' | 'confirmed'
+    }
+  | { source: 'visit'; people: number }
+
+/**
+ * How many people are expected at an item: the number the organiser set; otherwise, for an item of some
+ * groups, the company members of those groups plus the confirmed guests who go with them; for an item for
+ * everyone, the whole company plus the guests (the visit's expected number when that is more than have
+ * registered). Null when nothing is known.
+ */
+export function expectedAttendance(ctx: Context, item: ClashItem): ExpectedAttendance | null {
+  if (item.expectedAttendance !== undefined && item.expectedAttendance !== null)
+    return { source: 'set', people: item.expectedAttendance }
+  const known = ctx.attendance
+  if (item.groupIds.length > 0) {
+    if (!known) {
+      const size = groupSizes(ctx, item)
+      return size === null ? null : { source: 'groups', people: size, members: size, guests: 0 }
+    }
+    const members = item.groupIds.reduce((sum, id) => sum + (ctx.groupById.get(id)?.size ?? 0), 0)
+    const guests = known.guests
+      .filter((g) => g.groupIds.some((id) => item.groupIds.includes(id)))
+      .reduce((sum, g) => sum + g.people, 0)
+    return { source: 'groups', people: members + guests, members, guests }
+  }
+  const expected = ctx.visit.expectedGuests
+  if (!known) return expected === null ? null : { source: 'visit', people: expected }
+  const confirmed = known.guests.reduce((sum, g) => sum + g.people, 0)
+  const fromExpected = expected !== null && expected > confirmed
+  const guests = fromExpected ? expected : confirmed
+  return {
+    source: 'everyone',
+    people: known.members + guests,
+    members: known.members,
+    guests,
+    guestsFrom: fromExpected ? 'expected' : 'confirmed',
+  }
 }
 
 /** Items by start, then end, then id: one order whatever order they came in. */

@@ -2,9 +2,16 @@
  * Limits an item runs into: the room at a venue, its opening hours, the speakers' availability and the
  * visit's own dates (the time to get there is clash-travel.ts).
  */
-import { type Context, compareText, groupSizes, minuteMs, span } from './clash-context'
+import {
+  type Context,
+  compareText,
+  type ExpectedAttendance,
+  expectedAttendance,
+  minuteMs,
+  span,
+} from './clash-context'
 import { listEn, listNl, longDateEn, longDateNl, peopleEn, peopleNl, q } from './clash-wording'
-import type { Clash } from './clashes'
+import type { Clash, ClashItem, LocalisedText } from './clashes'
 import { contains, intersectAll, intersection, isWithinAny } from './interval'
 import { dayBounds, utcToZoned } from './time'
 
@@ -14,27 +21,62 @@ export function overCapacity(ctx: Context): Clash[] {
   for (const item of ctx.items) {
     const venue = item.venueId === null ? undefined : ctx.venueById.get(item.venueId)
     if (venue === undefined || venue.capacity === null) continue
-    const attendance = item.expectedAttendance ?? groupSizes(ctx, item) ?? ctx.visit.expectedGuests
-    if (attendance === null || attendance <= venue.capacity) continue
+    const expected = expectedAttendance(ctx, item)
+    if (expected === null || expected.people <= venue.capacity) continue
+    const attendance = expected.people
     const capacity = venue.capacity
+    const from = attendanceFrom(ctx, item, expected)
     clashes.push({
       kind: 'over_capacity',
       itemIds: [item.id],
       venueIds: [venue.id],
       message: {
         nl:
-          `Bij ${q(item.title)} (${span(ctx, item)}) worden ${peopleNl(attendance)} verwacht, maar ` +
+          `Bij ${q(item.title)} (${span(ctx, item)}) worden ${peopleNl(attendance)} verwacht (${from.nl}), maar ` +
           `${q(venue.name)} heeft plaats voor ${peopleNl(capacity)}. Kies een grotere locatie, verdeel het ` +
-          'gezelschap over groepen of beperk het aantal deelnemers.',
+          'gezelschap over groepen of beperk het aantal deelnemers. Klopt het aantal niet, vul dan bij het ' +
+          'onderdeel in hoeveel mensen je verwacht.',
         en:
           `${peopleEn(attendance)} ${attendance === 1 ? 'is' : 'are'} expected at ${q(item.title)} ` +
-          `(${span(ctx, item)}), but ${q(venue.name)} has room for ${peopleEn(capacity)}. Choose a larger venue, ` +
-          'split the company into groups or limit the number of participants.',
+          `(${span(ctx, item)}; ${from.en}), but ${q(venue.name)} has room for ${peopleEn(capacity)}. Choose a ` +
+          'larger venue, split the company into groups or limit the number of participants. If the number is ' +
+          'wrong, enter how many people you expect at the item.',
       },
-      details: { attendance, capacity, excess: attendance - capacity },
+      details: {
+        attendance,
+        capacity,
+        excess: attendance - capacity,
+        ...('members' in expected ? { members: expected.members, guests: expected.guests } : {}),
+      },
     })
   }
   return clashes
+}
+
+/** Where the expected number of an item comes from, in words. */
+function attendanceFrom(ctx: Context, item: ClashItem, expected: ExpectedAttendance): LocalisedText {
+  const names = item.groupIds.map((id) => q(ctx.groupById.get(id)?.name ?? id))
+  switch (expected.source) {
+    case 'set':
+      return { nl: 'het aantal dat bij het onderdeel is ingevuld', en: 'the number entered for the item' }
+    case 'visit':
+      return { nl: 'het verwachte aantal gasten van het bezoek', en: "the visit's expected number of guests" }
+    case 'groups':
+      return {
+        nl: `${expected.members} van het gezelschap en ${expected.guests} aangemelde gasten van ${listNl(names)}`,
+        en: `${expected.members} from the company and ${expected.guests} registered guests of ${listEn(names)}`,
+      }
+    case 'everyone':
+      return expected.guestsFrom === 'expected'
+        ? {
+            nl: `het hele gezelschap (${expected.members}) en het verwachte aantal gasten van het bezoek (${expected.guests})`,
+            en: `the whole company (${expected.members}) and the visit's expected number of guests (${expected.guests})`,
+          }
+        : {
+            nl: `het hele gezelschap (${expected.members}) en alle aangemelde gasten (${expected.guests})`,
+            en: `the whole company (${expected.members}) and all registered guests (${expected.guests})`,
+          }
+  }
 }
 
 /** An item outside its venue's opening hours for this visit. */

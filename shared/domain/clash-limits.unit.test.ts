@@ -173,11 +173,14 @@ describe('over_capacity', () => {
         venueIds: ['garden'],
         message: {
           nl:
-            'Bij ‘Welkom’ (14:00–14:05) worden 70 mensen verwacht, maar ‘Tuin van Els’ heeft plaats voor 60 ' +
-            'mensen. Kies een grotere locatie, verdeel het gezelschap over groepen of beperk het aantal deelnemers.',
+            'Bij ‘Welkom’ (14:00–14:05) worden 70 mensen verwacht (het aantal dat bij het onderdeel is ingevuld), ' +
+            'maar ‘Tuin van Els’ heeft plaats voor 60 mensen. Kies een grotere locatie, verdeel het gezelschap over ' +
+            'groepen of beperk het aantal deelnemers. Klopt het aantal niet, vul dan bij het onderdeel in hoeveel ' +
+            'mensen je verwacht.',
           en:
-            '70 people are expected at ‘Welkom’ (14:00–14:05), but ‘Tuin van Els’ has room for 60 people. Choose ' +
-            'a larger venue, split the company into groups or limit the number of participants.',
+            '70 people are expected at ‘Welkom’ (14:00–14:05; the number entered for the item), but ‘Tuin van Els’ ' +
+            'has room for 60 people. Choose a larger venue, split the company into groups or limit the number of ' +
+            'participants. If the number is wrong, enter how many people you expect at the item.',
         },
         details: { attendance: 70, capacity: 60, excess: 10 },
       },
@@ -191,7 +194,7 @@ describe('over_capacity', () => {
     expect(findClashes(input)).toEqual([])
   })
 
-  it('falls back to the group sizes, then to the expected guests of the visit', () => {
+  it("without registrations known: an item's group sizes, and the visit's expected guests for everyone", () => {
     const input = programme({
       visit: { ...programme().visit, expectedGuests: 61 },
       groups: [
@@ -212,8 +215,58 @@ describe('over_capacity', () => {
     ).toEqual([
       ['all', 61],
       ['x-and-y', 65],
-      ['z', 61],
     ])
+  })
+
+  it("derives an item's attendance from its groups: company members plus the guests who go with them", () => {
+    const input = {
+      ...programme({
+        visit: { ...programme().visit, expectedGuests: 20 },
+        groups: [
+          { id: 'x', name: 'X', size: 8 },
+          { id: 'z', name: 'Z', size: null },
+        ],
+        items: [
+          item('all', '10:00', '11:00', { venueId: 'garden' }),
+          item('x', '11:00', '12:00', { venueId: 'garden', groupIds: ['x'] }),
+          // A group whose members are not entered yet counts its guests only, not the visit's expected guests.
+          item('z', '12:00', '13:00', { venueId: 'garden', groupIds: ['z'] }),
+        ],
+      }),
+      attendance: {
+        members: 12,
+        guests: [
+          { groupIds: ['x'], people: 50 },
+          { groupIds: ['x', 'z'], people: 3 },
+          { groupIds: [], people: 4 },
+        ],
+      },
+    }
+    const clashes = ofKind(findClashes(input), 'over_capacity')
+    // Everyone: 12 of the company and all 57 registered guests (more than the 20 expected) = 69 > 60.
+    // Group X: 8 members and 53 guests = 61 > 60. Group Z: 0 members and 3 guests.
+    expect(clashes.map((c) => [c.itemIds[0], c.details])).toEqual([
+      ['all', { attendance: 69, capacity: 60, excess: 9, members: 12, guests: 57 }],
+      ['x', { attendance: 61, capacity: 60, excess: 1, members: 8, guests: 53 }],
+    ])
+    expect(clashes[0]?.message.nl).toContain('(het hele gezelschap (12) en alle aangemelde gasten (57))')
+    expect(clashes[1]?.message.nl).toContain('(8 van het gezelschap en 53 aangemelde gasten van ‘X’)')
+    expect(clashes[1]?.message.en).toContain('8 from the company and 53 registered guests of ‘X’')
+  })
+
+  it("uses the visit's expected guests for an item for everyone while fewer have registered", () => {
+    const input = {
+      ...programme({
+        visit: { ...programme().visit, expectedGuests: 55 },
+        items: [item('all', '10:00', '11:00', { venueId: 'garden' })],
+      }),
+      attendance: { members: 10, guests: [{ groupIds: [], people: 5 }] },
+    }
+    const [clash] = ofKind(findClashes(input), 'over_capacity')
+    expect(clash?.details).toMatchObject({ attendance: 65, members: 10, guests: 55 })
+    expect(clash?.message.en).toContain(
+      "the whole company (10) and the visit's expected number of guests (55)",
+    )
   })
 
   it('does not check without a capacity or without any head count', () => {

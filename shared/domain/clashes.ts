@@ -66,6 +66,11 @@ export type ClashItem = {
   cancelled?: boolean
   expectedAttendance?: number | null
 }
+/** The company and the confirmed guests, for the expected attendance of each item. */
+export type ClashAttendance = {
+  members: number
+  guests: readonly { groupIds: readonly string[]; people: number }[]
+}
 /** A speaker and the time ranges they can do. */
 export type ClashSpeaker = {
   id: string
@@ -79,6 +84,12 @@ export type ClashTalk = { id: string; title: string; itemId: string | null; spea
 export type ClashInput = {
   visit: ClashVisit
   venues: readonly ClashVenue[]
+  /**
+   * Who is expected, for the head count at a venue: the company members (all of them) and the confirmed
+   * guests by the groups they go with ([]: the whole company). Without it, group sizes and the visit's
+   * expected guests are all that is known.
+   */
+  attendance?: ClashAttendance
   groups: readonly ClashGroup[]
   items: readonly ClashItem[]
   speakers: readonly ClashSpeaker[]

@@ -254,8 +254,8 @@ describe('the list of clashes', () => {
     venues: [{ ...garden, openingWindow: span('13:00', '15:00') }, centre],
     items: [
       item('borrel', '23:30', '23:45', { venueId: 'centre', end: at('00:30', '2026-09-20') }),
-      item('thee', '15:00', '15:40', { venueId: 'garden', groupIds: ['a'] }),
-      item('koffie', '14:50', '15:30', { venueId: 'garden', groupIds: ['a'] }),
+      item('thee', '15:00', '15:40', { venueId: 'garden', groupIds: ['a'], expectedAttendance: 70 }),
+      item('koffie', '14:50', '15:30', { venueId: 'garden', groupIds: ['a'], expectedAttendance: 70 }),
       item('welkom', '14:00', '14:05', { venueId: 'garden' }),
       item('rondleiding', '14:10', '14:40', { venueId: 'centre' }),
     ],

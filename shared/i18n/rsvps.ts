@@ -45,6 +45,9 @@ export const rsvpsNl = {
     'Dit bezoek is gearchiveerd. Zet het terug om het weer te bewerken en, als het nog niet voorbij is, weer aanmeldingen te ontvangen.',
   restoreButton: 'Bezoek terugzetten',
   restored: 'Het bezoek is teruggezet.',
+  expectedAttendance: 'Verwacht aantal mensen (mag leeg)',
+  expectedAttendanceHint:
+    'Leeg: we rekenen het uit met de groepen van dit onderdeel (gezelschap en aangemelde gasten); bij een onderdeel voor iedereen met het verwachte aantal gasten van het bezoek.',
 }
 
 export const rsvpsEn: typeof rsvpsNl = {
@@ -73,4 +76,7 @@ export const rsvpsEn: typeof rsvpsNl = {
     'This visit is archived. Restore it to edit it again and, if it is not over yet, to take registrations again.',
   restoreButton: 'Restore visit',
   restored: 'The visit is restored.',
+  expectedAttendance: 'Expected number of people (optional)',
+  expectedAttendanceHint:
+    "Empty: worked out from this item's groups (company and registered guests); for an item for everyone, with the visit's expected number of guests.",
 }

@@ -2,7 +2,15 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
-import { defined, idOrNull, list, optionalText, requiredNumber, text } from '../../platform/http/form-values'
+import {
+  defined,
+  idOrNull,
+  list,
+  numberOrNull,
+  optionalText,
+  requiredNumber,
+  text,
+} from '../../platform/http/form-values'
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
@@ -63,6 +71,7 @@ const itemForm = (form: RawForm) =>
     legDeparts: textOrNull(form, 'legDeparts'),
     legArrives: textOrNull(form, 'legArrives'),
     cancelled: yesOrNo(form, 'cancelled'),
+    expectedAttendance: numberOrNull(form, 'expectedAttendance'),
   })
 
 /** The fields of someone in the company, as the add and change forms send them. */

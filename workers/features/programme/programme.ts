@@ -132,7 +132,9 @@ export function toClashInput(p: ProgrammePlan): ClashInput {
       legArrivesAt: i.legArrivesAt?.getTime() ?? null,
       kind: i.kind,
       cancelled: i.cancelled,
+      expectedAttendance: i.expectedAttendance,
     })),
+    attendance: { members: p.participantCount, guests: p.guests },
     ...talkClashInput(p),
   }
 }
@@ -163,7 +165,10 @@ function talkClashInput(p: ProgrammePlan): Pick<ClashInput, 'speakers' | 'talks'
   }
 }
 
-type ItemInput = InferOutput<typeof itemCreateSchema>
+// The expected attendance may be left out by callers inside the app (a talk slot's item): derived then.
+type ItemInput = Omit<InferOutput<typeof itemCreateSchema>, 'expectedAttendance'> & {
+  expectedAttendance?: number | null
+}
 
 /** Turns the local date and times of a form or API call into instants, with field errors when they do not fit. */
 function itemInstants(
@@ -265,6 +270,7 @@ export async function createItem(db: Database, actor: Person, visitId: string, i
       arrivalPlace: input.arrivalPlace,
       ...leg.times,
       cancelled: input.cancelled,
+      expectedAttendance: input.expectedAttendance ?? null,
       createdAt: now,
     }),
     ...input.groupIds.map((groupId) => db.insert(programmeItemGroups).values({ itemId: id, groupId })),

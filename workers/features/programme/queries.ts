@@ -16,6 +16,7 @@ import {
   programmeItemGroups,
   programmeItems,
   releases,
+  rsvps,
   speakers,
   talkSpeakers,
   talks,
@@ -57,6 +58,7 @@ const planColumns = {
     'legMode',
     'departurePlace',
     'arrivalPlace',
+    'expectedAttendance',
     'legDepartsAt',
     'legArrivesAt',
     'cancelled',
@@ -154,6 +156,12 @@ function programmeQueries(
       .from(participants)
       .where(eq(participants.visitId, visitId))
       .groupBy(participants.groupId),
+    // Confirmed guests by the groups they go with, people added up: the expected attendance of an item.
+    guestShapes: db
+      .select({ groupIdsJson: rsvps.groupIds, people: sql<number>`sum(${rsvps.partySize})` })
+      .from(rsvps)
+      .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed')))
+      .groupBy(rsvps.groupIds),
     releases: db
       .select({
         id: releases.id,
@@ -194,6 +202,7 @@ function prepared(q: ReturnType<typeof programmeQueries>) {
     venues: q.venues.prepare(),
     visitVenues: q.visitVenues.prepare(),
     groupSizes: q.groupSizes.prepare(),
+    guestShapes: q.guestShapes.prepare(),
     releases: q.releases.prepare(),
     talks: q.talks.prepare(),
     talkSpeakers: q.talkSpeakers.prepare(),
@@ -219,6 +228,7 @@ const statementNames = [
   'venues',
   'visitVenues',
   'groupSizes',
+  'guestShapes',
   'releases',
   'talks',
   'talkSpeakers',
@@ -230,7 +240,7 @@ type ProgrammeRows = {
 }
 
 async function load(db: Database, values: Record<string, string>, q: ReturnType<typeof fullQueries>) {
-  const [visit, items, groups, venues, visitVenues, groupSizes, releases, talks, talkSpeakers] =
+  const [visit, items, groups, venues, visitVenues, groupSizes, guestShapes, releases, talks, talkSpeakers] =
     await batchPrepared(db, [
       [q.visit, values],
       [q.items, values],
@@ -238,11 +248,23 @@ async function load(db: Database, values: Record<string, string>, q: ReturnType<
       [q.venues, values],
       [q.visitVenues, values],
       [q.groupSizes, values],
+      [q.guestShapes, values],
       [q.releases, values],
       [q.talks, values],
       [q.talkSpeakers, values],
     ])
-  return assemble({ visit, items, groups, venues, visitVenues, groupSizes, releases, talks, talkSpeakers })
+  return assemble({
+    visit,
+    items,
+    groups,
+    venues,
+    visitVenues,
+    groupSizes,
+    guestShapes,
+    releases,
+    talks,
+    talkSpeakers,
+  })
 }
 
 /** The programme from the rows of its statements: groups per item, head counts per group, speakers per talk. */
@@ -254,6 +276,7 @@ function assemble(rows: ProgrammeRows) {
     venues: venueRows,
     visitVenues: visitVenueRows,
     groupSizes,
+    guestShapes,
     releases: latestRelease,
     talks: talkRows,
     talkSpeakers: talkSpeakerRows,
@@ -282,10 +305,21 @@ function assemble(rows: ProgrammeRows) {
     venues: venueRows,
     visitVenues: visitVenueRows,
     participantCount,
+    guests: guestShapes.map((g) => ({ groupIds: parseGroupIds(g.groupIdsJson), people: Number(g.people) })),
     releases: latestRelease,
     talks: talkRows.flatMap((t) =>
       t.itemId ? [{ ...t, itemId: t.itemId, speakers: speakersOf.get(t.id) ?? [] }] : [],
     ),
+  }
+}
+
+/** A registration's stored group ids; anything unreadable is the whole company ([]). */
+function parseGroupIds(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
   }
 }
 

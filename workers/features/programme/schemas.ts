@@ -63,6 +63,8 @@ const itemFields = {
   legDeparts: v.optional(v.nullable(localTimeSchema)),
   legArrives: v.optional(v.nullable(localTimeSchema)),
   cancelled: v.optional(v.boolean(msg.invalid), false),
+  /** The people the organiser expects; null (or absent): derived from the item's groups. */
+  expectedAttendance: v.optional(v.nullable(countSchema(100_000)), null),
 }
 
 /** Creating a programme item. */

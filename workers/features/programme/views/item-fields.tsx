@@ -113,6 +113,16 @@ export function ItemFields({
         value={item?.arrivalPlace ?? ''}
         state={state}
       />
+      <Field
+        name="expectedAttendance"
+        type="number"
+        label={t.rsvps.expectedAttendance}
+        hint={t.rsvps.expectedAttendanceHint}
+        value={item?.expectedAttendance == null ? '' : String(item.expectedAttendance)}
+        state={state}
+        inputmode="numeric"
+        min={0}
+      />
       <Textarea name="description" label={t.programme.description} value={item?.description} state={state} />
       {item ? (
         <Checkbox
