@@ -59,6 +59,27 @@ export const organiserNl = {
     visitId: 'Bezoek',
   },
   notFoundTitle: 'Pagina niet gevonden',
+  confirm: {
+    title: 'Weet je het zeker?',
+    questions: {
+      deleteItem: 'Je verwijdert dit programmaonderdeel. Dat kan niet ongedaan worden gemaakt.',
+      deleteGroup: 'Je verwijdert deze groep. Dat kan niet ongedaan worden gemaakt.',
+      removeParticipant: 'Je haalt deze persoon uit het gezelschap.',
+      removeMember: 'Deze persoon is daarna geen lid meer van het team en ziet de bezoeken niet meer.',
+      revokeInvitation: 'De uitnodiging werkt daarna niet meer.',
+      archiveVisit:
+        'Het bezoek wordt gearchiveerd: het verdwijnt uit de lijst en er kan niets meer aan veranderen. Je kunt het later terugzetten.',
+    },
+    yes: {
+      deleteItem: 'Ja, verwijder het onderdeel',
+      deleteGroup: 'Ja, verwijder de groep',
+      removeParticipant: 'Ja, haal uit het gezelschap',
+      removeMember: 'Ja, haal uit het team',
+      revokeInvitation: 'Ja, trek de uitnodiging in',
+      archiveVisit: 'Ja, archiveer het bezoek',
+    },
+    no: 'Nee, terug',
+  },
 }
 
 export const organiserEn: typeof organiserNl = {
@@ -114,4 +135,25 @@ export const organiserEn: typeof organiserNl = {
     visitId: 'Visit',
   },
   notFoundTitle: 'Page not found',
+  confirm: {
+    title: 'Are you sure?',
+    questions: {
+      deleteItem: 'You are deleting this programme item. This cannot be undone.',
+      deleteGroup: 'You are deleting this group. This cannot be undone.',
+      removeParticipant: 'You are taking this person out of the company.',
+      removeMember: 'This person is then no longer a member of the team and no longer sees its visits.',
+      revokeInvitation: 'The invitation stops working.',
+      archiveVisit:
+        'The visit is archived: it leaves the list and nothing in it can change any more. You can restore it later.',
+    },
+    yes: {
+      deleteItem: 'Yes, delete the item',
+      deleteGroup: 'Yes, delete the group',
+      removeParticipant: 'Yes, take out of the company',
+      removeMember: 'Yes, take out of the team',
+      revokeInvitation: 'Yes, revoke the invitation',
+      archiveVisit: 'Yes, archive the visit',
+    },
+    no: 'No, go back',
+  },
 }

@@ -124,7 +124,10 @@ export const baseRows: Record<string, Row> = {
     expect: s(401, 404, 403, 403, 200, 404, 404, 401),
   },
   'POST /teams/:teamId/invitations/:invitationId/revoke': {
-    request: (w) => ({ path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`, form: {} }),
+    request: (w) => ({
+      path: `/teams/${w.teamA}/invitations/${w.invitationId}/revoke`,
+      form: { confirm: 'yes' },
+    }),
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId': {
@@ -135,7 +138,10 @@ export const baseRows: Record<string, Row> = {
     expect: ownerPost,
   },
   'POST /teams/:teamId/members/:personId/remove': {
-    request: (w) => ({ path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`, form: {} }),
+    request: (w) => ({
+      path: `/teams/${w.teamA}/members/${w.person.viewer.id}/remove`,
+      form: { confirm: 'yes' },
+    }),
     expect: ownerPost,
   },
   'GET /teams/:teamId/audit': {

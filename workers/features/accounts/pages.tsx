@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors'
 import { listAudit } from '../../platform/audit'
 import { endAllSessions, listSessions } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
@@ -113,7 +114,7 @@ export const teamPages = new Hono<AppEnv>()
       return renderTeam(c, teamId, { notice: c.var.t.teams.invited(input.email) })
     },
   )
-  .post('/teams/:teamId/invitations/:invitationId/revoke', async (c) => {
+  .post('/teams/:teamId/invitations/:invitationId/revoke', confirmFirst('revokeInvitation'), async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, invitationId } = c.req.param()
     await revokeInvitation(c.var.db, signedIn.actor, teamId, invitationId, new Date())
@@ -137,7 +138,7 @@ export const teamPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/teams/:teamId/members/:personId/remove', async (c) => {
+  .post('/teams/:teamId/members/:personId/remove', confirmFirst('removeMember'), async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, personId } = c.req.param()
     return saveOrShowAgain(

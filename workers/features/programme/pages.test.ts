@@ -175,7 +175,7 @@ describe('lost updates are impossible', () => {
     const stale = await form(`/items/${id}`, { version: '1', title: 'Welkom allemaal' }, { cookie })
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('value="Welkom thuis"')
-    const staleDelete = await form(`/items/${id}/delete`, { version: '1' }, { cookie })
+    const staleDelete = await form(`/items/${id}/delete`, { version: '1', confirm: 'yes' }, { cookie })
     expect(staleDelete.status).toBe(409)
     expect(await countItems(w.visitA)).toBe(2)
     const [kept] = await db.select().from(programmeItems).where(eq(programmeItems.id, id))
@@ -395,7 +395,11 @@ describe('releases and the company', () => {
     expect(fieldError(await foreignGroup.text(), 'groupId').message).toBe(
       'Deze groep hoort niet bij dit bezoek.',
     )
-    const removed = await form(`/visits/${w.visitA}/participants/${w.participantA}/delete`, {}, { cookie })
+    const removed = await form(
+      `/visits/${w.visitA}/participants/${w.participantA}/delete`,
+      { confirm: 'yes' },
+      { cookie },
+    )
     expect(removed.status).toBe(303)
     expect(await (await page(`/visits/${w.visitA}/participants`, cookie)).text()).not.toContain(
       'De burgemeester',
@@ -432,7 +436,7 @@ describe('a group of the company', () => {
     const [changed] = await db.select().from(groups).where(eq(groups.id, w.groupA))
     expect(changed).toMatchObject({ name: 'Groep Noord', position: 3 })
 
-    const removed = await form(`/groups/${w.groupA}/delete`, {}, { cookie })
+    const removed = await form(`/groups/${w.groupA}/delete`, { confirm: 'yes' }, { cookie })
     expect(removed.status).toBe(303)
     expect(await db.select().from(groups).where(eq(groups.id, w.groupA))).toEqual([])
     expect((await page(`/groups/${w.groupA}`, cookie)).status).toBe(404)

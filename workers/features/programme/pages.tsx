@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import {
   defined,
@@ -231,7 +232,7 @@ export const programmePages = new Hono<AppEnv>()
       return c.redirect(`/visits/${visitId}/programme#groups`, 303)
     },
   )
-  .post('/groups/:groupId/delete', async (c) => {
+  .post('/groups/:groupId/delete', confirmFirst('deleteGroup'), async (c) => {
     const signedIn = requirePerson(c)
     const { visitId } = await deleteGroup(c.var.db, signedIn.actor, c.req.param('groupId'), new Date())
     return c.redirect(`/visits/${visitId}/programme#groups`, 303)
@@ -266,6 +267,7 @@ export const programmePages = new Hono<AppEnv>()
   )
   .post(
     '/items/:itemId/delete',
+    confirmFirst('deleteItem'),
     formBody(itemDeleteSchema, (c) => renderItem(c, param(c, 'itemId')), withVersion),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -336,10 +338,14 @@ export const programmePages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/visits/:visitId/participants/:participantId/delete', async (c) => {
-    const signedIn = requirePerson(c)
-    const { visitId, participantId } = c.req.param()
-    // The service checks the participant's own visit; the path's visit only says where to go back to.
-    await deleteParticipant(c.var.db, signedIn.actor, participantId, new Date())
-    return c.redirect(`/visits/${visitId}/participants`, 303)
-  })
+  .post(
+    '/visits/:visitId/participants/:participantId/delete',
+    confirmFirst('removeParticipant'),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId, participantId } = c.req.param()
+      // The service checks the participant's own visit; the path's visit only says where to go back to.
+      await deleteParticipant(c.var.db, signedIn.actor, participantId, new Date())
+      return c.redirect(`/visits/${visitId}/participants`, 303)
+    },
+  )

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, optionalText, text } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
@@ -104,7 +105,7 @@ export const visitOverviewPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/visits/:visitId/archive', async (c) => {
+  .post('/visits/:visitId/archive', confirmFirst('archiveVisit'), async (c) => {
     const signedIn = requirePerson(c)
     const visitId = c.req.param('visitId')
     await setVisitStatus(c.var.db, signedIn.actor, visitId, 'archived', new Date())

@@ -217,7 +217,7 @@ describe('after the visit', () => {
 
   it('an archived visit can be restored, and then takes registrations again while not over', async () => {
     const w = await makeWorld()
-    expect((await form(`/visits/${w.visitA}/archive`, {}, organiser(w))).status).toBe(303)
+    expect((await form(`/visits/${w.visitA}/archive`, { confirm: 'yes' }, organiser(w))).status).toBe(303)
     const archived = await (await page(`/visits/${w.visitA}`, organiserCookie(w))).text()
     expect(archived).toContain('Bezoek terugzetten')
     expect(await (await page(`/v/${w.slugA}/rsvp`)).text()).toContain('gearchiveerd')

@@ -51,7 +51,7 @@ export const pageRows: Record<string, Row> = {
     expect: visitWrite,
   },
   'POST /visits/:visitId/archive': {
-    request: (w) => ({ path: `/visits/${w.visitA}/archive`, form: {} }),
+    request: (w) => ({ path: `/visits/${w.visitA}/archive`, form: { confirm: 'yes' } }),
     expect: visitWrite,
   },
   'POST /visits/:visitId/restore': {
@@ -110,7 +110,7 @@ export const pageRows: Record<string, Row> = {
     expect: visitWrite,
   },
   'POST /items/:itemId/delete': {
-    request: (w) => ({ path: `/items/${w.itemA1}/delete`, form: { version: '1' } }),
+    request: (w) => ({ path: `/items/${w.itemA1}/delete`, form: { version: '1', confirm: 'yes' } }),
     expect: visitWrite,
   },
   'GET /groups/:groupId': {
@@ -122,7 +122,7 @@ export const pageRows: Record<string, Row> = {
     expect: visitWrite,
   },
   'POST /groups/:groupId/delete': {
-    request: (w) => ({ path: `/groups/${w.groupA}/delete`, form: {} }),
+    request: (w) => ({ path: `/groups/${w.groupA}/delete`, form: { confirm: 'yes' } }),
     expect: visitWrite,
   },
   'GET /visits/:visitId/participants': {
@@ -152,7 +152,10 @@ export const pageRows: Record<string, Row> = {
     expect: visitWrite,
   },
   'POST /visits/:visitId/participants/:participantId/delete': {
-    request: (w) => ({ path: `/visits/${w.visitA}/participants/${w.participantA}/delete`, form: {} }),
+    request: (w) => ({
+      path: `/visits/${w.visitA}/participants/${w.participantA}/delete`,
+      form: { confirm: 'yes' },
+    }),
     expect: visitWrite,
   },
   'GET /teams/:teamId/venues': {

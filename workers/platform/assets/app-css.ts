@@ -76,6 +76,7 @@ input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="
 .error-summary { border: 3px solid var(--danger); border-radius: var(--radius); padding: 1rem; margin-bottom: 1.5rem; }
 .notice { border-left: 5px solid var(--brand); background: var(--wash); padding: .75rem 1rem; border-radius: 4px; }
 .notice.success { border-left-width: 8px; margin: 0 0 1rem; }
+.button-row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
 .notice.success p { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
