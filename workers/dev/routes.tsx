@@ -9,6 +9,7 @@ import { problemResponse } from '../platform/http/problem'
 import { fieldErrors } from '../platform/http/validation'
 import { loadDemoData } from './demo-load'
 import { loadDemoPhotos } from './demo-photos-load'
+import { loadDemoReports } from './demo-reports'
 
 type OutboxRow = typeof mailOutbox.$inferSelect
 
@@ -102,6 +103,7 @@ export const devRoutes = new Hono<AppEnv>()
   .post('/seed', async (c) => {
     await loadDemoData(c.var.db)
     await loadDemoPhotos(c.var.db, c.env.PHOTOS, c.env.IMAGES)
+    await loadDemoReports(c.var.db)
     return c.json({ loaded: true })
   })
   // The local outbox: sign-in works without a mail server, the link is one click away.

@@ -109,6 +109,14 @@ export function VisitOverviewPage({
       {access !== 'caterer' ? (
         <p>
           <a href={`/visits/${visit.id}/photos`}>{t.photos.title}</a>
+          {access === 'organise' || access === 'read' ? (
+            <>
+              {' · '}
+              <a href={`/visits/${visit.id}/report`}>{t.reports.title}</a>
+              {' · '}
+              <a href={`/visits/${visit.id}/follow-ups`}>{t.reports.followUps.title}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {access === 'organise' || access === 'read' ? (
