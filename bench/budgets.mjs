@@ -28,6 +28,12 @@ export function budgetsFor(items) {
     rsvpPost: { d1Queries: 2 },
     // Issue 11: the public gallery of 200 photos, read like the schedule (its cold miss counts for D1).
     galleryPage: { d1Queries: 2, cpuMs: 3 },
+    // Issue 12: the public report (20 photos, 50 comments) and the news Atom feed: ≤ 2 D1 round trips and
+    // ≤ 3 ms CPU when not in the edge cache; from the edge as cheap as the schedule.
+    reportPage: { d1Queries: 2, cpuMs: 1 },
+    reportPageMiss: { d1Queries: 2, cpuMs: 3 },
+    newsFeed: { d1Queries: 2, cpuMs: 1 },
+    newsFeedMiss: { d1Queries: 2, cpuMs: 3 },
   }
 }
 

@@ -575,6 +575,19 @@ async function runSize(items, { bundle, profiled, only }) {
   // The guests come after the release, as in life (a release mails every guest whom its changes concern).
   // wrangler's local D1 is one SQLite file, so the running Worker sees them at once.
   await wrangler(['d1', 'execute', 'DB', '--local', '--file', rsvpSqlFile], { persistTo })
+  // Issue 12: the visit's published report, its photo impression of 20 photos and 50 approved comments.
+  const reportSqlFile = path.join(work, 'report.sql')
+  const { visitId: vid } = visit.ids
+  await fs.writeFile(
+    reportSqlFile,
+    [
+      `INSERT INTO reports (id, visit_id, status, title, intro, body, author_name, published_at, updated_at) VALUES ('bench-report', '${vid}', 'published', 'Verslag van het bezoek', 'Een **inleiding** van het bezoek.', '${'## Wat er gebeurde\n\nDe bewoners vertelden over [de wijk](https://example.nl). '.repeat(20)}', 'Een bewoner', ${Date.now()}, ${Date.now()});`,
+      `INSERT INTO report_photos (report_id, photo_id, position) SELECT 'bench-report', id, position FROM photos WHERE visit_id = '${vid}' AND approved = 1 ORDER BY position LIMIT 20;`,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO report_comments (id, report_id, name, body, status, token_hash, created_at) SELECT 'bench-comment-' || i, 'bench-report', 'Bewoner ' || i, 'Reactie ' || i || ': mooi verslag, zie https://example.nl/' || i, 'approved', lower(hex(randomblob(32))), ${Date.now()} + i FROM n;`,
+      '',
+    ].join('\n'),
+  )
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', reportSqlFile], { persistTo })
 
   let guest = 0
   const rsvpRequest = {
@@ -691,6 +704,20 @@ async function runSize(items, { bundle, profiled, only }) {
       note: `anonymous, cache miss, ${visit.counts.photos} photos rendered`,
       headers: { 'cache-control': 'no-cache' },
     },
+    // Issue 12: the public report (20 photos, 50 comments) and the team's Atom feed, cached like the schedule.
+    ...[
+      ['reportPage', 'public report page', `/v/${slug}/report`, 'anonymous, 20 photos, 50 comments'],
+      ['newsFeed', 'news Atom feed', `/news/${visit.ids.teamId}/feed.atom`, 'anonymous, the team news'],
+    ].flatMap(([key, name, path, note]) => [
+      { key, name, path, note: `${note}, cache hit` },
+      {
+        key: `${key}Miss`,
+        name: `${name} (miss)`,
+        path,
+        note: `${note}, cache miss`,
+        headers: { 'cache-control': 'no-cache' },
+      },
+    ]),
   ].map((c) => ({ ...c, connections: 10, request: get(c.path, c.headers) }))
   cases.push({
     key: 'rsvpPost',

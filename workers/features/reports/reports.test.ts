@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { followUps, people } from '../../../shared/db/schema'
-import { api, db, form, freshClient, ORIGIN, page, url } from '../../../test/integration/helpers'
+import { api, d1Cost, db, form, freshClient, ORIGIN, page, url } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 import { followUpJob } from '../../jobs/follow-ups'
 import { signLink } from '../../platform/auth/signed-links'
@@ -88,6 +88,22 @@ describe('a report', () => {
     expect(body).not.toContain('<img src="https://tracker.example')
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(body).toContain('<a href="https://vreewijk.example" rel="noopener">goed</a>')
+  })
+})
+
+describe('the public pages’ D1 cost', () => {
+  it('is at most two round trips when not in the edge cache: the report and the Atom feed', async () => {
+    const w = await makeWorld()
+    await publishReport(w)
+    const fresh = { headers: { 'cache-control': 'no-cache' } }
+    const report = await SELF.fetch(url(`/v/${w.slugA}/report`), fresh)
+    expect(report.headers.get('x-cache')).toBe('miss')
+    expect(d1Cost(report).queries).toBeLessThanOrEqual(2)
+    const feed = await SELF.fetch(url(`/news/${w.teamA}/feed.atom`), fresh)
+    expect(feed.headers.get('x-cache')).toBe('miss')
+    expect(d1Cost(feed).queries).toBeLessThanOrEqual(2)
+    const news = await SELF.fetch(url(`/news/${w.teamA}`), fresh)
+    expect(d1Cost(news).queries).toBeLessThanOrEqual(2)
   })
 })
 
