@@ -22,6 +22,11 @@ export const travelNl = {
       return `Deze tijd komt die nacht twee keer voor: de klok gaat terug (wintertijd). Kies hieronder de eerste (UTC${earlier}) of de tweede (UTC${later}).`
     },
   },
+  late: {
+    publishNow: 'Meteen publiceren, zodat gasten de nieuwe tijden nu zien',
+    publishHint:
+      'Zonder dit vinkje zien gasten de verschuiving pas na de volgende publicatie. Voordrachten in de verschoven onderdelen schuiven mee; hun sprekers krijgen een mail.',
+  },
   leg: {
     departs: 'Vertrektijd van de trein of bus',
     arrives: 'Aankomsttijd',
@@ -45,6 +50,11 @@ export const travelEn: typeof travelNl = {
       const [earlier, later] = offsetsOf(n)
       return `This time happens twice that night: the clocks go back (summer time ends). Choose the first (UTC${earlier}) or the second (UTC${later}) below.`
     },
+  },
+  late: {
+    publishNow: 'Publish at once, so guests see the new times now',
+    publishHint:
+      'Without this tick guests see the shift only after the next publish. Talks in the moved items move along; their speakers get a mail.',
   },
   leg: {
     departs: 'Departure of the train or bus',

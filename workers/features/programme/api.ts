@@ -137,7 +137,10 @@ export const programmeApi = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json(
-        await runLate(c.var.db, signedIn.actor, c.req.param('visitId'), c.req.valid('json'), new Date()),
+        await runLate(c.var.db, signedIn.actor, c.req.param('visitId'), c.req.valid('json'), new Date(), {
+          config: c.var.config,
+          lang: c.var.lang,
+        }),
       )
     },
   )

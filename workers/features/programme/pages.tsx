@@ -182,6 +182,7 @@ export const programmePages = new Hono<AppEnv>()
           minutes: requiredNumber(form, 'minutes'),
           // Either half given asks for a starting point; the schema then names the missing half.
           from: date || time ? { date: date ?? '', time: time ?? '' } : undefined,
+          publish: yesOrNo(form, 'publish'),
         })
       },
     ),
@@ -191,8 +192,15 @@ export const programmePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          await runLate(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
-          return c.redirect(`/visits/${visitId}/programme`, 303)
+          const late = await runLate(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date(), {
+            config: c.var.config,
+            lang: c.var.lang,
+          })
+          // Published at once: the releases page shows the new release; otherwise back to the programme.
+          return c.redirect(
+            late.published ? `/visits/${visitId}/releases` : `/visits/${visitId}/programme#running-late`,
+            303,
+          )
         },
         (lateState) => renderProgramme(c, visitId, { lateState }),
       )

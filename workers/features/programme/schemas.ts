@@ -99,4 +99,6 @@ export const runningLateSchema = v.strictObject({
   ),
   /** Items starting at or after this local time move; default: now. */
   from: v.optional(v.strictObject({ date: localDateSchema, time: localTimeSchema })),
+  /** Publish the shifted programme at once, so guests see it now (otherwise after the next publish). */
+  publish: v.optional(v.boolean(msg.invalid), false),
 })

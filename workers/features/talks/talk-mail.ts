@@ -5,10 +5,11 @@ import type { Actor } from '../../../shared/domain/access'
 import { type TalkState, unknownPlaceholders } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
 import { type Lang, messagesFor } from '../../../shared/i18n'
-import { formatLocalDate } from '../../../shared/i18n/format'
+import { formatLocalDate, formatLongDate, formatTime } from '../../../shared/i18n/format'
 import {
   type DecisionTemplate,
   defaultDecisionText,
+  escapeHtml,
   type RenderedMail,
   renderMail,
 } from '../../../shared/mail/templates'
@@ -261,4 +262,52 @@ export async function previewMailTemplate(
     date: visitDateIn(visit, lang),
     custom: input,
   })
+}
+
+/** A talk whose time moved with its item (running late): its title and its times before and after. */
+export type MovedTalk = { title: string; was: number; now: number; end: number }
+
+/**
+ * The one mail a speaker gets when the programme runs late and their talks move: every moved talk with its
+ * old and new time, in the speaker's language (the language of their talk). No new link: theirs still works.
+ */
+export function talkMovedMail(
+  lang: Lang,
+  params: { speakerName: string; visitTitle: string; timeZone: string; talks: readonly MovedTalk[] },
+): RenderedMail {
+  const t = messagesFor(lang)
+  const time = (ms: number) => formatTime(ms, params.timeZone, t.locale)
+  const day = (ms: number) => formatLongDate(ms, params.timeZone, t.locale)
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+  const lines = params.talks.map((m) =>
+    lang === 'nl'
+      ? `‘${m.title}’: nu ${day(m.now)} om ${time(m.now)}–${time(m.end)} (was ${time(m.was)}).`
+      : `‘${m.title}’: now ${day(m.now)} at ${time(m.now)}–${time(m.end)} (was ${time(m.was)}).`,
+  )
+  const subject = oneLine(
+    lang === 'nl'
+      ? `Je voordracht bij ${params.visitTitle} begint op een ander tijdstip`
+      : `Your talk at ${params.visitTitle} starts at a different time`,
+  )
+  const paragraphs =
+    lang === 'nl'
+      ? [
+          `Hallo ${params.speakerName},`,
+          `Het programma van ${params.visitTitle} loopt uit; daarom schuift je tijd mee:`,
+          ...lines,
+          'Je eigen pagina (de link die je al hebt) toont de nieuwe tijd. Past dit niet? Laat het de organisatie weten.',
+          'Groeten van Rondgang',
+        ]
+      : [
+          `Hello ${params.speakerName},`,
+          `The programme of ${params.visitTitle} is running late, so your time moves along:`,
+          ...lines,
+          'Your own page (the link you already have) shows the new time. Does this not suit you? Let the organisers know.',
+          'Best wishes from Rondgang',
+        ]
+  return {
+    subject,
+    text: `${paragraphs.join('\n\n')}\n`,
+    html: `<!DOCTYPE html><html lang="${lang}"><body>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`,
+  }
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
 import { programmeItems, talkSlots, talks, venues } from '../../../shared/db/schema'
@@ -15,11 +15,15 @@ import { utcToZoned, zonedToUtc } from '../../../shared/domain/time'
 import { DomainError, type ErrorReason, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
 import type { Database } from '../../platform/env'
+import { queueMail } from '../../platform/mail/outbox'
 import { createItem, toClashInput } from '../programme/programme'
 import { loadProgramme } from '../programme/queries'
+import type { RunningLateFollower } from '../programme/running-late'
+import { publish } from '../releases/releases'
 import { auditWhen, type SlotRow, slotOfTalk, slotsOfVisit, speakersOfTalks, talkAt } from './queries'
 import type { slotSchema, talkPlaceNewSchema } from './schemas'
 import { loadLink, type Person, talkForTeam, visitArchived, visitForTalks } from './talk-context'
+import { type MovedTalk, mailLangOf, talkMovedMail } from './talk-mail'
 
 /** The programme item a talk is placed in, with its venue's name; null when not placed. */
 export async function itemOfTalk(db: Database, itemId: string | null) {
@@ -461,4 +465,115 @@ export async function placeTalkInNewItem(
   )
   await placeTalk(db, actor, talkId, item.id, now)
   return item
+}
+
+/** Talks in these states are on the programme (or may be): their speakers hear when their time moves. */
+const scheduledStates = ['submitted', 'accepted', 'confirmed', 'waitlisted'] as const
+
+/**
+ * What running late means for talks and the public: the slots in the moved items move by the same minutes
+ * (in the shift's batch, so a speaker never sees two times), each speaker whose talk moved gets one mail in
+ * their talk's language, and when the organiser asked, the shifted programme is published at once.
+ */
+export const talksFollowRunningLate: RunningLateFollower = async (db, shift) => {
+  const itemIds = shift.moved.map((m) => m.id)
+  // A slot opened within an item has its item; one a speaker picked made an item for their talk.
+  const inMovedItems = or(
+    inArray(talkSlots.itemId, itemIds),
+    inArray(talkSlots.talkId, db.select({ id: talks.id }).from(talks).where(inArray(talks.itemId, itemIds))),
+  )
+  const [slots, placed] = await Promise.all([
+    db
+      .select({
+        id: talkSlots.id,
+        talkId: talkSlots.talkId,
+        startsAt: talkSlots.startsAt,
+        endsAt: talkSlots.endsAt,
+      })
+      .from(talkSlots)
+      .where(inMovedItems),
+    db
+      .select({ id: talks.id, title: talks.title, language: talks.language, itemId: talks.itemId })
+      .from(talks)
+      .where(and(inArray(talks.itemId, itemIds), inArray(talks.state, [...scheduledStates]))),
+  ])
+  const movedItem = new Map(shift.moved.map((m) => [m.id, m]))
+  const slotOf = new Map(slots.flatMap((s) => (s.talkId ? [[s.talkId, s] as const] : [])))
+  // A talk's time is its slot's when it holds one, else its item's; both moved by the same offset.
+  const moved = placed.map((talk) => {
+    const slot = slotOf.get(talk.id)
+    const item = movedItem.get(talk.itemId ?? '')
+    const now = slot ? slot.startsAt.getTime() + shift.offsetMs : (item?.start ?? 0)
+    const end = slot ? slot.endsAt.getTime() + shift.offsetMs : (item?.end ?? 0)
+    return { talk, mail: { title: talk.title, was: now - shift.offsetMs, now, end } }
+  })
+  const people =
+    moved.length === 0
+      ? []
+      : await speakersOfTalks(
+          db,
+          moved.map((m) => m.talk.id),
+        )
+  // One mail per speaker, however many of their talks moved.
+  const bySpeaker = new Map<string, { name: string; email: string; lang: 'nl' | 'en'; talks: MovedTalk[] }>()
+  for (const person of people) {
+    const m = moved.find((x) => x.talk.id === person.talkId)
+    if (!m) continue
+    const entry = bySpeaker.get(person.speakerId) ?? {
+      name: person.name,
+      email: person.email,
+      lang: mailLangOf(m.talk),
+      talks: [],
+    }
+    entry.talks.push(m.mail)
+    bySpeaker.set(person.speakerId, entry)
+  }
+  const statements: BatchItem<'sqlite'>[] = [
+    ...(slots.length === 0
+      ? []
+      : [
+          db
+            .update(talkSlots)
+            .set({
+              startsAt: sql`${talkSlots.startsAt} + ${shift.offsetMs}`,
+              endsAt: sql`${talkSlots.endsAt} + ${shift.offsetMs}`,
+            })
+            .where(inMovedItems),
+        ]),
+    ...[...bySpeaker.values()].map((s) =>
+      queueMail(
+        db,
+        shift.config,
+        {
+          to: s.email,
+          kind: 'talk_moved',
+          ...talkMovedMail(s.lang, {
+            speakerName: s.name,
+            visitTitle: shift.visit.title,
+            timeZone: shift.visit.timeZone,
+            talks: s.talks.sort((a, b) => a.now - b.now),
+          }),
+        },
+        shift.now,
+      ),
+    ),
+  ]
+  return {
+    statements,
+    answer: { slotsMoved: slots.length, speakersMailed: bySpeaker.size },
+    after: shift.publish
+      ? async () => {
+          const release = await publish(
+            db,
+            shift.config,
+            shift.actor,
+            shift.visit.id,
+            {},
+            shift.lang,
+            shift.now,
+          )
+          return { published: { number: release.number, name: release.name } }
+        }
+      : undefined,
+  }
 }

@@ -2,7 +2,7 @@ import type { Clash } from '../../../../shared/domain/clashes'
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate } from '../../../../shared/i18n/format'
-import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
+import { Checkbox, ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 import { VisitNav } from '../../visits/views/visit-parts'
 import type { VisitAccess } from '../../visits/visits'
 import type { ProgrammePlan } from '../queries'
@@ -198,6 +198,12 @@ export function ProgrammePage({
                 <Field name="from.date" type="date" label={t.programme.fromDate} state={lateState} />
                 <Field name="from.time" type="time" label={t.programme.fromTime} state={lateState} />
               </div>
+              <Checkbox
+                name="publish"
+                label={t.travel.late.publishNow}
+                hint={t.travel.late.publishHint}
+                state={lateState}
+              />
               <button type="submit" class="secondary">
                 {t.programme.shiftButton}
               </button>
