@@ -515,6 +515,14 @@ export const en: Messages = {
     change: 'Change your registration',
     save: 'Save changes',
     saved: 'Your changes are saved.',
+    emailPending:
+      'Your changes are saved. An e-mail went to the new address: your address changes once you confirm it there.',
+    emailConfirmTitle: 'Confirm a new e-mail address',
+    emailConfirmIntro:
+      'With the button you confirm that the e-mails about this registration come to this address from now on. The registration’s private link stays the same.',
+    emailConfirmButton: 'Confirm this e-mail address',
+    emailChanged: (email: string) =>
+      `Done: the e-mails about this registration now go to ${email}. Your private link stays the same.`,
     noRoom:
       'There is not enough room for a larger party. Your registration was not changed. Would you like to bring more people? Then contact the organisers.',
     stale:

@@ -529,6 +529,14 @@ export const nl = {
     change: 'Wijzig je aanmelding',
     save: 'Wijzigingen opslaan',
     saved: 'Je wijzigingen zijn opgeslagen.',
+    emailPending:
+      'Je wijzigingen zijn opgeslagen. Naar het nieuwe e-mailadres is een mail gestuurd: je adres verandert zodra je het daar bevestigt.',
+    emailConfirmTitle: 'Nieuw e-mailadres bevestigen',
+    emailConfirmIntro:
+      'Met de knop bevestig je dat de mails over deze aanmelding voortaan naar dit adres gaan. De persoonlijke link van de aanmelding blijft dezelfde.',
+    emailConfirmButton: 'Bevestig dit e-mailadres',
+    emailChanged: (email: string) =>
+      `Gedaan: de mails over deze aanmelding gaan voortaan naar ${email}. Je persoonlijke link blijft dezelfde.`,
     noRoom:
       'Er is niet genoeg plek voor een groter gezelschap. Je aanmelding is niet gewijzigd. Wil je toch met meer komen? Neem dan contact op met de organisatie.',
     stale:

@@ -20,6 +20,10 @@ export type MailParams = {
   rsvp_promoted: RsvpMailParams
   /** Someone registered again with an address that already has a registration: a link to renew the private link. */
   rsvp_link: RsvpMailParams
+  /** A guest asked to move their registration to this address: `link` confirms the move. */
+  rsvp_email_confirm: RsvpMailParams
+  /** A guest asked to move a registration to this address, which has one already: `link` renews that one. */
+  rsvp_email_taken: RsvpMailParams
   /** After a release: the changes that concern this guest (already in sentences), with an opt-out link. */
   programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
   /** A speaker's submission arrived: `link` is their private /t/{token} page. */
@@ -201,6 +205,8 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'rsvp_waitlisted':
     case 'rsvp_promoted':
     case 'rsvp_link':
+    case 'rsvp_email_confirm':
+    case 'rsvp_email_taken':
       return composeRsvp(lang, content.template, content.params)
     case 'programme_changed': {
       const { visitTitle, lines, optOutLink } = content.params
@@ -469,10 +475,16 @@ function composeDecision(
 const people = (lang: Lang, n: number) =>
   lang === 'nl' ? `${n} ${n === 1 ? 'persoon' : 'personen'}` : `${n} ${n === 1 ? 'person' : 'people'}`
 
-/** The four registration mails share their frame; only the news in them differs. */
+/** The registration mails share their frame; only the news in them (and the button) differs. */
 function composeRsvp(
   lang: Lang,
-  template: 'rsvp_confirmed' | 'rsvp_waitlisted' | 'rsvp_promoted' | 'rsvp_link',
+  template:
+    | 'rsvp_confirmed'
+    | 'rsvp_waitlisted'
+    | 'rsvp_promoted'
+    | 'rsvp_link'
+    | 'rsvp_email_confirm'
+    | 'rsvp_email_taken',
   params: RsvpMailParams,
 ): { subject: string; body: Body } {
   const visit = oneLine(params.visitTitle)
@@ -508,13 +520,28 @@ function composeRsvp(
           'Met de knop hieronder open je je aanmelding om te bekijken, te wijzigen of af te zeggen; je krijgt dan een nieuwe persoonlijke link. Je vorige link blijft werken tot je dat doet. De knop werkt 7 dagen.',
         ],
       },
-    }[template]
+      rsvp_email_confirm: {
+        subject: `Bevestig je nieuwe e-mailadres voor ${visit}`,
+        before: [
+          `Iemand vroeg om een aanmelding voor ${visit} op ${params.date} (${party}) naar dit e-mailadres te verhuizen.`,
+          'Was jij dat? Met de knop hieronder bevestig je het; daarna gaan de mails over deze aanmelding naar dit adres. De persoonlijke link van de aanmelding blijft dezelfde. De knop werkt 7 dagen.',
+        ],
+        button: 'Bevestig dit e-mailadres',
+      },
+      rsvp_email_taken: {
+        subject: `Je persoonlijke link voor ${visit}`,
+        before: [
+          `Iemand vroeg om een andere aanmelding voor ${visit} op ${params.date} naar dit e-mailadres te verhuizen. Met dit adres is al aangemeld, dus er is niets veranderd.`,
+          'Met de knop hieronder open je je eigen aanmelding om te bekijken, te wijzigen of af te zeggen; je krijgt dan een nieuwe persoonlijke link. Je vorige link blijft werken tot je dat doet. De knop werkt 7 dagen.',
+        ],
+      },
+    }[template] as { subject: string; before: string[]; button?: string }
     return {
       subject: news.subject,
       body: {
         greeting: 'Hallo,',
         before: news.before,
-        button: 'Bekijk of wijzig je aanmelding',
+        button: news.button ?? 'Bekijk of wijzig je aanmelding',
         fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
         after: ['Heb je je niet aangemeld? Dan kun je deze mail negeren.'],
         closing: 'Groeten van Rondgang',
@@ -551,13 +578,28 @@ function composeRsvp(
         'The button below opens your registration to see, change or cancel it, and gives you a new private link. Your earlier link keeps working until you do. The button works for 7 days.',
       ],
     },
-  }[template]
+    rsvp_email_confirm: {
+      subject: `Confirm your new e-mail address for ${visit}`,
+      before: [
+        `Someone asked to move a registration for ${visit} on ${params.date} (${party}) to this e-mail address.`,
+        'Was that you? The button below confirms it; after that, the e-mails about this registration come to this address. The registration’s private link stays the same. The button works for 7 days.',
+      ],
+      button: 'Confirm this e-mail address',
+    },
+    rsvp_email_taken: {
+      subject: `Your private link for ${visit}`,
+      before: [
+        `Someone asked to move another registration for ${visit} on ${params.date} to this e-mail address. This address is registered already, so nothing changed.`,
+        'The button below opens your own registration to see, change or cancel it, and gives you a new private link. Your earlier link keeps working until you do. The button works for 7 days.',
+      ],
+    },
+  }[template] as { subject: string; before: string[]; button?: string }
   return {
     subject: news.subject,
     body: {
       greeting: 'Hello,',
       before: news.before,
-      button: 'See or change your registration',
+      button: news.button ?? 'See or change your registration',
       fallback: 'Does the button not work? Then copy this link into your browser:',
       after: ['Did you not register? Then you can ignore this e-mail.'],
       closing: 'Best wishes from Rondgang',

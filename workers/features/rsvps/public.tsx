@@ -9,6 +9,7 @@ import { formBody, type RawForm } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
+import { confirmEmailChange, isEmailConfirmation } from './email-change'
 import {
   cancelRsvpByToken,
   createRsvp,
@@ -24,6 +25,8 @@ import { rsvpNotifySchema, rsvpSchema, rsvpUpdateSchema } from './schemas'
 import {
   RsvpClosedPage,
   RsvpDonePage,
+  RsvpEmailChangedPage,
+  RsvpEmailConfirmPage,
   RsvpFormPage,
   RsvpInvalidPage,
   RsvpOptOutPage,
@@ -208,13 +211,39 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
       },
     ),
   )
+  // The new address of a registration confirms the move: a page with a button (mail scanners change nothing).
+  .get('/r/email/:link', async (c) => {
+    privateHeaders(c)
+    const link = c.req.param('link')
+    if (!(await isEmailConfirmation(c.var.db, c.var.config, link, new Date()))) {
+      c.status(404)
+      return c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle })
+    }
+    return c.render(<RsvpEmailConfirmPage t={c.var.t} action={`/r/email/${link}`} />, {
+      title: c.var.t.rsvp.emailConfirmTitle,
+    })
+  })
+  .post('/r/email/:link', (c) =>
+    withPrivateLink(
+      c,
+      () => c.render(<RsvpInvalidPage t={c.var.t} />, { title: c.var.t.rsvp.invalidTitle }),
+      async () => {
+        const { email } = await confirmEmailChange(c.var.db, c.var.config, c.req.param('link'), new Date())
+        return c.render(<RsvpEmailChangedPage t={c.var.t} email={email} />, {
+          title: c.var.t.rsvp.emailConfirmTitle,
+        })
+      },
+    ),
+  )
   .get('/r/:token', (c) =>
     withToken(c, (token) => {
-      const notice = c.req.query('saved')
-        ? c.var.t.rsvp.saved
-        : c.req.query('cancelled')
-          ? c.var.t.rsvp.cancelledNotice
-          : undefined
+      const notice = c.req.query('email')
+        ? c.var.t.rsvp.emailPending
+        : c.req.query('saved')
+          ? c.var.t.rsvp.saved
+          : c.req.query('cancelled')
+            ? c.var.t.rsvp.cancelledNotice
+            : undefined
       return renderOwn(c, token, { notice })
     }),
   )
@@ -230,9 +259,15 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
         saveOrShowAgain(
           c,
           async () => {
-            await updateRsvpByToken(c.var.db, c.var.config, token, c.req.valid('form'), new Date())
+            const saved = await updateRsvpByToken(
+              c.var.db,
+              c.var.config,
+              token,
+              c.req.valid('form'),
+              new Date(),
+            )
             deliverSoon(c.executionCtx, c.var.db, c.var.config)
-            return c.redirect(`/r/${token}?saved=1`, 303)
+            return c.redirect(`/r/${token}?saved=1${saved.emailPending ? '&email=1' : ''}`, 303)
           },
           (state) => renderOwn(c, token, { state }),
           // With no room the guest adjusts what they typed; a stale form shows the newest data instead.

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { rsvps } from '../../../shared/db/schema'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, type Row, s, type World } from '../../../test/integration/world'
-import { signLink } from '../../platform/auth/signed-links'
+import { signedPayload, signLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 import { readConfig } from '../../platform/config'
 
@@ -38,6 +38,18 @@ async function renewalPath(w: World) {
   return `/r/renew/${row?.id}.${until}.${await signLink(secret, 'rsvp-renew', `${row?.id}:${until}:${row?.tokenHash}`)}`
 }
 
+/** A confirmation of a move to a new address as mailed there (valid for an hour); each world its own address. */
+async function emailMovePath(w: World) {
+  const token = await guestToken(w)
+  const [row] = await db
+    .select({ id: rsvps.id, tokenHash: rsvps.tokenHash })
+    .from(rsvps)
+    .where(eq(rsvps.tokenHash, await hashToken(token)))
+  const secret = readConfig(env as unknown as Cloudflare.Env).appSecret
+  const value = { r: row?.id ?? '', e: `moved-${w.teamA.slice(0, 8)}@example.nl`, x: Date.now() + 3600_000 }
+  return `/r/email/${await signedPayload(secret, 'rsvp-email', value, row?.tokenHash ?? '')}`
+}
+
 const withGuest = (path: (w: World) => string) => async (w: World) => {
   await guestToken(w)
   return { path: path(w) }
@@ -52,6 +64,12 @@ export const rsvpRows: Record<string, Row> = {
   'POST /r/renew/:renewal': {
     request: async (w) => ({ path: await renewalPath(w), form: {} }),
     expect: everyone(303),
+  },
+  // Whoever holds the mailed confirmation (the new address's mailbox) may move the registration there.
+  'GET /r/email/:link': { request: async (w) => ({ path: await emailMovePath(w) }), expect: everyone(200) },
+  'POST /r/email/:link': {
+    request: async (w) => ({ path: await emailMovePath(w), form: {} }),
+    expect: everyone(200),
   },
   'POST /api/public/visits/:slug/rsvps': {
     request: (w, actor) => ({

@@ -19,7 +19,7 @@ import { formatOffset, utcToZoned } from '../../../shared/domain/time'
 import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
 import { toCsv } from '../../../shared/exports/csv'
-import { type Lang, messagesFor } from '../../../shared/i18n'
+import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import type { LimitPlace } from '../../../shared/i18n/rsvps'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
@@ -32,6 +32,7 @@ import { guestPassQuery } from '../releases/guest-pass'
 import { onGuestRoomChange } from '../visits/guest-room'
 import type { VisitRow } from '../visits/queries'
 import { fieldError, loadVisitFor } from '../visits/visits'
+import { emailChangeStatements } from './email-change'
 import {
   activeRsvpByEmail,
   capacityVisitOf,
@@ -329,17 +330,12 @@ export async function updateRsvpByToken(
   if (rsvp.status === 'cancelled') throw new DomainError('not_found')
   if (visit.status === 'archived')
     throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
-  const { version, dietary, groupIds: newGroups, ...patch } = input
+  const { version, dietary, groupIds: newGroups, email: askedEmail, ...patch } = input
   if (version !== rsvp.version) throw new DomainError('conflict', STALE_DETAIL, { reason: 'stale' })
   if (newGroups) checkGroups(snapshot, newGroups)
-  if (patch.email !== undefined && patch.email !== rsvp.email) {
-    const [taken] = await db
-      .select({ id: rsvps.id })
-      .from(rsvps)
-      .where(and(eq(rsvps.visitId, visit.id), eq(rsvps.email, patch.email), ne(rsvps.status, 'cancelled')))
-      .limit(1)
-    if (taken) throw fieldError('email', 'rsvp.validation.emailTaken')
-  }
+  // A new address is not taken over here: it is asked to confirm by mail, and the answer is the same
+  // whether it is free or registered already (email-change.ts).
+  const newEmail = askedEmail !== undefined && askedEmail !== rsvp.email ? askedEmail : undefined
   const oldGroups = parseIds(rsvp.groupIds)
   const groupIds = newGroups ?? oldGroups
   const partySize = patch.partySize ?? rsvp.partySize
@@ -402,7 +398,15 @@ export async function updateRsvpByToken(
         waitlist: room.waitlist.map((w) => (w.id === rsvp.id ? { ...w, partySize, groupIds } : w)),
       })
     : []
-  const results = await db.batch([update, ...promote, missedPromotion(db, visit.id, snapshot)])
+  const moveMail = newEmail
+    ? await emailChangeStatements(
+        db,
+        config,
+        { rsvp, visit, newEmail, lang: toLang(rsvp.lang), changed: { id: rsvp.id, version: version + 1 } },
+        now,
+      )
+    : []
+  const results = await db.batch([update, ...promote, ...moveMail, missedPromotion(db, visit.id, snapshot)])
   const [updated] = results
   await promoteIfMissed(db, config, visit.id, now, results.at(-1))
   if (!updated[0]) {
@@ -412,7 +416,7 @@ export async function updateRsvpByToken(
       reason: noRoom ? 'no_room' : 'stale',
     })
   }
-  return projectOwn(updated[0])
+  return { ...projectOwn(updated[0]), emailPending: newEmail !== undefined }
 }
 
 /**

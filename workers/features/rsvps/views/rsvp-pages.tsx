@@ -252,6 +252,31 @@ export function RsvpRenewPage({ t, action }: { t: Messages; action: string }) {
   )
 }
 
+/** The new address of a registration confirms the move with a button. */
+export function RsvpEmailConfirmPage({ t, action }: { t: Messages; action: string }) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.emailConfirmTitle}</h1>
+      <p>{t.rsvp.emailConfirmIntro}</p>
+      <form method="post" action={action}>
+        <button type="submit">{t.rsvp.emailConfirmButton}</button>
+      </form>
+    </section>
+  )
+}
+
+/** After the move: where the mails go now. */
+export function RsvpEmailChangedPage({ t, email }: { t: Messages; email: string }) {
+  return (
+    <section class="narrow">
+      <h1>{t.rsvp.emailConfirmTitle}</h1>
+      <p class="notice" role="status">
+        {t.rsvp.emailChanged(email)}
+      </p>
+    </section>
+  )
+}
+
 /** The visit of a private-link page; an unlisted visit's programme opens with the guest's own pass. */
 const ownVisit = (own: Own): RsvpVisit => ({
   title: own.visit.title,
