@@ -119,13 +119,40 @@ export const scheduleJs = `(() => {
   addEventListener('online', online)
   addEventListener('offline', online)
   online()
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {})
+  // The page, its stylesheets, scripts and images (the map is drawn in the page) are handed to the service
+  // worker to keep, on this very first open too: the page was fetched before the worker existed.
+  if ('serviceWorker' in navigator) {
+    const keep = () => {
+      const urls = [location.href]
+      for (const el of document.querySelectorAll('link[rel=stylesheet][href], link[rel=icon][href], script[src], img[src]')) {
+        const url = new URL(el.getAttribute('href') || el.getAttribute('src'), location.href)
+        if (url.origin === location.origin) urls.push(url.href)
+      }
+      return urls
+    }
+    navigator.serviceWorker.register('/sw.js', { scope: '/' })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => { if (registration.active) registration.active.postMessage({ type: 'keep', urls: keep() }) })
+      .catch(() => {})
+  }
 })()
 `
 
-// Network first, so a newer release shows as soon as there is a connection; the cache answers offline.
-export const serviceWorkerJs = `const CACHE = 'rondgang-schedule-v1'
-self.addEventListener('install', (event) => {
+// Network first, so a newer release shows as soon as there is a connection (and replaces the kept copy); the
+// cache answers offline. The page hands over what it needs on its first open ('keep'), as the worker starts
+// only after the page itself was fetched.
+export const serviceWorkerJs = `const CACHE = 'rondgang-schedule-v2'
+const kept = (url) => {
+  if (url.origin !== location.origin) return false
+  const wanted = url.pathname.startsWith('/v/') || url.pathname.startsWith('/assets/')
+  // Not kept for offline reading: registering, and the photos ZIP (a download, possibly hundreds of MB).
+  return wanted && !url.pathname.endsWith('/rsvp') && !url.pathname.endsWith('/photos.zip')
+}
+const store = (request, response) => {
+  if (!response.ok || response.status === 206) return Promise.resolve()
+  return caches.open(CACHE).then((cache) => cache.put(request, response)).catch(() => {})
+}
+self.addEventListener('install', () => {
   self.skipWaiting()
 })
 self.addEventListener('activate', (event) => {
@@ -133,24 +160,28 @@ self.addEventListener('activate', (event) => {
     caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()),
   )
 })
+self.addEventListener('message', (event) => {
+  const data = event.data || {}
+  if (data.type !== 'keep' || !Array.isArray(data.urls)) return
+  const urls = data.urls.slice(0, 50).map((u) => new URL(u, location.href)).filter(kept)
+  event.waitUntil(
+    Promise.all(urls.map((url) => fetch(url.href, { credentials: 'same-origin' }).then((response) => store(url.href, response)).catch(() => {}))),
+  )
+})
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url)
-  if (event.request.method !== 'GET' || url.origin !== location.origin) return
-  const wanted = url.pathname.startsWith('/v/') || url.pathname.startsWith('/assets/')
-  if (!wanted || url.pathname.endsWith('/rsvp')) return
-  // Not kept for offline reading: the photos ZIP (a download, possibly hundreds of MB) and parts of a file
-  // (a Range request, or a 206 answer, which the Cache API refuses anyway).
-  if (url.pathname.endsWith('/photos.zip') || event.request.headers.has('range')) return
+  if (event.request.method !== 'GET' || !kept(url)) return
+  // Parts of a file (a Range request, or a 206 answer) are not kept: the Cache API refuses them anyway.
+  if (event.request.headers.has('range')) return
   event.respondWith(
     fetch(event.request)
       .then((response) => {
-        if (response.ok && response.status !== 206) {
-          const copy = response.clone()
-          caches.open(CACHE).then((cache) => cache.put(event.request, copy)).catch(() => {})
-        }
+        store(url.href, response.clone())
         return response
       })
-      .catch(() => caches.match(event.request).then((hit) => hit || Response.error())),
+      .catch(() =>
+        caches.match(url.href, { ignoreVary: true }).then((hit) => hit || caches.match(event.request, { ignoreVary: true })).then((hit) => hit || Response.error()),
+      ),
   )
 })
 `
