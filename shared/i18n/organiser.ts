@@ -80,6 +80,22 @@ export const organiserNl = {
     },
     no: 'Nee, terug',
   },
+  checklist: {
+    title: 'Wat moet er nog gebeuren?',
+    left: (n: number) => (n === 1 ? 'Nog 1 stap.' : `Nog ${n} stappen, in deze volgorde.`),
+    allDone: 'Alles is gedaan. Je kunt altijd nog iets veranderen en opnieuw publiceren.',
+    done: 'klaar',
+    todo: 'nog te doen',
+    steps: {
+      venues: 'Locaties met coördinaten (voor looptijden en de kaart)',
+      programme: 'Programmaonderdelen toevoegen',
+      speakers: 'Sprekers uitnodigen en accepteren',
+      registration: 'Aanmelden voor gasten regelen',
+      publish: 'Het programma publiceren',
+    },
+    venuesPlaced: (done: number, of: number) => `${done} van ${of} locaties hebben coördinaten`,
+    venuesOfVisit: 'Locaties',
+  },
 }
 
 export const organiserEn: typeof organiserNl = {
@@ -155,5 +171,21 @@ export const organiserEn: typeof organiserNl = {
       archiveVisit: 'Yes, archive the visit',
     },
     no: 'No, go back',
+  },
+  checklist: {
+    title: 'What is left to do?',
+    left: (n: number) => (n === 1 ? '1 step left.' : `${n} steps left, in this order.`),
+    allDone: 'Everything is done. You can still change things and publish again.',
+    done: 'done',
+    todo: 'to do',
+    steps: {
+      venues: 'Venues with coordinates (for walking times and the map)',
+      programme: 'Add programme items',
+      speakers: 'Invite and accept speakers',
+      registration: "Arrange guests' registration",
+      publish: 'Publish the programme',
+    },
+    venuesPlaced: (done: number, of: number) => `${done} of ${of} venues have coordinates`,
+    venuesOfVisit: 'Venues',
   },
 }

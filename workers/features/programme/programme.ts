@@ -78,6 +78,12 @@ export async function visitOverview(db: Database, actor: Actor, visitId: string)
     items: programme.items,
     venues: programme.venues.map((v) => projectVenue(v, access)),
     clashCount: findClashes(toClashInput(programme)).length,
+    // What the checklist needs, from the same load: placed speakers, registrations, a release.
+    facts: {
+      speakers: programme.talks.filter((t) => t.state === 'accepted' || t.state === 'confirmed').length,
+      registrations: programme.guests.length,
+      releases: programme.releases.length,
+    },
   }
 }
 

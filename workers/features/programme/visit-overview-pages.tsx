@@ -8,8 +8,10 @@ import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { type ChecklistFacts, visitChecklist } from '../visits/checklist'
 import { overviewSection } from '../visits/overview-sections'
 import { visitDuplicateSchema, visitUpdateSchema } from '../visits/schemas'
+import { VisitChecklist } from '../visits/views/visit-checklist'
 import { VisitOverviewPage } from '../visits/views/visit-overview-page'
 import { visitForm, withVersion } from '../visits/visit-form'
 import { duplicateVisit, restoreVisit, setVisitStatus, updateVisit } from '../visits/visits'
@@ -26,14 +28,16 @@ async function renderVisit(
 ) {
   const signedIn = requirePerson(c)
   // Clashes are for the team only; hosts and caterers see their slice of the visit without them.
-  const { clashCount, ...data } = await visitOverview(c.var.db, signedIn.actor, visitId)
+  const { clashCount, facts, ...data } = await visitOverview(c.var.db, signedIn.actor, visitId)
   const catering = await overviewSection('catering', c, data.visit, data.access)
+  const checklist = data.access === 'organise' && facts ? checklistOf(c, data, facts) : null
   return c.render(
     <VisitOverviewPage
       t={c.var.t}
       data={data}
       clashCount={clashCount}
       catering={catering}
+      checklist={checklist}
       publicUrl={c.var.config.publicUrl}
       {...extra}
     />,
@@ -41,6 +45,22 @@ async function renderVisit(
       title: data.visit.title,
     },
   )
+}
+
+/** The guided path for the team: what is left to do, in order (venues used by the programme). */
+function checklistOf(
+  c: C,
+  data: Pick<Awaited<ReturnType<typeof visitOverview>>, 'visit' | 'items' | 'venues'>,
+  facts: ChecklistFacts,
+) {
+  const used = new Set(data.items.map((i) => i.venueId))
+  const steps = visitChecklist({
+    visit: data.visit,
+    venues: data.venues.filter((v) => used.has(v.id)),
+    items: data.items.length,
+    facts,
+  })
+  return <VisitChecklist t={c.var.t} steps={steps} />
 }
 
 const param = (c: C, name: string) => c.req.param(name) ?? ''

@@ -76,6 +76,13 @@ input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="
 .error-summary { border: 3px solid var(--danger); border-radius: var(--radius); padding: 1rem; margin-bottom: 1.5rem; }
 .notice { border-left: 5px solid var(--brand); background: var(--wash); padding: .75rem 1rem; border-radius: 4px; }
 .notice.success { border-left-width: 8px; margin: 0 0 1rem; }
+.checklist { margin: 1rem 0 1.5rem; }
+.checklist h2 { margin-top: 0; font-size: 1.2rem; }
+.checklist-steps { padding-left: 0; list-style: none; margin: .5rem 0 0; display: grid; gap: .35rem; }
+.checklist-steps .check { display: inline-block; width: 1.4rem; font-weight: 700; color: var(--muted); }
+.checklist-steps li.done .check { color: var(--brand); }
+.checklist-steps li.done a { color: var(--muted); }
+.checklist-steps li.next a { font-weight: 700; }
 .button-row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
 .notice.success p { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }

@@ -15,6 +15,7 @@ export function VisitOverviewPage({
   data,
   clashCount,
   catering,
+  checklist,
   publicUrl,
   notice,
   editState,
@@ -25,6 +26,8 @@ export function VisitOverviewPage({
   clashCount: number | null
   /** The catering summary, drawn by the catering feature for the reader's access (none: nothing shown). */
   catering?: Child | null | undefined
+  /** What is left to do, for organisers (drawn by the page's route from the programme and the counts). */
+  checklist?: Child | null | undefined
   /** Where the public pages live, for the embed snippet. */
   publicUrl: string
   notice?: string | undefined
@@ -48,6 +51,7 @@ export function VisitOverviewPage({
         <VisitDates t={t} visit={visit} />
       </p>
       <Notice text={notice} />
+      {checklist}
       {!organise ? <p class="muted">{t.visits.readOnly}</p> : null}
       {clashCount !== null ? (
         <p class={clashCount > 0 ? 'clash-summary has-clashes' : 'clash-summary'}>

@@ -76,6 +76,8 @@ export function VisitNav({
           {t.visits.tabs[key]}
         </a>
       ))}
+      {/* The venues are the team's, reachable from every visit that uses them. */}
+      <a href={`/teams/${visit.teamId}/venues`}>{t.organiser.checklist.venuesOfVisit}</a>
     </nav>
   )
 }
