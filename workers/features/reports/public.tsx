@@ -35,12 +35,17 @@ async function cachedPage(
   variant: string,
   contentType: string,
   render: () => Promise<Response>,
+  maxAge?: number,
 ) {
   if (getCookie(c, SESSION_COOKIE)) {
     c.header('cache-control', 'private, no-cache')
     return render()
   }
-  return cachedPublic(c, { published, variant, contentType }, async () => (await render()).text())
+  return cachedPublic(
+    c,
+    { published, variant, contentType, ...(maxAge === undefined ? {} : { maxAge }) },
+    async () => (await render()).text(),
+  )
 }
 
 async function reportPage(c: C) {
@@ -89,6 +94,8 @@ async function reportPage(c: C) {
     `report.r${head.publicVersion}.g${head.galleryVersion}.${c.var.lang}`,
     'text/html; charset=UTF-8',
     render,
+    // A browser asks again each time (a cheap 304 while nothing changed): an approved comment shows at once.
+    0,
   )
 }
 
