@@ -79,6 +79,8 @@ export function TeamPage({
         <a href={`${base}/visits`}>{t.visits.title}</a>
         <a href={`${base}/venues`}>{t.venues.title}</a>
         {myRole !== 'viewer' ? <a href={`${base}/host-offers`}>{t.hostOffers.teamLink}</a> : null}
+        <a href={`${base}/follow-ups`}>{t.reports.followUps.title}</a>
+        <a href={`/news/${data.team.id}`}>{t.reports.categories.news}</a>
       </nav>
       {notice ? (
         <p class="notice" role="status">
