@@ -134,7 +134,14 @@ describe('teams and invitations', () => {
     expect(raw).not.toContain(PRIVATE.hostContact)
     expect((await api(`/api/teams/${w.teamA}/audit`, { cookie: w.person.organiser.cookie })).status).toBe(403)
     const pageRes = await page(`/teams/${w.teamA}/audit`, w.person.owner.cookie)
-    expect(await pageRes.text()).toContain('venue.updated')
+    // The page writes each entry as a sentence, with names and the changed fields, no codes or JSON.
+    const html = await pageRes.text()
+    expect(html).toContain('heeft de locatie gewijzigd.<span class="muted"> Gewijzigd: aantal plaatsen, contact')
+    expect(html).toContain('heeft het team ‘Nieuwe naam’ hernoemd.')
+    expect(html).not.toContain('venue.updated')
+    expect(html).not.toContain('&quot;before&quot;')
+    const english = await (await page(`/teams/${w.teamA}/audit?lang=en`, w.person.owner.cookie)).text()
+    expect(english).toContain('renamed the team ‘Nieuwe naam’.')
   })
 })
 

@@ -3,6 +3,7 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
 import type { listAudit } from '../../../platform/audit'
 import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
+import { auditSentence } from '../audit-sentences'
 import type { getTeam, listMyTeams } from '../teams'
 
 const ZONE = 'Europe/Amsterdam'
@@ -103,7 +104,7 @@ export function TeamPage({
         <table class="stack">
           <thead>
             <tr>
-              <th scope="col">{t.account.name}</th>
+              <th scope="col">{t.participants.name}</th>
               <th scope="col">{t.auth.email}</th>
               <th scope="col">{t.teams.role}</th>
             </tr>
@@ -219,16 +220,26 @@ export function AuditPage({
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr>
-              <td>{when(t, e.createdAt)}</td>
-              <td>{e.actorName || e.actorEmail || '—'}</td>
-              <td>
-                <code>{e.action}</code>
-                <pre class="audit-summary">{JSON.stringify(e.summary, null, 1)}</pre>
-              </td>
-            </tr>
-          ))}
+          {entries.map((e) => {
+            const { sentence, changed } = auditSentence(t, e)
+            return (
+              <tr>
+                <td>
+                  <time datetime={e.createdAt.toISOString()}>{when(t, e.createdAt)}</time>
+                </td>
+                <td data-label={t.teams.auditWho}>{e.actorName || e.actorEmail || '—'}</td>
+                <td data-label={t.teams.auditWhat}>
+                  {sentence}
+                  {changed.length > 0 ? (
+                    <span class="muted">
+                      {' '}
+                      {t.organiser.audit.changed}: {changed.join(', ')}.
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            )
+          })}
         </tbody>
       </table>
     </>
