@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { programmeItems } from '../../../shared/db/schema'
 import { api, db, productionEnv, signIn, testContext, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { createApp } from '../../app'
@@ -191,5 +192,52 @@ describe('changes and unlisted visits', () => {
     expect((await SELF.fetch(url(`${shared.pathname}${shared.search}`))).status).toBe(404)
     const stillOpen = await (await SELF.fetch(url(`/v/${slug}?k=${otherToken}`))).text()
     expect(stillOpen).not.toContain(token)
+  })
+})
+
+describe('a large programme', () => {
+  it('shows one day at a time with a day switcher of plain links; the exports stay whole', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const slug = `congres-${w.teamA.slice(0, 8)}`
+    const visit = (await (
+      await api(`/api/teams/${w.teamA}/visits`, {
+        cookie,
+        body: { kind: 'other', title: 'Congres', slug, startDate: '2027-05-01', endDate: '2027-05-02' },
+      })
+    ).json()) as { id: string }
+    // 2 × 80 items (written straight into D1: through the API this would take a minute).
+    const at = (day: number, n: number) => Date.parse(`2027-05-0${day}T07:00:00Z`) + n * 5 * 60_000
+    const rows = [1, 2].flatMap((day) =>
+      Array.from({ length: 80 }, (_, n) => ({
+        visitId: visit.id,
+        kind: 'talk' as const,
+        title: `Sessie ${day}.${n + 1}`,
+        startsAt: new Date(at(day, n)),
+        endsAt: new Date(at(day, n) + 4 * 60_000),
+      })),
+    )
+    // Ten rows a statement: D1 binds at most 100 values to one.
+    for (let i = 0; i < rows.length; i += 10) await db.insert(programmeItems).values(rows.slice(i, i + 10))
+    expect((await api(`/api/visits/${visit.id}/releases`, { cookie, body: {} })).status).toBe(201)
+    const first = await (await SELF.fetch(url(`/v/${slug}`))).text()
+    expect(first).toContain('Sessie 1.80')
+    expect(first).not.toContain('Sessie 2.1<')
+    expect(first).toContain(`href="/v/${slug}?day=2027-05-02#programme"`)
+    const second = await (await SELF.fetch(url(`/v/${slug}?day=2027-05-02`))).text()
+    expect(second).toContain('Sessie 2.1<')
+    expect(second).not.toContain('Sessie 1.1<')
+    expect(second).toMatch(/aria-current="page"[^>]*>[^<]*2 mei/)
+    // A day that is not one of the visit's: the visit's page, without the made-up day.
+    for (const day of ['2027-05-03', 'morgen']) {
+      const res = await SELF.fetch(url(`/v/${slug}?day=${day}`), { redirect: 'manual' })
+      expect(res.status).toBe(302)
+      expect(res.headers.get('location')).toBe(`/v/${slug}`)
+    }
+    const json = (await (await SELF.fetch(url(`/v/${slug}/schedule.json`))).json()) as {
+      schedule: { conference: { days: { rooms: Record<string, unknown[]> }[] } }
+    }
+    const events = json.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat())
+    expect(events).toHaveLength(160)
   })
 })

@@ -44,6 +44,9 @@ async function publishedHead<A extends BatchItem<'sqlite'> = never>(
       number: releases.number,
       name: releases.name,
       publishedAt: releases.publishedAt,
+      // The visit's days as planned now: the range a `?day=` of the public page may name (see public.tsx).
+      startDate: visits.startDate,
+      endDate: visits.endDate,
       made: sql<
         string | null
       >`(SELECT json_group_array(${releaseParts.key}) FROM ${releaseParts} WHERE ${releaseParts.releaseId} = ${releases.id} AND ${releaseParts.seq} = 0 AND ${releaseParts.key} > 'body:' AND ${releaseParts.key} < 'body;')`.as(
@@ -117,6 +120,8 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
     shareQuery,
     /** The answers already made for this release (see storedBodies). */
     made: head.made,
+    /** The visit's first and last day (local dates), as the draft has them. */
+    dates: { start: head.startDate, end: head.endDate },
     /**
      * For cache keys and ETags: a page whose links carry a share query is kept per link, so nobody is handed
      * a copy with another person's link in it (which would also stop working when that link is revoked).
@@ -143,3 +148,10 @@ export const groupOfNewestRelease = (db: Database, slug: string, groupId: string
 /** A group id from the query, in the shape of an id (anything else is ignored, also for the cache key). */
 export const groupParam = (value: string | undefined) =>
   value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : null
+
+/**
+ * A day from the query (`?day=2027-05-01`) when it is one of the visit's days (anything else is ignored, also
+ * for the cache key), so made-up days can neither force renders nor fill the cache.
+ */
+export const dayParam = (value: string | undefined, dates: { start: string; end: string }) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= dates.start && value <= dates.end ? value : null

@@ -8,7 +8,7 @@ import { describeChange } from '../../../shared/domain/releases'
 import { SESSION_COOKIE } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
 import { cachedPublic } from '../../platform/http/public-cache'
-import { groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
+import { dayParam, groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
 import { storedBodies } from './stored'
 import { VisitPage } from './views/public-visit-page'
 import { ChangesPage, EmbedPage } from './views/schedule-extras'
@@ -62,17 +62,21 @@ export const publicVisitRoutes = new Hono<AppEnv>()
     )
     // Only a group of this release has a page (and a cache entry) of its own: any other ?group= goes to the
     // visit's own page, so made-up ids can neither force fresh renders nor fill the cache ([13] hole 9).
-    if (c.req.query('group') !== undefined) {
-      if (!wanted || (published.alongside?.length ?? 0) === 0) {
-        const url = new URL(c.req.url)
-        url.searchParams.delete('group')
-        return c.redirect(`${url.pathname}${url.search}`, 302)
-      }
+    // The same for a day: only one of the visit's days has a page of its own (a large view shows one at a time).
+    const day = dayParam(c.req.query('day'), published.dates)
+    const unknownGroup =
+      c.req.query('group') !== undefined && (!wanted || (published.alongside?.length ?? 0) === 0)
+    const unknownDay = c.req.query('day') !== undefined && !day
+    if (unknownGroup || unknownDay) {
+      const url = new URL(c.req.url)
+      if (unknownGroup) url.searchParams.delete('group')
+      if (unknownDay) url.searchParams.delete('day')
+      return c.redirect(`${url.pathname}${url.search}`, 302)
     }
     return publicPage(
       c,
       published,
-      `page.${wanted ?? 'all'}`,
+      `page.${wanted ?? 'all'}${day ? `.${day}` : ''}`,
       async () => {
         const snapshot = await published.snapshot()
         const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
@@ -84,6 +88,7 @@ export const publicVisitRoutes = new Hono<AppEnv>()
               snapshot={snapshot}
               release={published.release}
               groupId={groupId}
+              day={day}
               shareQuery={published.shareQuery}
               publicUrl={c.var.config.publicUrl}
             />

@@ -12,6 +12,8 @@ type Props = {
   release: Release
   /** Show only what concerns this group (items for everyone included); null: everything. */
   groupId: string | null
+  /** The day asked for (`?day=`): shown alone when the view has more than DAY_PAGE_ITEMS items. */
+  day: string | null
   /** The share-link query (`?k=…`) of an unlisted visit, kept on every link of the page. */
   shareQuery: string
   publicUrl: string
@@ -98,7 +100,13 @@ function RouteMapFigure({
  * group, venues with access and rain plan (never host contact), the route map, calendar links. Works
  * without JavaScript; schedule.js adds "now and next", favourites and offline reading.
  */
-export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl }: Props) {
+/**
+ * Above this many items in a view (a conference, not a tour) the page shows one day at a time with a day
+ * switcher of plain links (so every day is reachable without JavaScript); the exports stay whole.
+ */
+export const DAY_PAGE_ITEMS = 150
+
+export function VisitPage({ t, snapshot, release, groupId, day, shareQuery, publicUrl }: Props) {
   const { visit, venues, groups } = snapshot
   const zone = visit.timeZone
   const base = `/v/${visit.slug}`
@@ -121,6 +129,11 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
   // A group's view subscribes to the group's own feed: its items and those for everyone.
   const feed = `${base}/schedule.ics${groupId ? q(`group=${encodeURIComponent(groupId)}`) : q()}`
   const webcal = `${publicUrl.replace(/^https?:/, 'webcal:')}${feed}`
+  // A large view: one day at a time (the one asked for, else the first), the others a link away.
+  const paged = items.length > DAY_PAGE_ITEMS && days.size > 1
+  const shownDay = paged ? (day && days.has(day) ? day : [...days.keys()][0]!) : null
+  const shownDays = shownDay ? [[shownDay, days.get(shownDay) ?? []] as const] : [...days]
+  const groupQuery = groupId ? `group=${encodeURIComponent(groupId)}` : ''
   return (
     <article class="schedule" data-visit={visit.id} data-zone={zone}>
       <link rel="stylesheet" href="/assets/schedule.css" />
@@ -204,9 +217,21 @@ export function VisitPage({ t, snapshot, release, groupId, shareQuery, publicUrl
         </label>
       </p>
       {items.length === 0 ? <p class="notice">{t.visit.noItems}</p> : null}
-      {[...days].map(([day, dayItems]) => (
-        <section aria-label={formatLocalDate(day, t.locale)}>
-          {days.size > 1 ? <h3>{formatLocalDate(day, t.locale)}</h3> : null}
+      {shownDay ? (
+        <nav aria-label={t.visit.programme} class="group-views day-views">
+          {[...days.keys()].map((d) => (
+            <a
+              href={`${base}${q([groupQuery, `day=${d}`].filter(Boolean).join('&'))}#programme`}
+              aria-current={d === shownDay ? 'page' : undefined}
+            >
+              {formatLocalDate(d, t.locale)}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      {shownDays.map(([date, dayItems]) => (
+        <section aria-label={formatLocalDate(date, t.locale)}>
+          {days.size > 1 ? <h3>{formatLocalDate(date, t.locale)}</h3> : null}
           <ol class="timeline">
             {dayItems.map((item) => {
               const venue = item.venueId ? venueById.get(item.venueId) : undefined
