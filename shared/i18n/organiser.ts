@@ -97,6 +97,16 @@ export const organiserNl = {
     venuesPlaced: (done: number, of: number) => `${done} van ${of} locaties hebben coördinaten`,
     venuesOfVisit: 'Locaties',
   },
+  mapLink: {
+    label: 'Of plak een kaartlink (mag leeg)',
+    hint: 'Een link uit OpenStreetMap of Google Maps: de coördinaten worden eruit gehaald.',
+    no_coordinates:
+      'In deze link staan geen coördinaten. Open de plek in OpenStreetMap of Google Maps, klik op de plek en kopieer de link uit de adresbalk.',
+    short_link:
+      'Dit is een verkorte link; daar staan de coördinaten niet in. Open hem, en kopieer daarna de lange link uit de adresbalk.',
+    noCoordinatesAccepted:
+      'Deze locatie heeft nog geen coördinaten. Vul ze in (of plak een kaartlink) voor looptijden en de kaart.',
+  },
   audit: {
     someone: 'Iemand',
     sentence: (who: string, noun: string, verb: string, name: string | null) =>
@@ -256,6 +266,16 @@ export const organiserEn: typeof organiserNl = {
     },
     venuesPlaced: (done: number, of: number) => `${done} of ${of} venues have coordinates`,
     venuesOfVisit: 'Venues',
+  },
+  mapLink: {
+    label: 'Or paste a map link (optional)',
+    hint: 'A link from OpenStreetMap or Google Maps: the coordinates are taken from it.',
+    no_coordinates:
+      'This link holds no coordinates. Open the place in OpenStreetMap or Google Maps, click the spot and copy the link from the address bar.',
+    short_link:
+      'This is a shortened link, which holds no coordinates. Open it, then copy the long link from the address bar.',
+    noCoordinatesAccepted:
+      'This venue has no coordinates yet. Fill them in (or paste a map link) for walking times and the map.',
   },
   audit: {
     someone: 'Someone',

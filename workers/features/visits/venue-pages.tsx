@@ -1,4 +1,4 @@
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { Hono } from 'hono'
 import { canOrganise } from '../../../shared/domain/access'
 import type { AppEnv } from '../../platform/env'
@@ -7,6 +7,7 @@ import { defined, idOrNull, numberOrNull, requiredNumber, text, yesNo } from '..
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { coordinatesFromMapLink } from './map-link'
 import { venueCreateSchema, venueUpdateSchema, visitVenueSchema } from './schemas'
 import { createVenue, getVenue, listVenues, updateVenue, venueVisits } from './venues'
 import { VenuePage, VenuesPage } from './views/venue-pages'
@@ -14,14 +15,23 @@ import { setVisitVenue } from './visit-venues'
 
 type C = Context<AppEnv>
 
+/** The coordinates in the pasted map link, when one was pasted and holds them. */
+const fromMapLink = (form: RawForm) => {
+  const link = text(form, 'mapLink')?.trim()
+  if (!link) return null
+  const found = coordinatesFromMapLink(link)
+  return 'lat' in found ? found : null
+}
+
 /** The venue fields a form sent; a host's form has only the practical ones, so only those are sent on. */
 const venueForm = (form: RawForm) =>
   defined({
     name: text(form, 'name'),
     kind: text(form, 'kind'),
     address: text(form, 'address'),
-    lat: numberOrNull(form, 'lat'),
-    lng: numberOrNull(form, 'lng'),
+    // A pasted map link fills the coordinates (checked by mapLinkFirst before this runs).
+    lat: fromMapLink(form)?.lat ?? numberOrNull(form, 'lat'),
+    lng: fromMapLink(form)?.lng ?? numberOrNull(form, 'lng'),
     capacity: numberOrNull(form, 'capacity'),
     stepFree: yesNo(form, 'stepFree'),
     toilet: yesNo(form, 'toilet'),
@@ -75,11 +85,29 @@ async function renderVenue(
 
 const param = (c: C, name: string) => c.req.param(name) ?? ''
 
+/**
+ * A pasted map link without coordinates (or a short link we cannot follow) is refused at its field, the form
+ * kept as typed, before the venue schema sees anything.
+ */
+const mapLinkFirst =
+  (rerender: (c: C, state: FormState) => Promise<Response>): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const form = (await c.req.parseBody({ all: true })) as RawForm
+    const link = text(form, 'mapLink')?.trim()
+    if (!link) return next()
+    const found = coordinatesFromMapLink(link)
+    if ('lat' in found) return next()
+    c.status(422)
+    const message = c.var.t.organiser.mapLink[found.problem]
+    return rerender(c as C, { errors: [{ field: 'mapLink', message }], values: form })
+  }
+
 /** Venue pages: the team's list and new-venue form, one venue with its edit form and per-visit windows. */
 export const venuePages = new Hono<AppEnv>()
   .get('/teams/:teamId/venues', (c) => renderVenues(c, c.req.param('teamId')))
   .post(
     '/teams/:teamId/venues',
+    mapLinkFirst((c, state) => renderVenues(c, param(c, 'teamId'), state)),
     formBody(
       venueCreateSchema,
       (c, errors, values) => renderVenues(c, param(c, 'teamId'), { errors, values }),
@@ -101,6 +129,7 @@ export const venuePages = new Hono<AppEnv>()
   .get('/venues/:venueId', (c) => renderVenue(c, c.req.param('venueId')))
   .post(
     '/venues/:venueId',
+    mapLinkFirst((c, editState) => renderVenue(c, param(c, 'venueId'), { editState })),
     formBody(
       venueUpdateSchema,
       (c, errors, values) => renderVenue(c, param(c, 'venueId'), { editState: { errors, values } }),

@@ -110,6 +110,13 @@ export function PlaceFields({
       <p class="muted" id="coordinates-hint">
         {t.venues.coordinatesHint}
       </p>
+      <Field
+        name="mapLink"
+        label={t.organiser.mapLink.label}
+        hint={t.organiser.mapLink.hint}
+        inputmode="url"
+        state={state}
+      />
       <div class="field-row">
         <Field
           name="lat"
