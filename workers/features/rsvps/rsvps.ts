@@ -251,8 +251,13 @@ export async function createRsvp(
       .from(rsvps)
       .where(eq(rsvps.id, id)),
   ])
-  // A waiting party fits now (a promotion elsewhere missed it, or is still to come): it moves up now.
-  if (row?.waitingFits) await promoteWaitlist(db, config, visitId, now)
+  // A waiting party fits now (a promotion elsewhere missed it, or is still to come): it moves up now, and
+  // with it this registration if it fits after those ahead of it; the guest is told how it stands then.
+  if (row?.waitingFits) {
+    await promoteWaitlist(db, config, visitId, now)
+    const [after] = await db.select({ status: rsvps.status }).from(rsvps).where(eq(rsvps.id, id))
+    if (after?.status === 'confirmed' || after?.status === 'waitlisted') return after.status
+  }
   if (row?.status === 'confirmed' || row?.status === 'waitlisted') return row.status
   // Nothing was inserted: the visit was archived, or the same address registered, in the meantime. Looking
   // again answers as for either (never loops: the second look finds the reason).
