@@ -209,7 +209,8 @@ td, th, dd, .card, .notice { overflow-wrap: anywhere; }
   table.stack td, table.stack th[scope="row"], table.programme-list td { border: 0; padding: .15rem 0; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
   .site-header .wrap { flex-wrap: wrap; gap: .25rem 1rem; padding-top: .4rem; padding-bottom: .4rem; min-height: 0; }
-  .site-header nav { flex: 1 1 100%; gap: 0 1.1rem; font-size: .95rem; }
+  .site-header nav { flex: 1 1 100%; gap: 0 .7rem; font-size: .875rem; }
+  .site-header .inline-form { margin: 0; }
   .site-header nav a, .site-header .link-button { min-height: 44px; display: inline-flex; align-items: center; }
 }
 @media print {
