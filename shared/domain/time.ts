@@ -139,11 +139,13 @@ export function readZonedTime(localDate: string, localTime: string, timeZone: st
 
 /** From the start of a local day to the start of the next one, in UTC (23 or 25 hours on change days). */
 export function dayBounds(localDate: string, timeZone: string): Interval {
-  return {
-    start: zonedToUtc(localDate, '00:00', timeZone),
-    end: zonedToUtc(nextDate(localDate), '00:00', timeZone),
-  }
+  const start = zonedToUtc(localDate, '00:00', timeZone)
+  // The last day a YYYY-MM-DD date can name has no next date to end at: it ends a day later.
+  if (localDate === LAST_DATE) return { start, end: start + 24 * 3600_000 }
+  return { start, end: zonedToUtc(nextDate(localDate), '00:00', timeZone) }
 }
+
+const LAST_DATE = '9999-12-31'
 
 /** A UTC offset in minutes written as '+02:00' or '-05:30'. */
 export function formatOffset(minutes: number): string {

@@ -184,8 +184,14 @@ function yearsCovered(data: ScheduleExport, items: ExportItem[]): { from: number
     Number(data.visit.endDate.slice(0, 4)),
     ...items.flatMap((item) => [new Date(item.start).getUTCFullYear(), new Date(item.end).getUTCFullYear()]),
   ].filter((year) => Number.isFinite(year))
-  return { from: Math.min(...years) - 1, to: Math.max(...years) + 1 }
+  const from = Math.min(...years) - 1
+  // Dates stored before visits were bounded can span millennia; the zone's rules are written for a few years
+  // from the first (a calendar goes on with the last rule), so the work stays proportional to the events.
+  return { from, to: Math.min(Math.max(...years) + 1, from + MAX_ZONE_YEARS) }
 }
+
+/** The most years a calendar's VTIMEZONE spells out. */
+const MAX_ZONE_YEARS = 6
 
 /** An instant as iCalendar UTC DATE-TIME, '20261025T013000Z'. */
 function icalUtc(ms: number): string {

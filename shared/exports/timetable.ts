@@ -3,6 +3,7 @@
  * days, rooms (our venues) and events, with every time already written in the visit's zone.
  */
 import { dayBounds, formatOffset, nextDate, parseLocalDate, utcToZoned } from '../domain/time'
+import { MAX_VISIT_DAYS } from '../domain/visits'
 import {
   type ExportItem,
   type ExportLang,
@@ -69,6 +70,10 @@ export type Timetable = {
   events: TimetableEvent[]
 }
 
+/** Whole days from one local date to another (both YYYY-MM-DD). */
+const daysApart = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+
 /** Lays out a released programme as days, rooms and events; cancelled items are left out. */
 export function buildTimetable(data: ScheduleExport, lang: ExportLang): Timetable {
   const { visit } = data
@@ -84,9 +89,26 @@ export function buildTimetable(data: ScheduleExport, lang: ExportLang): Timetabl
   const localStarts = new Map(items.map((item) => [item.id, utcToZoned(item.start, tz)]))
   const dates = [visit.startDate, visit.endDate, ...[...localStarts.values()].map((z) => z.date)].sort()
   const days: TimetableDay[] = []
-  for (let date = dates[0]!, index = 1; date <= dates[dates.length - 1]!; date = nextDate(date), index++) {
+  const addDay = (date: string) => {
     const bounds = dayBounds(date, tz)
-    days.push({ index, date, start: isoLocal(bounds.start, tz), end: isoLocal(bounds.end, tz) })
+    days.push({
+      index: days.length + 1,
+      date,
+      start: isoLocal(bounds.start, tz),
+      end: isoLocal(bounds.end, tz),
+    })
+  }
+  const first = dates[0]!
+  const last = dates[dates.length - 1]!
+  if (daysApart(first, last) <= MAX_VISIT_DAYS) {
+    // Every day of the visit, also a day without items, as the schedule formats expect.
+    for (let date = first; date <= last; date = nextDate(date)) addDay(date)
+  } else {
+    // Dates stored before visits were bounded: only the days that hold something, so the work stays
+    // proportional to the items rather than to the calendar.
+    const itemDates = [...localStarts.values()].map((z) => z.date).sort()
+    // A visit without items keeps its first day.
+    for (const date of new Set(itemDates.length > 0 ? itemDates : [first])) addDay(date)
   }
 
   const rooms = roomsOf(data, items, lang)

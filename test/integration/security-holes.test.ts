@@ -169,3 +169,38 @@ describe('a made-up group in the public schedule (hole 9)', () => {
     expect((await SELF.fetch(url(`/v/${w.slugA}`))).status).toBe(200)
   })
 })
+
+describe('wild dates stored before the bounds (hole 2, the derived side)', () => {
+  // Before, schedule.ics took 10 s and schedule.json never finished (a loop over every day of 9,000 years).
+  it('still answers every feed and the item form, in time proportional to the items', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    // As a visit saved before the bounds existed could be: a thousand years to the year 9999.
+    await db
+      .update(visits)
+      .set({ startDate: '1000-01-01', endDate: '9999-12-31' })
+      .where(eq(visits.id, w.visitA))
+    const published = await api(`/api/visits/${w.visitA}/releases`, { cookie, body: {} })
+    expect(published.status, await published.clone().text()).toBeLessThan(500)
+    for (const path of [
+      `/v/${w.slugA}`,
+      `/v/${w.slugA}/schedule.ics`,
+      `/v/${w.slugA}/schedule.json`,
+      `/v/${w.slugA}/schedule.v2.json`,
+      `/v/${w.slugA}/schedule.xml`,
+    ]) {
+      const res = await SELF.fetch(url(path))
+      expect(res.status, path).toBeLessThan(500)
+      await res.arrayBuffer()
+    }
+    for (const path of [
+      `/visits/${w.visitA}/programme`,
+      `/visits/${w.visitA}/programme/new`,
+      `/visits/${w.visitA}`,
+    ]) {
+      const res = await SELF.fetch(url(path), { headers: { cookie } })
+      expect(res.status, path).toBeLessThan(500)
+      await res.arrayBuffer()
+    }
+  })
+})
