@@ -32,7 +32,7 @@ export const rsvpsNl = {
   waitingVisit: (limit: number, guests: number) =>
     `Het maximum van ${guestsNl(limit)} is bereikt: er zijn er ${guests} aangemeld.`,
   waitingVenue: (p: LimitPlace, guests: number, room: number) =>
-    `${q(p.venue)} om ${p.when} is vol: plaats voor ${peopleNl(p.capacity)}, er komen er al ${p.members + guests} (${p.members} van het gezelschap, ${guests} gasten). Nog vrij: ${room}.`,
+    `${q(p.venue)} om ${p.when} is vol: plaats voor ${peopleNl(p.capacity)}, er komen er al ${p.members + guests} (${p.members === 0 ? guestsNl(guests) : `${p.members} van het gezelschap, ${guestsNl(guests)}`}). Nog vrij: ${room}.`,
   waitingIntro: 'Je staat op de wachtlijst omdat er voor je gezelschap geen plek meer is:',
   skippedTitle: 'Wachtlijst: wie nog niet past, en waarom',
   skippedIntro:
@@ -63,7 +63,7 @@ export const rsvpsEn: typeof rsvpsNl = {
     `Going with ${groups}: room for ${guestsEn(limit)}, set by ${q(p.venue)} at ${p.when} (${peopleEn(p.capacity)}${companyEn(p.members)}).`,
   waitingVisit: (limit, guests) => `The maximum of ${guestsEn(limit)} is reached: ${guests} are registered.`,
   waitingVenue: (p, guests, room) =>
-    `${q(p.venue)} at ${p.when} is full: it holds ${peopleEn(p.capacity)}, and ${p.members + guests} are coming already (${p.members} from the company, ${guests} guests). Still free: ${room}.`,
+    `${q(p.venue)} at ${p.when} is full: it holds ${peopleEn(p.capacity)}, and ${p.members + guests} are coming already (${p.members === 0 ? guestsEn(guests) : `${p.members} from the company, ${guestsEn(guests)}`}). Still free: ${room}.`,
   waitingIntro: 'You are on the waiting list because there is no room for your party:',
   skippedTitle: 'Waiting list: who does not fit yet, and why',
   skippedIntro:
