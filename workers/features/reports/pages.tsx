@@ -14,7 +14,8 @@ import {
   listVisitFollowUps,
   updateFollowUp,
 } from './follow-ups'
-import { decideComment, saveReport, setReportStatus, teamReport } from './reports'
+import { publicReport } from './public-report'
+import { decideComment, newestReleaseOf, saveReport, setReportStatus, teamReport } from './reports'
 import {
   commentDecisionSchema,
   followUpCreateSchema,
@@ -23,6 +24,7 @@ import {
   reportSaveSchema,
   reportStatusSchema,
 } from './schemas'
+import { ReportArticle } from './views/report-article'
 import { FollowUpPage, ReportEditPage, TeamFollowUpsPage, VisitFollowUpsPage } from './views/team-pages'
 
 type C = Context<AppEnv>
@@ -122,6 +124,33 @@ export const reportPages = new Hono<AppEnv>()
   .get('/visits/:visitId/report', (c) =>
     renderReport(c, { notice: reportNotices(c)[c.req.query('done') ?? ''] }),
   )
+  // The whole report as the public will see it (photos, talks, programme, follow-ups), whatever its status.
+  .get('/visits/:visitId/report/preview', async (c) => {
+    const signedIn = requirePerson(c)
+    const found = await teamReport(c.var.db, signedIn.actor, c.req.param('visitId'))
+    const releaseId = await newestReleaseOf(c.var.db, found.visit.id)
+    if (!found.report || !releaseId) throw new DomainError('not_found')
+    const data = await publicReport(c.var.db, found.report.id, found.visit.id, releaseId)
+    c.header('cache-control', 'private, no-store')
+    return c.render(
+      <>
+        <p class="notice" role="status">
+          {c.var.t.reports.previewTitle} ·{' '}
+          <span class="tag">{c.var.t.reports.statuses[found.report.status]}</span> ·{' '}
+          <a href={`/visits/${found.visit.id}/report`}>{c.var.t.reports.title}</a>
+        </p>
+        <ReportArticle
+          t={c.var.t}
+          slug={found.visit.slug}
+          data={data}
+          shareQuery=""
+          newsHref={null}
+          preview
+        />
+      </>,
+      { title: `${c.var.t.reports.preview} · ${found.report.title}` },
+    )
+  })
   .post(
     '/visits/:visitId/report',
     formBody(

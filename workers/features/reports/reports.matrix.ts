@@ -133,6 +133,13 @@ export const reportRows: Record<string, Row> = {
     request: (w) => ({ path: `/visits/${w.visitA}/report` }),
     expect: teamPage,
   },
+  'GET /visits/:visitId/report/preview': {
+    request: async (w) => {
+      await reportOf(w, 'draft')
+      return { path: `/visits/${w.visitA}/report/preview` }
+    },
+    expect: teamPage,
+  },
   'POST /visits/:visitId/report': {
     request: (w) => ({ path: `/visits/${w.visitA}/report`, form: reportForm }),
     expect: writePost,

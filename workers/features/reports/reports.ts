@@ -5,6 +5,7 @@ import {
   people,
   photos,
   type ReportStatus,
+  releases,
   reportComments,
   reportPhotos,
   reports,
@@ -258,4 +259,15 @@ export async function organisersOf(db: Database, teamId: string) {
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, ['owner', 'organiser'])))
+}
+
+/** The newest release of a visit (what a preview shows the programme of), or null before the first. */
+export async function newestReleaseOf(db: Database, visitId: string) {
+  const [row] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(eq(releases.visitId, visitId))
+    .orderBy(desc(releases.number))
+    .limit(1)
+  return row?.id ?? null
 }

@@ -51,7 +51,13 @@ export function ReportEditPage({
       {report ? (
         <p>
           <span class="tag">{r.statuses[report.status]}</span>{' '}
-          {report.status === 'published' ? <a href={`/v/${visit.slug}/report`}>{r.viewPublic}</a> : null}
+          <a href={`/visits/${visit.id}/report/preview`}>{r.preview}</a>
+          {report.status === 'published' ? (
+            <>
+              {' · '}
+              <a href={`/v/${visit.slug}/report`}>{r.viewPublic}</a>
+            </>
+          ) : null}
         </p>
       ) : (
         <p class="notice">{r.notYet}</p>
