@@ -8,6 +8,7 @@ import { devRoutes } from './dev/routes'
 import { accounts } from './features/accounts'
 import { catering } from './features/catering'
 import { photos } from './features/photos'
+import { portability } from './features/portability'
 import { privacy } from './features/privacy'
 import { programme } from './features/programme'
 import { releases } from './features/releases'
@@ -26,6 +27,7 @@ import { requireJson } from './platform/http/validation'
 import { bodyLimits } from './platform/middleware/body-limit'
 import { database } from './platform/middleware/db'
 import { i18n } from './platform/middleware/i18n'
+import { idempotency } from './platform/middleware/idempotency'
 import { renderer } from './platform/middleware/renderer'
 import { safePath } from './platform/middleware/safe-path'
 import { sameOriginWrites } from './platform/middleware/same-origin'
@@ -71,6 +73,8 @@ export function createApp() {
   app.use(async function csrfForPages(c, next) {
     return isApiPath(c.req.path) ? next() : csrfCheck(c, next)
   })
+  // A form sent twice, or an API call repeated with its Idempotency-Key, makes one record.
+  app.use(idempotency())
   app.use(session())
   app.use(renderer())
   app.use(
@@ -96,6 +100,7 @@ export function createApp() {
   app.route('/', photos)
   app.route('/', reports)
   app.route('/', privacy)
+  app.route('/', portability)
   app.route('/dev', devRoutes)
 
   // The API's own description, generated from the routes and their schemas (never written by hand).

@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import { createApp } from '../../workers/app'
 import { cateringRows } from '../../workers/features/catering/catering.matrix'
 import { photoRows } from '../../workers/features/photos/photos.matrix'
+import { portabilityRows } from '../../workers/features/portability/portability.matrix'
 import { privacyRows } from '../../workers/features/privacy/privacy.matrix'
 import { apiRows } from '../../workers/features/programme/programme.matrix'
 import { optOutLink } from '../../workers/features/releases/change-mails'
@@ -40,6 +41,16 @@ const ownerApi = (ok: number) => s(401, 404, 403, 403, ok, 404, 404, 401)
 /** The rows of the foundation: health, assets, public pages and feeds, sign-in, teams, dev helpers. */
 export const baseRows: Record<string, Row> = {
   'GET /healthz': { request: () => ({ path: '/healthz' }), expect: everyone(200) },
+  'GET /problems': {
+    request: () => ({ path: '/problems' }),
+    expect: everyone(200),
+    hidePrivateFrom: [...actors],
+  },
+  'GET /problems/:slug': {
+    request: () => ({ path: '/problems/validation-failed' }),
+    expect: everyone(200),
+    hidePrivateFrom: [...actors],
+  },
   'GET /assets/app.css': { request: () => ({ path: '/assets/app.css' }), expect: everyone(200) },
   'GET /assets/icon.svg': { request: () => ({ path: '/assets/icon.svg' }), expect: everyone(200) },
   'GET /favicon.ico': { request: () => ({ path: '/favicon.ico' }), expect: everyone(301) },
@@ -265,6 +276,7 @@ export const matrix: Record<string, Row> = {
   ...privacyRows,
   ...photoRows,
   ...cateringRows,
+  ...portabilityRows,
   ...reportRows,
 }
 
