@@ -96,6 +96,10 @@ export const organiserNl = {
     venuesPlaced: (done: number, of: number) => `${done} van ${of} locaties hebben coördinaten`,
     venuesOfVisit: 'Locaties',
   },
+  hostOffer: {
+    accepted:
+      'Het aanbod is geaccepteerd: dit is nu een locatie van het team, met de gastheer of gastvrouw erbij.',
+  },
   mapLink: {
     label: 'Of plak een kaartlink (mag leeg)',
     hint: 'Een link uit OpenStreetMap of Google Maps: de coördinaten worden eruit gehaald.',
@@ -264,6 +268,9 @@ export const organiserEn: typeof organiserNl = {
     },
     venuesPlaced: (done: number, of: number) => `${done} of ${of} venues have coordinates`,
     venuesOfVisit: 'Venues',
+  },
+  hostOffer: {
+    accepted: "The offer is accepted: this is now one of the team's venues, with its host.",
   },
   mapLink: {
     label: 'Or paste a map link (optional)',

@@ -255,7 +255,13 @@ describe('host sign-up', () => {
       { cookie: organiser },
     )
     expect(accept.status).toBe(303)
-    const venuePath = accept.headers.get('location') ?? ''
+    const accepted = accept.headers.get('location') ?? ''
+    expect(accepted).toMatch(/^\/venues\/[0-9a-f-]{36}\?done=accepted$/)
+    // The venue page says it was accepted; this offer had coordinates, so nothing is said to be missing.
+    const acceptedHtml = await (await page(accepted, organiser)).text()
+    expect(acceptedHtml).toContain('Het aanbod is geaccepteerd')
+    expect(acceptedHtml).not.toContain('Deze locatie heeft nog geen coördinaten.')
+    const venuePath = accepted.replace(/\?.*$/, '')
     const venueId = venuePath.replace('/venues/', '')
     const [venue] = await db.select().from(venues).where(eq(venues.id, venueId))
     expect([venue?.name, venue?.teamId, venue?.lat, venue?.capacity, venue?.stepFree]).toEqual([

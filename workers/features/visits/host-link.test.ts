@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { form, page } from '../../../test/integration/helpers'
+import { hostOffers } from '../../../shared/db/schema'
+import { db, form, ORIGIN, page } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 
 const linkIn = (html: string) => /\/host-offer\/([A-Za-z0-9_-]{43})/.exec(html)?.[1]
@@ -42,5 +44,40 @@ describe('the host sign-up link page', () => {
     expect(replaced).toBeDefined()
     expect(replaced).not.toBe(token)
     expect((await page(`/host-offer/${token}`)).status).toBe(404)
+  })
+
+  it('an accepted offer without coordinates says so on its venue page', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const made = await form(`/teams/${w.teamA}/host-offers/link`, {}, { cookie })
+    const token = linkIn(await (await page(made.headers.get('location') ?? '', cookie)).text())
+    const hostEmail = `kees-${w.teamA.slice(0, 8)}@example.nl`
+    const sent = await form(
+      `/host-offer/${token}`,
+      {
+        hostName: 'Kees Bakker',
+        hostEmail,
+        hostPhone: '',
+        venueName: 'Schuur van Kees',
+        venueKind: 'other',
+        address: 'Dorpsstraat 1',
+        lat: '',
+        lng: '',
+        capacity: '',
+        stepFree: '',
+      },
+      { origin: ORIGIN },
+    )
+    expect(sent.status).toBe(200)
+    const [offer] = await db.select().from(hostOffers).where(eq(hostOffers.hostEmail, hostEmail))
+    const accept = await form(
+      `/teams/${w.teamA}/host-offers/${offer?.id}/accept`,
+      { visitId: w.visitA },
+      { cookie },
+    )
+    expect(accept.status).toBe(303)
+    const html = await (await page(accept.headers.get('location') ?? '', cookie)).text()
+    expect(html).toContain('Het aanbod is geaccepteerd')
+    expect(html).toContain('Deze locatie heeft nog geen coördinaten.')
   })
 })

@@ -100,7 +100,7 @@ export const hostOfferPages = new Hono<AppEnv>()
         async () => {
           const { visitId } = c.req.valid('form')
           const { venueId } = await acceptHostOffer(c.var.db, signedIn.actor, offerId, visitId, new Date())
-          return c.redirect(`/venues/${venueId}`, 303)
+          return c.redirect(`/venues/${venueId}?done=accepted`, 303)
         },
         (state) => renderOffers(c, teamId, { acceptState: { offerId, state } }),
         () => renderOffers(c, teamId, { notice: c.var.t.hostOffers.alreadyDecided }),

@@ -62,10 +62,24 @@ async function renderVenues(c: C, teamId: string, state?: FormState) {
 async function renderVenue(
   c: C,
   venueId: string,
-  extra: { notice?: string; editState?: FormState; windowState?: { visitId: string; state: FormState } } = {},
+  extra: {
+    notice?: string
+    editState?: FormState
+    windowState?: { visitId: string; state: FormState }
+    /** Just made from a host's offer: say so, and say when its coordinates are still missing. */
+    accepted?: boolean
+  } = {},
 ) {
   const signedIn = requirePerson(c)
   const { venue, access, teamId } = await getVenue(c.var.db, signedIn.actor, venueId)
+  const { accepted, ...shown } = extra
+  if (accepted) {
+    const words = c.var.t.organiser
+    shown.notice =
+      venue.lat === null || venue.lng === null
+        ? `${words.hostOffer.accepted} ${words.mapLink.noCoordinatesAccepted}`
+        : words.hostOffer.accepted
+  }
   const visits = await venueVisits(c.var.db, signedIn.actor, venueId)
   // A host sees their own venue only, never the team's list.
   const rainOptions = access === 'host' ? [] : await listVenues(c.var.db, signedIn.actor, teamId)
@@ -77,7 +91,7 @@ async function renderVenue(
       access={access}
       visits={visits}
       rainOptions={rainOptions}
-      {...extra}
+      {...shown}
     />,
     { title: venue.name },
   )
@@ -126,7 +140,9 @@ export const venuePages = new Hono<AppEnv>()
       )
     },
   )
-  .get('/venues/:venueId', (c) => renderVenue(c, c.req.param('venueId')))
+  .get('/venues/:venueId', (c) =>
+    renderVenue(c, c.req.param('venueId'), { accepted: c.req.query('done') === 'accepted' }),
+  )
   .post(
     '/venues/:venueId',
     mapLinkFirst((c, editState) => renderVenue(c, param(c, 'venueId'), { editState })),
