@@ -113,3 +113,59 @@ describe('nowAndNext', () => {
     expect(nowAndNext(items, 99)).toEqual({ current: [], next: [] })
   })
 })
+
+describe('routeMap for everyone, when the company splits into groups', () => {
+  const groups = [
+    { id: 'noord', name: 'Groep Noord' },
+    { id: 'zuid', name: 'Groep Zuid' },
+  ]
+  // Together in the garden, then apart at the same time (north to De Stip, south to the square), then the
+  // south group joins the north group at De Stip.
+  const split = [
+    item('tuin', 1),
+    item('stip', 2, { groupIds: ['noord'] }),
+    item('plein', 2, { groupIds: ['zuid'] }),
+    item('stip', 3, { groupIds: ['zuid'] }),
+  ]
+
+  it('draws each group’s path and never a leg between places no group moves between', () => {
+    const map = routeMap(venues, split, { groups })
+    expect(map.paths.map((p) => [p.mark, p.names, p.legs.map((l) => `${l.from}-${l.to}`)])).toEqual([
+      ['A', ['Groep Noord'], ['tuin-stip']],
+      ['B', ['Groep Zuid'], ['tuin-plein', 'plein-stip']],
+    ])
+    // The old chain in time order had De Stip → Plein, a walk nobody makes.
+    const walked = map.legs.map((l) => [l.from, l.to].sort().join('-'))
+    expect(walked.sort()).toEqual(['plein-stip', 'plein-tuin', 'stip-tuin'])
+    expect(map.legs.find((l) => l.from === 'tuin' && l.to === 'stip')?.groupIds).toEqual(['noord'])
+  })
+
+  it('lets groups that go the same way share one path, and sets shared stretches side by side', () => {
+    const together = routeMap(venues, [item('tuin', 1), item('stip', 2)], { groups })
+    expect(together.paths.map((p) => p.names)).toEqual([['Groep Noord', 'Groep Zuid']])
+    const apart = routeMap(
+      venues,
+      [
+        item('tuin', 1),
+        item('stip', 2, { groupIds: ['noord'] }),
+        item('stip', 2, { groupIds: ['zuid'] }),
+        item('plein', 3, { groupIds: ['zuid'] }),
+      ],
+      { groups },
+    )
+    const [a, b] = apart.paths
+    const first = (p: typeof a) => p!.legs[0]!
+    expect(first(a).from).toBe('tuin')
+    expect(first(b).from).toBe('tuin')
+    // The same stretch, drawn apart so both paths show.
+    expect(first(a).x1 !== first(b).x1 || first(a).y1 !== first(b).y1).toBe(true)
+  })
+
+  it('shows a single group its own path only', () => {
+    const map = routeMap(venues, split, { groups, groupId: 'zuid' })
+    expect(map.paths.map((p) => p.legs.map((l) => `${l.from}-${l.to}`))).toEqual([
+      ['tuin-plein', 'plein-stip'],
+    ])
+    expect(map.points.map((p) => p.id)).toEqual(['tuin', 'plein', 'stip'])
+  })
+})

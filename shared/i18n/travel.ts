@@ -22,6 +22,12 @@ export const travelNl = {
       return `Deze tijd komt die nacht twee keer voor: de klok gaat terug (wintertijd). Kies hieronder de eerste (UTC${earlier}) of de tweede (UTC${later}).`
     },
   },
+  map: {
+    legend: 'Wie gaat waarheen',
+    path: (mark: string, names: string) => `Route ${mark}: ${names}`,
+    everyone: 'iedereen',
+    walkedBy: (names: string) => ` (${names})`,
+  },
   late: {
     publishNow: 'Meteen publiceren, zodat gasten de nieuwe tijden nu zien',
     publishHint:
@@ -50,6 +56,12 @@ export const travelEn: typeof travelNl = {
       const [earlier, later] = offsetsOf(n)
       return `This time happens twice that night: the clocks go back (summer time ends). Choose the first (UTC${earlier}) or the second (UTC${later}) below.`
     },
+  },
+  map: {
+    legend: 'Who goes where',
+    path: (mark: string, names: string) => `Route ${mark}: ${names}`,
+    everyone: 'everyone',
+    walkedBy: (names: string) => ` (${names})`,
   },
   late: {
     publishNow: 'Publish at once, so guests see the new times now',

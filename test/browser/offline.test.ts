@@ -15,6 +15,16 @@ describe.skipIf(!hasChromium)('the public schedule offline', () => {
     const title = await page.locator('h1').first().textContent()
     expect(title).toBeTruthy()
     expect(await page.locator('svg.route-map').count()).toBe(1)
+    // The map's labels are readable on the phone: drawn at least 12 px high.
+    const labelPx = await page.locator('svg.route-map text').evaluateAll((texts) =>
+      texts.map((el) => {
+        const svg = el.closest('svg') as SVGSVGElement
+        const size = Number.parseFloat(getComputedStyle(el).fontSize)
+        return (size * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width
+      }),
+    )
+    expect(labelPx.length).toBeGreaterThan(2)
+    expect(Math.min(...labelPx)).toBeGreaterThanOrEqual(12)
     // The first open hands the page and its assets to the worker; wait until they are kept.
     await page.waitForFunction(async () => {
       const keptPage = await caches.match(location.href, { ignoreVary: true })

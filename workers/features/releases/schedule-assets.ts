@@ -14,11 +14,20 @@ export const scheduleCss = `
 .favourite[aria-pressed="true"]::before { content: "★ "; }
 .favourite[aria-pressed="false"]::before { content: "☆ "; }
 .route-map { width: 100%; height: auto; max-width: 40rem; background: var(--wash); border: 1px solid var(--line); border-radius: var(--radius); }
-.route-map .leg line { stroke: var(--brand); stroke-width: 4; stroke-dasharray: 10 6; }
-.route-map .leg-label { font-size: 18px; fill: var(--ink); text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+/* The map is 600 units wide and about 358 px on a 390 px phone: 22 units is 13 px there, never under 12. */
+.route-map .leg line, .route-key line { stroke: var(--brand); stroke-width: 4; stroke-dasharray: 10 6; stroke-linecap: round; }
+/* Each group's path has its own line pattern (and letter), so it is told apart without colour. */
+.route-map .path-1 line, .route-key.path-1 line { stroke: var(--ink); stroke-dasharray: 1 8; stroke-width: 5; }
+.route-map .path-2 line, .route-key.path-2 line { stroke: var(--accent); stroke-dasharray: none; }
+.route-map .path-3 line, .route-key.path-3 line { stroke: var(--ink); stroke-dasharray: 16 5 2 5; }
+.route-map .leg-label { font-size: 22px; fill: var(--ink); text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 5px; }
 .route-map .stop circle { fill: var(--brand); stroke: #fff; stroke-width: 3; }
-.route-map .stop-number { fill: #fff; font-size: 16px; font-weight: 700; text-anchor: middle; }
-.route-map .stop-name { fill: var(--ink); font-size: 16px; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.route-map .stop-number { fill: #fff; font-size: 22px; font-weight: 700; text-anchor: middle; }
+.route-map .stop-name { fill: var(--ink); font-size: 22px; paint-order: stroke; stroke: #fff; stroke-width: 5px; }
+.route figure { margin: 0; }
+.route-legend { list-style: none; padding: 0; margin: .25rem 0 .5rem; }
+.route-legend-title { margin: .5rem 0 0; font-weight: 600; }
+.route-key { width: 3rem; height: .75rem; vertical-align: middle; }
 .legs { padding-left: 1.25rem; }
 .offline-note { border-left: 5px solid var(--accent); background: #fff4e5; padding: .5rem 1rem; }
 body.embed main { padding: .5rem 1rem; }

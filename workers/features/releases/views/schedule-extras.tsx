@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import type { ReleaseSnapshot } from '../../../../shared/domain/release-snapshot'
+import { routeMap } from '../../../../shared/domain/route-map'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime } from '../../../../shared/i18n/format'
 
@@ -99,5 +100,119 @@ export function EmbedPage({
         </body>
       </html>
     </>
+  )
+}
+
+const km = (t: Messages, metres: number) =>
+  metres < 1000
+    ? `${metres} m`
+    : `${new Intl.NumberFormat(t.locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`
+
+/**
+ * The route as an SVG drawing with numbered venues and the walking time of each leg, plus the same in words.
+ * For everyone, each group's path is drawn on its own, told apart by its letter and line pattern (never by
+ * colour alone) and named in a legend. Labels are drawn at least 12 px high on a 390 px phone.
+ */
+export function RouteMapFigure({
+  t,
+  snapshot,
+  groupId,
+}: {
+  t: Messages
+  snapshot: ReleaseSnapshot
+  groupId: string | null
+}) {
+  const map = routeMap(snapshot.venues, snapshot.items, {
+    groupId,
+    groups: snapshot.groups,
+    walkingSpeedKmh: snapshot.visit.walkingSpeedKmh,
+    width: 600,
+    height: 380,
+    margin: 56,
+  })
+  if (map.points.length < 2) return null
+  const number = new Map(map.points.map((p) => [p.id, p.number]))
+  const several = map.paths.length > 1
+  const names = (ids: readonly string[]) =>
+    ids.length === 0 || ids.length === snapshot.groups.length
+      ? t.travel.map.everyone
+      : ids.map((id) => snapshot.groups.find((g) => g.id === id)?.name ?? id).join(', ')
+  return (
+    <section aria-labelledby="route-title" class="route">
+      <h2 id="route-title">{t.schedule.map}</h2>
+      <figure>
+        <svg
+          viewBox={`0 0 ${map.width} ${map.height}`}
+          role="img"
+          aria-labelledby="route-svg-title route-svg-desc"
+          class="route-map"
+        >
+          <title id="route-svg-title">{t.schedule.map}</title>
+          <desc id="route-svg-desc">{t.schedule.mapDescription(map.points.length)}</desc>
+          {map.paths.map((path, index) => (
+            <g class={`leg path-${index % 4}`} data-mark={path.mark}>
+              {path.legs.map((leg) => (
+                <>
+                  <line x1={leg.x1} y1={leg.y1} x2={leg.x2} y2={leg.y2} />
+                  <text x={leg.labelX} y={leg.labelY} class="leg-label">
+                    {several ? `${path.mark} ${leg.walkMinutes}′` : `${leg.walkMinutes}′`}
+                  </text>
+                </>
+              ))}
+            </g>
+          ))}
+          {map.points.map((p) => {
+            // Names of venues on the right run leftwards, so they stay on the canvas.
+            const right = p.x > map.width * 0.6
+            return (
+              <g class="stop">
+                <circle cx={p.x} cy={p.y} r="18" />
+                <text x={p.x} y={p.y + 8} class="stop-number">
+                  {String(p.number)}
+                </text>
+                <text
+                  x={right ? p.x - 24 : p.x + 24}
+                  y={p.y + 8}
+                  class="stop-name"
+                  text-anchor={right ? 'end' : 'start'}
+                >
+                  {p.name}
+                </text>
+              </g>
+            )
+          })}
+        </svg>
+        <figcaption>
+          {several ? (
+            <>
+              <p class="route-legend-title">{t.travel.map.legend}</p>
+              <ul class="route-legend">
+                {map.paths.map((path, index) => (
+                  <li>
+                    <svg viewBox="0 0 48 12" class={`route-key leg path-${index % 4}`} aria-hidden="true">
+                      <line x1="2" y1="6" x2="46" y2="6" />
+                    </svg>{' '}
+                    {t.travel.map.path(path.mark, names(path.groupIds))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <ol class="legs">
+            {map.legs.map((leg) => (
+              <li>
+                {t.schedule.leg(
+                  number.get(leg.from) ?? 0,
+                  number.get(leg.to) ?? 0,
+                  km(t, leg.metres),
+                  leg.walkMinutes,
+                )}
+                {several ? t.travel.map.walkedBy(names(leg.groupIds)) : ''}
+              </li>
+            ))}
+          </ol>
+        </figcaption>
+      </figure>
+    </section>
   )
 }
