@@ -1,9 +1,9 @@
 import type { ReleaseSnapshot } from '../../../../shared/domain/release-snapshot'
-import { routeMap } from '../../../../shared/domain/route-map'
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime, isoInstant } from '../../../../shared/i18n/format'
 import { releaseLabel } from '../release-label'
+import { RouteMapFigure } from './schedule-extras'
 
 type Release = { id: string; number: number; name: string; publishedAt: Date }
 type Props = {
@@ -21,79 +21,6 @@ type Props = {
 
 const kindOf = (t: Messages, k: string) => t.visit.kinds[k as keyof Messages['visit']['kinds']] ?? k
 const itemKindOf = (t: Messages, k: string) => t.itemKinds[k as keyof Messages['itemKinds']] ?? k
-const km = (t: Messages, metres: number) =>
-  metres < 1000
-    ? `${metres} m`
-    : `${new Intl.NumberFormat(t.locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`
-
-/** The route as an SVG drawing with numbered venues and the walking time of each leg, plus the same in words. */
-function RouteMapFigure({
-  t,
-  snapshot,
-  groupId,
-}: {
-  t: Messages
-  snapshot: ReleaseSnapshot
-  groupId: string | null
-}) {
-  const map = routeMap(snapshot.venues, snapshot.items, {
-    groupId,
-    walkingSpeedKmh: snapshot.visit.walkingSpeedKmh,
-    width: 600,
-    height: 360,
-  })
-  if (map.points.length < 2) return null
-  const number = new Map(map.points.map((p) => [p.id, p.number]))
-  return (
-    <section aria-labelledby="route-title" class="route">
-      <h2 id="route-title">{t.schedule.map}</h2>
-      <figure>
-        <svg
-          viewBox={`0 0 ${map.width} ${map.height}`}
-          role="img"
-          aria-labelledby="route-svg-title route-svg-desc"
-          class="route-map"
-        >
-          <title id="route-svg-title">{t.schedule.map}</title>
-          <desc id="route-svg-desc">{t.schedule.mapDescription(map.points.length)}</desc>
-          {map.legs.map((leg) => (
-            <g class="leg">
-              <line x1={leg.x1} y1={leg.y1} x2={leg.x2} y2={leg.y2} />
-              <text x={(leg.x1 + leg.x2) / 2} y={(leg.y1 + leg.y2) / 2 - 6} class="leg-label">
-                {`${leg.walkMinutes}′`}
-              </text>
-            </g>
-          ))}
-          {map.points.map((p) => (
-            <g class="stop">
-              <circle cx={p.x} cy={p.y} r="14" />
-              <text x={p.x} y={p.y + 5} class="stop-number">
-                {String(p.number)}
-              </text>
-              <text x={p.x + 20} y={p.y + 5} class="stop-name">
-                {p.name}
-              </text>
-            </g>
-          ))}
-        </svg>
-        <figcaption>
-          <ol class="legs">
-            {map.legs.map((leg) => (
-              <li>
-                {t.schedule.leg(
-                  number.get(leg.from) ?? 0,
-                  number.get(leg.to) ?? 0,
-                  km(t, leg.metres),
-                  leg.walkMinutes,
-                )}
-              </li>
-            ))}
-          </ol>
-        </figcaption>
-      </figure>
-    </section>
-  )
-}
 
 /**
  * The public programme of a visit (its newest release), mobile first: the day as a timeline, a view per
