@@ -142,6 +142,8 @@ describe('capacity per place and time', () => {
     expect(text).toContain(
       'Er is plek voor 39 gasten: ‘Tuin A1’ heeft om 15:00–15:30 plaats voor 40 personen',
     )
+    // A guest of group A learns that the group's own place is smaller.
+    expect(text).toContain('Wie met Groep A meegaat: plek voor 5 gasten, door ‘Buurthuis A2’ om 16:00–17:00')
     const en = await (await page(`/v/${w.slugA}/rsvp?lang=en`)).text()
     expect(en).toContain('There is room for 39 guests: ‘Tuin A1’ holds 40 people at 15:00–15:30')
   })

@@ -101,6 +101,7 @@ async function renderForm(c: C, state?: FormState) {
       groups={form.groups}
       full={form.full}
       limit={form.limit}
+      groupLimits={form.groupLimits}
       action={`${url.pathname}${url.search}`}
       state={state}
     />,
@@ -145,6 +146,7 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
           visit={visitFor(c, form.visit)}
           status={status as RsvpOutcome}
           limit={form.limit}
+          groupLimits={form.groupLimits}
         />,
         {
           title: c.var.t.rsvp.title,

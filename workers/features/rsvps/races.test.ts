@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { groups, releases, rsvps, visits } from '../../../shared/db/schema'
+import { groups, releases, visits } from '../../../shared/db/schema'
 import { api, db, form, freshClient, mailedToken } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 import { readConfig } from '../../platform/config'

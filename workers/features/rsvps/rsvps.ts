@@ -605,7 +605,24 @@ export async function rsvpForm(db: Database, slug: string, shareToken?: string, 
     groups: snapshot.groups,
     full,
     limit: limit ? describeLimit(limit, visit.timeZone) : null,
+    // A guest who goes with a group whose place is smaller is told that limit too.
+    groupLimits: groupLimitsOf(state, snapshot, limit, visit.timeZone),
   }
+}
+
+/** The groups whose own items are at a smaller place, so a lower limit than the whole company's. */
+function groupLimitsOf(
+  state: Pick<CapacityState, 'visitLimit' | 'gatherings' | 'members'>,
+  snapshot: Snapshot,
+  whole: GuestLimit | null,
+  timeZone: string,
+) {
+  return snapshot.groups.flatMap((g) => {
+    const limit = guestLimit(state, [g.id])
+    return limit && limit.kind === 'venue' && (whole === null || limit.limit < whole.limit)
+      ? [{ group: g.name, ...describeLimit(limit, timeZone) }]
+      : []
+  })
 }
 
 /** A gathering as the sentences name it: the venue, the moment in the visit's zone, its room and the company. */
@@ -756,13 +773,7 @@ function totalsOf(
   const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
   const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [])
   const whole = guestLimit(state, [])
-  // A group whose own items are at a smaller place has a lower limit than the whole company.
-  const groupLimits = snapshot.groups.flatMap((g) => {
-    const limit = guestLimit(state, [g.id])
-    return limit && limit.kind === 'venue' && (whole === null || limit.limit < whole.limit)
-      ? [{ group: g.name, ...describeLimit(limit, visit.timeZone) }]
-      : []
-  })
+  const groupLimits = groupLimitsOf(state, snapshot, whole, visit.timeZone)
   return {
     visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone },
     totals: {

@@ -16,15 +16,28 @@ type Own = Awaited<ReturnType<typeof getRsvpByToken>>
 type Totals = Awaited<ReturnType<typeof rsvpTotals>>['totals']
 type List = Awaited<ReturnType<typeof listRsvps>>
 type Limit = Totals['limit']
+type GroupLimits = Totals['groupLimits']
 type Waiting = Awaited<ReturnType<typeof guestsPage>>['waiting']
 
-/** The limit that applies to a guest of the whole company, and the venue and moment that set it. */
-function LimitLine({ t, limit }: { t: Messages; limit: Limit }) {
+/**
+ * The limit that applies to a guest of the whole company, and the venue and moment that set it; then the
+ * groups whose own place is smaller.
+ */
+function LimitLine({ t, limit, groupLimits = [] }: { t: Messages; limit: Limit; groupLimits?: GroupLimits }) {
   if (!limit) return null
   return (
-    <p class="muted">
-      {limit.place ? t.rsvps.limitVenue(limit.limit, limit.place) : t.rsvps.limitVisit(limit.limit)}
-    </p>
+    <>
+      <p class="muted">
+        {limit.place ? t.rsvps.limitVenue(limit.limit, limit.place) : t.rsvps.limitVisit(limit.limit)}
+      </p>
+      {groupLimits.length > 0 ? (
+        <ul class="muted">
+          {groupLimits.map((g) =>
+            g.place ? <li>{t.rsvps.groupLimit(g.group, g.limit, g.place)}</li> : null,
+          )}
+        </ul>
+      ) : null}
+    </>
   )
 }
 
@@ -151,6 +164,7 @@ export function RsvpFormPage({
   groups,
   full,
   limit,
+  groupLimits,
   action,
   state,
 }: {
@@ -159,6 +173,7 @@ export function RsvpFormPage({
   groups: readonly Group[]
   full: boolean
   limit: Limit
+  groupLimits: GroupLimits
   action: string
   state?: FormState | undefined
 }) {
@@ -168,7 +183,7 @@ export function RsvpFormPage({
       <VisitLine t={t} visit={visit} />
       <p>{t.rsvp.intro(visit.title)}</p>
       {full ? <p class="notice">{t.rsvp.fullNotice}</p> : null}
-      <LimitLine t={t} limit={limit} />
+      <LimitLine t={t} limit={limit} groupLimits={groupLimits} />
       <ErrorSummary t={t} state={state} />
       <form method="post" action={action} novalidate>
         <RsvpFields t={t} state={state} groups={groups} />
@@ -187,11 +202,13 @@ export function RsvpDonePage({
   visit,
   status,
   limit,
+  groupLimits,
 }: {
   t: Messages
   visit: RsvpVisit
   status: RsvpOutcome
   limit: Limit
+  groupLimits: GroupLimits
 }) {
   const [title, text] =
     status === 'confirmed'
@@ -206,7 +223,7 @@ export function RsvpDonePage({
       <p class="notice" role="status">
         {text}
       </p>
-      {status === 'waitlisted' ? <LimitLine t={t} limit={limit} /> : null}
+      {status === 'waitlisted' ? <LimitLine t={t} limit={limit} groupLimits={groupLimits} /> : null}
       <BackToProgramme t={t} visit={visit} />
     </section>
   )
