@@ -53,6 +53,10 @@ export const baseRows: Record<string, Row> = {
   },
   'GET /assets/app.css': { request: () => ({ path: '/assets/app.css' }), expect: everyone(200) },
   'GET /assets/icon.svg': { request: () => ({ path: '/assets/icon.svg' }), expect: everyone(200) },
+  'GET /assets/manifest.webmanifest': {
+    request: () => ({ path: '/assets/manifest.webmanifest' }),
+    expect: everyone(200),
+  },
   'GET /favicon.ico': { request: () => ({ path: '/favicon.ico' }), expect: everyone(301) },
   'GET /': { request: () => ({ path: '/' }), expect: everyone(200), hidePrivateFrom: [...actors] },
   'GET /v/:slug': {

@@ -226,3 +226,17 @@ ${timelineCss()}
 
 /** A small icon, so browsers do not ask for /favicon.ico in vain. */
 export const iconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#1f6b3a"/><path d="M9 20c3-8 11-8 14 0" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"/><circle cx="16" cy="11" r="3" fill="#fff"/></svg>`
+
+/** The web app manifest: name, colours and the icon (one SVG serves every size). */
+export const webManifest = (name: string, description: string, lang: string) =>
+  JSON.stringify({
+    name,
+    short_name: name,
+    description,
+    lang,
+    start_url: '/',
+    display: 'minimal-ui',
+    background_color: '#ffffff',
+    theme_color: '#1f6b3a',
+    icons: [{ src: '/assets/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { AppEnv } from '../env'
-import { appCss, iconSvg } from './app-css'
+import { appCss, iconSvg, webManifest } from './app-css'
 
 /** Static assets served by the Worker itself; revalidated by ETag so a new deploy shows at once. */
 export const assetRoutes = new Hono<AppEnv>()
@@ -13,5 +13,12 @@ export const assetRoutes = new Hono<AppEnv>()
   .get('/assets/icon.svg', (c) => {
     c.header('cache-control', 'public, max-age=86400')
     return c.body(iconSvg, 200, { 'content-type': 'image/svg+xml' })
+  })
+  // A shared schedule added to a phone's home screen gets a name, the icon and the brand colour.
+  .get('/assets/manifest.webmanifest', (c) => {
+    c.header('cache-control', 'public, max-age=86400')
+    return c.body(webManifest(c.var.t.app.name, c.var.t.app.tagline, c.var.t.lang), 200, {
+      'content-type': 'application/manifest+json; charset=utf-8',
+    })
   })
   .get('/favicon.ico', (c) => c.redirect('/assets/icon.svg', 301))

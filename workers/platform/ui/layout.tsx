@@ -33,6 +33,9 @@ export function Layout({ t, title, currentUrl, person, head, children }: LayoutP
         <meta name="description" content={t.app.tagline} />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/assets/icon.svg" />
+        <link rel="manifest" href="/assets/manifest.webmanifest" />
+        <meta name="theme-color" content="#1f6b3a" />
         {head}
       </head>
       <body>
