@@ -136,7 +136,9 @@ describe('teams and invitations', () => {
     const pageRes = await page(`/teams/${w.teamA}/audit`, w.person.owner.cookie)
     // The page writes each entry as a sentence, with names and the changed fields, no codes or JSON.
     const html = await pageRes.text()
-    expect(html).toContain('heeft de locatie gewijzigd.<span class="muted"> Gewijzigd: aantal plaatsen, contact')
+    expect(html).toContain(
+      'heeft de locatie gewijzigd.<span class="muted"> Gewijzigd: aantal plaatsen, contact',
+    )
     expect(html).toContain('heeft het team ‘Nieuwe naam’ hernoemd.')
     expect(html).not.toContain('venue.updated')
     expect(html).not.toContain('&quot;before&quot;')
