@@ -69,6 +69,11 @@ describe('the host sign-up link page', () => {
       { origin: ORIGIN },
     )
     expect(sent.status).toBe(200)
+    // The visit to accept it for is chosen by a readable date, not an ISO one.
+    const offers = await (await page(`/teams/${w.teamA}/host-offers`, cookie)).text()
+    expect(offers).toContain('Schuur van Kees')
+    expect(offers).not.toMatch(/<option[^>]*>[^<]*\(\d{4}-\d{2}-\d{2}\)<\/option>/)
+    expect(offers).toMatch(/<option[^>]*>[^<]*\([a-z]+dag \d{1,2} [a-z]+ \d{4}\)<\/option>/)
     const [offer] = await db.select().from(hostOffers).where(eq(hostOffers.hostEmail, hostEmail))
     const accept = await form(
       `/teams/${w.teamA}/host-offers/${offer?.id}/accept`,

@@ -1,5 +1,5 @@
 import type { Messages } from '../../../../shared/i18n'
-import { formatLongDate } from '../../../../shared/i18n/format'
+import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 import type { listHostOffers } from '../host-offers'
 import type { VisitRow } from '../queries'
@@ -35,7 +35,11 @@ export function HostOffersPage({
   const pending = offers.filter((o) => o.status === 'pending')
   const decided = offers.filter((o) => o.status !== 'pending')
   const base = `/teams/${teamId}/host-offers`
-  const visitOptions = visits.map((v) => ({ value: v.id, label: `${v.title} (${v.startDate})` }))
+  // Dates as people read them, not ISO.
+  const visitOptions = visits.map((v) => ({
+    value: v.id,
+    label: `${v.title} (${formatLocalDate(v.startDate, t.locale)})`,
+  }))
   return (
     <>
       <p>
