@@ -291,7 +291,7 @@ export async function pickSlotByToken(db: Database, token: string, slotId: strin
     statements.push(
       db.insert(programmeItems).select(
         sql`SELECT ${newItemId}, ${l.visit.id}, ${slot.venueId}, 'talk', ${l.talk.title}, '', ${slot.startsAt.getTime()},
-          ${slot.endsAt.getTime()}, 'walk', NULL, NULL, NULL, NULL, 0, 1, ${now.getTime()} WHERE ${taken}`,
+          ${slot.endsAt.getTime()}, 'walk', NULL, NULL, NULL, NULL, 0, 1, ${now.getTime()}, NULL WHERE ${taken}`,
       ),
     )
   }
