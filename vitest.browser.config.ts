@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./test/browser/global-setup.ts'],
-    testTimeout: 60_000,
+    // Room for a sign-in that waits out the per-address limit once (Retry-After up to 60 s).
+    testTimeout: 150_000,
     hookTimeout: 120_000,
     fileParallelism: false,
   },
