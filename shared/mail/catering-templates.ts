@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n'
 import type { Body } from './templates'
+import { oneLine } from './text'
 
 /** What every catering mail to a provider says: which visit, to whom, the order sheet, the deadline, the link. */
 export type CateringMailParams = {
@@ -21,8 +22,6 @@ export type CateringTemplate =
   | 'catering_numbers'
   | 'catering_cancelled'
   | 'catering_link'
-
-const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim()
 
 const frame = {
   nl: {

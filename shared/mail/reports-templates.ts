@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n'
 import type { Body } from './templates'
+import { oneLine } from './text'
 
 /** A new comment on a report, to the team's organisers: who wrote it, its text, the moderation page. */
 export type ReportCommentMailParams = {
@@ -21,8 +22,6 @@ export type FollowUpReminderMailParams = {
 }
 
 export type ReportsTemplate = 'report_comment' | 'follow_up_reminder'
-
-const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim()
 
 /** A report comment mail's subject and body, in Dutch or English. */
 export function composeReportComment(

@@ -7,8 +7,9 @@ import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
-import { createRsvp, listRsvps, rsvpCsv, rsvpTotals } from './rsvps'
+import { createRsvp } from './rsvps'
 import { rsvpSchema } from './schemas'
+import { listRsvps, rsvpCsv, rsvpTotals } from './team-lists'
 
 const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))
 

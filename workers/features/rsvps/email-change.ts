@@ -10,10 +10,11 @@ import { DomainError } from '../../../shared/errors'
 import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { renderMail } from '../../../shared/mail/templates'
-import { readSignedPayload, renewalOf, signedPayload } from '../../platform/auth/signed-links'
+import { readSignedPayload, signedPayload } from '../../platform/auth/signed-links'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMailWhen } from '../../platform/mail/outbox'
+import { renewLink } from './renewal'
 
 const PURPOSE = 'rsvp-email'
 /** How long a mailed confirmation works, and how often one goes to the same address at most. */
@@ -58,9 +59,8 @@ export async function emailChangeStatements(
   const until = now.getTime() + CONFIRM_DAYS * 24 * 3600_000
   if (holder) {
     const lang = toLang(holder.lang)
-    const renewal = await renewalOf(config.appSecret, 'rsvp-renew', [holder.id], holder.tokenHash, until)
     const mail = renderMail('rsvp_email_taken', lang, {
-      link: `${base(config)}/r/renew/${renewal}`,
+      link: await renewLink(config, holder, now),
       visitTitle: visit.title,
       date: formatLocalDate(visit.startDate, messagesFor(lang).locale),
       partySize: holder.partySize,

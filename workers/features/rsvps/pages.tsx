@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
 import { requirePerson } from '../../platform/middleware/session'
-import { guestsPage } from './rsvps'
+import { guestsPage } from './team-lists'
 import { RsvpListPage } from './views/rsvp-pages'
 
 /** The registrations of a visit for its team (totals, list, CSV) and for its caterers (totals only). */

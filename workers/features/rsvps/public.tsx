@@ -10,13 +10,12 @@ import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import type { FormState } from '../../platform/ui/form'
 import { confirmEmailChange, isEmailConfirmation } from './email-change'
+import { isRenewal, renewRsvpLink } from './renewal'
 import {
   cancelRsvpByToken,
   createRsvp,
   getRsvpByToken,
-  isRenewal,
   type RsvpOutcome,
-  renewRsvpLink,
   rsvpForm,
   setNotify,
   updateRsvpByToken,

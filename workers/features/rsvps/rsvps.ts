@@ -1,8 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
-import { groups, rsvps, visits } from '../../../shared/db/schema'
-import type { Actor } from '../../../shared/domain/access'
+import { rsvps, visits } from '../../../shared/db/schema'
 import {
   type Blocker,
   blockerFor,
@@ -15,23 +14,20 @@ import {
   promotions,
   type WaitingParty,
 } from '../../../shared/domain/capacity'
-import { formatOffset, utcToZoned } from '../../../shared/domain/time'
+import { utcToZoned } from '../../../shared/domain/time'
 import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
-import { toCsv } from '../../../shared/exports/csv'
 import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import type { LimitPlace } from '../../../shared/i18n/rsvps'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
-import { signLink, verifyLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMailWhen } from '../../platform/mail/outbox'
 import { guestPassQuery } from '../releases/guest-pass'
 import { onGuestRoomChange } from '../visits/guest-room'
-import type { VisitRow } from '../visits/queries'
-import { fieldError, loadVisitFor } from '../visits/visits'
+import { fieldError } from '../visits/visits'
 import { emailChangeStatements } from './email-change'
 import {
   activeRsvpByEmail,
@@ -45,11 +41,11 @@ import {
   type RsvpRow,
   rsvpByTokenHash,
   rsvpCountsBySlug,
-  rsvpsOf,
   waitingPartyFitsSql,
   waitlistOf,
 } from './queries'
-import { describeDietary, dietaryTotals, needsAboveParty, parseDietary, parseIds } from './rules'
+import { RENEW_MAIL_EVERY_MS, renewLink } from './renewal'
+import { needsAboveParty, parseDietary, parseIds } from './rules'
 import { changedDietary, type rsvpSchema, type rsvpUpdateSchema } from './schemas'
 
 /** A registration as the public form and API send it. */
@@ -68,7 +64,7 @@ export const ENDED_DETAIL = 'This visit has ended and takes no more registration
 /** A registration for a visit whose last day is over: 422, nothing saved. */
 const visitEnded = () => new DomainError('validation_failed', ENDED_DETAIL, { reason: 'visit_ended' })
 
-type Snapshot = ReturnType<typeof parseSnapshot>
+export type Snapshot = ReturnType<typeof parseSnapshot>
 type VisitForMail = { title: string; startDate: string }
 
 /** The private page of a registration. */
@@ -85,65 +81,6 @@ function rsvpMail(
   const params = { link, visitTitle: visit.title, date, partySize: to.partySize }
   return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
 }
-
-/** How long a mailed renewal works, and how often one is mailed to the same address at most. */
-const RENEW_DAYS = 7
-const RENEW_MAIL_EVERY_MS = 10 * 60_000
-
-/**
- * A link that renews a guest's private link: the registration, an end time and a signature over the current
- * token's hash, so it works once (renewing changes the hash) and only for whoever reads the guest's mail.
- */
-async function renewLink(config: Config, rsvp: { id: string; tokenHash: string }, now: Date) {
-  const until = now.getTime() + RENEW_DAYS * 24 * 3600_000
-  const signature = await signLink(config.appSecret, 'rsvp-renew', `${rsvp.id}:${until}:${rsvp.tokenHash}`)
-  return `${config.publicUrl.replace(/\/$/, '')}/r/renew/${rsvp.id}.${until}.${signature}`
-}
-
-/**
- * The guest renews their private link from the mailed renewal: a new token, the old link ends now — by the
- * guest's own hand. A forged, used or expired renewal is a 404.
- */
-export async function renewRsvpLink(
-  db: Database,
-  config: Config,
-  renewal: string,
-  now: Date,
-): Promise<string> {
-  const parsed = parseRenewal(renewal, now)
-  if (!parsed) throw new DomainError('not_found')
-  const { id, until, signature } = parsed
-  const [current] = await db
-    .select({ tokenHash: rsvps.tokenHash })
-    .from(rsvps)
-    .where(and(eq(rsvps.id, id), ne(rsvps.status, 'cancelled')))
-  if (!current) throw new DomainError('not_found')
-  const ok = await verifyLink(
-    config.appSecret,
-    'rsvp-renew',
-    `${id}:${until}:${current.tokenHash}`,
-    signature,
-  )
-  if (!ok) throw new DomainError('not_found')
-  const token = randomToken()
-  const renewed = await db
-    .update(rsvps)
-    .set({ tokenHash: await hashToken(token), updatedAt: now })
-    .where(and(eq(rsvps.id, id), eq(rsvps.tokenHash, current.tokenHash)))
-    .returning({ id: rsvps.id })
-  if (renewed.length === 0) throw new DomainError('not_found')
-  return token
-}
-
-/** A renewal's parts when it is well-formed and still in time; null otherwise. */
-function parseRenewal(renewal: string, now: Date) {
-  const match = /^([A-Za-z0-9-]{1,64})\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(renewal)
-  if (!match || Number(match[2]) < now.getTime()) return null
-  return { id: match[1] ?? '', until: match[2] ?? '', signature: match[3] ?? '' }
-}
-
-/** Whether a renewal link is well-formed and still in time (the page shows a button only then). */
-export const isRenewal = (renewal: string, now: Date) => parseRenewal(renewal, now) !== null
 
 /** The stored form of a share-link token from a URL; one that cannot be a token matches no link. */
 const shareTokenHash = async (token: string | undefined) =>
@@ -463,7 +400,7 @@ export async function setNotify(db: Database, token: string, notify: boolean, no
 }
 
 /** The capacity rule's state from its rows: the visit's maximum, the release's gatherings, the company. */
-function capacityStateOf(
+export function capacityStateOf(
   visitLimit: number | null,
   snapshot: Snapshot,
   members: { groupId: string | null; members: number }[],
@@ -611,7 +548,7 @@ export async function rsvpForm(db: Database, slug: string, shareToken?: string, 
 }
 
 /** The groups whose own items are at a smaller place, so a lower limit than the whole company's. */
-function groupLimitsOf(
+export function groupLimitsOf(
   state: Pick<CapacityState, 'visitLimit' | 'gatherings' | 'members'>,
   snapshot: Snapshot,
   whole: GuestLimit | null,
@@ -637,14 +574,14 @@ function limitPlace(gathering: Gathering, members: number, timeZone: string): Li
 }
 
 /** A guest limit for the pages: how many, and the venue and moment that set it (none: the visit's maximum). */
-function describeLimit(limit: GuestLimit, timeZone: string) {
+export function describeLimit(limit: GuestLimit, timeZone: string) {
   return limit.kind === 'visit'
     ? { limit: limit.limit, place: null }
     : { limit: limit.limit, place: limitPlace(limit.gathering, limit.members, timeZone) }
 }
 
 /** Why a party waits, for the pages: the visit's maximum, or which venue is full at which moment. */
-function describeBlocker(blocker: Blocker, timeZone: string) {
+export function describeBlocker(blocker: Blocker, timeZone: string) {
   return blocker.kind === 'visit'
     ? { kind: 'visit' as const, limit: blocker.limit, guests: blocker.guests }
     : {
@@ -657,181 +594,3 @@ function describeBlocker(blocker: Blocker, timeZone: string) {
 
 /** What the pages say about a waiting party. */
 export type WaitReason = ReturnType<typeof describeBlocker>
-
-/** The groups of a visit, to name them in the list and the CSV. */
-const groupsOf = (db: Database, visitId: string) =>
-  db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.visitId, visitId))
-
-/** Who may see the guest list: the team (viewers without private fields); hosts and caterers may not. */
-async function listAccess(db: Database, actor: Actor, visitId: string) {
-  const { visit, access } = await loadVisitFor(db, actor, visitId)
-  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
-  return { visit, access }
-}
-
-/** A registration as the organising team sees it: everything but the token. */
-function projectFull(row: RsvpRow) {
-  const { tokenHash: _t, visitId: _v, ...open } = row
-  return { ...open, dietary: parseDietary(row.dietary), groupIds: parseIds(row.groupIds) }
-}
-
-/** The same without the private fields (e-mail, dietary and access needs), for viewers. */
-function projectForViewer(row: RsvpRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    partySize: row.partySize,
-    status: row.status,
-    groupIds: parseIds(row.groupIds),
-    createdAt: row.createdAt,
-  }
-}
-
-const statusOrder = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const
-
-/**
- * The guest list: organisers see everything, viewers no e-mail, dietary or access needs; hosts and
- * caterers are refused (caterers use the totals).
- */
-export async function listRsvps(db: Database, actor: Actor, visitId: string) {
-  const { access } = await listAccess(db, actor, visitId)
-  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
-  return guestList(access, rows, groupRows)
-}
-
-function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id: string; name: string }[]) {
-  rows.sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
-  return access === 'organise'
-    ? { access, rsvps: rows.map(projectFull), groups: groupRows }
-    : { access, rsvps: rows.map(projectForViewer), groups: groupRows }
-}
-
-/** Counts for the team and the caterers: parties, people, waitlist, dietary totals, access needs. Never names. */
-export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
-  const { visit, access } = await loadVisitFor(db, actor, visitId)
-  if (access === 'host') throw new DomainError('forbidden')
-  const [rows, [release], members] = await db.batch([
-    rsvpsOf(db, visitId),
-    capacityVisitOf(db, visitId),
-    membersByGroupOf(db, visitId),
-  ])
-  return { access, ...totalsOf(visit, rows, parseSnapshot(release?.snapshot ?? null), members) }
-}
-
-/**
- * The registrations page: the totals for the team and the caterers, and the list for the team, from one
- * read of the registrations (not one for the totals and another for the list). Organisers also see who
- * waits and why (the visit's maximum, or which venue is full when).
- */
-export async function guestsPage(db: Database, actor: Actor, visitId: string) {
-  const { visit, access } = await loadVisitFor(db, actor, visitId)
-  if (access === 'host') throw new DomainError('forbidden')
-  const [rows, groupRows, [release], members] = await db.batch([
-    rsvpsOf(db, visitId),
-    groupsOf(db, visitId),
-    capacityVisitOf(db, visitId),
-    membersByGroupOf(db, visitId),
-  ])
-  const snapshot = parseSnapshot(release?.snapshot ?? null)
-  const totals = totalsOf(visit, rows, snapshot, members)
-  const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
-  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, confirmedShapes(rows))
-  const waiting =
-    access === 'organise'
-      ? promotions(
-          rows
-            .filter((r) => r.status === 'waitlisted')
-            .map((r) => ({ ...r, groupIds: parseIds(r.groupIds) })),
-          state,
-        ).skipped.map(({ id, blocker }) => {
-          const row = rows.find((r) => r.id === id)
-          return {
-            name: row?.name ?? '',
-            partySize: row?.partySize ?? 0,
-            because: describeBlocker(blocker, visit.timeZone),
-          }
-        })
-      : []
-  return { access, ...totals, list, waiting }
-}
-
-/** The confirmed registrations as the capacity rule counts them: people per set of groups. */
-function confirmedShapes(rows: RsvpRow[]) {
-  const people = new Map<string, number>()
-  for (const r of rows)
-    if (r.status === 'confirmed') people.set(r.groupIds, (people.get(r.groupIds) ?? 0) + r.partySize)
-  return [...people].map(([groupIds, n]) => ({ groupIds, people: n }))
-}
-
-function totalsOf(
-  visit: VisitRow,
-  rows: RsvpRow[],
-  snapshot: Snapshot,
-  members: { groupId: string | null; members: number }[],
-) {
-  const confirmed = rows.filter((r) => r.status === 'confirmed')
-  const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
-  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [])
-  const whole = guestLimit(state, [])
-  const groupLimits = groupLimitsOf(state, snapshot, whole, visit.timeZone)
-  return {
-    visit: { id: visit.id, title: visit.title, timeZone: visit.timeZone },
-    totals: {
-      capacity: visit.rsvpCapacity,
-      /** The limit that applies to a guest of the whole company, and the venue and moment that set it. */
-      limit: whole ? describeLimit(whole, visit.timeZone) : null,
-      groupLimits,
-      confirmedParties: confirmed.length,
-      confirmedPeople: people(confirmed),
-      waitlistedParties: rows.filter((r) => r.status === 'waitlisted').length,
-      waitlistedPeople: people(rows.filter((r) => r.status === 'waitlisted')),
-      dietary: dietaryTotals(confirmed.map((r) => ({ ...r, dietary: parseDietary(r.dietary) }))),
-      accessNeedsCount: confirmed.filter((r) => r.accessNeeds.trim() !== '').length,
-    },
-  }
-}
-
-/**
- * The guest list as a spreadsheet for organisers: one row per registration, labels in the reader's language,
- * times in the visit's zone with their offset, and cells that look like formulas defused.
- */
-export async function rsvpCsv(db: Database, actor: Actor, visitId: string, lang: Lang) {
-  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
-  const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
-  const t = messagesFor(lang)
-  const groupName = new Map(groupRows.map((g) => [g.id, g.name]))
-  const at = (d: Date) => {
-    const z = utcToZoned(d.getTime(), visit.timeZone)
-    return `${z.date}T${z.time}${formatOffset(z.offsetMinutes)}`
-  }
-  const c = t.rsvp.columns
-  const header = [
-    c.name,
-    c.email,
-    c.partySize,
-    c.status,
-    c.dietary,
-    c.dietaryNotes,
-    c.accessNeeds,
-    c.groups,
-    c.notify,
-    c.registeredAt,
-  ]
-  const body = rows
-    .sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
-    .map((r) => [
-      r.name,
-      r.email,
-      r.partySize,
-      t.rsvp.statuses[r.status],
-      describeDietary(parseDietary(r.dietary), t.rsvp.dietaryOptions).join('; '),
-      r.dietaryNotes,
-      r.accessNeeds,
-      parseIds(r.groupIds)
-        .map((id) => groupName.get(id) ?? id)
-        .join('; '),
-      r.notifyChanges ? t.rsvp.yes : t.rsvp.no,
-      at(r.createdAt),
-    ])
-  return { filename: `${t.rsvp.csvFile}-${visit.slug}.csv`, csv: toCsv(header, body) }
-}

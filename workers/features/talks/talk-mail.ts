@@ -13,6 +13,7 @@ import {
   type RenderedMail,
   renderMail,
 } from '../../../shared/mail/templates'
+import { oneLine } from '../../../shared/mail/text'
 import { auditEntry } from '../../platform/audit'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
@@ -278,7 +279,6 @@ export function talkMovedMail(
   const t = messagesFor(lang)
   const time = (ms: number) => formatTime(ms, params.timeZone, t.locale)
   const day = (ms: number) => formatLongDate(ms, params.timeZone, t.locale)
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
   const lines = params.talks.map((m) =>
     lang === 'nl'
       ? `‘${m.title}’: nu ${day(m.now)} om ${time(m.now)}–${time(m.end)} (was ${time(m.was)}).`

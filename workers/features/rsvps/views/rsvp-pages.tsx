@@ -2,9 +2,10 @@ import { dietaryOptions } from '../../../../shared/domain/diets'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { Checkboxes, ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
-import type { getRsvpByToken, guestsPage, listRsvps, RsvpOutcome, rsvpTotals, WaitReason } from '../rsvps'
+import type { getRsvpByToken, RsvpOutcome, WaitReason } from '../rsvps'
 import { describeDietary } from '../rules'
 import { MAX_PARTY_SIZE } from '../schemas'
+import type { guestsPage, listRsvps, rsvpTotals } from '../team-lists'
 
 /**
  * What the guest pages show of a visit. `programme` is the public page to link back to (with the share link of
