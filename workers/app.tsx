@@ -19,6 +19,7 @@ import { visits } from './features/visits'
 import { assetRoutes } from './platform/assets/routes'
 import type { AppEnv } from './platform/env'
 import { ApiReferencePage, openApiDocument } from './platform/http/api-docs'
+import { pagePolicy } from './platform/http/csp'
 import { healthRoutes } from './platform/http/health'
 import { notFound, onError, problemPages } from './platform/http/on-error'
 import { isApiPath } from './platform/http/problem'
@@ -41,18 +42,7 @@ export function createApp() {
   app.use(forgetOnWrites)
   app.use(
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
+      contentSecurityPolicy: { ...pagePolicy, scriptSrc: [...pagePolicy.scriptSrc, NONCE] },
       // Framing is governed by CSP frame-ancestors alone ('none' here, '*' on the embed page).
       xFrameOptions: false,
       // A route may set a stricter header of its own (no-referrer on pages that carry a token).

@@ -67,6 +67,8 @@ export const reportsNl = {
     body: 'Je reactie',
     email: 'E-mailadres (niet verplicht, wordt niet getoond)',
     website: 'Laat dit veld leeg',
+    humanCheckNeedsScript:
+      'Dit formulier controleert met een klein stukje JavaScript of je een mens bent. Zet JavaScript aan om te reageren.',
     send: 'Reactie versturen',
     thanksTitle: 'Bedankt voor je reactie',
     thanks: 'Je reactie wacht op goedkeuring. Met de link hieronder kun je haar later intrekken; bewaar hem.',
@@ -158,6 +160,9 @@ export const reportsNl = {
     honeypot: 'Je reactie is niet verstuurd.',
     too_fast: 'Dat ging erg snel. Lees je reactie nog even na en verstuur haar opnieuw.',
     stale: 'Dit formulier is verlopen. Verstuur je reactie opnieuw.',
+    human_failed: 'De controle of je een mens bent is niet gelukt. Probeer het nog een keer.',
+    human_unavailable:
+      'We konden nu niet controleren of je een mens bent. Je reactie is niet verstuurd; probeer het over een minuut opnieuw.',
   },
 }
 
@@ -222,6 +227,8 @@ export const reportsEn: typeof reportsNl = {
     body: 'Your comment',
     email: 'E-mail address (optional, not shown)',
     website: 'Leave this field empty',
+    humanCheckNeedsScript:
+      'This form checks with a small piece of JavaScript that you are a person. Turn JavaScript on to comment.',
     send: 'Send comment',
     thanksTitle: 'Thank you for your comment',
     thanks: 'Your comment awaits approval. With the link below you can withdraw it later; keep it.',
@@ -310,5 +317,8 @@ export const reportsEn: typeof reportsNl = {
     honeypot: 'Your comment was not sent.',
     too_fast: 'That was very quick. Read your comment once more and send it again.',
     stale: 'This form has expired. Send your comment again.',
+    human_failed: 'The check that you are a person did not succeed. Please try again.',
+    human_unavailable:
+      'We could not check just now that you are a person. Your comment was not sent; try again in a minute.',
   },
 }

@@ -12,6 +12,32 @@ export type Config = {
   mail:
     | { transport: 'outbox'; from: string }
     | { transport: 'http'; from: string; apiUrl: string; apiKey: string }
+  /** Cloudflare Turnstile on public forms (comments), or null when the deployment has not set it up. */
+  humanCheck: HumanCheck | null
+}
+
+/** Turnstile's two keys: the site key goes into the page, the secret only to siteverify. */
+export type HumanCheck = { siteKey: string; secret: string }
+
+const humanCheckKeys = v.object({
+  TURNSTILE_SITE_KEY: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  TURNSTILE_SECRET: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+})
+
+/**
+ * The human check, when both keys are set; one key without the other is a mistake in the set-up, reported
+ * like a missing secret rather than running with the check silently off.
+ */
+function readHumanCheck(env: Bindings): HumanCheck | null {
+  const keys = v.parse(humanCheckKeys, env)
+  const siteKey = keys.TURNSTILE_SITE_KEY ?? ''
+  const secret = keys.TURNSTILE_SECRET ?? ''
+  if (siteKey === '' && secret === '') return null
+  if (siteKey === '' || secret === '') {
+    console.error('Rondgang is not configured: set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET, or neither')
+    throw new DomainError('not_configured')
+  }
+  return { siteKey, secret }
 }
 
 const environment = v.picklist(['development', 'production', 'test'])
@@ -51,6 +77,7 @@ export function readConfig(env: Bindings): Config {
       publicUrl: s.PUBLIC_URL,
       appSecret: s.APP_SECRET,
       mail: { transport: 'http', from: s.MAIL_FROM, apiUrl: s.MAIL_API_URL, apiKey: s.MAIL_API_KEY },
+      humanCheck: readHumanCheck(env),
     }
   } else {
     config = {
@@ -59,6 +86,7 @@ export function readConfig(env: Bindings): Config {
       publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
       appSecret: env.APP_SECRET || DEVELOPMENT_SECRET,
       mail: { transport: 'outbox', from: env.MAIL_FROM || 'Rondgang <noreply@rondgang.localhost>' },
+      humanCheck: readHumanCheck(env),
     }
   }
   cached = { env, config }

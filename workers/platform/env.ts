@@ -7,7 +7,19 @@ import type { Database } from './db/database'
 // The bindings are generated from wrangler.toml (`npm run cf-typegen` writes worker-configuration.d.ts beside
 // this file; `npm test` fails when it is out of date). This file keeps the app's own types only.
 
-export type Bindings = Cloudflare.Env
+export type Bindings = Cloudflare.Env & OptionalSettings
+
+/**
+ * Settings a deployment may leave out, so they are not in wrangler.toml (and not in the generated types): the
+ * human check on public forms is on only where both halves are set (`wrangler secret put TURNSTILE_SECRET`).
+ */
+type OptionalSettings = {
+  /** Cloudflare Turnstile's site key (public: it goes into the page). */
+  TURNSTILE_SITE_KEY?: string
+  /** Turnstile's secret key, for siteverify. */
+  TURNSTILE_SECRET?: string
+}
+
 export type { Database }
 
 /** The one environment type of every route and middleware. */

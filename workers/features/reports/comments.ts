@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors'
 import { toLang } from '../../../shared/i18n'
 import { renderMail } from '../../../shared/mail/templates'
 import { auditEntry } from '../../platform/audit'
+import { verifyHuman } from '../../platform/auth/human-check'
 import { signLink, verifyLink } from '../../platform/auth/signed-links'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
@@ -27,6 +28,26 @@ async function stampTime(config: Config, reportId: string, stamp: string) {
   const [ms, signature] = stamp.split('.')
   if (!ms || !signature || !/^\d{1,15}$/.test(ms)) return null
   return (await verifyLink(config.appSecret, PURPOSE, `${reportId}:${ms}`, signature)) ? Number(ms) : null
+}
+
+/**
+ * Where the deployment has Turnstile set up, the comment form's token must be a person's: a failed check is a
+ * field error (422, the form asks again); siteverify out of reach is 'unavailable' (503): nothing is saved,
+ * the form is kept as typed, and the visitor tries again shortly. Without the setting every form passes.
+ */
+export async function checkHuman(
+  config: Config,
+  token: unknown,
+  clientIp: string | undefined,
+  fetcher?: typeof fetch,
+) {
+  if (!config.humanCheck) return
+  const result = await verifyHuman(config.humanCheck, token, clientIp, fetcher)
+  if (result === 'passed') return
+  throw new DomainError(result === 'unavailable' ? 'unavailable' : 'validation_failed', undefined, {
+    errors: [{ field: 'body', message: `reports.validation.human_${result}` }],
+    retryAfterSeconds: 30,
+  })
 }
 
 /** The published report of a visit (by id) for a new comment: a draft or withdrawn report takes none (404). */

@@ -2,16 +2,25 @@ import { type Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { DomainError } from '../../../shared/errors'
+import { HUMAN_CHECK_FIELD, HUMAN_CHECK_ORIGIN } from '../../platform/auth/human-check'
 import { SESSION_COOKIE } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
 import { downloadName } from '../../platform/files/filename'
+import { pagePolicyWith } from '../../platform/http/csp'
 import { downloadResponse } from '../../platform/http/file-response'
 import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { formBody } from '../../platform/http/validation'
-import { rateLimit } from '../../platform/middleware/rate-limit'
+import { clientKey, rateLimit } from '../../platform/middleware/rate-limit'
 import { publicRelease } from '../releases/public-schedule'
-import { commentableReport, commentByToken, formStamp, submitComment, withdrawComment } from './comments'
+import {
+  checkHuman,
+  commentableReport,
+  commentByToken,
+  formStamp,
+  submitComment,
+  withdrawComment,
+} from './comments'
 import { atomFeed, newsHead, newsList } from './news'
 import { publicReport, publicSlides, publishedHead, type ReportHead, reportHeadBySlug } from './public-report'
 import { reportsCss } from './reports-css'
@@ -114,8 +123,21 @@ async function renderCommentForm(
 ) {
   const { slug, report, q } = await commentTarget(c)
   privateHeaders(c)
+  const humanCheck = c.var.config.humanCheck
+  if (humanCheck) {
+    // Turnstile's script and frame come from its own origin: this page alone allows it.
+    c.header(
+      'content-security-policy',
+      pagePolicyWith(c.var.secureHeadersNonce, {
+        scriptSrc: [HUMAN_CHECK_ORIGIN],
+        frameSrc: [HUMAN_CHECK_ORIGIN],
+        connectSrc: [HUMAN_CHECK_ORIGIN],
+      }),
+    )
+  }
   return c.render(
     <CommentFormPage
+      humanCheck={humanCheck ? { siteKey: humanCheck.siteKey, nonce: c.var.secureHeadersNonce } : null}
       t={c.var.t}
       reportTitle={report.title}
       action={`/v/${slug}/report/comment${q}`}
@@ -143,13 +165,9 @@ export const reportPublicRoutes = new Hono<AppEnv>()
     async (c) => {
       const { slug, published, q } = await commentTarget(c)
       try {
-        const { token } = await submitComment(
-          c.var.db,
-          c.var.config,
-          published.visitId,
-          c.req.valid('form'),
-          new Date(),
-        )
+        const form = c.req.valid('form')
+        await checkHuman(c.var.config, form[HUMAN_CHECK_FIELD], clientKey(c))
+        const { token } = await submitComment(c.var.db, c.var.config, published.visitId, form, new Date())
         privateHeaders(c)
         c.status(201)
         return c.render(
@@ -161,8 +179,14 @@ export const reportPublicRoutes = new Hono<AppEnv>()
           { title: c.var.t.reports.comments.thanksTitle },
         )
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'validation_failed') {
-          c.status(422)
+        if (
+          error instanceof DomainError &&
+          error.extra.errors !== undefined &&
+          (error.code === 'validation_failed' || error.code === 'unavailable')
+        ) {
+          if (error.code === 'unavailable')
+            c.header('retry-after', String(error.extra.retryAfterSeconds ?? 30))
+          c.status(error.code === 'unavailable' ? 503 : 422)
           const values = (await c.req.parseBody({ all: true })) as Record<string, unknown>
           const errors = (error.extra.errors ?? []).map((e) => ({
             field: e.field === 'website' ? 'body' : e.field,

@@ -49,6 +49,8 @@ export const commentSchema = v.strictObject({
   website: v.optional(v.pipe(v.string(msg.invalid), v.maxLength(200, msg.invalid)), ''),
   /** When the form was shown, signed by us: `<ms>.<signature>`. */
   shown: v.pipe(v.string(msg.required), v.maxLength(100, msg.invalid)),
+  /** Turnstile's token, where the human check is on (checked against siteverify, not here). */
+  'cf-turnstile-response': v.optional(v.pipe(v.string(msg.invalid), v.maxLength(4_096, msg.invalid))),
 })
 
 /** The team's decision on a comment. */

@@ -31,6 +31,7 @@ const httpConfig: Config = {
     apiUrl: 'https://mail.test/v1/send',
     apiKey,
   },
+  humanCheck: null,
 }
 
 const signInMail = (to: string) => ({

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate } from '../../../../shared/i18n/format'
+import { HUMAN_CHECK_ORIGIN } from '../../../platform/auth/human-check'
 import { ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
 import type { NewsEntry } from '../news'
 import { renderMarkdown } from '../rules'
@@ -98,6 +99,7 @@ export function CommentFormPage({
   back,
   stamp,
   state,
+  humanCheck,
 }: {
   t: Messages
   reportTitle: string
@@ -105,6 +107,8 @@ export function CommentFormPage({
   back: string
   stamp: string
   state?: FormState | undefined
+  /** Turnstile's widget, where the deployment has it set up. */
+  humanCheck: { siteKey: string; nonce: string | undefined } | null
 }) {
   return (
     <article>
@@ -128,6 +132,15 @@ export function CommentFormPage({
           <label for="field-website">{t.reports.comments.website}</label>
           <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
         </div>
+        {humanCheck ? (
+          <>
+            <div class="cf-turnstile" data-sitekey={humanCheck.siteKey} data-language={t.lang} />
+            <noscript>
+              <p class="form-hint">{t.reports.comments.humanCheckNeedsScript}</p>
+            </noscript>
+            <script src={`${HUMAN_CHECK_ORIGIN}/turnstile/v0/api.js`} async defer nonce={humanCheck.nonce} />
+          </>
+        ) : null}
         <button type="submit">{t.reports.comments.send}</button>
       </form>
       <p>
