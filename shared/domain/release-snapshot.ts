@@ -189,21 +189,3 @@ export function snapshotFromRows(row: string, itemParts: readonly string[]): Rel
   )
   return { ...rest, items: items as ReleaseItem[] }
 }
-
-/**
- * A text in chunks of at most `chunkChars` characters, never splitting a surrogate pair (so each chunk is
- * valid UTF-16 and can be stored and joined back as it was).
- */
-export function textChunks(text: string, chunkChars = PART_CHARS): string[] {
-  if (text.length <= chunkChars) return [text]
-  const chunks: string[] = []
-  let at = 0
-  while (at < text.length) {
-    let end = Math.min(text.length, at + chunkChars)
-    const code = text.charCodeAt(end - 1)
-    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end -= 1
-    chunks.push(text.slice(at, end))
-    at = end
-  }
-  return chunks
-}

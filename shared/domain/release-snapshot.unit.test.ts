@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type ReleaseItem,
-  type ReleaseSnapshot,
-  snapshotFromRows,
-  snapshotRows,
-  textChunks,
-} from './release-snapshot'
+import { type ReleaseItem, type ReleaseSnapshot, snapshotFromRows, snapshotRows } from './release-snapshot'
 
 const item = (n: number): ReleaseItem => ({
   id: `item-${n}`,
@@ -68,18 +62,5 @@ describe('a snapshot stored in parts', () => {
   it('refuses to put a snapshot together from missing parts', () => {
     const { row, itemParts } = snapshotRows(snapshot(500), 5_000)
     expect(() => snapshotFromRows(row, itemParts.slice(1))).toThrow(/item parts/)
-  })
-})
-
-describe('a text in chunks', () => {
-  it('joins back to the same text and never splits a surrogate pair', () => {
-    const text = `${'a'.repeat(9)}😀${'b'.repeat(5)}😀😀`
-    const chunks = textChunks(text, 10)
-    expect(chunks.join('')).toBe(text)
-    for (const chunk of chunks) {
-      expect(chunk.length).toBeLessThanOrEqual(10)
-      expect(chunk).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/)
-    }
-    expect(textChunks('kort', 10)).toEqual(['kort'])
   })
 })

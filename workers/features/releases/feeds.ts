@@ -26,7 +26,7 @@ async function exportOf<A extends BatchItem<'sqlite'> = never>(
     toScheduleExport(await published.snapshot(), release, c.var.config.publicUrl, published.shareQuery)
   /** The stored answer of this release, for a variant the same for every reader (none for a share link). */
   const stored = (variant: string) =>
-    published.cacheScope === 'open' ? storedBodies(c.var.db, published, variant) : undefined
+    published.cacheScope === 'open' ? storedBodies(c.var.db, c.env.PHOTOS, published, variant) : undefined
   return { published, release, data, stored }
 }
 

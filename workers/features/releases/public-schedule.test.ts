@@ -1,10 +1,12 @@
-import { SELF } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
+import { desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { programmeItems } from '../../../shared/db/schema'
+import { programmeItems, releaseParts, releases, visits } from '../../../shared/db/schema'
 import { api, db, productionEnv, signIn, testContext, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { createApp } from '../../app'
 import { loadDemoData } from '../../dev/demo-load'
+import { CLAIM_MS, storedBodyKey } from './stored'
 
 describe('the public schedule of the demo visits', () => {
   it('shows the day, venues with access and never the host contact, the route with walking times, calendar links', async () => {
@@ -239,5 +241,113 @@ describe('a large programme', () => {
     }
     const events = json.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat())
     expect(events).toHaveLength(160)
+  })
+})
+
+describe('answers made once per release', () => {
+  const slug = 'collegebezoek-vreewijk-2017'
+  const noCache = { headers: { 'cache-control': 'no-cache' } }
+  const newestRelease = async () =>
+    (
+      await db
+        .select({ id: releases.id })
+        .from(releases)
+        .innerJoin(visits, eq(visits.id, releases.visitId))
+        .where(eq(visits.slug, slug))
+        .orderBy(desc(releases.number))
+        .limit(1)
+    )[0]!.id
+
+  it('renders once for readers who come at the same time, and streams the made answer to later ones', async () => {
+    await loadDemoData(db)
+    // Readers in one isolate (the app as this test runs it) share the one render under way.
+    const app = createApp()
+    const { ctx, settled } = testContext()
+    const ics = `/v/${slug}/schedule.ics`
+    const together = await Promise.all(
+      Array.from({ length: 5 }, () => app.request(url(ics), {}, productionEnv(), ctx)),
+    )
+    const icsBodies = new Set(await Promise.all(together.map((a) => a.text())))
+    await settled()
+    expect(together.map((a) => a.headers.get('x-cache')).sort()).toEqual([
+      'miss',
+      'shared',
+      'shared',
+      'shared',
+      'shared',
+    ])
+    expect(icsBodies.size).toBe(1)
+
+    // Readers the running Worker gets at once: one claims and renders, the others wait for its answer.
+    const path = `/v/${slug}/schedule.xml`
+    const answers = await Promise.all(Array.from({ length: 5 }, () => SELF.fetch(url(path), noCache)))
+    const bodies = await Promise.all(answers.map((a) => a.text()))
+    const how = answers.map((a) => a.headers.get('x-cache'))
+    expect(how.filter((x) => x === 'miss')).toHaveLength(1)
+    expect(how.filter((x) => x === 'stored' || x === 'shared')).toHaveLength(4)
+    expect(new Set(bodies).size).toBe(1)
+    // Kept in R2 beside the release (named in release_parts): the next reader the edge has nothing for.
+    const object = await env.PHOTOS.get(storedBodyKey(await newestRelease(), 'xml.nl'))
+    expect(await object?.text()).toBe(bodies[0])
+    const later = await SELF.fetch(url(path), noCache)
+    expect(later.headers.get('x-cache')).toBe('stored')
+    expect(later.headers.get('content-length')).toBe(String(object?.size))
+    expect(await later.text()).toBe(bodies[0])
+  })
+
+  it('waits for an answer another reader (another isolate) is making instead of rendering it too', async () => {
+    await loadDemoData(db)
+    const releaseId = await newestRelease()
+    const path = `/v/${slug}/schedule.v2.json`
+    // Someone claimed the answer a moment ago and is rendering it.
+    await db
+      .insert(releaseParts)
+      .values({ releaseId, key: 'claim:json2.nl', seq: 0, body: String(Date.now()) })
+    const waiting = SELF.fetch(url(path), noCache)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await env.PHOTOS.put(storedBodyKey(releaseId, 'json2.nl'), '{"made":"elsewhere"}')
+    const res = await waiting
+    expect(res.headers.get('x-cache')).toBe('stored')
+    expect(await res.text()).toBe('{"made":"elsewhere"}')
+
+    // A claim older than CLAIM_MS (its reader went away): this reader makes the answer itself, at once.
+    await db
+      .insert(releaseParts)
+      .values({ releaseId, key: 'claim:xml.en', seq: 0, body: String(Date.now() - CLAIM_MS - 1) })
+    const started = Date.now()
+    const taken = await SELF.fetch(url(`/v/${slug}/schedule.xml`), {
+      headers: { 'cache-control': 'no-cache', 'accept-language': 'en' },
+    })
+    expect(taken.headers.get('x-cache')).toBe('miss')
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
+  it('never serves an answer of the previous release after a new one', async () => {
+    await loadDemoData(db)
+    const visit = (await db.select().from(visits).where(eq(visits.slug, slug)))[0]!
+    const cookie = await signIn('organisator@vreewijk.example')
+    for (const path of [`/v/${slug}`, `/v/${slug}/schedule.json`]) {
+      await SELF.fetch(url(path))
+      expect((await SELF.fetch(url(path), noCache)).headers.get('x-cache')).toBe('stored')
+    }
+    const [item] = await db
+      .select()
+      .from(programmeItems)
+      .where(eq(programmeItems.visitId, visit.id))
+      .orderBy(programmeItems.startsAt)
+      .limit(1)
+    const renamed = await api(`/api/items/${item!.id}`, {
+      cookie,
+      method: 'PATCH',
+      body: { version: item!.version, title: 'Nieuwe titel na de tweede versie' },
+    })
+    expect(renamed.status, await renamed.clone().text()).toBe(200)
+    expect((await api(`/api/visits/${visit.id}/releases`, { cookie, body: {} })).status).toBe(201)
+    for (const path of [`/v/${slug}`, `/v/${slug}/schedule.json`]) {
+      for (const headers of [{}, noCache.headers]) {
+        const res = await SELF.fetch(url(path), { headers })
+        expect(await res.text(), path).toContain('Nieuwe titel na de tweede versie')
+      }
+    }
   })
 })

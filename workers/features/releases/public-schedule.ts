@@ -11,7 +11,7 @@ import type { AppEnv, Database } from '../../platform/env'
 import { shortMemory, skipsCaches } from '../../platform/http/public-cache'
 import { isValidShareLink } from '../visits/queries'
 import { isValidGuestPass } from './guest-pass'
-import { readReleaseSnapshot } from './stored'
+import { readReleaseSnapshot, readReleaseSnapshotWith } from './stored'
 
 /**
  * How long an isolate keeps the newest release of a slug: within this, another isolate's publish (or an
@@ -116,6 +116,16 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
     snapshot: () => {
       loaded ??= readReleaseSnapshot(c.var.db, head.releaseId)
       return loaded
+    },
+    /**
+     * Runs one more statement in the same round trip as the snapshot (read once, as `snapshot`): a claim on an
+     * answer to make (see storedBodies). Its rows; when the snapshot was read already, it runs alone.
+     */
+    snapshotWith: async <S extends BatchItem<'sqlite'>>(extra: S): Promise<Awaited<S> | undefined> => {
+      if (loaded) return (await extra) as Awaited<S>
+      const both = readReleaseSnapshotWith(c.var.db, head.releaseId, extra)
+      loaded = both.then((b) => b.snapshot)
+      return (await both).extra
     },
     shareQuery,
     /** The answers already made for this release (see storedBodies). */

@@ -19,7 +19,7 @@ import { ChangesPage, EmbedPage } from './views/schedule-extras'
  */
 async function publicPage(
   c: Context<AppEnv>,
-  published: { release: { id: string }; cacheScope: string; made: Set<string> },
+  published: Parameters<typeof storedBodies>[2] & { cacheScope: string },
   variant: string,
   build: () => Promise<{ title: string; page: Child }>,
   /** Kept beside the release too (made once for every reader anywhere), when the page is the same for all. */
@@ -37,7 +37,10 @@ async function publicPage(
       published,
       variant: full,
       contentType: 'text/html; charset=UTF-8',
-      stored: keep && published.cacheScope === 'open' ? storedBodies(c.var.db, published, full) : undefined,
+      stored:
+        keep && published.cacheScope === 'open'
+          ? storedBodies(c.var.db, c.env.PHOTOS, published, full)
+          : undefined,
     },
     async () => {
       const { title, page } = await build()

@@ -1,17 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import { releaseParts, releases } from '../../../shared/db/schema'
-import {
-  type ReleaseSnapshot,
-  snapshotFromRows,
-  snapshotRows,
-  textChunks,
-} from '../../../shared/domain/release-snapshot'
+import { type ReleaseSnapshot, snapshotFromRows, snapshotRows } from '../../../shared/domain/release-snapshot'
 import type { Database } from '../../platform/env'
 import type { StoredBodies } from '../../platform/http/public-cache'
 
 /**
- * A release's large parts beside it (release_parts): the items of a snapshot too large for one D1 value, and
- * the public answers made once per release and language.
+ * A release's large parts beside it: the items of a snapshot too large for one D1 value (release_parts), and
+ * the public answers made once per release and language (in R2, named in release_parts).
  */
 
 /** The `snapshot` value of a release row and the rows of its item parts, to insert with it (one batch). */
@@ -30,20 +26,34 @@ export function insertParts(db: Database, rows: (typeof releaseParts.$inferInser
 
 /** A release's snapshot with its item parts, in one D1 round trip. */
 export async function readReleaseSnapshot(db: Database, releaseId: string): Promise<ReleaseSnapshot> {
-  const [rows, parts] = await db.batch([
-    db.select({ snapshot: releases.snapshot }).from(releases).where(eq(releases.id, releaseId)),
-    db
-      .select({ body: releaseParts.body })
-      .from(releaseParts)
-      .where(and(eq(releaseParts.releaseId, releaseId), eq(releaseParts.key, 'items')))
-      .orderBy(asc(releaseParts.seq)),
-  ])
-  const [row] = rows
-  if (!row) throw new Error(`release ${releaseId} vanished`)
-  return snapshotFromRows(
-    row.snapshot,
-    parts.map((p) => p.body),
-  )
+  return (await readReleaseSnapshotWith(db, releaseId)).snapshot
+}
+
+/** A release's snapshot with its item parts and the rows of one more statement, in one D1 round trip. */
+export async function readReleaseSnapshotWith<S extends BatchItem<'sqlite'>>(
+  db: Database,
+  releaseId: string,
+  extra?: S,
+): Promise<{ snapshot: ReleaseSnapshot; extra: Awaited<S> | undefined }> {
+  const row = db.select({ snapshot: releases.snapshot }).from(releases).where(eq(releases.id, releaseId))
+  const parts = db
+    .select({ body: releaseParts.body })
+    .from(releaseParts)
+    .where(and(eq(releaseParts.releaseId, releaseId), eq(releaseParts.key, 'items')))
+    .orderBy(asc(releaseParts.seq))
+  // The extra statement goes first: a claim (see storedBodies) is taken before the snapshot is read.
+  const [got, rows, partRows] = extra
+    ? await db.batch([extra, row, parts])
+    : [undefined, ...(await db.batch([row, parts]))]
+  const [head] = rows as { snapshot: string }[]
+  if (!head) throw new Error(`release ${releaseId} vanished`)
+  return {
+    snapshot: snapshotFromRows(
+      head.snapshot,
+      (partRows as { body: string }[]).map((p) => p.body),
+    ),
+    extra: got as Awaited<S> | undefined,
+  }
 }
 
 /** The snapshot of a release row as read (`select()`), its item parts read only when it has any. */
@@ -61,40 +71,76 @@ export async function snapshotOfRow(db: Database, row: { id: string; snapshot: s
   )
 }
 
+/** How long a first reader may take to make an answer before another reader makes it instead. */
+export const CLAIM_MS = 10_000
+/** How long a reader waits for an answer another reader is making (then makes it too). */
+const WAIT_MS = 3_000
+const POLL_MS = 100
+
+/** Where an answer made for a release is kept: in R2, beside the release's photos, under the release id. */
+export const storedBodyKey = (releaseId: string, variant: string) => `releases/${releaseId}/${variant}`
+
 /**
  * A public answer of a release made once (by its first reader anywhere) and kept beside it, for cachedPublic:
- * `published.made` (from the release head) says whether it is there, so a reader does one read or the other.
- * every later reader the edge cache has nothing for (another data centre, a new isolate) streams it from D1
- * instead of rendering. Only answers that are the same for every reader are kept (`variant` must not carry a
- * share link: those stay in the edge cache alone).
+ * the bytes go to R2 (streamed back to every later reader the edge cache has nothing for: another data centre,
+ * a new isolate, with no D1 value to decode and no render), and a row 'body:<variant>' in release_parts says
+ * it is there, so the release head (`published.made`) tells a reader whether to look. The first reader of an
+ * answer claims it ('claim:<variant>', in the same D1 round trip as the snapshot it renders from); readers who
+ * come while it renders wait for it in R2 instead of rendering too, and make it themselves only when the
+ * claim is older than CLAIM_MS or the wait runs out. Keys name the release, so a new release is never
+ * answered with an old one. Only answers that are the same for every reader are kept (`variant` must not
+ * carry a share link: those stay in the edge cache alone).
  */
 export function storedBodies(
   db: Database,
-  published: { release: { id: string }; made: Set<string> },
+  bucket: R2Bucket,
+  published: {
+    release: { id: string }
+    made: Set<string>
+    snapshotWith: <S extends BatchItem<'sqlite'>>(extra: S) => Promise<Awaited<S> | undefined>
+  },
   variant: string,
+  now = Date.now,
 ): StoredBodies {
   const releaseId = published.release.id
   const key = `body:${variant}`
+  const objectKey = storedBodyKey(releaseId, variant)
+  const fetchMade = async () => {
+    const object = await bucket.get(objectKey)
+    return object ? { body: object.body, size: object.size } : null
+  }
   return {
     async read() {
-      // Not made yet (as the release head said): rendering needs no look first.
-      if (!published.made.has(key)) return null
-      const rows = await db
-        .select({ body: releaseParts.body })
-        .from(releaseParts)
-        .where(and(eq(releaseParts.releaseId, releaseId), eq(releaseParts.key, key)))
-        .orderBy(asc(releaseParts.seq))
-      return rows.length === 0 ? null : rows.length === 1 ? rows[0]!.body : rows.map((r) => r.body).join('')
-    },
-    async write(body) {
-      const chunks = textChunks(body)
-      const inserts = insertParts(
-        db,
-        chunks.map((chunk, seq) => ({ releaseId, key, seq, body: chunk })),
+      if (published.made.has(key)) {
+        const made = await fetchMade()
+        if (made) return made
+      }
+      // Not made yet (as the release head said): claim it, reading the snapshot in the same round trip.
+      const at = now()
+      const claim = await published.snapshotWith(
+        db
+          .insert(releaseParts)
+          .values({ releaseId, key: `claim:${variant}`, seq: 0, body: String(at) })
+          .onConflictDoUpdate({
+            target: [releaseParts.releaseId, releaseParts.key, releaseParts.seq],
+            set: { body: String(at) },
+            setWhere: sql`CAST(${releaseParts.body} AS INTEGER) < ${at - CLAIM_MS}`,
+          })
+          .returning({ claimed: releaseParts.seq }),
       )
-      // Two first readers at once both write the same bytes: the second insert is ignored.
-      const [first, ...rest] = inserts
-      if (first) await db.batch([first, ...rest])
+      if (!claim || claim.length > 0) return null
+      // Another reader is making it: wait for it rather than render the same answer again.
+      for (let waited = 0; waited < WAIT_MS; waited += POLL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+        const made = await fetchMade()
+        if (made) return made
+      }
+      return null
+    },
+    async write(bytes) {
+      await bucket.put(objectKey, bytes)
+      // Two first readers at once both write the same bytes: the second row is ignored.
+      await db.insert(releaseParts).values({ releaseId, key, seq: 0, body: 'r2' }).onConflictDoNothing()
       published.made.add(key)
     },
   }

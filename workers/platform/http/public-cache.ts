@@ -25,18 +25,26 @@ function remember(key: string, bytes: Uint8Array<ArrayBuffer>) {
   }
 }
 
-/** Bodies made once per release beside it (in D1), read when neither this isolate nor the edge has them. */
+/**
+ * Answers made once per release and kept beside it (see releases/stored.ts), for a reader neither this isolate
+ * nor the edge has them for: `read` streams the made answer, or answers null when this reader is to make it (it
+ * is not made yet and nobody else is making it, or the one who was took too long); `write` keeps what was made.
+ */
 export type StoredBodies = {
-  read(): Promise<string | null>
-  write(body: string): Promise<unknown>
+  read(): Promise<{ body: ReadableStream; size: number } | null>
+  write(bytes: Uint8Array<ArrayBuffer>): Promise<unknown>
 }
+
+/** Renders under way in this isolate, by cache key: concurrent first readers wait for one render. */
+const rendering = new Map<string, Promise<Uint8Array<ArrayBuffer> | null>>()
 
 /**
  * Public answers are made once per release: the ETag names the release (and the language and format), a
  * matching If-None-Match gets 304, and the body is kept under a key that includes the release, so a new release
  * is visible at once and old entries simply stop being asked for. Looked for, cheapest first: this isolate's
- * memory of recent bodies, the edge cache (Cache API), the body stored beside the release (`stored`, made by
- * the first reader anywhere), and only then rendered. Both the ETag and the keys also name the reader's scope
+ * memory of recent bodies, the edge cache (Cache API), a render of it under way in this isolate (concurrent
+ * first readers share one), the answer stored beside the release (`stored`, made by the first reader anywhere
+ * and streamed as it is), and only then rendered. Both the ETag and the keys also name the reader's scope
  * (publicRelease's `cacheScope`): an unlisted visit's answers carry the reader's share link in their links, so
  * they are kept per link and never handed to another reader.
  *
@@ -87,14 +95,58 @@ export async function cachedPublic(
     remember(url, bytes)
     return c.body(bytes, 200, headers)
   }
-  const made = await opts.stored?.read()
-  const text = made ?? (await render())
-  // Encoded once: the client's answer, the isolate's memory and the edge copy are the same bytes (encoding a
-  // 300-item page a second time for the cache, or teeing the body, cost more than the copy of the bytes).
-  const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
-  if (made === null || made === undefined) {
-    if (opts.stored) c.executionCtx.waitUntil(opts.stored.write(text))
+  const pending = rendering.get(url)
+  const underway = pending && (await pending)
+  if (underway) {
+    c.header('x-cache', 'shared')
+    return c.body(underway.slice(), 200, headers)
   }
+  // From here until it is made, readers of this answer in this isolate wait for this one (null: look yourself).
+  let share: (bytes: Uint8Array<ArrayBuffer> | null) => void = () => {}
+  rendering.set(
+    url,
+    new Promise((resolve) => {
+      share = resolve
+    }),
+  )
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    const stored = await opts.stored?.read()
+    if (stored) {
+      share(null)
+      // Made before (by the first reader anywhere): streamed as it is, never decoded or encoded here, and
+      // teed into the edge cache so the next reader of this data centre is a hit.
+      let body = stored.body
+      if (cache) {
+        const [client, edge] = body.tee()
+        body = client
+        c.executionCtx.waitUntil(
+          cache.put(
+            key,
+            new Response(edge, {
+              headers: {
+                'content-type': opts.contentType,
+                'content-length': String(stored.size),
+                'cache-control': 'max-age=86400',
+              },
+            }),
+          ),
+        )
+      }
+      c.header('x-cache', 'stored')
+      return c.body(body, 200, { ...headers, 'content-length': String(stored.size) })
+    }
+    // Encoded once: the client's answer, the isolate's memory, the edge copy and the stored answer are the same
+    // bytes (encoding a 300-item page a second time for the cache, or teeing the body, cost more than the copy).
+    bytes = new TextEncoder().encode(await render()) as Uint8Array<ArrayBuffer>
+    share(bytes)
+  } catch (error) {
+    share(null)
+    throw error
+  } finally {
+    rendering.delete(url)
+  }
+  if (opts.stored) c.executionCtx.waitUntil(opts.stored.write(bytes))
   if (cache) {
     c.executionCtx.waitUntil(
       cache.put(
@@ -106,7 +158,7 @@ export async function cachedPublic(
     )
   }
   remember(url, bytes)
-  c.header('x-cache', made === null || made === undefined ? 'miss' : 'stored')
+  c.header('x-cache', 'miss')
   return c.body(bytes, 200, headers)
 }
 
