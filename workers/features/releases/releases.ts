@@ -87,6 +87,13 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
   )
 }
 
+/** What the room for guests is computed from (see shared/domain/capacity): venues' capacities and the items. */
+const roomShape = (s: ReleaseSnapshot) =>
+  JSON.stringify([
+    s.venues.map((v) => [v.id, v.capacity]),
+    s.items.map((i) => [i.id, i.start, i.end, i.venueId, i.groupIds, i.cancelled]),
+  ])
+
 /** The newest release of a visit with its snapshot, or null when nothing was published yet. */
 export async function latestRelease(db: Database, visitId: string) {
   const [row] = await db
@@ -186,8 +193,10 @@ export async function publish(
   // This isolate shows the new release at once; others within HEAD_MEMORY_MS.
   forgetRecentHeads()
   const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)
-  // A venue with more room in this release may let people off the waitlist.
-  await guestRoomChanged(db, config, visitId, now)
+  // A venue with more room in this release may let people off the waitlist; a release that changed no
+  // capacity, time, place or group of an item changed nobody's room (the check reads every registration).
+  if (!previous || roomShape(previous.snapshot) !== roomShape(snapshot))
+    await guestRoomChanged(db, config, visitId, now)
   return { id, number, name, publishedAt: now, changes, guestsMailed }
 }
 
