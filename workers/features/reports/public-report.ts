@@ -3,6 +3,7 @@ import {
   followUps,
   photoSettings,
   photos,
+  releaseParts,
   releases,
   reportComments,
   reportPhotos,
@@ -11,7 +12,7 @@ import {
   talks,
   visits,
 } from '../../../shared/db/schema'
-import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
+import { type ReleaseSnapshot, snapshotFromRows } from '../../../shared/domain/release-snapshot'
 import { DomainError } from '../../../shared/errors'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
@@ -147,22 +148,35 @@ const reportQueries = prepareOnce((db) => ({
     .from(releases)
     .where(eq(releases.id, sql.placeholder('releaseId')))
     .prepare(),
+  // A large release keeps its items in parts beside the row (none for a small one).
+  itemParts: db
+    .select({ body: releaseParts.body })
+    .from(releaseParts)
+    .where(and(eq(releaseParts.releaseId, sql.placeholder('releaseId')), eq(releaseParts.key, 'items')))
+    .orderBy(asc(releaseParts.seq))
+    .prepare(),
 }))
 
 /** The public report of a visit, as of a release, in one D1 round trip. */
 export async function publicReport(db: Database, reportId: string, visitId: string, releaseId: string) {
   const q = reportQueries()
-  const [report, shown, comments, points, consented, release] = await batchPrepared(db, [
+  const [report, shown, comments, points, consented, release, itemParts] = await batchPrepared(db, [
     [q.report, { reportId }],
     [q.photos, { reportId }],
     [q.comments, { reportId }],
     [q.followUps, { visitId }],
     [q.talks, { visitId }],
     [q.snapshot, { releaseId }],
+    [q.itemParts, { releaseId }],
   ] as const)
   const row = report[0]
   if (!row) throw new DomainError('not_found')
-  const snapshot = JSON.parse(release[0]?.snapshot ?? '{}') as ReleaseSnapshot
+  const snapshot: Partial<ReleaseSnapshot> = release[0]
+    ? snapshotFromRows(
+        release[0].snapshot,
+        itemParts.map((p) => p.body),
+      )
+    : {}
   return {
     report: row,
     snapshot,

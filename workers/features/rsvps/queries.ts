@@ -3,6 +3,7 @@ import { participants, releases, rsvps, rsvpTotals, shareLinks, visits } from '.
 import type { Gathering } from '../../../shared/domain/capacity'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import type { Database } from '../../platform/env'
+import { snapshotOfRow } from '../releases/stored'
 
 export type RsvpRow = typeof rsvps.$inferSelect
 
@@ -22,6 +23,8 @@ export function publishedVisitBySlug(db: Database, slug: string) {
       timeZone: visits.timeZone,
       rsvpCapacity: visits.rsvpCapacity,
       snapshot: releases.snapshot,
+      // Under a name of its own: in a batch D1 answers rows as objects, and two `id` columns would collapse.
+      releaseId: sql<string | null>`${releases.id}`.as('release_id'),
     })
     .from(visits)
     .innerJoin(releases, eq(releases.visitId, visits.id))
@@ -88,6 +91,8 @@ export function rsvpByTokenHash(db: Database, tokenHash: string) {
         timeZone: visits.timeZone,
       },
       snapshot: releases.snapshot,
+      // Under a name of its own: in a batch D1 answers rows as objects, and two `id` columns would collapse.
+      releaseId: sql<string | null>`${releases.id}`.as('release_id'),
     })
     .from(rsvps)
     .innerJoin(visits, eq(visits.id, rsvps.visitId))
@@ -121,6 +126,8 @@ export function capacityVisitOf(db: Database, visitId: string) {
       startDate: visits.startDate,
       rsvpCapacity: visits.rsvpCapacity,
       snapshot: releases.snapshot,
+      // Under a name of its own: in a batch D1 answers rows as objects, and two `id` columns would collapse.
+      releaseId: sql<string | null>`${releases.id}`.as('release_id'),
     })
     .from(visits)
     .leftJoin(releases, eq(releases.visitId, visits.id))
@@ -236,7 +243,19 @@ export function waitingPartyFitsSql(
     AND ahead.status = 'waitlisted' AND ${sql.join(checks, sql` AND `)})`
 }
 
-/** The snapshot of a release row, or an empty programme when the visit has none (never published). */
-export function parseSnapshot(json: string | null): Pick<ReleaseSnapshot, 'venues' | 'items' | 'groups'> {
+/**
+ * The snapshot of a release row with its items, or an empty programme when the visit has none (never
+ * published). A large release keeps its items in parts beside the row: one more read, only then.
+ */
+export async function snapshotOf(
+  db: Database,
+  row: { releaseId: string | null; snapshot: string | null } | undefined,
+): Promise<ReturnType<typeof parseSnapshot>> {
+  if (!row?.releaseId || !row.snapshot) return parseSnapshot(null)
+  return snapshotOfRow(db, { id: row.releaseId, snapshot: row.snapshot })
+}
+
+/** The snapshot in a release row as it is (without the items of a large release: see snapshotOf). */
+function parseSnapshot(json: string | null): Pick<ReleaseSnapshot, 'venues' | 'items' | 'groups'> {
   return json ? (JSON.parse(json) as ReleaseSnapshot) : { venues: [], items: [], groups: [] }
 }

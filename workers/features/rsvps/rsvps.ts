@@ -36,11 +36,11 @@ import {
   fitsSql,
   liveShareLink,
   membersByGroupOf,
-  parseSnapshot,
   publishedVisitBySlug,
   type RsvpRow,
   rsvpByTokenHash,
   rsvpCountsBySlug,
+  snapshotOf,
   waitingPartyFitsSql,
   waitlistOf,
 } from './queries'
@@ -64,7 +64,7 @@ export const ENDED_DETAIL = 'This visit has ended and takes no more registration
 /** A registration for a visit whose last day is over: 422, nothing saved. */
 const visitEnded = () => new DomainError('validation_failed', ENDED_DETAIL, { reason: 'visit_ended' })
 
-export type Snapshot = ReturnType<typeof parseSnapshot>
+export type Snapshot = Awaited<ReturnType<typeof snapshotOf>>
 type VisitForMail = { title: string; startDate: string }
 
 /** The private page of a registration. */
@@ -121,7 +121,7 @@ export async function createRsvp(
   if (visit.status === 'archived')
     throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
   if (visitHasEnded(visit, now)) throw visitEnded()
-  const snapshot = parseSnapshot(visit.snapshot)
+  const snapshot = await snapshotOf(db, visit)
   const about = { title: visit.title, startDate: visit.startDate }
   checkGroups(snapshot, input.groupIds)
   // Whether the party fits is decided in SQL when the statement runs: the visit's maximum, and room at every
@@ -224,7 +224,7 @@ async function loadByToken(db: Database, token: string) {
   if (!tokenPattern.test(token)) throw new DomainError('not_found')
   const [found] = await rsvpByTokenHash(db, await hashToken(token))
   if (!found) throw new DomainError('not_found')
-  const snapshot = parseSnapshot(found.snapshot)
+  const snapshot = await snapshotOf(db, found)
   return { ...found, snapshot }
 }
 
@@ -423,7 +423,7 @@ async function roomNow(db: Database, visitId: string) {
     membersByGroupOf(db, visitId),
     waitlistOf(db, visitId),
   ])
-  const snapshot = parseSnapshot(visit?.snapshot ?? null)
+  const snapshot = await snapshotOf(db, visit)
   return {
     about: { title: visit?.title ?? '', startDate: visit?.startDate ?? '' },
     snapshot,
@@ -527,7 +527,7 @@ export async function rsvpForm(db: Database, slug: string, shareToken?: string, 
     membersByGroupOf(db, sql`(SELECT id FROM visits WHERE slug = ${slug})`),
   ])
   if (!visit || (!visit.listed && !shared)) throw new DomainError('not_found')
-  const snapshot = parseSnapshot(visit.snapshot)
+  const snapshot = await snapshotOf(db, visit)
   // For a guest of the whole company (the form does not know the groups yet): everyone confirmed is at every
   // item for everyone, so their total is all the rule needs here.
   const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [

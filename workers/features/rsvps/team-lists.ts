@@ -10,7 +10,7 @@ import { type Lang, messagesFor } from '../../../shared/i18n'
 import type { Database } from '../../platform/env'
 import type { VisitRow } from '../visits/queries'
 import { loadVisitFor } from '../visits/visits'
-import { capacityVisitOf, membersByGroupOf, parseSnapshot, type RsvpRow, rsvpsOf } from './queries'
+import { capacityVisitOf, membersByGroupOf, type RsvpRow, rsvpsOf, snapshotOf } from './queries'
 import { capacityStateOf, describeBlocker, describeLimit, groupLimitsOf, type Snapshot } from './rsvps'
 import { describeDietary, dietaryTotals, parseDietary, parseIds } from './rules'
 
@@ -71,7 +71,7 @@ export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
     capacityVisitOf(db, visitId),
     membersByGroupOf(db, visitId),
   ])
-  return { access, ...totalsOf(visit, rows, parseSnapshot(release?.snapshot ?? null), members) }
+  return { access, ...totalsOf(visit, rows, await snapshotOf(db, release), members) }
 }
 
 /**
@@ -88,7 +88,7 @@ export async function guestsPage(db: Database, actor: Actor, visitId: string) {
     capacityVisitOf(db, visitId),
     membersByGroupOf(db, visitId),
   ])
-  const snapshot = parseSnapshot(release?.snapshot ?? null)
+  const snapshot = await snapshotOf(db, release)
   const totals = totalsOf(visit, rows, snapshot, members)
   const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
   const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, confirmedShapes(rows))

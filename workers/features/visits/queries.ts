@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import { releases, shareLinks, visits } from '../../../shared/db/schema'
-import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
+import { releaseParts, releases, shareLinks, visits } from '../../../shared/db/schema'
+import { type ReleaseSnapshot, snapshotFromRows } from '../../../shared/domain/release-snapshot'
 import { hashToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Database } from '../../platform/env'
 
@@ -78,12 +78,19 @@ export async function getPublishedHead<A extends BatchItem<'sqlite'> = never>(
   return row ? { ...row, alongside: extra as Awaited<A> | undefined } : null
 }
 
-/** The frozen programme of one release. */
+/** The frozen programme of one release, with the items a large release keeps in parts beside it. */
 export async function getReleaseSnapshot(db: Database, releaseId: string): Promise<ReleaseSnapshot> {
-  const [row] = await db
-    .select({ snapshot: releases.snapshot })
-    .from(releases)
-    .where(eq(releases.id, releaseId))
+  const [[row], parts] = await db.batch([
+    db.select({ snapshot: releases.snapshot }).from(releases).where(eq(releases.id, releaseId)),
+    db
+      .select({ body: releaseParts.body })
+      .from(releaseParts)
+      .where(and(eq(releaseParts.releaseId, releaseId), eq(releaseParts.key, 'items')))
+      .orderBy(asc(releaseParts.seq)),
+  ])
   if (!row) throw new Error(`release ${releaseId} vanished`)
-  return JSON.parse(row.snapshot) as ReleaseSnapshot
+  return snapshotFromRows(
+    row.snapshot,
+    parts.map((p) => p.body),
+  )
 }
