@@ -443,6 +443,7 @@ export const en: Messages = {
     addToCalendar: 'Add to my calendar',
     rsvp: 'Register',
     changes: 'What changed?',
+    toReport: 'Read the report',
     version: (name: string, when: string) => `${name}, published ${when}`,
     views: 'Show the programme for',
     allGroups: 'Everyone',

@@ -456,6 +456,7 @@ export const nl = {
     addToCalendar: 'In mijn agenda',
     rsvp: 'Aanmelden',
     changes: 'Wat is er veranderd?',
+    toReport: 'Lees het verslag',
     version: (name: string, when: string) => `${name}, gepubliceerd ${when}`,
     views: 'Bekijk het programma voor',
     allGroups: 'Iedereen',

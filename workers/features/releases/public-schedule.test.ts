@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { programmeItems, releaseParts, releases, visits } from '../../../shared/db/schema'
+import { photos, programmeItems, releaseParts, releases, reports, visits } from '../../../shared/db/schema'
 import { api, db, productionEnv, signIn, testContext, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { createApp } from '../../app'
@@ -349,5 +349,99 @@ describe('answers made once per release', () => {
         expect(await res.text(), path).toContain('Nieuwe titel na de tweede versie')
       }
     }
+  })
+})
+
+describe('the public schedule beside the report and the photos', () => {
+  it('links to the report only while it is published, at once after a change', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const reportId = crypto.randomUUID()
+    await db.insert(reports).values({ id: reportId, visitId: w.visitA, title: 'Verslag' })
+    const link = `href="/v/${w.slugA}/report"`
+    // Each time as a reader would ask: the isolate's memory and the edge copy first.
+    const schedule = async () => (await SELF.fetch(url(`/v/${w.slugA}`))).text()
+    expect(await schedule()).not.toContain(link)
+    const status = async (next: string, version: number) => {
+      const res = await api(`/api/visits/${w.visitA}/report/status`, {
+        cookie,
+        body: { status: next, version },
+      })
+      expect(res.status, await res.clone().text()).toBe(200)
+    }
+    await status('published', 1)
+    expect(await schedule()).toContain(link)
+    expect(
+      await (await SELF.fetch(url(`/v/${w.slugA}`), { headers: { 'accept-language': 'en' } })).text(),
+    ).toContain('Read the report')
+    await status('withdrawn', 2)
+    expect(await schedule()).not.toContain(link)
+    await status('published', 3)
+    expect(await schedule()).toContain(link)
+  })
+
+  it('has Open Graph and Twitter card tags, with the cover photo once there is a public one', async () => {
+    const w = await makeWorld()
+    await db.update(visits).set({ meetingPoint: 'Bij de kerk' }).where(eq(visits.id, w.visitA))
+    // The meeting point is frozen in the release: publish one with it.
+    const published = await api(`/api/visits/${w.visitA}/releases`, {
+      cookie: w.person.organiser.cookie,
+      body: {},
+    })
+    expect(published.status, await published.clone().text()).toBe(201)
+    const card = async () => {
+      const html = await (await SELF.fetch(url(`/v/${w.slugA}`))).text()
+      const head = html.slice(0, html.indexOf('</head>'))
+      const meta = (key: string) =>
+        new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(head)?.[1] ?? null
+      return { meta, head }
+    }
+    const before = await card()
+    expect(before.meta('og:title')).toMatch(/^Bezoek /)
+    expect(before.meta('og:type')).toBe('website')
+    expect(before.meta('og:url')).toBe(`http://127.0.0.1:8787/v/${w.slugA}`)
+    expect(before.meta('og:description')).toBe('zaterdag 12 juni 2027 · Bij de kerk')
+    expect(before.meta('twitter:card')).toBe('summary')
+    expect(before.meta('og:image')).toBeNull()
+
+    const photoId = crypto.randomUUID()
+    const prefix = `visits/${w.visitA}/photos/${photoId}`
+    await db.insert(photos).values({
+      id: photoId,
+      visitId: w.visitA,
+      personId: w.person.organiser.id,
+      filename: 'tuin.jpg',
+      originalKey: `${prefix}/original`,
+      originalType: 'image/jpeg',
+      originalBytes: 10,
+      webKey: `${prefix}/web-abc.webp`,
+      webWidth: 1600,
+      webHeight: 1200,
+      webBytes: 10,
+      thumbKey: `${prefix}/thumb-abc.webp`,
+      thumbWidth: 400,
+      thumbHeight: 300,
+      caption: 'De tuin in bloei',
+      approved: true,
+      consent: 'none',
+    })
+    const covered = await api(`/api/photos/${photoId}`, {
+      cookie: w.person.organiser.cookie,
+      method: 'PATCH',
+      body: { version: 1, cover: true },
+    })
+    expect(covered.status, await covered.clone().text()).toBe(200)
+    const after = await card()
+    expect(after.meta('og:image')).toBe(`http://127.0.0.1:8787/v/${w.slugA}/photos/${photoId}/web-abc.webp`)
+    expect(after.meta('og:image:width')).toBe('1600')
+    expect(after.meta('og:image:alt')).toBe('De tuin in bloei')
+    expect(after.meta('twitter:card')).toBe('summary_large_image')
+    // Not approved any more: no picture in the card.
+    await api(`/api/photos/${photoId}`, {
+      cookie: w.person.organiser.cookie,
+      method: 'PATCH',
+      body: { version: 2, approved: false },
+    })
+    expect((await card()).meta('og:image')).toBeNull()
   })
 })

@@ -1,12 +1,13 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, type Placeholder, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Context } from 'hono'
 import * as v from 'valibot'
-import { releaseParts, releases, visits } from '../../../shared/db/schema'
+import { photos, releaseParts, releases, reports, visits } from '../../../shared/db/schema'
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { DomainError } from '../../../shared/errors'
 import { slugSchema } from '../../../shared/schemas/common'
 import { hashToken } from '../../platform/auth/tokens'
+import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { AppEnv, Database } from '../../platform/env'
 import { shortMemory, skipsCaches } from '../../platform/http/public-cache'
 import { isValidShareLink } from '../visits/queries'
@@ -28,15 +29,12 @@ const heads = shortMemory<NonNullable<Awaited<ReturnType<typeof publishedHead>>>
  * `alongside` is one more small read sent in the same round trip (a page's own version, found by the same
  * slug); its rows come back as `alongside`.
  */
-async function publishedHead<A extends BatchItem<'sqlite'> = never>(
-  db: Database,
-  slug: string,
-  alongside?: A,
-) {
-  // Both ids under names of their own: in a batch D1 answers rows as objects, and two columns named `id`
-  // would collapse into one.
-  const head = db
+/** The release head's query (see publishedHead), by slug or with the slug as a placeholder. */
+const headQuery = (db: Database, slug: string | Placeholder) =>
+  db
     .select({
+      // Both ids under names of their own: in a batch D1 answers rows as objects, and two columns named `id`
+      // would collapse into one.
       visitId: sql<string>`${visits.id}`.as('visit_id'),
       listed: visits.listed,
       status: visits.status,
@@ -52,18 +50,53 @@ async function publishedHead<A extends BatchItem<'sqlite'> = never>(
       >`(SELECT json_group_array(${releaseParts.key}) FROM ${releaseParts} WHERE ${releaseParts.releaseId} = ${releases.id} AND ${releaseParts.seq} = 0 AND ${releaseParts.key} > 'body:' AND ${releaseParts.key} < 'body;')`.as(
         'made',
       ),
+      // What the public page shows beside the release (so its stored answer is kept per state of these):
+      // whether the visit's report is published (the page links to it), and its public cover photo (Open
+      // Graph), as [id, web key, width, height, caption, version].
+      reportPublished:
+        sql<number>`EXISTS (SELECT 1 FROM ${reports} WHERE ${reports.visitId} = ${visits.id} AND ${reports.status} = 'published')`.as(
+          'report_published',
+        ),
+      cover: sql<
+        string | null
+      >`(SELECT json_array(${photos.id}, ${photos.webKey}, ${photos.webWidth}, ${photos.webHeight}, ${photos.caption}, ${photos.version}) FROM ${photos} WHERE ${photos.visitId} = ${visits.id} AND ${photos.cover} = 1 AND ${photos.approved} = 1 AND ${photos.consent} IN ('none', 'given'))`.as(
+        'cover',
+      ),
     })
     .from(visits)
     .innerJoin(releases, eq(releases.visitId, visits.id))
     .where(and(eq(visits.slug, slug), inArray(visits.status, ['published', 'archived'])))
     .orderBy(desc(releases.number))
     .limit(1)
-  const [rows, extra] = alongside ? await db.batch([head, alongside]) : [await head, undefined]
+
+/** Built once per isolate: the head is read on every public request the isolate does not remember. */
+const preparedHead = prepareOnce((db) => headQuery(db, sql.placeholder('slug')).prepare())
+
+async function publishedHead<A extends BatchItem<'sqlite'> = never>(
+  db: Database,
+  slug: string,
+  alongside?: A,
+) {
+  const [rows, extra] = alongside
+    ? await db.batch([headQuery(db, slug), alongside])
+    : [(await batchPrepared(db, [[preparedHead(), { slug }]] as const))[0], undefined]
   const [row] = rows
   if (!row) return null
-  const { made, ...rest } = row
+  const { made, reportPublished, cover, ...rest } = row
+  const shown = cover ? (JSON.parse(cover) as [string, string, number, number, string, number]) : null
   return {
     ...rest,
+    reportPublished: Boolean(reportPublished),
+    cover: shown
+      ? {
+          id: shown[0],
+          webKey: shown[1],
+          width: shown[2],
+          height: shown[3],
+          caption: shown[4],
+          version: shown[5],
+        }
+      : null,
     /** Answers stored beside the release ('body:<variant>'); added to when this isolate stores one. */
     made: new Set(JSON.parse(made ?? '[]') as string[]),
     alongside: extra as Awaited<A> | undefined,
@@ -132,6 +165,10 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
     made: head.made,
     /** The visit's first and last day (local dates), as the draft has them. */
     dates: { start: head.startDate, end: head.endDate },
+    /** Whether the visit's report is published (the public page links to it). */
+    reportPublished: head.reportPublished,
+    /** The visit's public cover photo, for the page's share card. */
+    cover: head.cover,
     /**
      * For cache keys and ETags: a page whose links carry a share query is kept per link, so nobody is handed
      * a copy with another person's link in it (which would also stop working when that link is revoked).

@@ -3,11 +3,15 @@ import { type Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Child } from 'hono/jsx'
 import { releases } from '../../../shared/db/schema'
+import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import type { ReleaseChange } from '../../../shared/domain/releases'
 import { describeChange } from '../../../shared/domain/releases'
+import type { Messages } from '../../../shared/i18n'
+import { formatLocalDate } from '../../../shared/i18n/format'
 import { SESSION_COOKIE } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
 import { cachedPublic } from '../../platform/http/public-cache'
+import { ShareCard } from '../../platform/ui/share-card'
 import { dayParam, groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
 import { storedBodies } from './stored'
 import { VisitPage } from './views/public-visit-page'
@@ -21,14 +25,14 @@ async function publicPage(
   c: Context<AppEnv>,
   published: Parameters<typeof storedBodies>[2] & { cacheScope: string },
   variant: string,
-  build: () => Promise<{ title: string; page: Child }>,
+  build: () => Promise<{ title: string; page: Child; head?: Child }>,
   /** Kept beside the release too (made once for every reader anywhere), when the page is the same for all. */
   keep = false,
 ): Promise<Response> {
   if (getCookie(c, SESSION_COOKIE)) {
     c.header('cache-control', 'private, no-cache')
-    const { title, page } = await build()
-    return c.render(page as never, { title })
+    const { title, page, head } = await build()
+    return c.render(page as never, { title, head })
   }
   const full = `${variant}.${c.var.lang}`
   return cachedPublic(
@@ -43,10 +47,26 @@ async function publicPage(
           : undefined,
     },
     async () => {
-      const { title, page } = await build()
-      return (await c.render(page as never, { title })).text()
+      const { title, page, head } = await build()
+      return (await c.render(page as never, { title, head })).text()
     },
   )
+}
+
+/** The last part of a photo variant's key: its file name in the public address (as the photos feature serves it). */
+const fileOf = (key: string) => key.slice(key.lastIndexOf('/') + 1)
+
+/** The line a shared link of the schedule shows: the dates, the place, the visit's own description. */
+function shareDescription(t: Messages, snapshot: ReleaseSnapshot) {
+  const { visit } = snapshot
+  const dates =
+    visit.endDate !== visit.startDate
+      ? `${formatLocalDate(visit.startDate, t.locale)} – ${formatLocalDate(visit.endDate, t.locale)}`
+      : formatLocalDate(visit.startDate, t.locale)
+  const place = visit.meetingPoint || snapshot.venues[0]?.name || ''
+  const line = [dates, place].filter(Boolean).join(' · ')
+  const text = visit.description ? `${line}. ${visit.description}` : line
+  return text.length > 200 ? `${text.slice(0, 199).trimEnd()}…` : text
 }
 
 /** The public face of a visit at /v/{slug}: URLs people share and subscribe to, so they stay stable. */
@@ -76,15 +96,40 @@ export const publicVisitRoutes = new Hono<AppEnv>()
       if (unknownDay) url.searchParams.delete('day')
       return c.redirect(`${url.pathname}${url.search}`, 302)
     }
+    // The page links to the report once it is published and shows the cover photo in its share card: both
+    // are part of the stored page's name, so publishing or withdrawing a report shows at once.
+    const { cover } = published
+    const beside = `${published.reportPublished ? '.report' : ''}${cover ? `.cover.${cover.id}.${cover.version}` : ''}`
     return publicPage(
       c,
       published,
-      `page.${wanted ?? 'all'}${day ? `.${day}` : ''}`,
+      `page.${wanted ?? 'all'}${day ? `.${day}` : ''}${beside}`,
       async () => {
         const snapshot = await published.snapshot()
         const groupId = wanted && snapshot.groups.some((g) => g.id === wanted) ? wanted : null
+        const origin = c.var.config.publicUrl
+        const base = `/v/${snapshot.visit.slug}`
+        const q = published.shareQuery ? `?${published.shareQuery}` : ''
         return {
           title: snapshot.visit.title,
+          head: (
+            <ShareCard
+              type="website"
+              title={snapshot.visit.title}
+              description={shareDescription(c.var.t, snapshot)}
+              url={`${origin}${base}${q}`}
+              image={
+                cover
+                  ? {
+                      url: `${origin}${base}/photos/${cover.id}/${fileOf(cover.webKey)}${q}`,
+                      width: cover.width,
+                      height: cover.height,
+                      alt: cover.caption || snapshot.visit.title,
+                    }
+                  : null
+              }
+            />
+          ),
           page: (
             <VisitPage
               t={c.var.t}
@@ -93,7 +138,8 @@ export const publicVisitRoutes = new Hono<AppEnv>()
               groupId={groupId}
               day={day}
               shareQuery={published.shareQuery}
-              publicUrl={c.var.config.publicUrl}
+              publicUrl={origin}
+              reportHref={published.reportPublished ? `${base}/report${q}` : null}
             />
           ),
         }

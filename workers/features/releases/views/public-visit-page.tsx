@@ -17,6 +17,8 @@ type Props = {
   /** The share-link query (`?k=…`) of an unlisted visit, kept on every link of the page. */
   shareQuery: string
   publicUrl: string
+  /** The visit's published report, linked from the head of the page; null while there is none. */
+  reportHref?: string | null
 }
 
 const kindOf = (t: Messages, k: string) => t.visit.kinds[k as keyof Messages['visit']['kinds']] ?? k
@@ -33,7 +35,7 @@ const itemKindOf = (t: Messages, k: string) => t.itemKinds[k as keyof Messages['
  */
 export const DAY_PAGE_ITEMS = 150
 
-export function VisitPage({ t, snapshot, release, groupId, day, shareQuery, publicUrl }: Props) {
+export function VisitPage({ t, snapshot, release, groupId, day, shareQuery, publicUrl, reportHref }: Props) {
   const { visit, venues, groups } = snapshot
   const zone = visit.timeZone
   const base = `/v/${visit.slug}`
@@ -92,6 +94,12 @@ export function VisitPage({ t, snapshot, release, groupId, day, shareQuery, publ
           </a>{' '}
           <a href={`${base}/changes${q()}`}>{t.schedule.changes}</a> ·{' '}
           <a href={`${base}/photos${q()}`}>{t.photos.toGallery}</a>
+          {reportHref ? (
+            <>
+              {' '}
+              · <a href={reportHref}>{t.schedule.toReport}</a>
+            </>
+          ) : null}
         </p>
         <p class="muted">
           {t.schedule.subscribeHint} <a href={feed}>{t.schedule.downloadIcs}</a> ·{' '}

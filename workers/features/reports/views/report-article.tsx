@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
+import { ShareCard } from '../../../platform/ui/share-card'
 import type { PublicReport } from '../public-report'
 import { renderComment, renderMarkdown } from '../rules'
 
@@ -210,23 +211,7 @@ export function ReportHead({
 }) {
   return (
     <>
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={title} />
-      <meta property="og:description" content={description} />
-      <meta property="og:url" content={url} />
-      <link rel="canonical" href={url} />
-      {image ? (
-        <>
-          <meta property="og:image" content={image.url} />
-          <meta property="og:image:width" content={String(image.width)} />
-          <meta property="og:image:height" content={String(image.height)} />
-          <meta property="og:image:alt" content={image.alt} />
-        </>
-      ) : null}
-      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
-      <meta name="twitter:title" content={title} />
-      <meta name="twitter:description" content={description} />
-      {image ? <meta name="twitter:image" content={image.url} /> : null}
+      <ShareCard type="article" title={title} description={description} url={url} image={image} />
       {feedHref ? (
         <link rel="alternate" type="application/atom+xml" title={feedTitle} href={feedHref} />
       ) : null}
