@@ -27,11 +27,16 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
   const venueName = new Map(p.venues.map((v) => [v.id, v.name]))
   // Only confirmed talks, and of those only the speakers who confirmed and consented, are made public.
   const speakersOf = new Map<string, { id: string; name: string }[]>()
+  // A confirmed talk coming into or leaving an item is a change the public hears about. Both by item, in
+  // one pass over the talks (not one per item: 300 items × 100 talks was an eighth of a publish).
+  const talkIdsOf = new Map<string, string[]>()
   for (const talk of p.talks) {
     const shown = publicSpeakers(talk.state, talk.speakers)
     const list = speakersOf.get(talk.itemId) ?? []
     for (const s of shown) if (!list.some((x) => x.id === s.id)) list.push(s)
     speakersOf.set(talk.itemId, list)
+    if (talk.state === 'confirmed')
+      talkIdsOf.set(talk.itemId, [...(talkIdsOf.get(talk.itemId) ?? []), talk.id])
   }
   return buildSnapshot(
     {
@@ -79,8 +84,7 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
         departurePlace: i.departurePlace,
         arrivalPlace: i.arrivalPlace,
         speakers: speakersOf.get(i.id) ?? [],
-        // A confirmed talk coming into or leaving an item is a change the public hears about.
-        talkIds: p.talks.filter((t) => t.itemId === i.id && t.state === 'confirmed').map((t) => t.id),
+        talkIds: talkIdsOf.get(i.id) ?? [],
       })),
     },
     previous,
