@@ -5,6 +5,7 @@ import { mailOutbox, photos } from '../../shared/db/schema'
 import { createApp } from '../../workers/app'
 import { phoneJpeg, type UploadView } from '../../workers/features/photos/photos.fixtures.matrix'
 import { retryMail } from '../../workers/jobs/mail-retry'
+import { interceptD1 } from './d1-spy'
 import { databaseDigest } from './digest'
 import { db, ORIGIN, productionEnv, testContext } from './helpers'
 import { makeWorld } from './world'
@@ -17,42 +18,13 @@ const lost = () => new Error('D1_ERROR: Network connection lost.')
 type D1Fault = { fails: (sql: string) => boolean; calls: number }
 
 /** A D1 binding over the real one whose statements fail when `fault.fails(sql)` says so (counted per call). */
-function flakyD1(real: D1Database, fault: D1Fault): D1Database {
-  const inner = new WeakMap<object, D1PreparedStatement>()
-  const attempt = <T>(sql: string, run: () => Promise<T>) => {
-    fault.calls++
-    return fault.fails(sql) ? Promise.reject(lost()) : run()
-  }
-  const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement => {
-    const w = {
-      bind: (...values: unknown[]) => wrap(stmt.bind(...values), sql),
-      first: (column?: string) => attempt(sql, () => (column ? stmt.first(column) : stmt.first())),
-      run: () => attempt(sql, () => stmt.run()),
-      all: () => attempt(sql, () => stmt.all()),
-      raw: (options?: { columnNames?: boolean }) =>
-        attempt(sql, () => stmt.raw(options as { columnNames: true }) as Promise<unknown[]>),
-    }
-    inner.set(w, stmt)
-    return w as unknown as D1PreparedStatement
-  }
-  const sqlOf = new WeakMap<object, string>()
-  return {
-    prepare: (sql: string) => {
-      const w = wrap(real.prepare(sql), sql)
-      sqlOf.set(w, sql)
-      return w
+const flakyD1 = (real: D1Database, fault: D1Fault): D1Database =>
+  interceptD1(real, {
+    around: (sql, call) => {
+      fault.calls++
+      return fault.fails(sql) ? Promise.reject(lost()) : call()
     },
-    batch: (stmts: D1PreparedStatement[]) =>
-      attempt(stmts.map((s) => sqlOf.get(s) ?? 'batch').join(';'), () =>
-        real.batch(stmts.map((s) => inner.get(s) ?? s)),
-      ),
-    exec: (query: string) => real.exec(query),
-    dump: () => real.dump(),
-    withSession: () => {
-      throw new Error('not in these tests')
-    },
-  } as unknown as D1Database
-}
+  })
 
 const writes = (sql: string) => /^\s*(insert|update|delete|replace)/i.test(sql) || sql.includes(';')
 
