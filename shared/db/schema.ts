@@ -1101,3 +1101,24 @@ export const followUpReminders = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.week] })],
 )
+
+/**
+ * A submission named by an Idempotency-Key (or a form's hidden key), kept for a few minutes so a repeat that
+ * reaches another isolate gets the first answer. `status` is null while the first request still runs.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    /** SHA-256 of method, path, session or client, and key: a session id is never stored as it is. */
+    scope: text('scope').primaryKey(),
+    bodyHash: text('body_hash').notNull(),
+    status: integer('status'),
+    /** JSON [[name, value]] of the answer, without Set-Cookie. */
+    headers: text('headers'),
+    /** The answer's bytes, base64. */
+    body: text('body'),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('idempotency_keys_expires_idx').on(t.expiresAt)],
+)

@@ -195,15 +195,19 @@ type Input = {
 }
 
 /**
- * Rows written during the current input, by statement. The session's last-seen time is written at most
- * every few minutes on any request, rejected or not: that one is not a change the input made.
+ * Rows written during the current input, by statement. Two writes are not changes the input made: the
+ * session's last-seen time (written at most every few minutes on any request, rejected or not), and the claim
+ * of an Idempotency-Key, written before the route runs and removed again when it rejects (the digest shows
+ * the table unchanged).
  */
 let writes: string[] = []
+const notTheInput =
+  /^(update "sessions" set "last_seen_at"|insert into "idempotency_keys"|delete from "idempotency_keys")/i
 const bindings = {
   ...env,
   DB: interceptD1(env.DB, {
     written: (sql, rows) => {
-      if (!/^update "sessions" set "last_seen_at"/i.test(sql)) writes.push(`${rows} row(s): ${sql}`)
+      if (!notTheInput.test(sql)) writes.push(`${rows} row(s): ${sql}`)
     },
   }),
 }

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { FIELD, idempotencyField } from '../../workers/platform/middleware/idempotency'
-import { api, form } from './helpers'
+import { createApp } from '../../workers/app'
+import { FIELD, idempotencyField, purgeIdempotencyKeys } from '../../workers/platform/middleware/idempotency'
+import { api, db, form, ORIGIN, testContext } from './helpers'
 import { makeWorld } from './world'
 
 // Races on registrations (the last places, a cancellation racing a promotion) are the waitlist's own tests.
@@ -100,6 +101,68 @@ describe('races: a submission sent twice makes one record', () => {
     // Without a key, the API makes what it is asked: two posts, two items.
     await api(`/api/visits/${w.visitA}/items`, { cookie, body: itemBody })
     await api(`/api/visits/${w.visitA}/items`, { cookie, body: itemBody })
+    expect(await items()).toBe(start + 3)
+  })
+
+  it('a repeat that reaches another isolate, or comes after a restart, gets the first answer: one record', async () => {
+    const w = await makeWorld()
+    const key = crypto.randomUUID()
+    const items = () => count('SELECT count(*) AS n FROM programme_items WHERE visit_id = ?', w.visitA)
+    const start = await items()
+    // Each createApp() is an isolate of its own: its own memory of keys, the same D1.
+    const isolate = () => {
+      const app = createApp()
+      return async (body: unknown, k = key) => {
+        const { ctx, settled } = testContext()
+        const res = await app.request(
+          `${ORIGIN}/api/visits/${w.visitA}/items`,
+          {
+            method: 'POST',
+            headers: {
+              origin: ORIGIN,
+              accept: 'application/json',
+              'content-type': 'application/json',
+              cookie: w.person.organiser.cookie,
+              'idempotency-key': k,
+            },
+            body: JSON.stringify(body),
+          },
+          env,
+          ctx,
+        )
+        await settled()
+        return res
+      }
+    }
+    const idOf = async (r: Response) => ((await r.json()) as { item: { id: string } }).item.id
+    // At the same moment in two isolates: one runs, the other waits for its answer in D1.
+    const [a, b] = await Promise.all([isolate()(itemBody), isolate()(itemBody)])
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain('true')
+    const first = await idOf(a)
+    expect(await idOf(b)).toBe(first)
+    // After a restart (a fresh isolate, nothing in memory): the kept answer, the same Location.
+    const later = await isolate()(itemBody)
+    expect(later.status).toBe(201)
+    expect(later.headers.get('idempotent-replayed')).toBe('true')
+    expect(later.headers.get('location')).toBe(a.headers.get('location') ?? b.headers.get('location'))
+    expect(await idOf(later)).toBe(first)
+    expect(await items()).toBe(start + 1)
+    // Another body under the key is refused there too, and changes nothing.
+    expect((await isolate()({ ...itemBody, title: 'Iets anders' })).status).toBe(422)
+    expect(await items()).toBe(start + 1)
+    // A rejected submission keeps no row: the key may be used again once the input is right.
+    const fresh = crypto.randomUUID()
+    const keys = () => count('SELECT count(*) AS n FROM idempotency_keys')
+    const kept = await keys()
+    expect((await isolate()({ ...itemBody, start: '25:00' }, fresh)).status).toBe(422)
+    expect(await keys()).toBe(kept)
+    expect((await isolate()(itemBody, fresh)).status).toBe(201)
+    expect(await items()).toBe(start + 2)
+    // Past the window the key is gone: the clean-up removes it, and the same key is a new submission.
+    await purgeIdempotencyKeys(db, new Date(Date.now() + 11 * 60_000))
+    expect(await keys()).toBe(0)
+    expect((await isolate()(itemBody)).headers.get('idempotent-replayed')).toBeNull()
     expect(await items()).toBe(start + 3)
   })
 })
