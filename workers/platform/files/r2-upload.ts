@@ -61,7 +61,17 @@ function exactly(
       throw error
     }
   })()
-  return { readable: fixed.readable, pumped }
+  /**
+   * Hands the stream to R2's write; when the write fails without reading it all (R2 refused the part or the
+   * object up front), the stream is cancelled, so the pump into it ends instead of waiting for a reader forever
+   * (a part's request hung there).
+   */
+  const into = <T>(write: (readable: ReadableStream) => Promise<T>) =>
+    write(fixed.readable).catch(async (error: unknown) => {
+      await fixed.readable.cancel(error).catch(() => {})
+      throw error
+    })
+  return { into, pumped }
 }
 
 /** What an upload must be to be stored: a kind known by its first bytes, and at most so large. */
@@ -98,7 +108,7 @@ export async function storeChecked(
   }
   const exact = exactly(upload.length, prefix, reader, upload.body)
   const [put, pumped] = await Promise.allSettled([
-    bucket.put(key, exact.readable, { httpMetadata: { contentType } }),
+    exact.into((readable) => bucket.put(key, readable, { httpMetadata: { contentType } })),
     exact.pumped,
   ])
   if (put.status === 'rejected' || pumped.status === 'rejected') {
@@ -182,7 +192,7 @@ export async function storePartChecked(
   }
   const exact = exactly(length, prefix, reader, body)
   const [put, pumped] = await Promise.allSettled([
-    multipart.uploadPart(partNumber, exact.readable),
+    exact.into((readable) => multipart.uploadPart(partNumber, readable)),
     exact.pumped,
   ])
   if (put.status === 'rejected' || pumped.status === 'rejected') throw cutOff()
