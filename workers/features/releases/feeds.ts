@@ -7,6 +7,7 @@ import { toFrabXml } from '../../../shared/exports/frab-xml'
 import { itemToICalendar, toICalendar } from '../../../shared/exports/ical'
 import { toScheduleJsonV1, toScheduleJsonV2 } from '../../../shared/exports/schedule-json'
 import type { AppEnv } from '../../platform/env'
+import { doc } from '../../platform/http/openapi'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
 import { storedBodies } from './stored'
@@ -38,90 +39,127 @@ const prettyOf = (c: Context<AppEnv>) => c.req.query('pretty') !== undefined
  * them. DTSTAMP is the release's publication time, so the same release always gives the same bytes.
  */
 export const feedRoutes = new Hono<AppEnv>()
-  .get('/:slug/schedule.ics', async (c) => {
-    // A group's own feed (?group=…, linked from the group's view): its items and those for everyone. Only a
-    // group of this release gets a feed and a cache entry of its own; any other value gets the visit's feed,
-    // so made-up ids can neither force renders nor fill the cache (as the group page, [13] hole 9).
-    const wanted = groupParam(c.req.query('group'))
-    const { published, release, data, stored } = await exportOf(
-      c,
-      c.req.param('slug'),
-      wanted ? (slug) => groupOfNewestRelease(c.var.db, slug, wanted) : undefined,
-      wanted ? `group:${wanted}` : undefined,
-    )
-    const groupId = wanted && (published.alongside?.length ?? 0) > 0 ? wanted : null
-    const variant = `ics.${groupId ? `group.${groupId}.` : ''}${c.var.lang}`
-    return cachedPublic(
-      c,
-      { published, variant, contentType: 'text/calendar; charset=utf-8', stored: stored(variant) },
-      async () => {
-        const all = await data()
-        const items = groupId
-          ? all.items.filter((i) => i.groupIds.length === 0 || i.groupIds.includes(groupId))
-          : all.items
-        return toICalendar({ ...all, items }, { generatedAt: release.publishedAt, lang: c.var.lang })
-      },
-    )
-  })
-  .get('/:slug/items/:itemId{[A-Za-z0-9-]+\\.ics}', async (c) => {
-    const { published, release, data } = await exportOf(c, c.req.param('slug'))
-    const itemId = v.safeParse(itemIdSchema, c.req.param('itemId').replace(/\.ics$/, ''))
-    if (!itemId.success) throw new DomainError('not_found')
-    return cachedPublic(
-      c,
-      {
-        published,
-        variant: `item.${itemId.output}.${c.var.lang}`,
-        contentType: 'text/calendar; charset=utf-8',
-      },
-      async () => {
-        const all = await data()
-        // itemToICalendar refuses an unknown item; that is a 404, not a server error.
-        if (!all.items.some((i) => i.id === itemId.output)) throw new DomainError('not_found')
-        return itemToICalendar(all, itemId.output, { generatedAt: release.publishedAt, lang: c.var.lang })
-      },
-    )
-  })
-  .get('/:slug/schedule.json', async (c) => {
-    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
-    const pretty = prettyOf(c)
-    const variant = `json1${pretty ? '.pretty' : ''}.${c.var.lang}`
-    return cachedPublic(
-      c,
-      {
-        published,
-        variant,
-        contentType: 'application/json; charset=utf-8',
-        stored: stored(variant),
-      },
-      async () => toScheduleJsonV1(await data(), { lang: c.var.lang, pretty }),
-    )
-  })
-  .get('/:slug/schedule.v2.json', async (c) => {
-    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
-    const pretty = prettyOf(c)
-    const variant = `json2${pretty ? '.pretty' : ''}.${c.var.lang}`
-    return cachedPublic(
-      c,
-      {
-        published,
-        variant,
-        contentType: 'application/json; charset=utf-8',
-        stored: stored(variant),
-      },
-      async () => toScheduleJsonV2(await data(), { lang: c.var.lang, pretty }),
-    )
-  })
-  .get('/:slug/schedule.xml', async (c) => {
-    const { published, data, stored } = await exportOf(c, c.req.param('slug'))
-    return cachedPublic(
-      c,
-      {
-        published,
-        variant: `xml.${c.var.lang}`,
-        contentType: 'application/xml; charset=utf-8',
-        stored: stored(`xml.${c.var.lang}`),
-      },
-      async () => toFrabXml(await data(), { lang: c.var.lang }),
-    )
-  })
+  .get(
+    '/:slug/schedule.ics',
+    doc('feeds', 'The published programme as an iCalendar feed to subscribe to (`?group=` for one group)', {
+      status: 200,
+      description: 'iCalendar (RFC 5545); the same release always gives the same bytes',
+    }),
+    async (c) => {
+      // A group's own feed (?group=…, linked from the group's view): its items and those for everyone. Only a
+      // group of this release gets a feed and a cache entry of its own; any other value gets the visit's feed,
+      // so made-up ids can neither force renders nor fill the cache (as the group page, [13] hole 9).
+      const wanted = groupParam(c.req.query('group'))
+      const { published, release, data, stored } = await exportOf(
+        c,
+        c.req.param('slug'),
+        wanted ? (slug) => groupOfNewestRelease(c.var.db, slug, wanted) : undefined,
+        wanted ? `group:${wanted}` : undefined,
+      )
+      const groupId = wanted && (published.alongside?.length ?? 0) > 0 ? wanted : null
+      const variant = `ics.${groupId ? `group.${groupId}.` : ''}${c.var.lang}`
+      return cachedPublic(
+        c,
+        { published, variant, contentType: 'text/calendar; charset=utf-8', stored: stored(variant) },
+        async () => {
+          const all = await data()
+          const items = groupId
+            ? all.items.filter((i) => i.groupIds.length === 0 || i.groupIds.includes(groupId))
+            : all.items
+          return toICalendar({ ...all, items }, { generatedAt: release.publishedAt, lang: c.var.lang })
+        },
+      )
+    },
+  )
+  .get(
+    '/:slug/items/:itemId{[A-Za-z0-9-]+\\.ics}',
+    doc('feeds', 'One published programme item as an iCalendar event', {
+      status: 200,
+      description: 'iCalendar (RFC 5545) with one event',
+    }),
+    async (c) => {
+      const { published, release, data } = await exportOf(c, c.req.param('slug'))
+      const itemId = v.safeParse(itemIdSchema, c.req.param('itemId').replace(/\.ics$/, ''))
+      if (!itemId.success) throw new DomainError('not_found')
+      return cachedPublic(
+        c,
+        {
+          published,
+          variant: `item.${itemId.output}.${c.var.lang}`,
+          contentType: 'text/calendar; charset=utf-8',
+        },
+        async () => {
+          const all = await data()
+          // itemToICalendar refuses an unknown item; that is a 404, not a server error.
+          if (!all.items.some((i) => i.id === itemId.output)) throw new DomainError('not_found')
+          return itemToICalendar(all, itemId.output, { generatedAt: release.publishedAt, lang: c.var.lang })
+        },
+      )
+    },
+  )
+  .get(
+    '/:slug/schedule.json',
+    doc('feeds', 'The published programme as schedule JSON, version 1 (`?pretty` indents)', {
+      status: 200,
+      description: 'Schedule JSON v1',
+      type: 'application/json',
+    }),
+    async (c) => {
+      const { published, data, stored } = await exportOf(c, c.req.param('slug'))
+      const pretty = prettyOf(c)
+      const variant = `json1${pretty ? '.pretty' : ''}.${c.var.lang}`
+      return cachedPublic(
+        c,
+        {
+          published,
+          variant,
+          contentType: 'application/json; charset=utf-8',
+          stored: stored(variant),
+        },
+        async () => toScheduleJsonV1(await data(), { lang: c.var.lang, pretty }),
+      )
+    },
+  )
+  .get(
+    '/:slug/schedule.v2.json',
+    doc('feeds', 'The published programme as schedule JSON, version 2 (`?pretty` indents)', {
+      status: 200,
+      description: 'Schedule JSON v2',
+      type: 'application/json',
+    }),
+    async (c) => {
+      const { published, data, stored } = await exportOf(c, c.req.param('slug'))
+      const pretty = prettyOf(c)
+      const variant = `json2${pretty ? '.pretty' : ''}.${c.var.lang}`
+      return cachedPublic(
+        c,
+        {
+          published,
+          variant,
+          contentType: 'application/json; charset=utf-8',
+          stored: stored(variant),
+        },
+        async () => toScheduleJsonV2(await data(), { lang: c.var.lang, pretty }),
+      )
+    },
+  )
+  .get(
+    '/:slug/schedule.xml',
+    doc('feeds', 'The published programme as Frab/Pentabarf schedule XML', {
+      status: 200,
+      description: 'Schedule XML (the Frab format conference apps read)',
+    }),
+    async (c) => {
+      const { published, data, stored } = await exportOf(c, c.req.param('slug'))
+      return cachedPublic(
+        c,
+        {
+          published,
+          variant: `xml.${c.var.lang}`,
+          contentType: 'application/xml; charset=utf-8',
+          stored: stored(`xml.${c.var.lang}`),
+        },
+        async () => toFrabXml(await data(), { lang: c.var.lang }),
+      )
+    },
+  )

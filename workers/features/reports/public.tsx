@@ -8,6 +8,7 @@ import type { AppEnv } from '../../platform/env'
 import { downloadName } from '../../platform/files/filename'
 import { pagePolicyWith } from '../../platform/http/csp'
 import { downloadResponse } from '../../platform/http/file-response'
+import { doc } from '../../platform/http/openapi'
 import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { formBody } from '../../platform/http/validation'
@@ -264,24 +265,31 @@ export const reportPublicRoutes = new Hono<AppEnv>()
         ),
     )
   })
-  .get('/news/:teamId/feed.atom', async (c) => {
-    const teamId = c.req.param('teamId')
-    const head = await newsHead(c.var.db, teamId)
-    return cachedPublic(
-      c,
-      {
-        published: { release: { id: `news-${teamId}` }, cacheScope: 'open' },
-        variant: `atom.${head.stamp}.${c.var.lang}`,
-        contentType: 'application/atom+xml; charset=utf-8',
-      },
-      async () =>
-        atomFeed({
-          teamId,
-          teamName: head.name,
-          title: c.var.t.reports.news.title(head.name),
-          origin: c.var.config.publicUrl,
-          entries: await newsList(c.var.db, teamId),
-          lang: c.var.lang,
-        }),
-    )
-  })
+  .get(
+    '/news/:teamId/feed.atom',
+    doc('feeds', 'A team’s published visit reports as an Atom feed', {
+      status: 200,
+      description: 'Atom 1.0 (RFC 4287)',
+    }),
+    async (c) => {
+      const teamId = c.req.param('teamId')
+      const head = await newsHead(c.var.db, teamId)
+      return cachedPublic(
+        c,
+        {
+          published: { release: { id: `news-${teamId}` }, cacheScope: 'open' },
+          variant: `atom.${head.stamp}.${c.var.lang}`,
+          contentType: 'application/atom+xml; charset=utf-8',
+        },
+        async () =>
+          atomFeed({
+            teamId,
+            teamName: head.name,
+            title: c.var.t.reports.news.title(head.name),
+            origin: c.var.config.publicUrl,
+            entries: await newsList(c.var.db, teamId),
+            lang: c.var.lang,
+          }),
+      )
+    },
+  )

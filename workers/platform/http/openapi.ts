@@ -139,15 +139,31 @@ function partOf(handler: unknown): Part | undefined {
   return undefined
 }
 
-/** `/items/:itemId{[a-z]+\.ics}` → `/items/{itemId}`, with the parameter names. */
+/**
+ * `/items/:itemId{[a-z]+\.ics}` → `/items/{itemId}.ics`, with the parameter names: a pattern that ends in a
+ * fixed extension keeps it in the path (the parameter is the part before it).
+ */
 function openApiPath(path: string): { path: string; params: string[] } {
   const params: string[] = []
-  const out = path.replace(/:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) => {
-    params.push(name)
-    return `{${name}}`
-  })
+  const out = path.replace(
+    /:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g,
+    (_m, name: string, pattern: string | undefined) => {
+      params.push(name)
+      const extension = pattern?.match(/\\(\.[a-z0-9]+)\}$/)?.[1] ?? ''
+      return `{${name}}${extension}`
+    },
+  )
   return { path: out, params }
 }
+
+/** The media type a path's extension names (a CSV, a calendar, a feed), when the route says none. */
+const typeByExtension: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.ics': 'text/calendar',
+  '.xml': 'application/xml',
+  '.atom': 'application/atom+xml',
+}
+const typeOfPath = (path: string) => typeByExtension[path.match(/\.[a-z]+$/)?.[0] ?? '']
 
 const operationId = (method: string, path: string) =>
   method.toLowerCase() +
@@ -174,7 +190,8 @@ function queryParameters(schema: Schema) {
   }))
 }
 
-function successResponse(ok: Success) {
+function successResponse(declared: Success, path: string) {
+  const ok = declared.type || declared.schema ? declared : { ...declared, type: typeOfPath(path) }
   const headers: Record<string, unknown> = {}
   if (ok.etag) {
     headers.ETag = { description: 'The version of the resource, for If-Match', schema: { type: 'string' } }
@@ -259,7 +276,7 @@ export function generateDocument(
       ...securityOf[access],
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
-      responses: { [ok.status]: successResponse(ok), ...problems },
+      responses: { [ok.status]: successResponse(ok, path), ...problems },
     }
   }
   return {
