@@ -2,6 +2,7 @@ import { cateringEn } from './catering'
 import type { Messages } from './nl'
 import { organiserEn } from './organiser'
 import { reportsEn } from './reports'
+import { rolesEn } from './roles'
 import { rsvpsEn } from './rsvps'
 import { travelEn } from './travel'
 
@@ -1212,6 +1213,7 @@ export const en: Messages = {
   organiser: organiserEn,
   rsvps: rsvpsEn,
   travel: travelEn,
+  roles: rolesEn,
   validation: {
     required: 'This field is required.',
     invalid: 'This value is not valid.',

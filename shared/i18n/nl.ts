@@ -1,6 +1,7 @@
 import { cateringNl } from './catering'
 import { organiserNl } from './organiser'
 import { reportsNl } from './reports'
+import { rolesNl } from './roles'
 import { rsvpsNl } from './rsvps'
 import { travelNl } from './travel'
 
@@ -1246,6 +1247,7 @@ export const nl = {
   organiser: organiserNl,
   rsvps: rsvpsNl,
   travel: travelNl,
+  roles: rolesNl,
   validation: {
     required: 'Dit veld is verplicht.',
     invalid: 'Deze waarde klopt niet.',

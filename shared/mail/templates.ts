@@ -9,6 +9,7 @@ import {
   type FollowUpReminderMailParams,
   type ReportCommentMailParams,
 } from './reports-templates'
+import { composeVisitRole, type VisitRoleMailParams } from './role-templates'
 import { composeRsvp, type RsvpMailParams } from './rsvp-templates'
 import { oneLine } from './text'
 
@@ -54,6 +55,8 @@ export type MailParams = {
   report_comment: ReportCommentMailParams
   /** To the owner of follow-ups: those past their date, once a week at most. */
   follow_up_reminder: FollowUpReminderMailParams
+  /** Someone was made host of a venue or caterer for a visit: `link` is the visit's page (sign-in first). */
+  visit_role: VisitRoleMailParams
 }
 
 /** What every talk mail says: to whom, which talk for which visit, when (written out), and the private link. */
@@ -261,6 +264,8 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
       return composeReportComment(lang, content.params)
     case 'follow_up_reminder':
       return composeFollowUpReminder(lang, content.params)
+    case 'visit_role':
+      return composeVisitRole(lang, content.params)
   }
 }
 

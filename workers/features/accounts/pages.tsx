@@ -11,6 +11,7 @@ import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { clearSessionCookie, requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { myTeamsAndVisits } from './my-visits'
 import { invitationSchema, memberRoleSchema, teamSchema } from './schemas'
 import { profileSchema } from './sign-in-schemas'
 import {
@@ -20,7 +21,6 @@ import {
   findInvitation,
   getTeam,
   inviteMember,
-  listMyTeams,
   removeMember,
   renameTeam,
   revokeInvitation,
@@ -50,6 +50,14 @@ async function renderTeam(
   })
 }
 
+/** The landing page after sign-in: the person's teams, and the visits they host or cater for. */
+async function renderTeams(c: C, state?: FormState) {
+  const signedIn = requirePerson(c)
+  const { teams, visits } = await myTeamsAndVisits(c.var.db, signedIn.actor)
+  const title = teams.length === 0 && visits.length > 0 ? c.var.t.roles.myVisits : c.var.t.teams.title
+  return c.render(<TeamsPage t={c.var.t} teams={teams} visits={visits} state={state} />, { title })
+}
+
 async function renderAccount(c: C, extra: { notice?: string; state?: FormState } = {}) {
   const signedIn = requirePerson(c)
   const sessions = await listSessions(c.var.db, signedIn.person.id, signedIn.sessionIdHash, new Date())
@@ -67,20 +75,10 @@ async function renderAccount(c: C, extra: { notice?: string; state?: FormState }
 
 /** Team pages: my teams, settings, members and invitations, audit log; and my account with its sessions. */
 export const teamPages = new Hono<AppEnv>()
-  .get('/teams', async (c) => {
-    const signedIn = requirePerson(c)
-    const teams = await listMyTeams(c.var.db, signedIn.person.id)
-    return c.render(<TeamsPage t={c.var.t} teams={teams} />, { title: c.var.t.teams.title })
-  })
+  .get('/teams', (c) => renderTeams(c))
   .post(
     '/teams',
-    formBody(teamSchema, async (c, errors, values) => {
-      const signedIn = requirePerson(c)
-      const teams = await listMyTeams(c.var.db, signedIn.person.id)
-      return c.render(<TeamsPage t={c.var.t} teams={teams} state={{ errors, values }} />, {
-        title: c.var.t.teams.title,
-      })
-    }),
+    formBody(teamSchema, (c, errors, values) => renderTeams(c, { errors, values })),
     async (c) => {
       const signedIn = requirePerson(c)
       const team = await createTeam(c.var.db, signedIn.actor, c.req.valid('form').name, new Date())

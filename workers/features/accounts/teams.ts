@@ -46,14 +46,19 @@ export async function createTeam(db: Database, actor: Person, name: string, now:
   return { id, name }
 }
 
-/** The teams a person belongs to, with their role in each. */
-export async function listMyTeams(db: Database, personId: string) {
+/** The query for the teams a person belongs to, with their role in each (unawaited, for a batch). */
+export function myTeamsQuery(db: Database, personId: string) {
   return db
     .select({ id: teams.id, name: teams.name, role: memberships.role })
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
     .where(eq(memberships.personId, personId))
     .orderBy(asc(teams.name))
+}
+
+/** The teams a person belongs to, with their role in each. */
+export async function listMyTeams(db: Database, personId: string) {
+  return myTeamsQuery(db, personId)
 }
 
 /** A team with its members; open invitations only for owners. One D1 round trip. */

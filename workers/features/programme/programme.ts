@@ -3,6 +3,7 @@ import type { InferOutput } from 'valibot'
 import { programmeItemGroups, programmeItems } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
 import { type Clash, type ClashInput, findClashes } from '../../../shared/domain/clashes'
+import { expectedPeople } from '../../../shared/domain/expected-people'
 import {
   legTimes,
   localInstant,
@@ -70,7 +71,13 @@ export async function visitOverview(db: Database, actor: Actor, visitId: string)
   const access = programme ? visitAccess(actor, programme.visit) : null
   if (!programme || !access) throw new DomainError('not_found')
   if (access !== 'organise' && access !== 'read') {
-    return { ...(await getVisit(db, actor, visitId)), clashCount: null }
+    const slice = await getVisit(db, actor, visitId)
+    // A host sees how many people to expect at each item at their venue: a number, never who.
+    const expected =
+      access === 'host'
+        ? expectedPeople(toClashInput(programme), new Set(slice.items.map((i) => i.id)))
+        : null
+    return { ...slice, clashCount: null, expected }
   }
   return {
     access,

@@ -18,12 +18,12 @@ import {
 } from './schemas'
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links'
 import { createVenue, getVenue, listVenues, updateVenue } from './venues'
+import { grantVisitRole } from './visit-roles'
 import { setVisitVenue } from './visit-venues'
 import {
   createVisit,
   duplicateVisit,
   getVisit,
-  grantVisitRole,
   listTeamVisits,
   restoreVisit,
   setVisitStatus,
@@ -142,11 +142,14 @@ export const visitsApi = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       const granted = await grantVisitRole(
         c.var.db,
+        c.var.config,
         signedIn.actor,
         c.req.param('visitId'),
         c.req.valid('json'),
+        c.var.lang,
         new Date(),
       )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json(granted, 201)
     },
   )
@@ -289,9 +292,17 @@ export const visitsApi = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const { visitId } = c.req.valid('json')
-      return c.json(
-        await acceptHostOffer(c.var.db, signedIn.actor, c.req.param('offerId'), visitId, new Date()),
+      const accepted = await acceptHostOffer(
+        c.var.db,
+        c.var.config,
+        signedIn.actor,
+        c.req.param('offerId'),
+        visitId,
+        c.var.lang,
+        new Date(),
       )
+      deliverSoon(c.executionCtx, c.var.db, c.var.config)
+      return c.json(accepted)
     },
   )
   .post(

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, numberOrNull, text, yesNo } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
+import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
@@ -99,7 +100,16 @@ export const hostOfferPages = new Hono<AppEnv>()
         c,
         async () => {
           const { visitId } = c.req.valid('form')
-          const { venueId } = await acceptHostOffer(c.var.db, signedIn.actor, offerId, visitId, new Date())
+          const { venueId } = await acceptHostOffer(
+            c.var.db,
+            c.var.config,
+            signedIn.actor,
+            offerId,
+            visitId,
+            c.var.lang,
+            new Date(),
+          )
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
           return c.redirect(`/venues/${venueId}?done=accepted`, 303)
         },
         (state) => renderOffers(c, teamId, { acceptState: { offerId, state } }),

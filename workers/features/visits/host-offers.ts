@@ -3,11 +3,13 @@ import type { InferOutput } from 'valibot'
 import { hostOffers, people, teams, venues, visitRoles, visits } from '../../../shared/db/schema'
 import { type Actor, canOrganise, canReadTeam } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
+import type { Lang } from '../../../shared/i18n'
 import { auditEntry } from '../../platform/audit'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { auditWhen } from './audit-when'
+import { roleMail } from './role-mail'
 import type { hostOfferSchema } from './schemas'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -140,20 +142,26 @@ async function offerForOrganiser(db: Database, actor: Person, offerId: string) {
 
 /**
  * Accepts an offer: the venue is made from it, and the resident becomes that venue's host for the chosen
- * visit (signing in with the address they gave).
+ * visit (signing in with the address they gave) and is mailed so, with the visit's page as link.
  */
 export async function acceptHostOffer(
   db: Database,
+  config: Config,
   actor: Person,
   offerId: string,
   visitId: string,
+  lang: Lang,
   now: Date,
 ) {
   const offer = await offerForOrganiser(db, actor, offerId)
-  const [visit] = await db
-    .select({ id: visits.id })
-    .from(visits)
-    .where(and(eq(visits.id, visitId), eq(visits.teamId, offer.teamId)))
+  const [[visit], [known]] = await db.batch([
+    db
+      .select({ id: visits.id, title: visits.title, startDate: visits.startDate, teamName: teams.name })
+      .from(visits)
+      .innerJoin(teams, eq(teams.id, visits.teamId))
+      .where(and(eq(visits.id, visitId), eq(visits.teamId, offer.teamId))),
+    db.select({ locale: people.locale }).from(people).where(eq(people.email, offer.hostEmail)),
+  ])
   if (!visit) {
     throw new DomainError('validation_failed', undefined, {
       errors: [{ field: 'visitId', message: 'invalid' }],
@@ -162,6 +170,7 @@ export async function acceptHostOffer(
   const venueId = crypto.randomUUID()
   const stillPending = and(eq(hostOffers.id, offerId), eq(hostOffers.status, 'pending'))
   const nowMs = now.getTime()
+  const claimedHere = sql`exists (select 1 from ${hostOffers} where ${hostOffers.id} = ${offerId} and ${hostOffers.venueId} = ${venueId})`
   // One batch, so all or nothing: the venue is made from the offer only while it is still pending (of two
   // organisers accepting at once, one gets it), then the offer points at it, and the resident hosts it.
   const [, claimed] = await db.batch([
@@ -198,7 +207,7 @@ export async function acceptHostOffer(
       .returning({ id: hostOffers.id }),
     db
       .insert(people)
-      .values({ email: offer.hostEmail, name: offer.hostName })
+      .values({ email: offer.hostEmail, name: offer.hostName, locale: lang })
       .onConflictDoNothing({ target: people.email }),
     db
       .insert(visitRoles)
@@ -217,6 +226,20 @@ export async function acceptHostOffer(
           .where(and(eq(hostOffers.id, offerId), eq(hostOffers.venueId, venueId))),
       )
       .onConflictDoNothing(),
+    // The resident hears that they host it, with the way in; only from the accept that claimed the offer.
+    roleMail(
+      db,
+      config,
+      {
+        to: { email: offer.hostEmail, name: offer.hostName, lang: known?.locale ?? lang },
+        role: 'host',
+        visit,
+        teamName: visit.teamName,
+        venueName: offer.venueName,
+      },
+      now,
+      claimedHere,
+    ),
     // The offer points at this very venue only when this accept is the one that claimed it.
     auditWhen(
       db,
@@ -229,7 +252,7 @@ export async function acceptHostOffer(
         after: { venueId, visitId },
         at: now,
       },
-      sql`exists (select 1 from ${hostOffers} where ${hostOffers.id} = ${offerId} and ${hostOffers.venueId} = ${venueId})`,
+      claimedHere,
     ),
   ])
   if (claimed.length === 0) throw decided()

@@ -2,11 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { InferOutput } from 'valibot'
 import {
   groups,
-  people,
   programmeItemGroups,
   programmeItems,
   venues,
-  visitRoles,
   visits,
   visitVenues,
 } from '../../../shared/db/schema'
@@ -382,44 +380,4 @@ export async function duplicateVisit(
   ]
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]])
   return (await db.select().from(visits).where(eq(visits.id, newId)))[0]!
-}
-
-/**
- * Gives someone a role for one visit (organisers): host of one of the team's venues, or caterer. The person
- * is created when new; they sign in with that address.
- */
-export async function grantVisitRole(
-  db: Database,
-  actor: Person,
-  visitId: string,
-  input: { role: 'host'; email: string; venueId: string } | { role: 'caterer'; email: string },
-  now: Date,
-) {
-  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
-  const venueId = input.role === 'host' ? input.venueId : null
-  if (venueId) {
-    const [venue] = await db.select({ teamId: venues.teamId }).from(venues).where(eq(venues.id, venueId))
-    if (!venue || venue.teamId !== visit.teamId) throw fieldError('venueId', 'unknownVenue')
-  }
-  const [, [person]] = await db.batch([
-    db.insert(people).values({ email: input.email }).onConflictDoNothing({ target: people.email }),
-    db.select({ id: people.id }).from(people).where(eq(people.email, input.email)),
-  ])
-  if (!person) throw new Error('person missing right after insert')
-  await db.batch([
-    db
-      .insert(visitRoles)
-      .values({ visitId, personId: person.id, role: input.role, venueId, createdAt: now })
-      .onConflictDoNothing(),
-    auditEntry(db, {
-      teamId: visit.teamId,
-      actorId: actor.personId,
-      action: 'visit_role.granted',
-      entityType: 'visit',
-      entityId: visitId,
-      after: { email: input.email, role: input.role, venueId },
-      at: now,
-    }),
-  ])
-  return { personId: person.id, role: input.role, venueId }
 }

@@ -1,9 +1,10 @@
 import type { TeamRole } from '../../../../shared/domain/access'
 import type { Messages } from '../../../../shared/i18n'
-import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
+import { formatLocalDate, formatLongDate, formatTime } from '../../../../shared/i18n/format'
 import type { listAudit } from '../../../platform/audit'
 import { ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 import { auditSentence } from '../audit-sentences'
+import type { MyVisit } from '../my-visits'
 import type { getTeam, listMyTeams } from '../teams'
 
 const ZONE = 'Europe/Amsterdam'
@@ -12,32 +13,85 @@ const when = (t: Messages, at: Date) =>
 const roleOptions = (t: Messages) =>
   (['owner', 'organiser', 'viewer'] as const).map((r) => ({ value: r, label: t.teams.roles[r] }))
 
-/** The teams of the signed-in person, and a form to start a new one. */
+/** The visits someone hosts or caters for, each with the way to their venue or their orders. */
+function MyVisits({ t, visits }: { t: Messages; visits: readonly MyVisit[] }) {
+  const words = t.roles
+  return (
+    <ul class="cards">
+      {visits.map((visit) => (
+        <li class="card">
+          <h3 class="card-title">
+            <a href={`/visits/${visit.id}`}>{visit.title}</a>
+          </h3>
+          <p class="muted">
+            <time datetime={visit.startDate}>{formatLocalDate(visit.startDate, t.locale)}</time>
+            {visit.endDate !== visit.startDate ? (
+              <>
+                {' – '}
+                <time datetime={visit.endDate}>{formatLocalDate(visit.endDate, t.locale)}</time>
+              </>
+            ) : null}
+          </p>
+          <ul class="plain-list">
+            {visit.hosts.map((h) => (
+              <li>
+                <a href={`/venues/${h.venueId}`}>{words.hostOf(h.venueName)}</a>
+              </li>
+            ))}
+            {visit.caters ? (
+              <li>
+                {words.caterer}: <a href={`/visits/${visit.id}/catering`}>{words.yourOrders}</a>
+              </li>
+            ) : null}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * Where a signed-in person lands: their teams and a form to start one; someone who hosts or caters for a
+ * visit sees those visits too (first, and under "My visits" when they are in no team).
+ */
 export function TeamsPage({
   t,
   teams,
+  visits = [],
   state,
 }: {
   t: Messages
   teams: Awaited<ReturnType<typeof listMyTeams>>
+  visits?: readonly MyVisit[]
   state?: FormState
 }) {
+  const guestOnly = teams.length === 0 && visits.length > 0
   return (
     <>
-      <h1>{t.teams.title}</h1>
-      {teams.length === 0 ? <p class="notice">{t.teams.none}</p> : null}
-      <ul class="cards">
-        {teams.map((team) => (
-          <li class="card">
-            <h2 class="card-title">
-              <a href={`/teams/${team.id}`}>{team.name}</a>
-            </h2>
-            <span class="tag">{t.teams.roles[team.role]}</span>
-          </li>
-        ))}
-      </ul>
+      <h1>{guestOnly ? t.roles.myVisits : t.teams.title}</h1>
+      {visits.length > 0 ? (
+        <section aria-labelledby="my-visits">
+          <h2 id="my-visits">{t.roles.yourRoles}</h2>
+          <p class="muted">{t.roles.yourRolesIntro}</p>
+          <MyVisits t={t} visits={visits} />
+        </section>
+      ) : null}
+      {teams.length === 0 && !guestOnly ? <p class="notice">{t.teams.none}</p> : null}
+      {teams.length > 0 ? (
+        <ul class="cards">
+          {teams.map((team) => (
+            <li class="card">
+              <h2 class="card-title">
+                <a href={`/teams/${team.id}`}>{team.name}</a>
+              </h2>
+              <span class="tag">{t.teams.roles[team.role]}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <section aria-labelledby="create-team">
-        <h2 id="create-team">{t.teams.create}</h2>
+        <h2 id="create-team">{guestOnly ? t.roles.ownTeam : t.teams.create}</h2>
+        {guestOnly ? <p class="muted">{t.roles.ownTeamIntro}</p> : null}
         <ErrorSummary t={t} state={state} />
         <form method="post" action="/teams" novalidate>
           <Field name="name" label={t.teams.name} hint={t.teams.nameHint} state={state} required />

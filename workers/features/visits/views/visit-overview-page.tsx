@@ -1,10 +1,82 @@
 import type { Child } from 'hono/jsx'
+import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
+import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
 import { ErrorSummary, Field, type FormState } from '../../../platform/ui/form'
 import type { getVisit } from '../visits'
 import { money, Notice, VisitDates, VisitFields, VisitNav } from './visit-parts'
 
-type VisitData = Awaited<ReturnType<typeof getVisit>>
+/** What the page shows; for a host also how many people are expected at each item at their venue. */
+type VisitData = Awaited<ReturnType<typeof getVisit>> & {
+  expected?: Readonly<Record<string, number | null>> | null | undefined
+}
+
+/**
+ * For a host: each of their venues with what happens there, when (local time) and for how many people.
+ * Numbers only: a host never sees who comes.
+ */
+function AtYourVenue({ t, data }: { t: Messages; data: VisitData }) {
+  const words = t.roles
+  const zone = data.visit.timeZone
+  const days = new Set(data.items.map((i) => utcToZoned(i.startsAt.getTime(), zone).date))
+  return (
+    <>
+      {data.venues.map((venue) => {
+        const items = data.items.filter((i) => i.venueId === venue.id)
+        const id = `at-venue-${venue.id}`
+        return (
+          <section aria-labelledby={id}>
+            <h2 id={id}>{words.atYourVenue(venue.name)}</h2>
+            <p class="muted">{words.atYourVenueIntro}</p>
+            {items.length === 0 ? (
+              <p>{words.nothingYet}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{words.when}</th>
+                    <th scope="col">{words.what}</th>
+                    <th scope="col">{words.expected}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => {
+                    const people = data.expected?.[item.id]
+                    const day = days.size > 1 ? `${formatLongDate(item.startsAt, zone, t.locale)}, ` : ''
+                    return (
+                      <tr>
+                        <td>
+                          {day}
+                          <time datetime={item.startsAt.toISOString()}>
+                            {formatTime(item.startsAt, zone, t.locale)}
+                          </time>
+                          {'–'}
+                          <time datetime={item.endsAt.toISOString()}>
+                            {formatTime(item.endsAt, zone, t.locale)}
+                          </time>
+                        </td>
+                        <td>
+                          {item.cancelled ? <s>{item.title}</s> : item.title}
+                          {item.cancelled ? ` (${words.cancelled})` : null}
+                        </td>
+                        <td>
+                          {item.cancelled ? '—' : people == null ? words.unknown : words.people(people)}
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            )}
+            <p>
+              <a href={`/venues/${venue.id}`}>{words.editVenue}</a>
+            </p>
+          </section>
+        )
+      })}
+    </>
+  )
+}
 
 /**
  * A visit's overview: details, status and clash count, the (later) registration and catering summaries, and
@@ -110,6 +182,7 @@ export function VisitOverviewPage({
           </ul>
         </section>
       ) : null}
+      {access === 'host' ? <AtYourVenue t={t} data={data} /> : null}
       {access !== 'caterer' ? (
         <p>
           <a href={`/visits/${visit.id}/photos`}>{t.photos.title}</a>

@@ -1,0 +1,81 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { people, teams, venues, visitRoles } from '../../../shared/db/schema'
+import type { Actor } from '../../../shared/domain/access'
+import type { Lang } from '../../../shared/i18n'
+import { auditEntry } from '../../platform/audit'
+import type { Config } from '../../platform/config'
+import type { Database } from '../../platform/env'
+import { roleMail } from './role-mail'
+import { fieldError, loadVisitFor } from './visits'
+
+type Person = Extract<Actor, { kind: 'person' }>
+
+/**
+ * Gives someone a role for one visit (organisers): host of one of the team's venues, or caterer. The person
+ * is created when new; they sign in with that address. A new role is mailed to them, with the visit's page
+ * as link; a role they already had is neither given nor mailed again.
+ */
+export async function grantVisitRole(
+  db: Database,
+  config: Config,
+  actor: Person,
+  visitId: string,
+  input: { role: 'host'; email: string; venueId: string } | { role: 'caterer'; email: string },
+  lang: Lang,
+  now: Date,
+) {
+  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  const venueId = input.role === 'host' ? input.venueId : null
+  // One round trip: the person (made when new, in the organiser's language), the team's name, the venue.
+  const [, [person], [team], venueRows] = await db.batch([
+    db
+      .insert(people)
+      .values({ email: input.email, locale: lang })
+      .onConflictDoNothing({ target: people.email }),
+    db
+      .select({ id: people.id, name: people.name, locale: people.locale })
+      .from(people)
+      .where(eq(people.email, input.email)),
+    db.select({ name: teams.name }).from(teams).where(eq(teams.id, visit.teamId)),
+    db
+      .select({ name: venues.name })
+      .from(venues)
+      .where(and(eq(venues.id, venueId ?? ''), eq(venues.teamId, visit.teamId))),
+  ])
+  if (venueId && !venueRows[0]) throw fieldError('venueId', 'unknownVenue')
+  if (!person || !team) throw new Error('person or team missing right after insert')
+  const roleId = crypto.randomUUID()
+  const isNew = sql`exists (select 1 from ${visitRoles} where ${visitRoles.id} = ${roleId})`
+  await db.batch([
+    // Not by the unique index alone: a caterer's venue is NULL, and SQLite counts NULLs as all different.
+    db.insert(visitRoles).select(
+      sql`select ${roleId}, ${visitId}, ${person.id}, ${input.role}, ${venueId}, ${now.getTime()}
+        where not exists (select 1 from ${visitRoles} where ${visitRoles.visitId} = ${visitId}
+          and ${visitRoles.personId} = ${person.id} and ${visitRoles.role} = ${input.role}
+          and ${visitRoles.venueId} is ${venueId})`,
+    ),
+    roleMail(
+      db,
+      config,
+      {
+        to: { email: input.email, name: person.name, lang: person.locale },
+        role: input.role,
+        visit,
+        teamName: team.name,
+        venueName: venueRows[0]?.name ?? null,
+      },
+      now,
+      isNew,
+    ),
+    auditEntry(db, {
+      teamId: visit.teamId,
+      actorId: actor.personId,
+      action: 'visit_role.granted',
+      entityType: 'visit',
+      entityId: visitId,
+      after: { email: input.email, role: input.role, venueId },
+      at: now,
+    }),
+  ])
+  return { personId: person.id, role: input.role, venueId }
+}
