@@ -24,6 +24,17 @@ export const rolesNl = {
   unknown: 'nog niet bekend',
   cancelled: 'gaat niet door',
   editVenue: 'Gegevens van je locatie bijwerken',
+  lookup: {
+    label: 'Coördinaten opzoeken bij dit adres',
+    hint: 'Met de Locatieserver van de overheid (PDOK), voor adressen in Nederland. Staan de coördinaten er al, dan blijven die staan.',
+    not_found:
+      'Dit adres kunnen we niet vinden. Controleer straat, huisnummer en plaats, of plak een kaartlink.',
+    timeout: 'Het opzoeken van het adres duurde te lang. Probeer het nog eens, of plak een kaartlink.',
+    unavailable: 'Het adres kon nu niet worden opgezocht. Probeer het later nog eens, of plak een kaartlink.',
+    off: 'Adressen opzoeken kan hier niet. Plak een kaartlink of vul de coördinaten in.',
+    located:
+      'Opgeslagen, met de coördinaten van het adres. Klopt de plek niet? Plak dan een kaartlink of vul de coördinaten zelf in.',
+  },
 }
 
 export const rolesEn: typeof rolesNl = {
@@ -47,4 +58,14 @@ export const rolesEn: typeof rolesNl = {
   unknown: 'not known yet',
   cancelled: 'cancelled',
   editVenue: 'Update the details of your venue',
+  lookup: {
+    label: 'Look up the coordinates of this address',
+    hint: 'With the Dutch government’s Locatieserver (PDOK), for addresses in the Netherlands. Coordinates already filled in are kept.',
+    not_found: 'We cannot find this address. Check the street, house number and town, or paste a map link.',
+    timeout: 'Looking up the address took too long. Try again, or paste a map link.',
+    unavailable: 'The address could not be looked up just now. Try again later, or paste a map link.',
+    off: 'Addresses cannot be looked up here. Paste a map link or fill in the coordinates.',
+    located:
+      'Saved, with the coordinates of the address. Is the place wrong? Then paste a map link or fill in the coordinates yourself.',
+  },
 }

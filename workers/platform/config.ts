@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { DomainError } from '../../shared/errors'
+import { type AddressLookup, LOOKUP_TIMEOUT_MS, PDOK_FREE_URL } from './address-lookup'
 import type { Bindings } from './env'
 
 /** What the Worker needs to know about where it runs, read once per isolate from the bindings. */
@@ -14,6 +15,8 @@ export type Config = {
     | { transport: 'http'; from: string; apiUrl: string; apiKey: string }
   /** Cloudflare Turnstile on public forms (comments), or null when the deployment has not set it up. */
   humanCheck: HumanCheck | null
+  /** The address lookup for venues (PDOK), or null when off (the default: development and tests). */
+  addressLookup: AddressLookup | null
 }
 
 /** Turnstile's two keys: the site key goes into the page, the secret only to siteverify. */
@@ -38,6 +41,16 @@ function readHumanCheck(env: Bindings): HumanCheck | null {
     throw new DomainError('not_configured')
   }
   return { siteKey, secret }
+}
+
+/**
+ * The address lookup when ADDRESS_LOOKUP = "pdok". Tests switch it on with a recorded answer in
+ * ADDRESS_LOOKUP_FETCH (nothing leaves the machine); elsewhere it is the platform's fetch.
+ */
+function addressLookupOf(env: Bindings): AddressLookup | null {
+  if (env.ADDRESS_LOOKUP !== 'pdok') return null
+  const outbound = env.ADDRESS_LOOKUP_FETCH ?? ((input, init) => fetch(input, init))
+  return { url: PDOK_FREE_URL, fetch: outbound, timeoutMs: LOOKUP_TIMEOUT_MS }
 }
 
 const environment = v.picklist(['development', 'production', 'test'])
@@ -78,6 +91,7 @@ export function readConfig(env: Bindings): Config {
       appSecret: s.APP_SECRET,
       mail: { transport: 'http', from: s.MAIL_FROM, apiUrl: s.MAIL_API_URL, apiKey: s.MAIL_API_KEY },
       humanCheck: readHumanCheck(env),
+      addressLookup: addressLookupOf(env),
     }
   } else {
     config = {
@@ -87,6 +101,7 @@ export function readConfig(env: Bindings): Config {
       appSecret: env.APP_SECRET || DEVELOPMENT_SECRET,
       mail: { transport: 'outbox', from: env.MAIL_FROM || 'Rondgang <noreply@rondgang.localhost>' },
       humanCheck: readHumanCheck(env),
+      addressLookup: addressLookupOf(env),
     }
   }
   cached = { env, config }

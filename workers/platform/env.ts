@@ -18,6 +18,8 @@ type OptionalSettings = {
   TURNSTILE_SITE_KEY?: string
   /** Turnstile's secret key, for siteverify. */
   TURNSTILE_SECRET?: string
+  /** Tests only: a recorded answer standing in for the address lookup's outbound fetch (see config.ts). */
+  ADDRESS_LOOKUP_FETCH?: typeof fetch
 }
 
 export type { Database }

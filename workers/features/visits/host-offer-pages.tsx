@@ -8,6 +8,7 @@ import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
+import { coordinatesOfAddress, fromMapLink, mapLinkFirst } from './coordinates'
 import {
   acceptHostOffer,
   currentHostSignupLink,
@@ -64,9 +65,16 @@ async function renderOfferForm(c: C, token: string, state?: FormState) {
     c.status(404)
     return c.render(<HostOfferInvalidPage t={c.var.t} />, { title: c.var.t.hostOffers.invalidTitle })
   }
-  return c.render(<HostOfferFormPage t={c.var.t} token={token} teamName={team.name} state={state} />, {
-    title: c.var.t.hostOffers.formTitle,
-  })
+  const page = (
+    <HostOfferFormPage
+      t={c.var.t}
+      token={token}
+      teamName={team.name}
+      state={state}
+      lookup={c.var.config.addressLookup !== null}
+    />
+  )
+  return c.render(page, { title: c.var.t.hostOffers.formTitle })
 }
 
 const param = (c: C, name: string) => c.req.param(name) ?? ''
@@ -136,6 +144,7 @@ export const hostOfferPages = new Hono<AppEnv>()
     '/host-offer/:token',
     // Anyone with the link may post, without an account: a per-client limit keeps floods out.
     rateLimit('host-offer'),
+    mapLinkFirst((c, state) => renderOfferForm(c, param(c, 'token'), state)),
     formBody(
       hostOfferSchema,
       (c, errors, values) => renderOfferForm(c, param(c, 'token'), { errors, values }),
@@ -147,8 +156,9 @@ export const hostOfferPages = new Hono<AppEnv>()
           venueName: text(form, 'venueName'),
           venueKind: text(form, 'venueKind'),
           address: text(form, 'address'),
-          lat: numberOrNull(form, 'lat'),
-          lng: numberOrNull(form, 'lng'),
+          // A pasted map link fills the coordinates, as on the team's venue form.
+          lat: fromMapLink(form)?.lat ?? numberOrNull(form, 'lat'),
+          lng: fromMapLink(form)?.lng ?? numberOrNull(form, 'lng'),
           capacity: numberOrNull(form, 'capacity'),
           stepFree: yesNo(form, 'stepFree'),
           toilet: yesNo(form, 'toilet'),
@@ -162,7 +172,10 @@ export const hostOfferPages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          const offer = await submitHostOffer(c.var.db, token, c.req.valid('form'), new Date())
+          const input = c.req.valid('form')
+          const looked = await coordinatesOfAddress(c, input, (c, state) => renderOfferForm(c, token, state))
+          if (looked instanceof Response) return looked
+          const offer = await submitHostOffer(c.var.db, token, { ...input, ...looked }, new Date())
           // A link replaced since the form was opened: the page that says it no longer works (404).
           if (!offer) return renderOfferForm(c, token)
           return c.render(<HostOfferThanksPage t={c.var.t} teamName={offer.teamName} />, {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { canOrganise } from '../../../shared/domain/access'
 import type { AppEnv } from '../../platform/env'
@@ -7,21 +7,13 @@ import { defined, idOrNull, numberOrNull, requiredNumber, text, yesNo } from '..
 import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
-import { coordinatesFromMapLink } from './map-link'
+import { coordinatesOfAddress, fromMapLink, mapLinkFirst } from './coordinates'
 import { venueCreateSchema, venueUpdateSchema, visitVenueSchema } from './schemas'
 import { createVenue, getVenue, listVenues, updateVenue, venueVisits } from './venues'
 import { VenuePage, VenuesPage } from './views/venue-pages'
 import { setVisitVenue } from './visit-venues'
 
 type C = Context<AppEnv>
-
-/** The coordinates in the pasted map link, when one was pasted and holds them. */
-const fromMapLink = (form: RawForm) => {
-  const link = text(form, 'mapLink')?.trim()
-  if (!link) return null
-  const found = coordinatesFromMapLink(link)
-  return 'lat' in found ? found : null
-}
 
 /** The venue fields a form sent; a host's form has only the practical ones, so only those are sent on. */
 const venueForm = (form: RawForm) =>
@@ -54,6 +46,7 @@ async function renderVenues(c: C, teamId: string, state?: FormState) {
       venues={venues}
       canOrganise={canOrganise(signedIn.actor, teamId)}
       state={state}
+      lookup={c.var.config.addressLookup !== null}
     />,
     { title: c.var.t.venues.title },
   )
@@ -91,6 +84,7 @@ async function renderVenue(
       access={access}
       visits={visits}
       rainOptions={rainOptions}
+      lookup={c.var.config.addressLookup !== null}
       {...shown}
     />,
     { title: venue.name },
@@ -98,23 +92,6 @@ async function renderVenue(
 }
 
 const param = (c: C, name: string) => c.req.param(name) ?? ''
-
-/**
- * A pasted map link without coordinates (or a short link we cannot follow) is refused at its field, the form
- * kept as typed, before the venue schema sees anything.
- */
-const mapLinkFirst =
-  (rerender: (c: C, state: FormState) => Promise<Response>): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
-    const form = (await c.req.parseBody({ all: true })) as RawForm
-    const link = text(form, 'mapLink')?.trim()
-    if (!link) return next()
-    const found = coordinatesFromMapLink(link)
-    if ('lat' in found) return next()
-    c.status(422)
-    const message = c.var.t.organiser.mapLink[found.problem]
-    return rerender(c as C, { errors: [{ field: 'mapLink', message }], values: form })
-  }
 
 /** Venue pages: the team's list and new-venue form, one venue with its edit form and per-visit windows. */
 export const venuePages = new Hono<AppEnv>()
@@ -133,16 +110,29 @@ export const venuePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          const venue = await createVenue(c.var.db, signedIn.actor, teamId, c.req.valid('form'), new Date())
-          return c.redirect(`/venues/${venue.id}`, 303)
+          const input = c.req.valid('form')
+          const looked = await coordinatesOfAddress(c, input, (c, state) => renderVenues(c, teamId, state))
+          if (looked instanceof Response) return looked
+          const venue = await createVenue(
+            c.var.db,
+            signedIn.actor,
+            teamId,
+            { ...input, ...looked },
+            new Date(),
+          )
+          return c.redirect(`/venues/${venue.id}${'lat' in looked ? '?done=located' : ''}`, 303)
         },
         (state) => renderVenues(c, teamId, state),
       )
     },
   )
-  .get('/venues/:venueId', (c) =>
-    renderVenue(c, c.req.param('venueId'), { accepted: c.req.query('done') === 'accepted' }),
-  )
+  .get('/venues/:venueId', (c) => {
+    const done = c.req.query('done')
+    return renderVenue(c, c.req.param('venueId'), {
+      accepted: done === 'accepted',
+      ...(done === 'located' ? { notice: c.var.t.roles.lookup.located } : {}),
+    })
+  })
   .post(
     '/venues/:venueId',
     mapLinkFirst((c, editState) => renderVenue(c, param(c, 'venueId'), { editState })),
@@ -157,8 +147,13 @@ export const venuePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          await updateVenue(c.var.db, signedIn.actor, venueId, c.req.valid('form'), new Date())
-          return c.redirect(`/venues/${venueId}`, 303)
+          const input = c.req.valid('form')
+          const looked = await coordinatesOfAddress(c, input, (c, editState) =>
+            renderVenue(c, venueId, { editState }),
+          )
+          if (looked instanceof Response) return looked
+          await updateVenue(c.var.db, signedIn.actor, venueId, { ...input, ...looked }, new Date())
+          return c.redirect(`/venues/${venueId}${'lat' in looked ? '?done=located' : ''}`, 303)
         },
         (editState) => renderVenue(c, venueId, { editState }),
         () => renderVenue(c, venueId, { notice: c.var.t.visits.stale }),

@@ -32,6 +32,7 @@ const httpConfig: Config = {
     apiKey,
   },
   humanCheck: null,
+  addressLookup: null,
 }
 
 const signInMail = (to: string) => ({

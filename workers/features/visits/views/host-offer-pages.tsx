@@ -141,11 +141,14 @@ export function HostOfferFormPage({
   token,
   teamName,
   state,
+  lookup,
 }: {
   t: Messages
   token: string
   teamName: string
   state?: FormState | undefined
+  /** The address lookup is on. */
+  lookup?: boolean | undefined
 }) {
   return (
     <section class="narrow">
@@ -180,6 +183,7 @@ export function HostOfferFormPage({
             names={{ name: 'venueName', kind: 'venueKind' }}
             nameLabel={t.hostOffers.venueName}
             nameHint={t.hostOffers.venueNameHint}
+            lookup={lookup}
           />
           <PracticalFields t={t} state={state} />
         </fieldset>

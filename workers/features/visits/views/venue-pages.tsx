@@ -1,7 +1,7 @@
 import { utcToZoned } from '../../../../shared/domain/time'
 import { venueKinds } from '../../../../shared/domain/visits'
 import type { Messages } from '../../../../shared/i18n'
-import { ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
+import { Checkbox, ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { getVenue, listVenues, venueVisits } from '../venues'
 import { Notice, VisitDates } from './visit-parts'
 
@@ -80,6 +80,7 @@ export function PlaceFields({
   names = { name: 'name', kind: 'kind' },
   nameLabel,
   nameHint,
+  lookup = false,
 }: {
   t: Messages
   state?: FormState | undefined
@@ -88,6 +89,8 @@ export function PlaceFields({
   names?: { name: string; kind: string }
   nameLabel?: string | undefined
   nameHint?: string | undefined
+  /** The address lookup is on here: offer to look the address up (ticked while there are no coordinates). */
+  lookup?: boolean | undefined
 }) {
   return (
     <>
@@ -107,6 +110,15 @@ export function PlaceFields({
         state={state}
       />
       <Field name="address" label={t.venues.address} value={venue?.address} state={state} />
+      {lookup ? (
+        <Checkbox
+          name="lookupAddress"
+          label={t.roles.lookup.label}
+          hint={t.roles.lookup.hint}
+          checked={venue?.lat === null || venue?.lat === undefined}
+          state={state}
+        />
+      ) : null}
       <p class="muted" id="coordinates-hint">
         {t.venues.coordinatesHint}
       </p>
@@ -167,12 +179,15 @@ export function VenuesPage({
   venues,
   canOrganise,
   state,
+  lookup,
 }: {
   t: Messages
   teamId: string
   venues: VenueListItem[]
   canOrganise: boolean
   state?: FormState | undefined
+  /** The address lookup is on. */
+  lookup?: boolean | undefined
 }) {
   return (
     <>
@@ -203,7 +218,7 @@ export function VenuesPage({
           <h2 id="create-venue">{t.venues.create}</h2>
           <ErrorSummary t={t} state={state} />
           <form method="post" action={`/teams/${teamId}/venues`} novalidate>
-            <PlaceFields t={t} state={state} />
+            <PlaceFields t={t} state={state} lookup={lookup} />
             <PracticalFields t={t} state={state} />
             <HostFields t={t} state={state} />
             <button type="submit">{t.venues.createButton}</button>
@@ -241,11 +256,14 @@ export function VenuePage({
   notice,
   editState,
   windowState,
+  lookup,
 }: {
   t: Messages
   teamId: string
   venue: Venue
   access: Access
+  /** The address lookup is on. */
+  lookup?: boolean | undefined
   visits: VenueVisit[]
   /** Other venues of the team for the rain alternative; empty for a host, who does not see them. */
   rainOptions: { id: string; name: string }[]
@@ -302,7 +320,9 @@ export function VenuePage({
           <ErrorSummary t={t} state={editState} />
           <form method="post" action={`/venues/${venue.id}`} novalidate>
             <input type="hidden" name="version" value={String(venue.version)} />
-            {access === 'organise' ? <PlaceFields t={t} state={editState} venue={venue} /> : null}
+            {access === 'organise' ? (
+              <PlaceFields t={t} state={editState} venue={venue} lookup={lookup} />
+            ) : null}
             <PracticalFields t={t} state={editState} venue={venue} />
             <HostFields t={t} state={editState} venue={'hostContact' in venue ? venue : undefined} />
             <button type="submit">{t.venues.save}</button>
