@@ -56,6 +56,9 @@ describe('a new visit shows what is left to do', () => {
     expect(stepsOf(after).map(([, done]) => done)).toEqual([false, true, false, false, false])
     expect(after).toContain('Nog 4 stappen, in deze volgorde.')
     expect(after).toContain('0 van 1 locaties hebben coördinaten')
+    // The step leads straight to the venue that lacks them, from the visit (not only from the team).
+    expect(after).toMatch(new RegExp(`<a href="/venues/${w.venueA1}"[^>]*>Locaties met coördinaten`))
+    expect(after).toContain(`<a href="/venues/${w.venueA1}">Tuin A1</a>`)
 
     // Viewers of the team see no checklist.
     expect(await (await page(`/visits/${visit.id}`, w.person.viewer.cookie)).text()).not.toContain(

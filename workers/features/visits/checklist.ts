@@ -17,7 +17,7 @@ export type ChecklistFacts = { speakers: number; registrations: number; releases
 /** The steps, from the visit, the venues its programme uses, its items and the facts above. */
 export function visitChecklist(input: {
   visit: { id: string; teamId: string; rsvpCapacity?: number | null | undefined }
-  venues: readonly { lat: number | null; lng: number | null }[]
+  venues: readonly { id: string; lat: number | null; lng: number | null }[]
   items: number
   facts: ChecklistFacts
   /** Changes waiting to be published (when known): a published visit with changes is not done. */
@@ -25,11 +25,14 @@ export function visitChecklist(input: {
 }): ChecklistStep[] {
   const base = `/visits/${input.visit.id}`
   const placed = input.venues.filter((v) => v.lat !== null && v.lng !== null).length
+  // A venue of the programme still without coordinates: straight to its page, where a map link or the
+  // address fills them; otherwise the team's venues, to add one.
+  const unplaced = input.venues.find((v) => v.lat === null || v.lng === null)
   return [
     {
       key: 'venues',
       done: input.venues.length > 0 && placed === input.venues.length,
-      href: `/teams/${input.visit.teamId}/venues`,
+      href: unplaced ? `/venues/${unplaced.id}` : `/teams/${input.visit.teamId}/venues`,
       count: { done: placed, of: input.venues.length },
     },
     { key: 'programme', done: input.items > 0, href: `${base}/programme` },

@@ -341,7 +341,7 @@ export function VenuePage({
           return (
             <article class="card visit-window" aria-labelledby={`${prefix}-title`}>
               <h3 id={`${prefix}-title`} class="card-title">
-                {access === 'host' ? v.title : <a href={`/visits/${v.id}`}>{v.title}</a>}
+                <a href={`/visits/${v.id}`}>{v.title}</a>
               </h3>
               <p class="muted">
                 <VisitDates t={t} visit={v} />
