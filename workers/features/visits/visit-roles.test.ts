@@ -145,3 +145,47 @@ describe('a host or caterer lands on their own visits', () => {
     expect(team).not.toContain('Bij Tuin A1')
   })
 })
+
+describe('the organisers give roles on a page', () => {
+  it('lists the hosts and caterers, adds one (mailed), and says when the role was there already', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const list = await (await page(`/visits/${w.visitA}/roles`, cookie)).text()
+    expect(list).toContain(w.person.host.email)
+    expect(list).toContain('Gastheer of gastvrouw van Tuin A1')
+    expect(list).toContain(w.person.caterer.email)
+    const overview = await (await page(`/visits/${w.visitA}`, cookie)).text()
+    expect(overview).toContain(`href="/visits/${w.visitA}/roles"`)
+
+    const email = `buurvrouw-${w.teamA.slice(0, 8)}@example.nl`
+    const fields = { role: 'host', venueId: w.venueA2, email }
+    const res = await form(`/visits/${w.visitA}/roles`, fields, { cookie })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/visits/${w.visitA}/roles?done=granted`)
+    expect(await roleMailsTo(email)).toHaveLength(1)
+    const after = await (await page(`/visits/${w.visitA}/roles?done=granted`, cookie)).text()
+    expect(after).toContain('Toegevoegd. Ze krijgen een mail')
+    expect(after).toContain(email)
+
+    const again = await form(`/visits/${w.visitA}/roles`, fields, { cookie })
+    expect(again.headers.get('location')).toBe(`/visits/${w.visitA}/roles?done=already`)
+    expect(await roleMailsTo(email)).toHaveLength(1)
+  })
+
+  it('refuses a host without a venue, or another team’s venue, at its field; keeps the form; gives nothing', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const email = `twijfel-${w.teamA.slice(0, 8)}@example.nl`
+    for (const venueId of ['', w.venueB]) {
+      const res = await form(`/visits/${w.visitA}/roles`, { role: 'host', venueId, email }, { cookie })
+      expect(res.status).toBe(422)
+      const html = await res.text()
+      expect(html).toContain('id="field-venueId-error"')
+      expect(html).toContain(`value="${email}"`)
+    }
+    const bad = await form(`/visits/${w.visitA}/roles`, { role: 'caterer', email: 'geen-adres' }, { cookie })
+    expect(bad.status).toBe(422)
+    expect(await bad.text()).toContain('id="field-email-error"')
+    expect(await roleMailsTo(email)).toEqual([])
+  })
+})

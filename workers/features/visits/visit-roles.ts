@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm'
-import { people, teams, venues, visitRoles } from '../../../shared/db/schema'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { people, teams, venues, visitRoles, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import type { Lang } from '../../../shared/i18n'
 import { auditEntry } from '../../platform/audit'
@@ -46,14 +46,17 @@ export async function grantVisitRole(
   if (!person || !team) throw new Error('person or team missing right after insert')
   const roleId = crypto.randomUUID()
   const isNew = sql`exists (select 1 from ${visitRoles} where ${visitRoles.id} = ${roleId})`
-  await db.batch([
+  const [inserted] = await db.batch([
     // Not by the unique index alone: a caterer's venue is NULL, and SQLite counts NULLs as all different.
-    db.insert(visitRoles).select(
-      sql`select ${roleId}, ${visitId}, ${person.id}, ${input.role}, ${venueId}, ${now.getTime()}
+    db
+      .insert(visitRoles)
+      .select(
+        sql`select ${roleId}, ${visitId}, ${person.id}, ${input.role}, ${venueId}, ${now.getTime()}
         where not exists (select 1 from ${visitRoles} where ${visitRoles.visitId} = ${visitId}
           and ${visitRoles.personId} = ${person.id} and ${visitRoles.role} = ${input.role}
           and ${visitRoles.venueId} is ${venueId})`,
-    ),
+      )
+      .returning({ id: visitRoles.id }),
     roleMail(
       db,
       config,
@@ -77,5 +80,36 @@ export async function grantVisitRole(
       at: now,
     }),
   ])
-  return { personId: person.id, role: input.role, venueId }
+  return { personId: person.id, role: input.role, venueId, isNew: inserted.length > 0 }
+}
+
+/**
+ * Who hosts or caters for a visit, with the team's venues to choose from (organisers: it shows addresses).
+ * One round trip after the access check.
+ */
+export async function listVisitRoles(db: Database, actor: Actor, visitId: string) {
+  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  const [roles, teamVenues] = await db.batch([
+    db
+      .select({
+        role: visitRoles.role,
+        // Both tables call it "name": D1 answers rows by column name, so one must be renamed.
+        name: sql<string>`${people.name}`.as('person_name'),
+        email: people.email,
+        venueId: visitRoles.venueId,
+        venueName: sql<string | null>`${venues.name}`.as('venue_name'),
+      })
+      .from(visitRoles)
+      .innerJoin(people, eq(people.id, visitRoles.personId))
+      .leftJoin(venues, eq(venues.id, visitRoles.venueId))
+      .where(eq(visitRoles.visitId, visitId))
+      .orderBy(asc(visitRoles.role), asc(venues.name), asc(people.email)),
+    db
+      .select({ id: venues.id, name: venues.name })
+      .from(venues)
+      .innerJoin(visits, eq(visits.teamId, venues.teamId))
+      .where(eq(visits.id, visitId))
+      .orderBy(asc(venues.name)),
+  ])
+  return { visit, roles, venues: teamVenues }
 }

@@ -43,6 +43,18 @@ export const pageRows: Record<string, Row> = {
     request: (w) => ({ path: `/visits/${w.visitA}`, form: { version: '1', title: 'Andere titel' } }),
     expect: visitWrite,
   },
+  'GET /visits/:visitId/roles': {
+    request: (w) => ({ path: `/visits/${w.visitA}/roles` }),
+    // Hosts' and caterers' addresses: organisers only; a viewer of the team may not see them either.
+    expect: s(303, 404, 403, 200, 200, 403, 403, 303),
+  },
+  'POST /visits/:visitId/roles': {
+    request: (w) => ({
+      path: `/visits/${w.visitA}/roles`,
+      form: { role: 'caterer', email: `kok-${w.teamA.slice(0, 8)}@example.nl` },
+    }),
+    expect: visitWrite,
+  },
   'POST /visits/:visitId/duplicate': {
     request: (w) => ({
       path: `/visits/${w.visitA}/duplicate`,

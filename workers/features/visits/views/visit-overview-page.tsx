@@ -194,6 +194,12 @@ export function VisitOverviewPage({
               <a href={`/visits/${visit.id}/follow-ups`}>{t.reports.followUps.title}</a>
             </>
           ) : null}
+          {organise ? (
+            <>
+              {' · '}
+              <a href={`/visits/${visit.id}/roles`}>{t.roles.page.link}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {access === 'organise' || access === 'read' ? (
