@@ -267,7 +267,8 @@ export const cateringNl = {
   sheetLink: 'Bestelbon (afdrukken)',
   csvLink: 'Bestellingen als CSV',
   providerSaved: 'Opgeslagen.',
-  providerCreated: 'Toegevoegd. Maak een link of vraag het via een bestelling.',
+  providerCreated:
+    'Toegevoegd. Met een e-mailadres krijgen ze hun link meteen per mail; anders maak je een link, of vraag je het via een bestelling.',
   providerRemoved: 'Verwijderd.',
   // --- the team present ---------------------------------------------------------------------------------
   team: 'Wie van het team is erbij',
@@ -589,7 +590,8 @@ export const cateringEn: CateringMessages = {
   sheetLink: 'Order sheet (print)',
   csvLink: 'Orders as CSV',
   providerSaved: 'Saved.',
-  providerCreated: 'Added. Make a link, or ask them through an order.',
+  providerCreated:
+    'Added. With an e-mail address they get their link by e-mail at once; otherwise make a link, or ask them through an order.',
   providerRemoved: 'Removed.',
   team: 'Who of the team is there',
   teamIntro:

@@ -241,7 +241,14 @@ export const cateringApi = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       const visitId = c.req.param('visitId')
-      const id = await createProvider(c.var.db, signedIn.actor, visitId, c.req.valid('json'), new Date())
+      const id = await createProvider(
+        c.var.db,
+        c.var.config,
+        signedIn.actor,
+        visitId,
+        c.req.valid('json'),
+        new Date(),
+      )
       const { team } = await seen(c, { visitId })
       return c.json(
         team?.providers.find((p) => p.id === id),

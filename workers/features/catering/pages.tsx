@@ -215,7 +215,15 @@ export const cateringPages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          const id = await createProvider(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
+          const id = await createProvider(
+            c.var.db,
+            c.var.config,
+            signedIn.actor,
+            visitId,
+            c.req.valid('form'),
+            new Date(),
+          )
+          deliverSoon(c.executionCtx, c.var.db, c.var.config)
           return c.redirect(`/catering/providers/${id}?done=provider-created`, 303)
         },
         (provider) => renderCatering(c, visitId, { states: { provider } }),

@@ -8,8 +8,10 @@ import { auditEntry } from '../../platform/audit'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
+import { queueMail } from '../../platform/mail/outbox'
 import { auditWhen, rowAtVersion } from '../visits/audit-when'
 import { fieldError } from '../visits/visits'
+import { providerMail } from './catering-mail'
 import { loadPlanToOrganise, providerView } from './catering-plan'
 import { mailToProvider } from './orders'
 import type { CateringRows } from './queries'
@@ -32,18 +34,25 @@ function checkPerson(rows: CateringRows, kind: string, personId: string | null |
 const audited = (p: { kind: string; name?: string | undefined }) =>
   p.kind === 'supplier' ? { kind: p.kind, name: p.name } : { kind: p.kind }
 
-/** Adds a provider (organisers). Their private link is made now but handed out only when asked for. */
+/**
+ * Adds a provider (organisers). A resident or supplier with an address is mailed their private link at once
+ * (they were given a role); without one, or for a person with an account, it is handed out when asked for.
+ */
 export async function createProvider(
   db: Database,
+  config: Config,
   actor: Person,
   visitId: string,
   input: InferOutput<typeof providerCreateSchema>,
   now: Date,
 ) {
-  const { rows } = await loadPlanToOrganise(db, actor, { visitId }, now)
+  const { rows, plan } = await loadPlanToOrganise(db, actor, { visitId }, now)
   const person = input.kind === 'team_member' || input.kind === 'host'
   checkPerson(rows, input.kind, input.personId)
   const id = crypto.randomUUID()
+  const token = randomToken()
+  const mailed = !person && input.email ? input.email : null
+  const link = `${config.publicUrl.replace(/\/$/, '')}/c/${token}`
   await db.batch([
     db.insert(cateringProviders).values({
       id,
@@ -51,9 +60,19 @@ export async function createProvider(
       ...input,
       // A person's name and address come from their account, never typed twice.
       ...(person ? { name: '', email: '' } : { personId: null }),
-      tokenHash: await hashToken(randomToken()),
+      tokenHash: await hashToken(token),
       createdAt: now,
     }),
+    ...(mailed
+      ? [
+          queueMail(
+            db,
+            config,
+            { to: mailed, kind: 'catering_link', ...providerMail(input, 'catering_link', plan, [], link) },
+            now,
+          ),
+        ]
+      : []),
     auditEntry(db, {
       teamId: rows.visit.teamId,
       actorId: actor.personId,

@@ -189,3 +189,37 @@ describe('the organisers give roles on a page', () => {
     expect(await roleMailsTo(email)).toEqual([])
   })
 })
+
+describe('a resident or supplier added to the catering is mailed their link', () => {
+  it('mails a named provider with an address at once; the link opens their page; none without one', async () => {
+    const w = await makeWorld()
+    const email = `bakker-${w.teamA.slice(0, 8)}@example.nl`
+    const res = await api(`/api/visits/${w.visitA}/catering/providers`, {
+      cookie: w.person.organiser.cookie,
+      body: { kind: 'supplier', name: 'Bakkerij Noord', email },
+    })
+    expect(res.status).toBe(201)
+    const mail = await env.DB.prepare(
+      'SELECT subject, text FROM mail_outbox WHERE "to" = ? AND kind = \'catering_link\'',
+    )
+      .bind(email)
+      .all<{ subject: string; text: string }>()
+    expect(mail.results).toHaveLength(1)
+    expect(mail.results[0]?.subject).toContain('catering')
+    const token = /\/c\/([A-Za-z0-9_-]{43})/.exec(mail.results[0]?.text ?? '')?.[1]
+    expect((await page(`/c/${token}`)).status).toBe(200)
+
+    const before = await env.DB.prepare(
+      "SELECT count(*) AS n FROM mail_outbox WHERE kind = 'catering_link'",
+    ).first<{ n: number }>()
+    const unnamed = await api(`/api/visits/${w.visitA}/catering/providers`, {
+      cookie: w.person.organiser.cookie,
+      body: { kind: 'resident', name: 'Buurman zonder mail' },
+    })
+    expect(unnamed.status).toBe(201)
+    const after = await env.DB.prepare(
+      "SELECT count(*) AS n FROM mail_outbox WHERE kind = 'catering_link'",
+    ).first<{ n: number }>()
+    expect(after?.n).toBe(before?.n)
+  })
+})
