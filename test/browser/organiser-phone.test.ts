@@ -30,6 +30,7 @@ const fixedPages = [
   '/visits/demo-visit-vreewijk/catering',
   '/visits/demo-visit-vreewijk/catering/orders/new',
   '/visits/demo-visit-vreewijk/photos',
+  '/visits/demo-visit-vreewijk/roles',
   '/venues/demo-venue-tuin-dewit',
   '/groups/demo-group-a',
   '/items/demo-item-v1',
