@@ -12,6 +12,7 @@ import {
   followUpReminders,
   followUps,
   hostOffers,
+  idempotencyKeys,
   invitations,
   loginTokens,
   mailOutbox,
@@ -253,6 +254,18 @@ describe('the personal-data contract', () => {
         .values({ id: followUpId, visitId: w.visitA, teamId: w.teamA, title: 'Bankje', ownerId: subject.id }),
       db.insert(followUpEvents).values({ followUpId, actorId: subject.id, comment: 'Besteld' }),
       db.insert(followUpReminders).values({ personId: subject.id, week: '2017-W40', sentAt: now }),
+      // Answers kept to replay a double submission: one shows the subject's address, one someone else's.
+      ...[email, 'iemand.anders@example.nl'].map((shown, i) =>
+        db.insert(idempotencyKeys).values({
+          scope: `replay-${i}-${crypto.randomUUID()}`,
+          bodyHash: 'h',
+          status: 201,
+          headers: '[]',
+          body: btoa(JSON.stringify({ rsvp: { email: shown.toUpperCase() } })),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 600_000),
+        }),
+      ),
     ])
     const totalsBefore = await db.select().from(rsvpTotals).where(eq(rsvpTotals.visitId, w.visitA))
 
@@ -300,6 +313,9 @@ describe('the personal-data contract', () => {
     expect(audit).toMatchObject({ actorId: null, action: 'venue.update' })
     // Other people are untouched.
     expect(await db.select().from(people).where(eq(people.id, w.person.owner.id))).toHaveLength(1)
+    const replays = await db.select({ body: idempotencyKeys.body }).from(idempotencyKeys)
+    expect(replays.map((r) => atob(r.body ?? '')).filter((t) => t.includes('IEMAND.ANDERS'))).toHaveLength(1)
+    expect(replays.map((r) => atob(r.body ?? '')).filter((t) => t.includes(email.toUpperCase()))).toEqual([])
 
     // Erasing again finds nothing more and fails nothing.
     const again = await erasePersonalData(personalDataParts, scope)

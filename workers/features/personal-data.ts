@@ -1,4 +1,8 @@
-import { auditPersonalData, mailPersonalData } from '../platform/personal-data/platform-parts'
+import {
+  auditPersonalData,
+  mailPersonalData,
+  replayPersonalData,
+} from '../platform/personal-data/platform-parts'
 import { accountsPersonalData } from './accounts/personal-data'
 import { cateringPersonalData } from './catering/personal-data'
 import { photosPersonalData } from './photos/personal-data'
@@ -24,6 +28,7 @@ export const personalDataParts = [
   programmePersonalData,
   visitsPersonalData,
   mailPersonalData,
+  replayPersonalData,
   auditPersonalData,
   accountsPersonalData,
 ] as const
