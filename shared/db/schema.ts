@@ -747,6 +747,49 @@ export const cateringTeamPresence = sqliteTable(
   ],
 )
 
+/**
+ * The confirmed registrations of a visit added up per set of groups (the stored `group_ids` as written), kept
+ * by SQLite triggers on `rsvps` (migration 0017) like rsvp_totals: their number, their persons and the
+ * persons per dietary need (rsvps' rule: never more than the party). Catering's headcount reads these few
+ * rows instead of every registration. Never written by the Worker.
+ */
+export const cateringGuestSums = sqliteTable(
+  'catering_guest_sums',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    groupIds: text('group_ids').notNull(),
+    registrations: integer('registrations').notNull().default(0),
+    persons: integer('persons').notNull().default(0),
+    vegetarian: integer('vegetarian').notNull().default(0),
+    vegan: integer('vegan').notNull().default(0),
+    halal: integer('halal').notNull().default(0),
+    kosher: integer('kosher').notNull().default(0),
+    glutenFree: integer('gluten_free').notNull().default(0),
+    lactoseFree: integer('lactose_free').notNull().default(0),
+    nutAllergy: integer('nut_allergy').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.groupIds] })],
+)
+
+/**
+ * The food notes of a visit's confirmed registrations as written, per set of groups, with how many wrote
+ * each (never who): kept by the triggers of migration 0017 beside catering_guest_sums.
+ */
+export const cateringGuestNotes = sqliteTable(
+  'catering_guest_notes',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    groupIds: text('group_ids').notNull(),
+    note: text('note').notNull(),
+    registrations: integer('registrations').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.groupIds, t.note] })],
+)
+
 // ---------------------------------------------------------------------------------------------------------
 // Mail and audit
 // ---------------------------------------------------------------------------------------------------------

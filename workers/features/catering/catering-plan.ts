@@ -2,7 +2,7 @@ import type { CateringStatus } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
 import type { Database } from '../../platform/env'
-import { parseDietary, parseIds } from '../rsvps/rules'
+import { parseIds } from '../rsvps/rules'
 import {
   type CateringKey,
   type CateringRows,
@@ -56,69 +56,50 @@ export type ProviderView = ReturnType<typeof providerView>
 /** A contribution with the name of the volunteer who brings it. */
 export type ContributionView = ContributionRow & { providerName: string | null }
 
-/** The headcount's sources from the rows of a load: shapes of registrations, never a person's name. */
-function sourcesOf(
-  rows: CateringRows,
-  groupsOfItem: ReadonlyMap<string, readonly string[]>,
-): HeadcountSources {
-  const speakers = new Map<string, { email: string; groupIds: Set<string>; everyone: boolean }>()
-  const pairs = JSON.parse(rows.speakers[0]?.pairsJson ?? '[]') as [string, string | null][]
-  for (const [email, itemId] of pairs) {
-    const entry = speakers.get(email) ?? { email, groupIds: new Set(), everyone: false }
-    const groupIds = itemId ? (groupsOfItem.get(itemId) ?? []) : []
-    // A talk not placed yet, or placed in an item for everyone: the speaker is with the whole company.
-    if (groupIds.length === 0) entry.everyone = true
-    for (const g of groupIds) entry.groupIds.add(g)
-    speakers.set(email, entry)
-  }
-  // Shapes repeat their groups and needs: each stored list is read once.
-  const read = <T>(seen: Map<string, T>, json: string, parse: (json: string) => T) => {
-    let value = seen.get(json)
-    if (value === undefined) {
-      value = parse(json)
-      seen.set(json, value)
-    }
-    return value
-  }
+/** The headcount's sources from the rows of a load: guests added up per set of groups, never a person's name. */
+function sourcesOf(rows: CateringRows): HeadcountSources {
+  // The sums and notes repeat their stored lists of groups: each is read once (and shared, which the
+  // headcount uses to add them up without comparing lists).
   const groupLists = new Map<string, string[]>()
-  const needLists = new Map<string, ReturnType<typeof parseDietary>>()
-  const shapes = JSON.parse(rows.guests[0]?.shapesJson ?? '[]') as [
-    number,
-    string,
-    string,
-    number,
-    string[],
-  ][]
-  const guests = shapes.map(([partySize, groupIds, dietary, registrations, notes]) => ({
-    partySize,
-    groupIds: read(groupLists, groupIds, parseIds),
-    dietary: read(needLists, dietary, parseDietary),
-    registrations,
-    notes,
-  }))
+  const groupsOf = (json: string) => {
+    let list = groupLists.get(json)
+    if (list === undefined) {
+      list = parseIds(json)
+      groupLists.set(json, list)
+    }
+    return list
+  }
   return {
-    guests,
-    guestAddresses: rows.guestAddresses.map((g) => ({
-      email: g.email,
-      groupIds: read(groupLists, g.groupIds, parseIds),
+    guests: [],
+    guestSums: rows.guests.map((g) => ({
+      groupIds: groupsOf(g.groupIds),
+      registrations: g.registrations,
+      persons: g.persons,
+      needs: {
+        vegetarian: g.vegetarian,
+        vegan: g.vegan,
+        halal: g.halal,
+        kosher: g.kosher,
+        gluten_free: g.glutenFree,
+        lactose_free: g.lactoseFree,
+        nut_allergy: g.nutAllergy,
+      },
     })),
+    guestAddresses: rows.guestAddresses.map((g) => ({ email: g.email, groupIds: groupsOf(g.groupIds) })),
     company: rows.company.map(({ groupId, people }) => ({ groupId, people })),
     notes: [
-      ...guests.flatMap((g) => g.notes.map((text) => ({ text, groupIds: g.groupIds }))),
+      ...rows.guestNotes.map((n) => ({
+        text: n.note,
+        groupIds: groupsOf(n.groupIds),
+        count: n.registrations,
+      })),
       ...rows.company.flatMap((c) =>
-        c.notesJson === '[]'
-          ? []
-          : (JSON.parse(c.notesJson) as string[]).map((text) => ({
-              text,
-              groupIds: c.groupId ? [c.groupId] : [],
-            })),
+        c.notes.map((text) => ({ text, groupIds: c.groupId ? [c.groupId] : [] })),
       ),
     ],
     team: rows.presence.map((p) => ({ email: p.email, groupId: p.groupId })),
-    speakers: [...speakers.values()].map((s) => ({
-      email: s.email,
-      groupIds: s.everyone ? [] : [...s.groupIds],
-    })),
+    // A talk not placed yet, or placed in an item for everyone, puts its speaker with the whole company.
+    speakers: rows.speakers.map((s) => ({ email: s.email, groupIds: s.everyone ? [] : s.groupIds })),
   }
 }
 
@@ -141,12 +122,12 @@ export type OrderWarning =
 export function cateringPlan(rows: CateringRows, now: Date) {
   const groupName = new Map(rows.groups.map((g) => [g.id, g.name]))
   const groupsOfItem = new Map<string, string[]>()
-  for (const [itemId, groupId] of JSON.parse(rows.itemGroups[0]?.pairsJson ?? '[]') as [string, string][]) {
+  for (const { itemId, groupId } of rows.itemGroups) {
     const list = groupsOfItem.get(itemId) ?? []
     list.push(groupId)
     groupsOfItem.set(itemId, list)
   }
-  const sources = sourcesOf(rows, groupsOfItem)
+  const sources = sourcesOf(rows)
   // The items as read (no copy of 300 rows per request); an order's item gets its groups, read for it alone.
   const items = rows.items
   const itemById = new Map(items.map((i) => [i.id, i]))

@@ -1,6 +1,5 @@
 import {
   and,
-  asc,
   count,
   eq,
   getTableColumns,
@@ -12,6 +11,8 @@ import {
 } from 'drizzle-orm'
 import {
   cateringContributions,
+  cateringGuestNotes,
+  cateringGuestSums,
   cateringOrders,
   cateringProviders,
   cateringTeamPresence,
@@ -29,6 +30,7 @@ import {
   visitRoles,
   visits,
 } from '../../../shared/db/schema'
+import { jsonDocument, jsonPart } from '../../platform/db/json-document'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 
@@ -36,78 +38,83 @@ export type OrderRow = typeof cateringOrders.$inferSelect
 export type ProviderRow = typeof cateringProviders.$inferSelect
 export type ContributionRow = typeof cateringContributions.$inferSelect
 
+/** Which items a load reads: those of the orders (the overview, a provider's page) or all (the order form). */
+export type ItemsRead = 'ordered' | 'all'
+
 /**
- * Everything the catering of a visit is worked out from, as statements for one D1 round trip: the orders with
- * their contributions and providers, the items and venues they are for, and the headcount's sources — the
- * confirmed registrations grouped by shape (party size, groups, needs) by SQLite, the company per group, the
- * team present, the confirmed speakers — without a single guest's name.
+ * Everything the catering of a visit is worked out from, as one statement that answers one JSON document
+ * (platform/db/json-document.ts): the orders with their contributions and providers, the items and places
+ * they are for, and the headcount's sources — the confirmed registrations added up per set of groups and
+ * their food notes (kept by triggers, migration 0017: a few rows however many guests), the company per
+ * group, the team present, the confirmed speakers with their groups — never a guest's name. Every part is
+ * read for the visit of the row it is selected from (`visits.id`, a correlated subquery).
  */
-function cateringQueries(db: Database, visitId: SQL | Placeholder, itemsRead: ItemsRead) {
-  const confirmedGuests = and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed'))
-  const teamOfVisit = db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId))
+function cateringDocument(db: Database, itemsRead: ItemsRead) {
+  const ofVisit = visits.id
   const orderedItems = db
     .select({ itemId: cateringOrders.itemId })
     .from(cateringOrders)
-    .where(eq(cateringOrders.visitId, visitId))
-  // Read from rsvps_visit_shape_idx alone, in its order: no row fetched, nothing sorted.
-  const shapes = db
+    .where(eq(cateringOrders.visitId, ofVisit))
+  // The company per group: how many, and their dietary needs as written (text only, never whose).
+  const company = db
     .select({
-      partySize: rsvps.partySize,
-      groupIds: rsvps.groupIds,
-      dietary: rsvps.dietary,
-      registrations: sql<number>`count(*)`.as('registrations'),
-      notes:
-        sql<string>`json_group_array(${rsvps.dietaryNotes}) filter (where ${rsvps.dietaryNotes} <> '')`.as(
-          'notes',
+      groupId: participants.groupId,
+      people: count().as('people'),
+      notesJson:
+        sql<string>`json_group_array(${participants.dietaryNeeds}) filter (where ${participants.dietaryNeeds} <> '')`.as(
+          'notes_json',
         ),
     })
-    .from(rsvps)
-    .where(confirmedGuests)
-    .groupBy(rsvps.partySize, rsvps.groupIds, rsvps.dietary)
-    .as('shapes')
-  return {
-    visit: db
-      .select({
-        id: visits.id,
-        teamId: visits.teamId,
-        slug: visits.slug,
-        title: visits.title,
-        status: visits.status,
-        startDate: visits.startDate,
-        endDate: visits.endDate,
-        timeZone: visits.timeZone,
-        budgetCents: visits.budgetCents,
-        expectedGuests: visits.expectedGuests,
-      })
-      .from(visits)
-      .where(eq(visits.id, visitId))
-      .limit(1),
-    orders: db
-      .select()
-      .from(cateringOrders)
-      .where(eq(cateringOrders.visitId, visitId))
-      .orderBy(asc(cateringOrders.createdAt), asc(cateringOrders.id)),
-    contributions: db
-      .select(getTableColumns(cateringContributions))
-      .from(cateringContributions)
-      .innerJoin(cateringOrders, eq(cateringOrders.id, cateringContributions.orderId))
-      .where(eq(cateringOrders.visitId, visitId))
-      .orderBy(asc(cateringContributions.createdAt), asc(cateringContributions.id)),
-    providers: db
-      // Aliased: D1 hands a batch's rows back keyed by column name, and `name` and `email` are in both tables.
-      .select({
+    .from(participants)
+    .where(eq(participants.visitId, ofVisit))
+    .groupBy(participants.groupId)
+    .as('company')
+  // Each confirmed speaker once, with the groups of the items of their talks; a talk not placed yet, or in an
+  // item for no group in particular, puts them with the whole company.
+  const speakerGroups = db
+    .select({
+      email: speakers.email,
+      everyone: sql<number>`max(${programmeItemGroups.groupId} is null)`.as('everyone'),
+      groupIdsJson:
+        sql<string>`json_group_array(distinct ${programmeItemGroups.groupId}) filter (where ${programmeItemGroups.groupId} is not null)`.as(
+          'group_ids_json',
+        ),
+    })
+    .from(talkSpeakers)
+    .innerJoin(talks, eq(talks.id, talkSpeakers.talkId))
+    .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
+    .leftJoin(programmeItemGroups, eq(programmeItemGroups.itemId, talks.itemId))
+    .where(and(eq(talks.visitId, ofVisit), eq(talks.state, 'confirmed'), isNotNull(talkSpeakers.confirmedAt)))
+    .groupBy(speakers.email)
+    .as('speaker_groups')
+  return jsonDocument({
+    orders: jsonPart(getTableColumns(cateringOrders), (rows) =>
+      db.select({ rows }).from(cateringOrders).where(eq(cateringOrders.visitId, ofVisit)),
+    ),
+    contributions: jsonPart(getTableColumns(cateringContributions), (rows) =>
+      db
+        .select({ rows })
+        .from(cateringContributions)
+        .innerJoin(cateringOrders, eq(cateringOrders.id, cateringContributions.orderId))
+        .where(eq(cateringOrders.visitId, ofVisit)),
+    ),
+    providers: jsonPart(
+      {
         ...getTableColumns(cateringProviders),
-        personName: sql<string | null>`${people.name}`.as('person_name'),
-        personEmail: sql<string | null>`${people.email}`.as('person_email'),
-      })
-      .from(cateringProviders)
-      .leftJoin(people, eq(people.id, cateringProviders.personId))
-      .where(eq(cateringProviders.visitId, visitId))
-      .orderBy(asc(cateringProviders.createdAt), asc(cateringProviders.id)),
-    // The orders' items, or every item for a page with the order form (it offers them all); their groups are
-    // read for the orders' items only.
-    items: db
-      .select({
+        personName: sql<string | null>`${people.name}`,
+        personEmail: sql<string | null>`${people.email}`,
+      },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(cateringProviders)
+          .leftJoin(people, eq(people.id, cateringProviders.personId))
+          .where(eq(cateringProviders.visitId, ofVisit)),
+    ),
+    // The orders' items, or every item for a page with the order form (it offers them all). An order's item
+    // is of the order's visit (checked when saved): found by its key, not among all items.
+    items: jsonPart(
+      {
         id: programmeItems.id,
         kind: programmeItems.kind,
         title: programmeItems.title,
@@ -115,102 +122,136 @@ function cateringQueries(db: Database, visitId: SQL | Placeholder, itemsRead: It
         endsAt: programmeItems.endsAt,
         venueId: programmeItems.venueId,
         cancelled: programmeItems.cancelled,
-      })
-      .from(programmeItems)
-      // An order's item is of the order's visit (checked when saved): found by its key, not among all items.
-      .where(
-        itemsRead === 'all' ? eq(programmeItems.visitId, visitId) : inArray(programmeItems.id, orderedItems),
-      )
-      .orderBy(asc(programmeItems.startsAt)),
-    // The groups of the items that matter: the orders' (whose groups eat) and the confirmed talks' (whose
-    // speakers go with those groups).
-    itemGroups: db
-      .select({
-        pairsJson: sql<string>`json_group_array(json_array(${programmeItemGroups.itemId}, ${programmeItemGroups.groupId}))`,
-      })
-      .from(programmeItemGroups)
-      .where(
-        sql`${programmeItemGroups.itemId} in (select ${cateringOrders.itemId} from ${cateringOrders} where ${cateringOrders.visitId} = ${visitId} union select ${talks.itemId} from ${talks} where ${talks.visitId} = ${visitId} and ${talks.state} = 'confirmed')`,
-      ),
-    venues: db
-      .select({ id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lng: venues.lng })
-      .from(venues)
-      // Only the places of the orders' items.
-      .where(
-        inArray(
-          venues.id,
-          db
-            .select({ venueId: programmeItems.venueId })
-            .from(programmeItems)
-            .where(inArray(programmeItems.id, orderedItems)),
-        ),
-      ),
-    groups: db
-      .select({ id: groups.id, name: groups.name })
-      .from(groups)
-      .where(eq(groups.visitId, visitId))
-      .orderBy(asc(groups.position), asc(groups.name)),
-    // The confirmed registrations in one pass, grouped by shape (party size, groups, needs), with the notes
-    // of each shape (their text only, never whose).
-    // The confirmed registrations, grouped by shape (party size, groups, needs) with the notes of each shape
-    // (their text only, never whose) — the shapes sent as one JSON value: drizzle maps one row, not hundreds.
-    guests: db
-      .select({
-        shapesJson: sql<string>`json_group_array(json_array(${shapes.partySize}, ${shapes.groupIds}, ${shapes.dietary}, ${shapes.registrations}, json(${shapes.notes})))`,
-      })
-      .from(shapes),
+      },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(programmeItems)
+          .where(
+            itemsRead === 'all'
+              ? eq(programmeItems.visitId, ofVisit)
+              : inArray(programmeItems.id, orderedItems),
+          ),
+    ),
+    // The groups of the orders' items (whose groups eat).
+    itemGroups: jsonPart(
+      { itemId: programmeItemGroups.itemId, groupId: programmeItemGroups.groupId },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(programmeItemGroups)
+          .where(inArray(programmeItemGroups.itemId, orderedItems)),
+    ),
+    // Only the places of the orders' items.
+    venues: jsonPart(
+      { id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lng: venues.lng },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(venues)
+          .where(
+            inArray(
+              venues.id,
+              db
+                .select({ venueId: programmeItems.venueId })
+                .from(programmeItems)
+                .where(inArray(programmeItems.id, orderedItems)),
+            ),
+          ),
+    ),
+    groups: jsonPart({ id: groups.id, name: groups.name, position: groups.position }, (rows) =>
+      db.select({ rows }).from(groups).where(eq(groups.visitId, ofVisit)),
+    ),
+    guests: jsonPart(
+      {
+        groupIds: cateringGuestSums.groupIds,
+        registrations: cateringGuestSums.registrations,
+        persons: cateringGuestSums.persons,
+        vegetarian: cateringGuestSums.vegetarian,
+        vegan: cateringGuestSums.vegan,
+        halal: cateringGuestSums.halal,
+        kosher: cateringGuestSums.kosher,
+        glutenFree: cateringGuestSums.glutenFree,
+        lactoseFree: cateringGuestSums.lactoseFree,
+        nutAllergy: cateringGuestSums.nutAllergy,
+      },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(cateringGuestSums)
+          .where(and(eq(cateringGuestSums.visitId, ofVisit), sql`${cateringGuestSums.registrations} > 0`)),
+    ),
+    guestNotes: jsonPart(
+      {
+        groupIds: cateringGuestNotes.groupIds,
+        note: cateringGuestNotes.note,
+        registrations: cateringGuestNotes.registrations,
+      },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(cateringGuestNotes)
+          .where(and(eq(cateringGuestNotes.visitId, ofVisit), sql`${cateringGuestNotes.registrations} > 0`)),
+    ),
     // Only the addresses a team member present or a speaker also has, looked up by address: to count each
     // person once, never to show.
-    guestAddresses: db
-      .select({ email: rsvps.email, groupIds: rsvps.groupIds })
-      .from(rsvps)
-      .where(
-        and(
-          eq(rsvps.visitId, visitId),
-          sql`${rsvps.email} in (select ${people.email} from ${cateringTeamPresence} join ${people} on ${people.id} = ${cateringTeamPresence.personId} where ${cateringTeamPresence.visitId} = ${visitId} union select ${speakers.email} from ${speakers} where ${speakers.visitId} = ${visitId})`,
-          // `+status`: the address index (visit, email) leads, not the status index over every registration.
-          sql`+${rsvps.status} = 'confirmed'`,
+    guestAddresses: jsonPart({ email: rsvps.email, groupIds: rsvps.groupIds }, (rows) =>
+      db
+        .select({ rows })
+        .from(rsvps)
+        .where(
+          and(
+            eq(rsvps.visitId, ofVisit),
+            sql`${rsvps.email} in (select ${people.email} from ${cateringTeamPresence} join ${people} on ${people.id} = ${cateringTeamPresence.personId} where ${cateringTeamPresence.visitId} = ${ofVisit} union select ${speakers.email} from ${speakers} where ${speakers.visitId} = ${ofVisit})`,
+            // `+status`: the address index (visit, email) leads, not the status index over every registration.
+            sql`+${rsvps.status} = 'confirmed'`,
+          ),
         ),
-      ),
-    // The company per group: how many, and their dietary needs as written (text only, never whose).
-    company: db
-      .select({
-        groupId: participants.groupId,
-        people: count(),
-        notesJson: sql<string>`json_group_array(${participants.dietaryNeeds}) filter (where ${participants.dietaryNeeds} <> '')`,
-      })
-      .from(participants)
-      .where(eq(participants.visitId, visitId))
-      .groupBy(participants.groupId),
-    presence: db
-      .select({
-        personId: cateringTeamPresence.personId,
-        groupId: cateringTeamPresence.groupId,
-        email: people.email,
-      })
-      .from(cateringTeamPresence)
-      .innerJoin(people, eq(people.id, cateringTeamPresence.personId))
-      .where(eq(cateringTeamPresence.visitId, visitId)),
-    // Confirmed speakers with the items of their talks, as one JSON value of [email, item] pairs.
-    speakers: db
-      .select({ pairsJson: sql<string>`json_group_array(json_array(${speakers.email}, ${talks.itemId}))` })
-      .from(talkSpeakers)
-      .innerJoin(talks, eq(talks.id, talkSpeakers.talkId))
-      .innerJoin(speakers, eq(speakers.id, talkSpeakers.speakerId))
-      .where(
-        and(eq(talks.visitId, visitId), eq(talks.state, 'confirmed'), isNotNull(talkSpeakers.confirmedAt)),
-      ),
-    members: db
-      .select({ personId: people.id, name: people.name, email: people.email, role: memberships.role })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .where(inArray(memberships.teamId, teamOfVisit)),
-    hosts: db
-      .select({ personId: people.id, name: people.name, email: people.email, venueId: visitRoles.venueId })
-      .from(visitRoles)
-      .innerJoin(people, eq(people.id, visitRoles.personId))
-      .where(and(eq(visitRoles.visitId, visitId), eq(visitRoles.role, 'host'))),
-  }
+    ),
+    company: jsonPart(
+      {
+        groupId: company.groupId,
+        people: company.people,
+        notes: sql<string[]>`json(${company.notesJson})`,
+      },
+      (rows) => db.select({ rows }).from(company),
+    ),
+    presence: jsonPart(
+      { personId: cateringTeamPresence.personId, groupId: cateringTeamPresence.groupId, email: people.email },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(cateringTeamPresence)
+          .innerJoin(people, eq(people.id, cateringTeamPresence.personId))
+          .where(eq(cateringTeamPresence.visitId, ofVisit)),
+    ),
+    speakers: jsonPart(
+      {
+        email: speakerGroups.email,
+        everyone: speakerGroups.everyone,
+        groupIds: sql<string[]>`json(${speakerGroups.groupIdsJson})`,
+      },
+      (rows) => db.select({ rows }).from(speakerGroups),
+    ),
+    members: jsonPart(
+      { personId: people.id, name: people.name, email: people.email, role: memberships.role },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(memberships)
+          .innerJoin(people, eq(people.id, memberships.personId))
+          .where(eq(memberships.teamId, visits.teamId)),
+    ),
+    hosts: jsonPart(
+      { personId: people.id, name: people.name, email: people.email, venueId: visitRoles.venueId },
+      (rows) =>
+        db
+          .select({ rows })
+          .from(visitRoles)
+          .innerJoin(people, eq(people.id, visitRoles.personId))
+          .where(and(eq(visitRoles.visitId, ofVisit), eq(visitRoles.role, 'host'))),
+    ),
+  })
 }
 
 /** How a load names its visit: by the visit, or by one of its orders, contributions or providers. */
@@ -223,7 +264,7 @@ export type CateringKey =
 
 type KeyName = 'visitId' | 'orderId' | 'contributionId' | 'providerId' | 'tokenHash'
 
-/** The visit, in SQL, for each way of naming it: found inside every statement, never in a look-up first. */
+/** The visit, in SQL, for each way of naming it: found inside the statement, never in a look-up first. */
 function visitFrom(key: KeyName): SQL | Placeholder {
   const p = sql.placeholder(key)
   switch (key) {
@@ -240,99 +281,66 @@ function visitFrom(key: KeyName): SQL | Placeholder {
   }
 }
 
-/** Each statement of a load, prepared. */
-function prepared(q: ReturnType<typeof cateringQueries>) {
-  return {
-    visit: q.visit.prepare(),
-    orders: q.orders.prepare(),
-    contributions: q.contributions.prepare(),
-    providers: q.providers.prepare(),
-    items: q.items.prepare(),
-    itemGroups: q.itemGroups.prepare(),
-    venues: q.venues.prepare(),
-    groups: q.groups.prepare(),
-    guests: q.guests.prepare(),
-    guestAddresses: q.guestAddresses.prepare(),
-    company: q.company.prepare(),
-    presence: q.presence.prepare(),
-    speakers: q.speakers.prepare(),
-    members: q.members.prepare(),
-    hosts: q.hosts.prepare(),
-  }
+/** The visit's row with the document of its catering: one statement. */
+function statement(db: Database, name: KeyName, itemsRead: ItemsRead) {
+  const document = cateringDocument(db, itemsRead)
+  const query = db
+    .select({
+      id: visits.id,
+      teamId: visits.teamId,
+      slug: visits.slug,
+      title: visits.title,
+      status: visits.status,
+      startDate: visits.startDate,
+      endDate: visits.endDate,
+      timeZone: visits.timeZone,
+      budgetCents: visits.budgetCents,
+      expectedGuests: visits.expectedGuests,
+      document: document.sql,
+    })
+    .from(visits)
+    .where(eq(visits.id, visitFrom(name)))
+    .limit(1)
+    .prepare()
+  return { query, decode: document.decode }
 }
-
-/** Which items a load reads: those of the orders (the overview, a provider's page) or all (the order form). */
-export type ItemsRead = 'ordered' | 'all'
 
 // Built once per isolate for each way of naming the visit and each set of items (see prepared.ts): read on
 // every catering request.
-const preparedBy = new Map<string, () => ReturnType<typeof prepared>>()
-const statementsFor = (name: KeyName, itemsRead: ItemsRead) => {
+const preparedBy = new Map<string, () => ReturnType<typeof statement>>()
+const statementFor = (name: KeyName, itemsRead: ItemsRead) => {
   const key = `${name} ${itemsRead}`
   let made = preparedBy.get(key)
   if (!made) {
-    made = prepareOnce((db) => prepared(cateringQueries(db, visitFrom(name), itemsRead)))
+    made = prepareOnce((db) => statement(db, name, itemsRead))
     preparedBy.set(key, made)
   }
   return made()
 }
 
+/** Created first, then by id: the order the team made them in. */
+const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
 /** Everything about a visit's catering, in one D1 round trip; null when there is no such visit (or order…). */
 export async function loadCatering(db: Database, key: CateringKey, itemsRead: ItemsRead = 'ordered') {
   const name = Object.keys(key)[0] as KeyName
-  const q = statementsFor(name, itemsRead)
-  const values = key as Record<string, string>
-  const [
-    visit,
-    orders,
-    contributions,
-    providers,
-    items,
-    itemGroups,
-    venueRows,
-    groupRows,
-    guests,
-    guestAddresses,
-    company,
-    presence,
-    speakerRows,
-    members,
-    hosts,
-  ] = await batchPrepared(db, [
-    [q.visit, values],
-    [q.orders, values],
-    [q.contributions, values],
-    [q.providers, values],
-    [q.items, values],
-    [q.itemGroups, values],
-    [q.venues, values],
-    [q.groups, values],
-    [q.guests, values],
-    [q.guestAddresses, values],
-    [q.company, values],
-    [q.presence, values],
-    [q.speakers, values],
-    [q.members, values],
-    [q.hosts, values],
-  ])
-  const v = visit[0]
-  if (!v) return null
+  const { query, decode } = statementFor(name, itemsRead)
+  const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
+  const row = rows[0]
+  if (!row) return null
+  const { document, ...visit } = row
+  const parts = decode(document)
   return {
-    visit: v,
-    orders,
-    contributions,
-    providers,
-    items,
-    itemGroups,
-    venues: venueRows,
-    groups: groupRows,
-    guests,
-    guestAddresses,
-    company,
-    presence,
-    speakers: speakerRows,
-    members,
-    hosts,
+    ...parts,
+    visit,
+    orders: parts.orders.sort(byCreation),
+    contributions: parts.contributions.sort(byCreation),
+    providers: parts.providers.sort(byCreation),
+    items: parts.items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+    groups: parts.groups
+      .sort((a, b) => a.position - b.position || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map(({ id, name }) => ({ id, name })),
   }
 }
 

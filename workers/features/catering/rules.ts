@@ -17,12 +17,28 @@ export type GuestShape = {
   registrations: number
 }
 
-/** A free-text note about food (a guest's or a company member's), with the groups of whoever wrote it. */
-export type FoodNote = { text: string; groupIds: readonly string[] }
+/**
+ * Confirmed registrations already added up for one set of groups: their number, persons, and persons per
+ * need with rsvps' rule applied to each registration (SQLite's triggers keep these, migration 0017).
+ */
+export type GuestSum = {
+  groupIds: readonly string[]
+  registrations: number
+  persons: number
+  needs: DietaryByOption
+}
+
+/**
+ * A free-text note about food (a guest's or a company member's), with the groups of whoever wrote it, and how
+ * many wrote the same (1 when not given).
+ */
+export type FoodNote = { text: string; groupIds: readonly string[]; count?: number }
 
 /** Everyone the system knows will be there, in the shapes the headcount reads. No names. */
 export type HeadcountSources = {
   guests: readonly GuestShape[]
+  /** Guests already added up per set of groups, counted beside `guests`. */
+  guestSums?: readonly GuestSum[]
   /** Confirmed guests whose address is also a team member's or a speaker's: they are counted once. */
   guestAddresses: readonly { email: string; groupIds: readonly string[] }[]
   /** Company members per group (null: in no group). */
@@ -72,14 +88,6 @@ const noNeeds = (): DietaryByOption => ({
 /** Alphabetical in Dutch, with one collator (localeCompare with a locale builds one per call). */
 const alphabetical = new Intl.Collator('nl').compare
 
-/** Guests who follow the same groups, added up: how an item's guests are found without visiting each shape. */
-type GuestsOfGroups = {
-  groupIds: readonly string[]
-  persons: number
-  registrations: number
-  needs: DietaryByOption
-}
-
 /** Someone counted once at most, by address (lower-cased), with the groups they go with. */
 type Counted = { email: string; groupIds: readonly string[] }
 
@@ -88,8 +96,9 @@ type Counted = { email: string; groupIds: readonly string[] }
  * addresses of those counted once lower-cased once.
  */
 type Prepared = {
-  guests: GuestsOfGroups[]
-  notes: FoodNote[]
+  /** Guests who follow the same groups, added up: an item's guests are found without visiting each shape. */
+  guests: GuestSum[]
+  notes: (FoodNote & { count: number })[]
   addresses: Counted[]
   team: Counted[]
   speakers: Counted[]
@@ -105,31 +114,40 @@ function prepare(sources: HeadcountSources): Prepared {
   // Keyed by the list itself when the caller shares one list per set of groups (the plan does), else by value.
   const byGroups = new Map<
     readonly string[] | string,
-    { groupIds: readonly string[]; shapes: GuestShape[] }
+    { groupIds: readonly string[]; shapes: GuestShape[]; sums: GuestSum[] }
   >()
   const byValue = new Map<string, readonly string[]>()
-  for (const shape of sources.guests) {
-    let key: readonly string[] | undefined = shape.groupIds
+  const entryOf = (groupIds: readonly string[]) => {
+    let key: readonly string[] | undefined = groupIds
     if (!byGroups.has(key)) {
-      const value = [...shape.groupIds].sort().join(' ')
-      key = byValue.get(value) ?? shape.groupIds
+      const value = [...groupIds].sort().join(' ')
+      key = byValue.get(value) ?? groupIds
       byValue.set(value, key)
     }
-    const entry = byGroups.get(key) ?? { groupIds: shape.groupIds, shapes: [] }
-    entry.shapes.push(shape)
+    const entry = byGroups.get(key) ?? { groupIds, shapes: [], sums: [] }
     byGroups.set(key, entry)
+    return entry
   }
-  const guests = [...byGroups.values()].map(({ groupIds, shapes }) => ({
-    groupIds,
-    persons: shapes.reduce((n, s) => n + s.partySize * s.registrations, 0),
-    registrations: shapes.reduce((n, s) => n + s.registrations, 0),
+  for (const shape of sources.guests) entryOf(shape.groupIds).shapes.push(shape)
+  for (const sum of sources.guestSums ?? []) entryOf(sum.groupIds).sums.push(sum)
+  const guests = [...byGroups.values()].map(({ groupIds, shapes, sums }) => {
     // rsvps' own sum (persons per need, never more than the party), each shape counted for its registrations.
-    needs: dietaryTotals(shapes.map(withoutNotes)).byOption,
-  }))
+    const needs = dietaryTotals(shapes.map(withoutNotes)).byOption
+    for (const sum of sums) for (const option of dietaryOptions) needs[option] += sum.needs[option]
+    return {
+      groupIds,
+      persons:
+        shapes.reduce((n, s) => n + s.partySize * s.registrations, 0) +
+        sums.reduce((n, s) => n + s.persons, 0),
+      registrations:
+        shapes.reduce((n, s) => n + s.registrations, 0) + sums.reduce((n, s) => n + s.registrations, 0),
+      needs,
+    }
+  })
   const p = {
     guests,
     notes: sources.notes
-      .map((n) => ({ text: n.text.trim(), groupIds: n.groupIds }))
+      .map((n) => ({ text: n.text.trim(), groupIds: n.groupIds, count: n.count ?? 1 }))
       .filter((n) => n.text !== '')
       .sort((a, b) => alphabetical(a.text, b.text)),
     addresses: sources.guestAddresses.map((g) => ({ email: g.email.toLowerCase(), groupIds: g.groupIds })),
@@ -187,7 +205,11 @@ export function headcount(
   for (const m of present) if (concerns(itemGroupIds, m.groupIds)) team += once(m.email)
   let speakers = 0
   for (const m of speaking) if (concerns(itemGroupIds, m.groupIds)) speakers += once(m.email)
-  const notes = allNotes.filter((n) => concerns(itemGroupIds, n.groupIds)).map((n) => n.text)
+  const notes: string[] = []
+  for (const n of allNotes) {
+    if (!concerns(itemGroupIds, n.groupIds)) continue
+    for (let i = 0; i < n.count; i++) notes.push(n.text)
+  }
   const extra = Math.max(0, extraPersons)
   return {
     persons: guests + company + team + speakers + extra,
