@@ -20,7 +20,7 @@ import {
   coverage,
   type Headcount,
   type HeadcountSources,
-  headcount,
+  headcounter,
   isClosed,
   mapLink,
   nextStatuses,
@@ -116,10 +116,34 @@ export type OrderWarning =
   | 'changed_since_sent'
 
 /**
+ * The plans worked out from the rows loads share (queries.ts keeps the rows of the same answer from D1):
+ * each is worked out once, and used while `now` is on the same side of every order's deadline (only the
+ * "deadline passed" warning depends on the time). Shared between requests, so read-only for everyone.
+ */
+const plans = new WeakMap<CateringRows, { plan: CateringPlan; from: number; until: number }>()
+
+/**
  * The whole catering of a visit worked out: every order with its item, place, provider, headcount (and where
  * it comes from), quantity, cost, the numbers as sent and what changed since, its contributions; the budget.
  */
-export function cateringPlan(rows: CateringRows, now: Date) {
+export function cateringPlan(rows: CateringRows, now: Date): CateringPlan {
+  const t = now.getTime()
+  const known = plans.get(rows)
+  if (known && known.from <= t && t < known.until) return known.plan
+  const plan = workOutPlan(rows, now)
+  let from = Number.NEGATIVE_INFINITY
+  let until = Number.POSITIVE_INFINITY
+  for (const o of rows.orders) {
+    const d = o.deadline?.getTime()
+    if (d === undefined) continue
+    if (d <= t) from = Math.max(from, d)
+    else until = Math.min(until, d)
+  }
+  plans.set(rows, { plan, from, until })
+  return plan
+}
+
+function workOutPlan(rows: CateringRows, now: Date) {
   const groupName = new Map(rows.groups.map((g) => [g.id, g.name]))
   const groupsOfItem = new Map<string, string[]>()
   for (const { itemId, groupId } of rows.itemGroups) {
@@ -127,7 +151,7 @@ export function cateringPlan(rows: CateringRows, now: Date) {
     list.push(groupId)
     groupsOfItem.set(itemId, list)
   }
-  const sources = sourcesOf(rows)
+  const countAt = headcounter(sourcesOf(rows))
   // The items as read (no copy of 300 rows per request); an order's item gets its groups, read for it alone.
   const items = rows.items
   const itemById = new Map(items.map((i) => [i.id, i]))
@@ -145,7 +169,7 @@ export function cateringPlan(rows: CateringRows, now: Date) {
     const item = row ? { ...row, groupIds: groupsOfItem.get(row.id)?.sort() ?? [] } : null
     const venue = item?.venueId ? (venueById.get(item.venueId) ?? null) : null
     const provider = o.providerId ? (providerById.get(o.providerId) ?? null) : null
-    const count: Headcount = headcount(item?.groupIds ?? [], sources, o.extraPersons)
+    const count: Headcount = countAt(item?.groupIds ?? [], o.extraPersons)
     const numbers = orderNumbers(o, count)
     const sent = parseNumbers(o.sentNumbers)
     const difference = sent ? numbersDifference(sent, numbers) : null
@@ -178,7 +202,7 @@ export function cateringPlan(rows: CateringRows, now: Date) {
       warnings,
     }
   })
-  const everyone = headcount([], sources)
+  const everyone = countAt([])
   return {
     visit: rows.visit,
     orders,
@@ -197,7 +221,7 @@ export function cateringPlan(rows: CateringRows, now: Date) {
   }
 }
 
-export type CateringPlan = ReturnType<typeof cateringPlan>
+export type CateringPlan = ReturnType<typeof workOutPlan>
 export type PlannedOrder = CateringPlan['orders'][number]
 
 /** True when a provider is this signed-in person: chosen as them, or named with their address. */

@@ -12,6 +12,8 @@ import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { api, d1Cost, db, form, freshClient, mailedToken, page } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
 import { type Catering, cateringSetup, orderRow } from './catering.fixtures.matrix'
+import { cateringPlan } from './catering-plan'
+import { loadCatering } from './queries'
 
 type Json = Record<string, unknown>
 type Numbers = { persons: number; quantity: number; costCents: number; dietary: Record<string, number> }
@@ -554,6 +556,41 @@ describe('the visit overview', () => {
     expect(budget).toMatchObject({ over: 'planned', plannedCents: 1950 + 700_000 })
     const html = await (await page(`/visits/${w.visitA}/catering`, organiser(w))).text()
     expect(html).toContain('Let op: de geplande kosten zijn')
+  })
+})
+
+describe('the plan shared while nothing changes', () => {
+  it('is worked out once per answer from D1 and per side of each deadline; a change makes a new one', async () => {
+    const w = await makeWorld()
+    const m = await cateringSetup(w)
+    const before = new Date('2027-06-01T10:00:00Z')
+    const rows = await loadCatering(db, { visitId: w.visitA })
+    if (!rows) throw new Error('no catering')
+    // The same answer again (named by an order this time) is the same rows, and the same plan.
+    expect(await loadCatering(db, { orderId: m.borrelOrder })).toBe(rows)
+    const plan = cateringPlan(rows, before)
+    expect(cateringPlan(rows, new Date('2027-06-05T10:00:00Z'))).toBe(plan)
+    const warnings = (p: typeof plan) => p.orders.find((o) => o.id === m.lunchOrder)?.warnings
+    expect(warnings(plan)).not.toContain('deadline_passed')
+    // Past the lunch's deadline (9 June) the warning shows; before it again it does not.
+    const after = cateringPlan(rows, new Date('2027-06-09T10:00:01Z'))
+    expect(after).not.toBe(plan)
+    expect(warnings(after)).toContain('deadline_passed')
+    expect(warnings(cateringPlan(rows, before))).not.toContain('deadline_passed')
+    // A new registration is a new answer: new rows, and numbers that count it.
+    const persons = plan.everyone.persons
+    await db.insert(rsvps).values({
+      visitId: w.visitA,
+      name: 'Nieuw',
+      email: `nieuw-${w.visitA.slice(0, 8)}@example.nl`,
+      partySize: 2,
+      status: 'confirmed',
+      tokenHash: crypto.randomUUID(),
+    })
+    const changed = await loadCatering(db, { visitId: w.visitA })
+    expect(changed).not.toBe(rows)
+    if (!changed) throw new Error('no catering')
+    expect(cateringPlan(changed, before).everyone.persons).toBe(persons + 2)
   })
 })
 

@@ -1,5 +1,8 @@
 import { type Context, Hono } from 'hono'
+import { raw } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import { DomainError } from '../../../shared/errors'
+import type { Messages } from '../../../shared/i18n'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { formBody } from '../../platform/http/validation'
@@ -19,6 +22,7 @@ import {
 } from './catering-forms'
 import { doneNotice, refusal } from './catering-notices'
 import {
+  type CateringPlan,
   loadPlanFor,
   loadPlanToOrganise,
   orderForProvider,
@@ -87,16 +91,32 @@ async function renderCatering(
       { title },
     )
   }
+  const notice = extra.notice ?? doneNotice(c)
+  if (notice === undefined && extra.states === undefined)
+    return c.render(await plainCateringPage(c.var.t, plan, access), { title })
   return c.render(
-    <CateringPage
-      t={c.var.t}
-      plan={plan}
-      access={access}
-      notice={extra.notice ?? doneNotice(c)}
-      states={extra.states ?? {}}
-    />,
+    <CateringPage t={c.var.t} plan={plan} access={access} notice={notice} states={extra.states ?? {}} />,
     { title },
   )
+}
+
+/**
+ * The team's catering page as most requests see it (no notice, no refused form), drawn once per plan,
+ * language and access: the plan is shared while nothing changes (catering-plan.ts), and so is its page. Only
+ * for what the page shows of the plan: nothing drawn per view (a nonce, an idempotency field) may be in it.
+ */
+const plainPages = new WeakMap<CateringPlan, Map<string, HtmlEscapedString>>()
+
+async function plainCateringPage(t: Messages, plan: CateringPlan, access: 'organise' | 'read') {
+  const drawn = plainPages.get(plan) ?? new Map<string, HtmlEscapedString>()
+  plainPages.set(plan, drawn)
+  const key = `${t.locale} ${access}`
+  let page = drawn.get(key)
+  if (!page) {
+    page = raw(await (<CateringPage t={t} plan={plan} access={access} />).toString())
+    drawn.set(key, page)
+  }
+  return page
 }
 
 /** The form of a new order (organisers), again with what was typed after a refusal. */

@@ -296,7 +296,7 @@ function statement(db: Database, name: KeyName, itemsRead: ItemsRead) {
       timeZone: visits.timeZone,
       budgetCents: visits.budgetCents,
       expectedGuests: visits.expectedGuests,
-      document: document.sql,
+      document: document.sql.as('document'),
     })
     .from(visits)
     .where(eq(visits.id, visitFrom(name)))
@@ -322,14 +322,8 @@ const statementFor = (name: KeyName, itemsRead: ItemsRead) => {
 const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
   a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** Everything about a visit's catering, in one D1 round trip; null when there is no such visit (or order…). */
-export async function loadCatering(db: Database, key: CateringKey, itemsRead: ItemsRead = 'ordered') {
-  const name = Object.keys(key)[0] as KeyName
-  const { query, decode } = statementFor(name, itemsRead)
-  const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
-  const row = rows[0]
-  if (!row) return null
-  const { document, ...visit } = row
+/** The rows of a load from the visit's row and its document, sorted as the pages show them. */
+function decodeCatering(visit: Visit, document: string, decode: (text: string) => Parts) {
   const parts = decode(document)
   return {
     ...parts,
@@ -344,4 +338,36 @@ export async function loadCatering(db: Database, key: CateringKey, itemsRead: It
   }
 }
 
-export type CateringRows = NonNullable<Awaited<ReturnType<typeof loadCatering>>>
+type Statement = ReturnType<typeof statement>
+type Visit = Omit<Awaited<ReturnType<Statement['query']['all']>>[number], 'document'>
+type Parts = ReturnType<Statement['decode']>
+export type CateringRows = ReturnType<typeof decodeCatering>
+
+/**
+ * The loads decoded last in this isolate, by what D1 answered (the visit's row and its document): the same
+ * data is decoded, and planned (catering-plan.ts), once however often it is read; a change anywhere in it
+ * is a new document. Shared between requests, so read-only for everyone.
+ */
+const recent = new Map<string, CateringRows>()
+const RECENT = 16
+
+/** Everything about a visit's catering, in one D1 round trip; null when there is no such visit (or order…). */
+export async function loadCatering(
+  db: Database,
+  key: CateringKey,
+  itemsRead: ItemsRead = 'ordered',
+): Promise<CateringRows | null> {
+  const name = Object.keys(key)[0] as KeyName
+  const { query, decode } = statementFor(name, itemsRead)
+  const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
+  const row = rows[0]
+  if (!row) return null
+  const { document, ...visit } = row
+  const answer = `${JSON.stringify(visit)}\n${document}`
+  let loaded = recent.get(answer)
+  if (loaded) recent.delete(answer)
+  else loaded = decodeCatering(visit, document, decode)
+  recent.set(answer, loaded)
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string)
+  return loaded
+}

@@ -104,13 +104,8 @@ type Prepared = {
   speakers: Counted[]
 }
 
-// A plan asks the same sources for every order's headcount: the work that does not depend on the item is
-// done once per sources object (and forgotten with it).
-const prepared = new WeakMap<HeadcountSources, Prepared>()
-
+/** The work of a headcount that does not depend on the item, done once for all the items of a plan. */
 function prepare(sources: HeadcountSources): Prepared {
-  const known = prepared.get(sources)
-  if (known) return known
   // Keyed by the list itself when the caller shares one list per set of groups (the plan does), else by value.
   const byGroups = new Map<
     readonly string[] | string,
@@ -144,7 +139,7 @@ function prepare(sources: HeadcountSources): Prepared {
       needs,
     }
   })
-  const p = {
+  return {
     guests,
     notes: sources.notes
       .map((n) => ({ text: n.text.trim(), groupIds: n.groupIds, count: n.count ?? 1 }))
@@ -154,8 +149,6 @@ function prepare(sources: HeadcountSources): Prepared {
     team: sources.team.map((m) => ({ email: m.email.toLowerCase(), groupIds: m.groupId ? [m.groupId] : [] })),
     speakers: sources.speakers.map((m) => ({ email: m.email.toLowerCase(), groupIds: m.groupIds })),
   }
-  prepared.set(sources, p)
-  return p
 }
 
 /** A shape as rsvps' dietaryTotals reads a registration: its notes are counted elsewhere. */
@@ -176,52 +169,64 @@ export function headcount(
   sources: HeadcountSources,
   extraPersons = 0,
 ): Headcount {
+  return headcounter(sources)(itemGroupIds, extraPersons)
+}
+
+/**
+ * The headcount of many items from the same sources (a plan's orders): what does not depend on the item is
+ * worked out once, here, rather than per order — and forgotten with the counter, not kept per sources.
+ */
+export function headcounter(
+  sources: HeadcountSources,
+): (itemGroupIds: readonly string[], extraPersons?: number) => Headcount {
   const { guests: sums, notes: allNotes, addresses, team: present, speakers: speaking } = prepare(sources)
-  const dietary = noNeeds()
-  let guests = 0
-  let registrations = 0
-  for (const sum of sums) {
-    if (!concerns(itemGroupIds, sum.groupIds)) continue
-    guests += sum.persons
-    registrations += sum.registrations
-    for (const option of dietaryOptions) dietary[option] += sum.needs[option]
-  }
-  let company = 0
-  for (const c of sources.company)
-    if (concerns(itemGroupIds, c.groupId ? [c.groupId] : [])) company += c.people
-  const counted = new Set<string>()
-  for (const g of addresses) if (concerns(itemGroupIds, g.groupIds)) counted.add(g.email)
-  let countedOnce = 0
-  /** 1 for someone not counted yet at this item, 0 (and noted) for someone who is. */
-  const once = (email: string) => {
-    if (counted.has(email)) {
-      countedOnce++
-      return 0
+  return (itemGroupIds, extraPersons = 0) => {
+    const dietary = noNeeds()
+    let guests = 0
+    let registrations = 0
+    for (const sum of sums) {
+      if (!concerns(itemGroupIds, sum.groupIds)) continue
+      guests += sum.persons
+      registrations += sum.registrations
+      for (const option of dietaryOptions) dietary[option] += sum.needs[option]
     }
-    counted.add(email)
-    return 1
-  }
-  let team = 0
-  for (const m of present) if (concerns(itemGroupIds, m.groupIds)) team += once(m.email)
-  let speakers = 0
-  for (const m of speaking) if (concerns(itemGroupIds, m.groupIds)) speakers += once(m.email)
-  const notes: string[] = []
-  for (const n of allNotes) {
-    if (!concerns(itemGroupIds, n.groupIds)) continue
-    for (let i = 0; i < n.count; i++) notes.push(n.text)
-  }
-  const extra = Math.max(0, extraPersons)
-  return {
-    persons: guests + company + team + speakers + extra,
-    guests,
-    registrations,
-    company,
-    team,
-    speakers,
-    extra,
-    countedOnce,
-    dietary,
-    notes,
+    let company = 0
+    for (const c of sources.company)
+      if (concerns(itemGroupIds, c.groupId ? [c.groupId] : [])) company += c.people
+    const counted = new Set<string>()
+    for (const g of addresses) if (concerns(itemGroupIds, g.groupIds)) counted.add(g.email)
+    let countedOnce = 0
+    /** 1 for someone not counted yet at this item, 0 (and noted) for someone who is. */
+    const once = (email: string) => {
+      if (counted.has(email)) {
+        countedOnce++
+        return 0
+      }
+      counted.add(email)
+      return 1
+    }
+    let team = 0
+    for (const m of present) if (concerns(itemGroupIds, m.groupIds)) team += once(m.email)
+    let speakers = 0
+    for (const m of speaking) if (concerns(itemGroupIds, m.groupIds)) speakers += once(m.email)
+    const notes: string[] = []
+    for (const n of allNotes) {
+      if (!concerns(itemGroupIds, n.groupIds)) continue
+      for (let i = 0; i < n.count; i++) notes.push(n.text)
+    }
+    const extra = Math.max(0, extraPersons)
+    return {
+      persons: guests + company + team + speakers + extra,
+      guests,
+      registrations,
+      company,
+      team,
+      speakers,
+      extra,
+      countedOnce,
+      dietary,
+      notes,
+    }
   }
 }
 
