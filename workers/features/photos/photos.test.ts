@@ -4,7 +4,7 @@ import exifr from 'exifr'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { photos, photoUploads } from '../../../shared/db/schema'
-import { db, url } from '../../../test/integration/helpers'
+import { d1Cost, db, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { makeJpeg } from '../../dev/demo-photos'
 import {
@@ -328,5 +328,46 @@ describe('photos: links, deleting, the gallery', () => {
     )
     expect(Object.keys(zip)).toEqual(['01-de-wandeling.webp', '02-wethouder-in-de-tuin.webp', 'credits.txt'])
     expect(new TextDecoder().decode(zip['credits.txt'])).toContain('Chris de Waard / Sleutelstad')
+  })
+
+  it('a gallery served from memory with no D1 query still follows approving, withdrawing and deleting at once', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const a = await uploadPhoto(w, makeJpeg(), { cookie })
+    const b = await uploadPhoto(w, makeJpeg(), { cookie })
+    await db
+      .update(photos)
+      .set({ caption: 'Foto B', approved: true, consent: 'none' })
+      .where(eq(photos.id, b))
+    const gallery = async () => {
+      const res = await SELF.fetch(url(`/v/${w.slugA}/photos`))
+      expect(res.status).toBe(200)
+      return { html: await res.text(), queries: d1Cost(res).queries, cache: res.headers.get('x-cache') }
+    }
+    const first = await gallery()
+    expect(first.html).toContain(b)
+    expect(first.html).not.toContain(a)
+    // Read again: the release head, the gallery's version and the page all come from this isolate's memory.
+    expect(await gallery()).toMatchObject({ queries: 0, cache: 'hit' })
+    const version = async (id: string) =>
+      (await db.select().from(photos).where(eq(photos.id, id)))[0]?.version
+    const patch = async (id: string, body: Record<string, unknown>) =>
+      expect(
+        (await call('PATCH', `/api/photos/${id}`, { cookie }, { version: await version(id), ...body }))
+          .status,
+      ).toBe(200)
+    await patch(a, { approved: true, consent: 'none', caption: 'Foto A' })
+    const approved = await gallery()
+    expect(approved.html).toContain(a)
+    expect(await gallery()).toMatchObject({ queries: 0, cache: 'hit' })
+    // Consent asked again: not public any more, at once.
+    await patch(a, { consent: 'asked' })
+    expect((await gallery()).html).not.toContain(a)
+    await patch(a, { consent: 'given' })
+    expect((await gallery()).html).toContain(a)
+    expect((await call('DELETE', `/api/photos/${a}`, { cookie })).status).toBe(204)
+    const deleted = await gallery()
+    expect(deleted.html).not.toContain(a)
+    expect(deleted.html).toContain(b)
   })
 })

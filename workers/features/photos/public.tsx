@@ -20,10 +20,19 @@ type C = Context<AppEnv>
 /** A variant's address names its content (`web-<hash>.webp`): what it points at never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
+/**
+ * The newest release with the gallery's version, in one round trip, kept with the release head for a few
+ * seconds (HEAD_MEMORY_MS) as the schedule keeps its head: a page from this isolate's memory or the edge then
+ * costs no D1 query. The version changes with the photos, not with a release, but only through a write: the
+ * isolate that approves, removes or reorders a photo forgets the head at once (forgetRecentHeads), and other
+ * isolates see the new version as late as they see a new release. The photos themselves are read only when
+ * the page is rendered, and each variant is checked on its own request.
+ */
+const galleryRelease = (c: C) =>
+  publicRelease(c, c.req.param('slug'), galleryVersionBySlug(c.var.db), 'gallery-version')
+
 async function galleryPage(c: C) {
-  // One round trip for the release and the gallery's version: all a page from the edge needs. Rendering
-  // reads the photos in one more.
-  const published = await publicRelease(c, c.req.param('slug'), galleryVersionBySlug(c.var.db))
+  const published = await galleryRelease(c)
   const render = async () => {
     const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
     // The slug as asked (the visit was found by it); title and zone as the release froze them.
@@ -62,7 +71,7 @@ export const photoPublicRoutes = new Hono<AppEnv>()
   })
   .get('/v/:slug/photos', galleryPage)
   .get('/v/:slug/photos.zip', async (c) => {
-    const published = await publicRelease(c, c.req.param('slug'), galleryVersionBySlug(c.var.db))
+    const published = await galleryRelease(c)
     const gallery = await publicGallery(c.var.db, published.visitId, published.release.id)
     if (gallery.photos.length === 0) throw new DomainError('not_found')
     const visit = { ...gallery.visit, slug: c.req.param('slug') ?? '' }
