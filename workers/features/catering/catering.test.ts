@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import {
+  auditLog,
   cateringContributions,
   cateringOrders,
   cateringProviders,
@@ -11,7 +12,7 @@ import {
 import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { api, d1Cost, db, form, freshClient, mailedToken, page } from '../../../test/integration/helpers'
 import { makeWorld, type World } from '../../../test/integration/world'
-import { type Catering, cateringSetup, orderRow } from './catering.fixtures.matrix'
+import { type Catering, cateringSetup, GUEST, orderRow } from './catering.fixtures.matrix'
 import { cateringPlan } from './catering-plan'
 import { loadCatering } from './queries'
 
@@ -556,6 +557,50 @@ describe('the visit overview', () => {
     expect(budget).toMatchObject({ over: 'planned', plannedCents: 1950 + 700_000 })
     const html = await (await page(`/visits/${w.visitA}/catering`, organiser(w))).text()
     expect(html).toContain('Let op: de geplande kosten zijn')
+  })
+})
+
+describe('the audit log', () => {
+  it('records who created, changed, moved and sent an order and added a part, without any guest in it', async () => {
+    const w = await makeWorld()
+    const m = await cateringSetup(w)
+    const created = await api(`/api/visits/${w.visitA}/catering/orders`, {
+      cookie: organiser(w),
+      body: {
+        kind: 'coffee_tea',
+        itemId: m.borrel,
+        providerId: m.supplier,
+        rule: 'per_person',
+        amount: 1,
+        unitCostCents: 150,
+      },
+    })
+    expect(created.status, await created.clone().text()).toBe(201)
+    const orderId = ((await created.json()) as { id: string }).id
+    const steps: [string, string, Json][] = [
+      [`/api/catering/orders/${orderId}`, 'PATCH', { amount: 2, version: 1 }],
+      [`/api/catering/orders/${orderId}/status`, 'POST', { status: 'requested', version: 2 }],
+      [`/api/catering/orders/${orderId}/send`, 'POST', { version: 3 }],
+      [`/api/catering/orders/${orderId}/contributions`, 'POST', { description: 'koekjes', quantity: 10 }],
+    ]
+    for (const [path, method, body] of steps) {
+      const res = await api(path, { method, cookie: organiser(w), body })
+      expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300)
+    }
+    const rows = await db.select().from(auditLog).where(eq(auditLog.teamId, w.teamA))
+    const actions = rows.filter((r) => r.entityId === orderId || r.action.startsWith('catering_contribution'))
+    expect(actions.map((r) => r.action).sort()).toEqual([
+      'catering_contribution.created',
+      'catering_order.created',
+      'catering_order.numbers_sent',
+      'catering_order.status',
+      'catering_order.updated',
+    ])
+    for (const r of actions) expect(r.actorId).toBe(w.person.organiser.id)
+    const written = JSON.stringify(rows)
+    expect(written).not.toContain(GUEST.name)
+    expect(written).not.toContain(GUEST.email)
+    expect(written).not.toContain(GUEST.note)
   })
 })
 
