@@ -7,6 +7,7 @@ import { photos, photoUploads } from '../../../shared/db/schema'
 import { d1Cost, db, url } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { makeJpeg } from '../../dev/demo-photos'
+import { cleanUpPhotos } from './clean-up'
 import {
   bytesAt,
   call,
@@ -369,5 +370,28 @@ describe('photos: links, deleting, the gallery', () => {
     const deleted = await gallery()
     expect(deleted.html).not.toContain(a)
     expect(deleted.html).toContain(b)
+  })
+
+  it('the scheduled clean-up aborts uploads idle for a day and removes objects nothing points at', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const kept = await uploadPhoto(w, phoneJpeg(), { cookie })
+    const idle = (await (await open(w, phoneJpeg(), { cookie })).json()) as UploadView
+    // An object no photo or upload names (a Worker stopped between storing and recording it).
+    const orphan = `photos/${w.visitA}/${crypto.randomUUID()}/original`
+    await env.PHOTOS.put(orphan, new Uint8Array([1, 2, 3]))
+    // Within the day nothing goes: the upload may still be sent, the object may still be recorded.
+    expect(await cleanUpPhotos(db, env.PHOTOS, new Date())).toEqual({ aborted: 0, orphans: 0 })
+    expect((await call('GET', `/api/photo-uploads/${idle.id}`, { cookie })).status).toBe(200)
+    const later = new Date(Date.now() + 25 * 3600_000)
+    const run = await cleanUpPhotos(db, env.PHOTOS, later)
+    expect(run.aborted).toBeGreaterThanOrEqual(1)
+    expect(run.orphans).toBeGreaterThanOrEqual(1)
+    expect(await db.select().from(photoUploads).where(eq(photoUploads.id, idle.id))).toEqual([])
+    expect((await call('GET', `/api/photo-uploads/${idle.id}`, { cookie })).status).toBe(404)
+    expect((await sendPart(idle, phoneJpeg(), 1, { cookie })).status).toBe(404)
+    expect(await env.PHOTOS.head(orphan)).toBeNull()
+    // A finished photo keeps its original and variants.
+    expect(await objects(`photos/${w.visitA}/${kept}/`)).toHaveLength(3)
   })
 })
