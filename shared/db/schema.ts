@@ -361,6 +361,33 @@ export const releaseParts = sqliteTable(
   (t) => [primaryKey({ columns: [t.releaseId, t.key, t.seq] })],
 )
 
+/**
+ * The clashes of a visit's draft, kept per draft version (migration 0014). `draftVersion` is bumped by SQL
+ * triggers on every change that can change a clash, whichever feature makes it; the list in
+ * `clash_list_parts` holds for the draft when `checkedVersion` equals it and `rules` is the code's.
+ */
+export const clashLists = sqliteTable('clash_lists', {
+  visitId: text('visit_id')
+    .primaryKey()
+    .references(() => visits.id, { onDelete: 'cascade' }),
+  draftVersion: integer('draft_version').notNull().default(1),
+  checkedVersion: integer('checked_version'),
+  rules: text('rules'),
+})
+
+/** The stored clash list of a draft, as JSON text in parts each well under D1's 2 MB per value. */
+export const clashListParts = sqliteTable(
+  'clash_list_parts',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.seq] })],
+)
+
 /** Revocable read access to the schedule of an unlisted visit. */
 export const shareLinks = sqliteTable(
   'share_links',

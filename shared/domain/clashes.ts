@@ -14,6 +14,13 @@ import { legsTooLong } from './clash-travel'
 import type { Interval } from './interval'
 import type { LegMode, TravelSettings } from './walking'
 
+/**
+ * The version of these rules and their wording. A stored clash list (kept per draft version) was checked by
+ * the rules of its day: change this with any change to what a clash is or says, and stored lists are checked
+ * again on their next read.
+ */
+export const clashRulesVersion = '2026-12-02.1'
+
 /** Every kind of clash, in the order they are listed when several start at the same time. */
 export const clashKinds = [
   'venue_double_booked',

@@ -253,6 +253,13 @@ export const en: Messages = {
     intro: 'Build the programme here. Clashes are warnings: everything is saved anyway.',
     timeline: 'Day view',
     timelineIntro: 'Each column is a group; items for everyone run across all columns.',
+    timelineOverlap: 'Items at the same time in one column stand side by side.',
+    scrollHint: (lanes: number) =>
+      `${lanes} columns: scroll sideways to see them all (Tab to the day view, then the arrow keys).`,
+    days: 'Days',
+    noItemsOnDay: 'Nothing planned on this day yet.',
+    otherDaysClashes: 'On other days',
+    dayClashes: (shown: number, total: number) => `${shown} of ${total} on this day:`,
     list: 'List',
     none: 'The programme is empty. Add the first item below.',
     everyone: 'Everyone',

@@ -258,6 +258,13 @@ export const nl = {
     intro: 'Bouw hier het programma. Conflicten zijn waarschuwingen: alles wordt gewoon opgeslagen.',
     timeline: 'Dagoverzicht',
     timelineIntro: 'Elke kolom is een groep; onderdelen voor iedereen lopen over alle kolommen.',
+    timelineOverlap: 'Onderdelen die in één kolom tegelijk vallen, staan naast elkaar.',
+    scrollHint: (lanes: number) =>
+      `${lanes} kolommen: scroll opzij om ze allemaal te zien (Tab naar het dagoverzicht, dan de pijltjestoetsen).`,
+    days: 'Dagen',
+    noItemsOnDay: 'Op deze dag staat nog niets.',
+    otherDaysClashes: 'Op andere dagen',
+    dayClashes: (shown: number, total: number) => `${shown} van de ${total} op deze dag:`,
     list: 'Lijst',
     none: 'Er staat nog niets in het programma. Voeg hieronder het eerste onderdeel toe.',
     everyone: 'Iedereen',

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../platform/env'
 import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
+import { clashListJson } from './editor-reads'
 import { createGroup, deleteGroup, updateGroup } from './groups'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
 import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
@@ -58,8 +59,9 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'The clashes in the draft', { status: 200, description: 'Clashes' }),
     async (c) => {
       const signedIn = requirePerson(c)
-      const { clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'), 'plan')
-      return c.json({ clashes, counts: summariseClashes(clashes) })
+      // The list kept for the draft's version, as stored: no parse and no encoding again when it is fresh.
+      const json = await clashListJson(c.var.db, signedIn.actor, c.req.param('visitId'))
+      return c.body(json, 200, { 'content-type': 'application/json' })
     },
   )
   .post(

@@ -342,7 +342,7 @@ describe('the programme page', () => {
         `class="tl-item [^"]*tl-cs-2 tl-cn-${lanes} [^"]*"[^>]*><span class="tl-when">15:00–15:15</span> <span class="tl-title">Welkom<`,
       ),
     )
-    const wonenColumn = html.match(new RegExp(`tl-cs-(\\d+)" data-lane="${wonen?.id}"`))?.[1]
+    const wonenColumn = html.match(new RegExp(`tl-cs-(\\d+) tl-cn-1" data-lane="${wonen?.id}"`))?.[1]
     expect(html).toMatch(
       new RegExp(
         `tl-cs-${wonenColumn} tl-cn-1 [^"]*"[^>]*><span class="tl-when">15:20–16:55</span> <span class="tl-title">Rondje nieuwbouw<`,

@@ -16,6 +16,7 @@ import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import { withVersion, yesOrNo } from '../visits/visit-form'
+import { programmeDay } from './editor-reads'
 import { createGroup, deleteGroup, getGroup, updateGroup } from './groups'
 import {
   createParticipant,
@@ -92,15 +93,13 @@ async function renderProgramme(
   extra: { addState?: FormState; lateState?: FormState; groupState?: FormState } = {},
 ) {
   const signedIn = requirePerson(c)
-  const { access, programme, clashes } = await getProgramme(c.var.db, signedIn.actor, visitId, 'plan')
+  const asked = c.req.query('view')
+  const programme = await programmeDay(c.var.db, signedIn.actor, visitId, c.req.query('day'), new Date())
   return c.render(
     <ProgrammePage
       t={c.var.t}
-      access={access}
       programme={programme}
-      clashes={clashes}
-      view={c.req.query('view') === 'list' ? 'list' : 'timeline'}
-      day={c.req.query('day')}
+      view={asked === 'list' || asked === 'timeline' ? asked : undefined}
       {...extra}
     />,
     { title: `${c.var.t.programme.title}: ${programme.visit.title}` },
@@ -162,8 +161,10 @@ export const programmePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          await createItem(c.var.db, signedIn.actor, visitId, c.req.valid('form'), new Date())
-          return c.redirect(`/visits/${visitId}/programme`, 303)
+          const input = c.req.valid('form')
+          await createItem(c.var.db, signedIn.actor, visitId, input, new Date())
+          // Back to the day of the new item, where it can be seen.
+          return c.redirect(`/visits/${visitId}/programme?day=${input.date}`, 303)
         },
         (addState) => renderProgramme(c, visitId, { addState }),
       )
@@ -259,14 +260,9 @@ export const programmePages = new Hono<AppEnv>()
       return saveOrShowAgain(
         c,
         async () => {
-          const { visitId } = await updateItem(
-            c.var.db,
-            signedIn.actor,
-            itemId,
-            c.req.valid('form'),
-            new Date(),
-          )
-          return c.redirect(`/visits/${visitId}/programme`, 303)
+          const input = c.req.valid('form')
+          const { visitId } = await updateItem(c.var.db, signedIn.actor, itemId, input, new Date())
+          return c.redirect(`/visits/${visitId}/programme${input.date ? `?day=${input.date}` : ''}`, 303)
         },
         (state) => renderItem(c, itemId, { state }),
         () => renderItem(c, itemId, { notice: c.var.t.visits.stale }),

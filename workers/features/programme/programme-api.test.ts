@@ -345,7 +345,11 @@ describe('the plan (what the editor and the clash list read)', () => {
     const fromFull = await json(await api(`/api/visits/${visit.id}/programme`, { cookie: organiser(w) }))
     const kinds = (fromPlan.clashes as { kind: string }[]).map((c) => c.kind).sort()
     expect(kinds).toEqual(['over_capacity', 'over_capacity', 'venue_double_booked', 'walk_too_long'])
-    expect(fromPlan.clashes).toEqual(fromFull.clashes)
+    // The clash list also says the day of each clash's first item and the titles of its items.
+    const listed = fromPlan.clashes as { day: string; titles: string[]; itemIds: string[] }[]
+    expect(listed.map(({ day, titles: _, ...clash }) => clash)).toEqual(fromFull.clashes)
+    expect(new Set(listed.map((c) => c.day))).toEqual(new Set([visit.startDate]))
+    expect(listed.every((c) => c.titles.length === c.itemIds.length)).toBe(true)
   })
 })
 

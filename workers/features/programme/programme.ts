@@ -10,7 +10,6 @@ import {
   localTimeProblemMessage,
   validateItemTimes,
 } from '../../../shared/domain/programme'
-import { knownAvailability, parseAvailability } from '../../../shared/domain/talks'
 import { type Fold, utcToZoned } from '../../../shared/domain/time'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
@@ -18,6 +17,7 @@ import type { Database } from '../../platform/env'
 import { auditWhen } from '../visits/audit-when'
 import { projectVenue } from '../visits/venues'
 import { getVisit, projectVisit } from '../visits/visits'
+import { clashInputOf } from './clash-input'
 import {
   type ItemRow,
   loadProgramme,
@@ -94,88 +94,28 @@ export async function visitOverview(db: Database, actor: Actor, visitId: string)
   }
 }
 
-/**
- * The draft programme as the clash check sees it. A travel item (train, coach) breaks the walking chain: it
- * gets a place of its own without coordinates, as the company is not walking from the previous venue.
- */
+/** The draft programme as the clash check sees it (see clashInputOf). */
 export function toClashInput(p: ProgrammePlan): ClashInput {
-  const windows = new Map(p.visitVenues.map((vv) => [vv.venueId, vv]))
-  const travelPlaces = p.items
-    .filter((i) => i.kind === 'travel')
-    .map((i) => ({
-      id: `travel:${i.id}`,
-      name: i.arrivalPlace ?? i.title,
-      lat: null,
-      lng: null,
-      capacity: null,
-    }))
-  return {
-    visit: {
-      startDate: p.visit.startDate,
-      endDate: p.visit.endDate,
-      timeZone: p.visit.timeZone,
-      walkingSpeedKmh: p.visit.walkingSpeedKmh,
-      expectedGuests: p.visit.expectedGuests,
-    },
-    venues: [
-      ...p.venues.map((v) => {
-        const w = windows.get(v.id)
-        return {
-          id: v.id,
-          name: v.name,
-          lat: v.lat,
-          lng: v.lng,
-          capacity: v.capacity,
-          openingWindow:
-            w?.opensAt && w.closesAt ? { start: w.opensAt.getTime(), end: w.closesAt.getTime() } : null,
-        }
-      }),
-      ...travelPlaces,
-    ],
-    groups: p.groups.map((g) => ({ id: g.id, name: g.name, size: g.size })),
+  return clashInputOf({
+    visit: p.visit,
+    venues: p.venues,
+    windows: p.visitVenues.map((w) => ({
+      venueId: w.venueId,
+      opensAt: w.opensAt?.getTime() ?? null,
+      closesAt: w.closesAt?.getTime() ?? null,
+    })),
+    groups: p.groups,
     items: p.items.map((i) => ({
-      id: i.id,
-      title: i.title,
+      ...i,
       start: i.startsAt.getTime(),
       end: i.endsAt.getTime(),
-      venueId: i.kind === 'travel' ? `travel:${i.id}` : i.venueId,
-      groupIds: i.groupIds,
-      legMode: i.legMode,
       legDepartsAt: i.legDepartsAt?.getTime() ?? null,
       legArrivesAt: i.legArrivesAt?.getTime() ?? null,
-      kind: i.kind,
-      cancelled: i.cancelled,
-      expectedAttendance: i.expectedAttendance,
     })),
-    attendance: { members: p.participantCount, guests: p.guests },
-    ...talkClashInput(p),
-  }
-}
-
-/**
- * The placed talks and their speakers as the clash check sees them: availability outside an item (the
- * intersection when several speak) and speakers double-booked. No ranges given means "not checked".
- */
-function talkClashInput(p: ProgrammePlan): Pick<ClashInput, 'speakers' | 'talks'> {
-  const speakers = new Map<string, ClashInput['speakers'][number]>()
-  for (const talk of p.talks) {
-    for (const s of talk.speakers) {
-      speakers.set(s.speakerId, {
-        id: s.speakerId,
-        name: s.name,
-        availability: knownAvailability(parseAvailability(s.availability)),
-      })
-    }
-  }
-  return {
-    speakers: [...speakers.values()],
-    talks: p.talks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      itemId: t.itemId,
-      speakerIds: t.speakers.map((s) => s.speakerId),
-    })),
-  }
+    participantCount: p.participantCount,
+    guests: p.guests,
+    talks: p.talks,
+  })
 }
 
 // The expected attendance may be left out by callers inside the app (a talk slot's item): derived then.

@@ -1,5 +1,5 @@
 /** How far the programme day view's generated placement classes reach: a whole day in 5-minute rows. */
-export const timelineLimits = { rows: 24 * 12, lanes: 24 } as const
+export const timelineLimits = { rows: 24 * 12, lanes: 40 } as const
 
 /**
  * Grid placement classes for the day view. The CSP allows no style attributes, so every row and column a
@@ -14,7 +14,7 @@ function timelineCss(): string {
     rules.push(`.tl-cs-${n}{grid-column-start:${n}}`, `.tl-cn-${n}{grid-column-end:span ${n}}`)
   }
   for (let n = 1; n <= timelineLimits.lanes; n++) {
-    rules.push(`.tl-lanes-${n}{grid-template-columns:3.5rem repeat(${n},minmax(9rem,1fr))}`)
+    rules.push(`.tl-lanes-${n}{grid-template-columns:3.5rem repeat(${n},minmax(7.5rem,1fr))}`)
   }
   return rules.join('\n')
 }
@@ -136,7 +136,15 @@ fieldset.plain > legend { font-size: 1.2rem; font-weight: 700; margin-bottom: .5
 .link-box { font-size: 1rem; word-break: break-all; }
 table.programme-list caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 tr.cancelled .item-title-link { text-decoration: line-through; }
-.tl-scroll { overflow-x: auto; margin: 0 0 1.5rem; border: 1px solid var(--line); border-radius: var(--radius); }
+.tl-scroll { overflow-x: auto; margin: 0 0 1.5rem; border: 1px solid var(--line); border-radius: var(--radius);
+  /* Shadows at an edge with more lanes beyond it: a hint that the day view scrolls sideways. */
+  background: linear-gradient(to right, var(--paper) 30%, transparent), linear-gradient(to left, var(--paper) 30%, transparent) 100% 0,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), transparent), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), transparent) 100% 0;
+  background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, .9rem 100%, .9rem 100%; background-attachment: local, local, scroll, scroll; }
+.tl-scroll:focus-visible { outline: 3px solid var(--focus); }
+/* On a wide screen the day view takes the window's width, not the text column's, so more lanes are in view. */
+@media (min-width: 64rem) { .tl-scroll { width: calc(100vw - 4rem); margin-left: calc((100% - 100vw + 4rem) / 2); } }
+.tl-item .tl-who { display: none; }
 .day-grid { display: grid; position: relative; min-width: max-content; }
 .day-grid.tl-step-15 { grid-auto-rows: minmax(1.6rem, auto); }
 .day-grid.tl-step-5 { grid-auto-rows: minmax(.7rem, auto); }
@@ -153,6 +161,15 @@ tr.cancelled .item-title-link { text-decoration: line-through; }
 .tl-item.kind-catering, .tl-item.kind-break { background: #f7f0e1; border-color: #d5bf8f; }
 .tl-item.has-clash { border: 2px solid var(--accent); }
 .tl-item.tl-overlap { margin-left: 1.25rem; z-index: 2; box-shadow: -3px 0 0 var(--paper); }
+/* On a phone the day view is a list in time order, unless the lanes were asked for. */
+@media (max-width: 40rem) {
+  .tl-scroll:has(.tl-auto) { border: 0; overflow: visible; background: none; }
+  .day-grid.tl-auto { display: flex; flex-direction: column; gap: .4rem; min-width: 0; }
+  .tl-auto .tl-lane, .tl-auto .tl-corner, .tl-auto .tl-hour, .tl-auto .tl-time, .tl-auto .tl-more { display: none; }
+  .tl-auto .tl-item { margin: 0; padding: .5rem .6rem; font-size: 1rem; min-height: 44px; }
+  .tl-auto .tl-item .tl-who { display: inline; color: var(--muted); }
+  .tl-auto ~ .tl-hint, .tl-hint:has(+ .tl-scroll .tl-auto) { display: none; }
+}
 .tl-item.cancelled .tl-title { text-decoration: line-through; }
 /* Catering: warnings, counts, contributions, and an order sheet that prints on one A4. */
 .catering-warn { border-left: 5px solid var(--accent); background: #fbf4ec; padding: .5rem .75rem; border-radius: 4px; margin: .5rem 0; }

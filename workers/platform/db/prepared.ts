@@ -57,3 +57,19 @@ export async function batchPrepared<const Q extends readonly [Prepared, Record<s
     -readonly [K in keyof Q]: RowsOf<Q[K][0]>
   }
 }
+
+/**
+ * Plain SQL statements, each with its values, in one D1 round trip; the rows as D1 gives them, with no
+ * drizzle mapping. For the hottest reads, which select few columns (often one JSON array built by SQLite)
+ * and read them by hand.
+ */
+export async function batchSql(
+  db: Database,
+  statements: readonly (readonly [sql: string, values: readonly unknown[]])[],
+): Promise<Record<string, unknown>[][]> {
+  const d1 = db.$client
+  const results = await d1.batch<Record<string, unknown>>(
+    statements.map(([text, values]) => d1.prepare(text).bind(...values)),
+  )
+  return results.map((r) => r.results)
+}

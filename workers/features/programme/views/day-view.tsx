@@ -1,7 +1,7 @@
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { timelineLimits } from '../../../platform/assets/app-css'
-import type { PlanItem } from '../queries'
+import type { DayItem } from '../editor-reads'
 
 const minutesOf = (hhmm: string) => {
   const [h = 0, m = 0] = hhmm.split(':').map(Number)
@@ -9,14 +9,9 @@ const minutesOf = (hhmm: string) => {
 }
 const dayMinutes = 24 * 60
 
-/** Local times of an item in the visit's zone: '10:00–10:30'. */
-export const span = (item: PlanItem, zone: string) =>
-  `${utcToZoned(item.startsAt.getTime(), zone).time}–${utcToZoned(item.endsAt.getTime(), zone).time}`
-
-/** The local days that have items, in order. */
-export function daysOf(items: readonly PlanItem[], zone: string): string[] {
-  return [...new Set(items.map((i) => utcToZoned(i.startsAt.getTime(), zone).date))].sort()
-}
+/** Local times of a span in the visit's zone: '10:00–10:30'. */
+export const span = (start: number, end: number, zone: string) =>
+  `${utcToZoned(start, zone).time}–${utcToZoned(end, zone).time}`
 
 export type Lane = { key: string; name: string; groupId: string | null }
 
@@ -31,9 +26,115 @@ function runs(indices: number[]): [number, number][] {
   return out
 }
 
+/** One block of an item in the grid: its lanes, and within a single lane the column it takes. */
+type Piece = {
+  item: DayItem
+  start: number
+  end: number
+  lane: number
+  width: number
+  /** The first piece of its item (the others repeat it in lanes further on). */
+  first: boolean
+  /** Within its lane: the first and the number of the lane's columns it takes. */
+  sub: number
+  subs: number
+}
+
+/** The pieces of each lane, by start (then end), in one pass over the pieces. */
+function byLane(pieces: readonly Piece[], laneCount: number): Piece[][] {
+  const lanes: Piece[][] = Array.from({ length: laneCount }, () => [])
+  for (const p of pieces) for (let l = p.lane; l < p.lane + p.width; l++) lanes[l]?.push(p)
+  for (const list of lanes) list.sort((a, b) => a.start - b.start || a.end - b.end)
+  return lanes
+}
+
+/** The pieces that share a moment with another piece of their lane: a sweep over each lane by start. */
+function overlapping(lanes: readonly Piece[][]): Set<Piece> {
+  const found = new Set<Piece>()
+  for (const list of lanes) {
+    let active: Piece[] = []
+    for (const p of list) {
+      active = active.filter((a) => a.end > p.start)
+      if (active.length > 0) {
+        found.add(p)
+        for (const a of active) found.add(a)
+      }
+      active.push(p)
+    }
+  }
+  return found
+}
+
 /**
- * One day as a grid: a time column and one lane per group after the lane for everyone. Rows are 15 minutes,
- * or 5 when a time does not fall on a quarter. Placement uses generated classes, as the CSP forbids styles.
+ * Where each piece goes so that nothing is drawn over anything else. A piece over several lanes that shares
+ * a moment with another piece in one of them is split into one piece per lane; within a lane, pieces at the
+ * same time get columns side by side (the first free one, by start), and each widens to the right over the
+ * columns nobody at its time takes. The lanes' column counts come back with the pieces.
+ */
+export function layOut(
+  blocks: readonly { item: DayItem; start: number; end: number; lanes: [number, number][] }[],
+  laneCount: number,
+  maxColumns: number,
+): { pieces: Piece[]; columns: number[]; crowded: Set<Piece> } {
+  let pieces: Piece[] = blocks.flatMap((b) =>
+    b.lanes.map(([lane, width], i) => ({ ...b, lane, width, first: i === 0, sub: 0, subs: 1 })),
+  )
+  const clashing = overlapping(byLane(pieces, laneCount))
+  pieces = pieces.flatMap((p) =>
+    p.width > 1 && clashing.has(p)
+      ? Array.from({ length: p.width }, (_, i) => ({
+          ...p,
+          lane: p.lane + i,
+          width: 1,
+          first: p.first && i === 0,
+        }))
+      : [p],
+  )
+  const lanes = byLane(pieces, laneCount)
+  const columns = lanes.map(() => 1)
+  lanes.forEach((list, lane) => {
+    // Greedy colouring by start: the first column whose last piece has ended.
+    const ends: number[] = []
+    for (const p of list) {
+      if (p.width > 1) continue
+      let col = ends.findIndex((e) => e <= p.start)
+      if (col < 0) col = ends.length
+      ends[col] = p.end
+      p.sub = col
+    }
+    columns[lane] = Math.max(1, ends.length)
+  })
+  // Too many columns for the stylesheet: one column a lane, pieces at the same time drawn offset instead.
+  const total = columns.reduce((a, b) => a + b, 0)
+  if (total > maxColumns) {
+    for (const p of pieces) p.sub = 0
+    columns.fill(1)
+    return { pieces, columns, crowded: overlapping(lanes) }
+  }
+  for (const [lane, list] of lanes.entries()) {
+    const count = columns[lane] ?? 1
+    const single = list.filter((p) => p.width === 1)
+    for (let i = 0; i < single.length; i++) {
+      const p = single[i]!
+      // The columns to its right that no piece at the same time takes are its too.
+      let limit = count
+      for (let j = 0; j < single.length; j++) {
+        const q = single[j]!
+        if (q !== p && q.start < p.end && p.start < q.end && q.sub > p.sub) limit = Math.min(limit, q.sub)
+        if (q.start >= p.end) break
+      }
+      p.subs = Math.max(1, limit - p.sub)
+    }
+  }
+  return { pieces, columns, crowded: new Set() }
+}
+
+/**
+ * One day as a grid: a time column and one lane per group after the lane for everyone; items at the same
+ * time in one lane side by side. Rows are 15 minutes, or 5 when a time does not fall on a quarter.
+ * Placement uses generated classes, as the CSP forbids styles. The grid scrolls sideways in a labelled,
+ * focusable region when its lanes do not fit; on a phone, unless the day view was asked for, the blocks
+ * stack as a list in time order (`auto`).
  */
 export function DayTimeline({
   t,
@@ -42,26 +143,37 @@ export function DayTimeline({
   lanes,
   zone,
   venueName,
+  groupName,
   clashed,
+  auto,
 }: {
   t: Messages
   day: string
-  items: readonly PlanItem[]
+  items: readonly DayItem[]
   lanes: Lane[]
   zone: string
   venueName: Map<string, string>
+  groupName: Map<string, string>
   clashed: Set<string>
+  auto: boolean
 }) {
-  const blocks = items
-    .filter((i) => utcToZoned(i.startsAt.getTime(), zone).date === day)
-    .map((item) => {
-      const start = minutesOf(utcToZoned(item.startsAt.getTime(), zone).time)
-      const endZoned = utcToZoned(item.endsAt.getTime(), zone)
-      // An item running past midnight is drawn to the end of its first day.
-      const end = endZoned.date === day ? minutesOf(endZoned.time) : dayMinutes
-      return { item, start, end: Math.max(end, start + 5) }
-    })
-  if (blocks.length === 0) return null
+  const laneCount = Math.max(1, Math.min(lanes.length, timelineLimits.lanes))
+  const laneOf = new Map(lanes.map((l, i) => [l.groupId, Math.min(i, laneCount - 1)]))
+  const everywhere: [number, number][] = [[0, laneCount]]
+  const blocks = items.map((item) => {
+    const start = minutesOf(utcToZoned(item.start, zone).time)
+    const endZoned = utcToZoned(item.end, zone)
+    // An item running past midnight is drawn to the end of its first day.
+    const end = endZoned.date === day ? minutesOf(endZoned.time) : dayMinutes
+    const own = runs(item.groupIds.flatMap((g) => (laneOf.has(g) ? [laneOf.get(g)!] : [])))
+    return {
+      item,
+      start,
+      end: Math.max(end, start + 5),
+      lanes: item.groupIds.length === 0 || own.length === 0 ? everywhere : own,
+    }
+  })
+  if (blocks.length === 0) return <p class="muted">{t.programme.noItemsOnDay}</p>
   const step = blocks.every((b) => b.start % 15 === 0 && b.end % 15 === 0) ? 15 : 5
   const first = Math.floor(Math.min(...blocks.map((b) => b.start)) / 60) * 60
   const last = Math.min(
@@ -69,80 +181,79 @@ export function DayTimeline({
     Math.max(first + 60, Math.ceil(Math.max(...blocks.map((b) => b.end)) / 60) * 60),
   )
   const row = (minute: number) => 2 + Math.floor((minute - first) / step)
-  const laneCount = Math.min(lanes.length, timelineLimits.lanes)
-  const laneOf = new Map(lanes.map((l, i) => [l.groupId, Math.min(i, laneCount - 1)]))
-  const placed = new Map<number, [number, number][]>()
+  const { pieces, columns, crowded } = layOut(blocks, laneCount, timelineLimits.lanes)
+  const firstColumn: number[] = []
+  let total = 0
+  for (const n of columns) {
+    firstColumn.push(2 + total)
+    total += n
+  }
   const hours: number[] = []
   for (let h = first; h < last; h += 60) hours.push(h)
+  const who = (item: DayItem) =>
+    item.groupIds.length === 0
+      ? t.programme.everyone
+      : item.groupIds.map((g) => groupName.get(g) ?? '').join(', ')
   return (
-    <div class="tl-scroll">
-      <div class={`day-grid tl-lanes-${laneCount} tl-step-${step}`} data-day={day}>
-        <div class="tl-corner tl-rs-1 tl-cs-1">
-          <span class="visually-hidden">{t.programme.time}</span>
-        </div>
-        {lanes.slice(0, laneCount).map((lane, i) => (
-          <div class={`tl-lane tl-rs-1 tl-cs-${i + 2}`} data-lane={lane.key}>
-            {lane.name}
+    <>
+      {total > 6 ? <p class="tl-hint muted">{t.programme.scrollHint(total)}</p> : null}
+      {/* A region that scrolls sideways, reachable by keyboard (Tab, then the arrow keys). */}
+      <section class="tl-scroll" tabindex={0} aria-label={`${t.programme.timeline} ${day}`}>
+        <div class={`day-grid tl-lanes-${total} tl-step-${step}${auto ? ' tl-auto' : ''}`} data-day={day}>
+          <div class="tl-corner tl-rs-1 tl-cs-1">
+            <span class="visually-hidden">{t.programme.time}</span>
           </div>
-        ))}
-        {hours.map((h) => (
-          <>
-            <div
-              class={`tl-hour tl-rs-${row(h)} tl-rn-${Math.min(60, last - h) / step} tl-cs-1 tl-cn-${laneCount + 1}`}
-            />
-            <div class={`tl-time tl-rs-${row(h)} tl-cs-1`}>{`${String(h / 60).padStart(2, '0')}:00`}</div>
-          </>
-        ))}
-        {blocks.flatMap(({ item, start, end }) => {
-          const lanesOfItem =
-            item.groupIds.length === 0
-              ? [[0, laneCount] as [number, number]]
-              : runs(item.groupIds.flatMap((g) => (laneOf.has(g) ? [laneOf.get(g)!] : [])))
-          const rs = row(start)
-          const rn = Math.max(1, Math.ceil((end - start) / step))
-          return (lanesOfItem.length > 0 ? lanesOfItem : [[0, laneCount] as [number, number]]).map(
-            ([lane, width]) => {
-              // Two blocks in one lane at once (a double booking) are drawn offset, so both stay readable.
-              let overlap = false
-              for (let col = lane; col < lane + width; col++) {
-                let taken = placed.get(col)
-                if (!taken) {
-                  taken = []
-                  placed.set(col, taken)
-                }
-                if (taken.some(([s, e]) => s < end && start < e)) overlap = true
-                taken.push([start, end])
-              }
-              const classes = [
-                'tl-item',
-                `tl-rs-${rs}`,
-                `tl-rn-${rn}`,
-                `tl-cs-${lane + 2}`,
-                `tl-cn-${width}`,
-                `kind-${item.kind}`,
-                overlap ? 'tl-overlap' : '',
-                clashed.has(item.id) ? 'has-clash' : '',
-                item.cancelled ? 'cancelled' : '',
-              ]
-              return (
-                <a class={classes.filter(Boolean).join(' ')} href={`/items/${item.id}`} data-item={item.id}>
-                  <span class="tl-when">{span(item, zone)}</span> <span class="tl-title">{item.title}</span>
-                  {item.venueId && venueName.has(item.venueId) ? (
-                    <span class="tl-venue"> · {venueName.get(item.venueId)}</span>
-                  ) : null}
-                  {item.cancelled ? <span> ({t.programme.cancelled})</span> : null}
-                  {clashed.has(item.id) ? (
-                    <span class="clash-flag">
-                      {' '}
-                      ⚠<span class="visually-hidden">{t.programme.hasClash}</span>
-                    </span>
-                  ) : null}
-                </a>
-              )
-            },
-          )
-        })}
-      </div>
-    </div>
+          {lanes.slice(0, laneCount).map((lane, i) => (
+            <div class={`tl-lane tl-rs-1 tl-cs-${firstColumn[i]} tl-cn-${columns[i]}`} data-lane={lane.key}>
+              {lane.name}
+            </div>
+          ))}
+          {hours.map((h) => (
+            <>
+              <div
+                class={`tl-hour tl-rs-${row(h)} tl-rn-${Math.min(60, last - h) / step} tl-cs-1 tl-cn-${total + 1}`}
+              />
+              <div class={`tl-time tl-rs-${row(h)} tl-cs-1`}>{`${String(h / 60).padStart(2, '0')}:00`}</div>
+            </>
+          ))}
+          {pieces.map((p) => {
+            const { item } = p
+            const start = firstColumn[p.lane]! + (p.width === 1 ? p.sub : 0)
+            const width =
+              p.width === 1 ? p.subs : columns.slice(p.lane, p.lane + p.width).reduce((a, b) => a + b, 0)
+            const classes = [
+              'tl-item',
+              `tl-rs-${row(p.start)}`,
+              `tl-rn-${Math.max(1, Math.ceil((p.end - p.start) / step))}`,
+              `tl-cs-${start}`,
+              `tl-cn-${width}`,
+              `kind-${item.kind}`,
+              // Only when the stylesheet ran out of columns: drawn offset, so both stay readable.
+              crowded.has(p) ? 'tl-overlap' : '',
+              p.first ? '' : 'tl-more',
+              clashed.has(item.id) ? 'has-clash' : '',
+              item.cancelled ? 'cancelled' : '',
+            ]
+            return (
+              <a class={classes.filter(Boolean).join(' ')} href={`/items/${item.id}`} data-item={item.id}>
+                <span class="tl-when">{span(item.start, item.end, zone)}</span>{' '}
+                <span class="tl-title">{item.title}</span>
+                {item.venueId && venueName.has(item.venueId) ? (
+                  <span class="tl-venue"> · {venueName.get(item.venueId)}</span>
+                ) : null}
+                <span class="tl-who"> · {who(item)}</span>
+                {item.cancelled ? <span> ({t.programme.cancelled})</span> : null}
+                {clashed.has(item.id) ? (
+                  <span class="clash-flag">
+                    {' '}
+                    ⚠<span class="visually-hidden">{t.programme.hasClash}</span>
+                  </span>
+                ) : null}
+              </a>
+            )
+          })}
+        </div>
+      </section>
+    </>
   )
 }

@@ -12,7 +12,12 @@ export function ItemFields({
   item,
 }: {
   t: Messages
-  programme: ProgrammePlan
+  /** What the fields offer: the visit's zone and first day, its venues and groups. */
+  programme: {
+    visit: Pick<ProgrammePlan['visit'], 'timeZone' | 'startDate'>
+    venues: readonly { id: string; name: string }[]
+    groups: readonly { id: string; name: string }[]
+  }
   state?: FormState | undefined
   item?: ProgrammeItem | undefined
 }) {

@@ -41,7 +41,8 @@ export function ItemPage({
       <span class="tag">{t.itemKinds[item.kind]}</span>
       <h1>{item.title}</h1>
       <p class="lead">
-        {formatLocalDate(utcToZoned(item.startsAt.getTime(), zone).date, t.locale)}, {span(item, zone)}
+        {formatLocalDate(utcToZoned(item.startsAt.getTime(), zone).date, t.locale)},{' '}
+        {span(item.startsAt.getTime(), item.endsAt.getTime(), zone)}
         {venue ? ` · ${venue.name}` : ''}
       </p>
       <Notice text={notice} />

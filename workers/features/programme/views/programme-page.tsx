@@ -1,58 +1,56 @@
-import type { Clash } from '../../../../shared/domain/clashes'
-import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate } from '../../../../shared/i18n/format'
 import { Checkbox, ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
 import { VisitNav } from '../../visits/views/visit-parts'
-import type { VisitAccess } from '../../visits/visits'
-import type { ProgrammePlan } from '../queries'
+import type { ProgrammeDay } from '../editor-reads'
 import { ClashList } from './clash-list'
-import { DayTimeline, daysOf, type Lane, span } from './day-view'
+import { DayTimeline, type Lane, span } from './day-view'
 import { ItemFields } from './item-fields'
 
 /**
- * The draft programme: a day view with a lane per group, the same items as a list, the clashes, and for
- * organisers the forms to add an item, shift for running late and add a group.
+ * The draft programme one day at a time: a day switcher (links), the day view with a lane per group or the
+ * same items as a list, the clashes (the day's in full, the other days' counted with a link), and for
+ * organisers the forms to add an item, shift for running late and add a group. Without a choice of view a
+ * phone shows the day as a list, a wider screen the lanes.
  */
 export function ProgrammePage({
   t,
-  access,
   programme,
-  clashes,
   addState,
   lateState,
   groupState,
-  view = 'timeline',
-  day,
+  view,
 }: {
   t: Messages
-  access: VisitAccess
-  programme: ProgrammePlan
-  clashes: readonly Clash[]
-  /** The day view with lanes, or the list; one at a time keeps a 300-item page light. */
-  view?: 'timeline' | 'list'
-  /** The day the day view shows, for visits of several days ('YYYY-MM-DD'); the first day by default. */
-  day?: string | undefined
+  programme: ProgrammeDay
+  /** The day view with lanes, or the list; undefined: lanes on a wide screen, a list on a phone. */
+  view?: 'timeline' | 'list' | undefined
   addState?: FormState | undefined
   lateState?: FormState | undefined
   groupState?: FormState | undefined
 }) {
-  const { visit, items, groups, venues } = programme
+  const { visit, items, groups, venues, access, day, days, clashes } = programme
   const zone = visit.timeZone
   const organise = access === 'organise'
   const venueName = new Map(venues.map((v) => [v.id, v.name]))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  const titleOf = new Map(items.map((i) => [i.id, i.title]))
-  const clashed = new Set(clashes.flatMap((c) => c.itemIds))
+  const dayClashes = clashes.filter((c) => c.day === day)
+  const clashed = new Set(dayClashes.flatMap((c) => c.itemIds))
+  const otherDays = new Map<string, number>()
+  for (const c of clashes) if (c.day !== day) otherDays.set(c.day, (otherDays.get(c.day) ?? 0) + 1)
+  const titleOf = new Map<string, string>()
+  for (const c of dayClashes) {
+    for (const [i, id] of c.itemIds.entries()) titleOf.set(id, c.titles[i] ?? id)
+  }
   const lanes: Lane[] = [
     { key: 'everyone', name: t.programme.everyone, groupId: null },
     ...groups.map((g) => ({ key: g.id, name: g.name, groupId: g.id })),
   ]
-  const days = daysOf(items, zone)
-  // A visit of several days shows one day in the day view at a time: lighter to render and to read.
-  const shownDay = day && days.includes(day) ? day : days[0]
-  const timelineDays = days.length > 1 && shownDay ? [shownDay] : days
   const base = `/visits/${visit.id}`
+  const link = (d: string, v: typeof view) => {
+    const query = [`day=${d}`, ...(v ? [`view=${v}`] : [])]
+    return `${base}/programme?${query.join('&')}`
+  }
   return (
     <>
       <VisitNav t={t} visit={visit} access={access} current="programme" />
@@ -64,55 +62,77 @@ export function ProgrammePage({
         <h2 id="clashes" class={clashes.length > 0 ? 'has-clashes' : undefined}>
           {t.programme.clashes} ({clashes.length})
         </h2>
-        <ClashList t={t} clashes={clashes} titleOf={titleOf} />
+        {days.length > 1 && clashes.length > 0 ? (
+          <p>{t.programme.dayClashes(dayClashes.length, clashes.length)}</p>
+        ) : null}
+        {dayClashes.length > 0 || clashes.length === 0 ? (
+          <ClashList t={t} clashes={dayClashes} titleOf={titleOf} />
+        ) : null}
+        {otherDays.size > 0 ? (
+          <p class="clash-days">
+            {t.programme.otherDaysClashes}:{' '}
+            {[...otherDays.entries()]
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([d, n], i) => (
+                <>
+                  {i > 0 ? ', ' : ''}
+                  <a href={`${link(d, view)}#clashes`}>
+                    {formatLocalDate(d, t.locale)} ({n})
+                  </a>
+                </>
+              ))}
+          </p>
+        ) : null}
       </section>
-      {items.length === 0 ? <p class="notice">{t.programme.none}</p> : null}
-      {items.length > 0 ? (
-        <nav class="view-switch" aria-label={t.programme.title}>
-          <a href={`/visits/${visit.id}/programme`} aria-current={view === 'timeline' ? 'page' : undefined}>
-            {t.programme.timeline}
-          </a>{' '}
-          <a
-            href={`/visits/${visit.id}/programme?view=list`}
-            aria-current={view === 'list' ? 'page' : undefined}
-          >
-            {t.programme.list}
-          </a>
-        </nav>
-      ) : null}
-      {items.length > 0 && view === 'timeline' ? (
-        <section aria-labelledby="timeline">
-          <h2 id="timeline">{t.programme.timeline}</h2>
-          <p class="muted">{t.programme.timelineIntro}</p>
+      {programme.itemCount === 0 ? <p class="notice">{t.programme.none}</p> : null}
+      {programme.itemCount > 0 ? (
+        <>
+          <nav class="view-switch" aria-label={t.programme.title}>
+            <a href={link(day, 'timeline')} aria-current={view === 'timeline' ? 'page' : undefined}>
+              {t.programme.timeline}
+            </a>{' '}
+            <a href={link(day, 'list')} aria-current={view === 'list' ? 'page' : undefined}>
+              {t.programme.list}
+            </a>
+          </nav>
           {days.length > 1 ? (
-            <nav class="view-switch" aria-label={t.programme.timeline}>
+            <nav class="view-switch day-switch" aria-label={t.programme.days}>
               {days.map((d) => (
-                <a href={`${base}/programme?day=${d}`} aria-current={d === shownDay ? 'page' : undefined}>
+                <a href={link(d, view)} aria-current={d === day ? 'page' : undefined}>
                   {formatLocalDate(d, t.locale)}
                 </a>
               ))}
             </nav>
           ) : null}
-          {timelineDays.map((day) => (
-            <>
-              {days.length > 1 ? <h3>{formatLocalDate(day, t.locale)}</h3> : null}
-              <DayTimeline
-                t={t}
-                day={day}
-                items={items}
-                lanes={lanes}
-                zone={zone}
-                venueName={venueName}
-                clashed={clashed}
-              />
-            </>
-          ))}
+        </>
+      ) : null}
+      {programme.itemCount > 0 && view !== 'list' ? (
+        <section aria-labelledby="timeline">
+          <h2 id="timeline">
+            {t.programme.timeline}: {formatLocalDate(day, t.locale)}
+          </h2>
+          <p class="muted">
+            {t.programme.timelineIntro} {t.programme.timelineOverlap}
+          </p>
+          <DayTimeline
+            t={t}
+            day={day}
+            items={items}
+            lanes={lanes}
+            zone={zone}
+            venueName={venueName}
+            groupName={groupName}
+            clashed={clashed}
+            auto={view === undefined}
+          />
         </section>
       ) : null}
-      {items.length > 0 && view === 'list' ? (
+      {programme.itemCount > 0 && view === 'list' ? (
         <section aria-labelledby="list">
           <h2 id="list">{t.programme.list}</h2>
-          {days.map((day) => (
+          {items.length === 0 ? (
+            <p class="muted">{t.programme.noItemsOnDay}</p>
+          ) : (
             <table class="programme-list">
               <caption>{formatLocalDate(day, t.locale)}</caption>
               <thead>
@@ -124,41 +144,39 @@ export function ProgrammePage({
                 </tr>
               </thead>
               <tbody>
-                {items
-                  .filter((i) => utcToZoned(i.startsAt.getTime(), zone).date === day)
-                  .map((i) => (
-                    <tr id={`item-${i.id}`} class={i.cancelled ? 'cancelled' : undefined}>
-                      <td class="nowrap">{span(i, zone)}</td>
-                      <td>
-                        <span class="tag">{t.itemKinds[i.kind]}</span>{' '}
-                        <a href={`/items/${i.id}`} class="item-title-link">
-                          {i.title}
-                        </a>
-                        {i.cancelled ? ` (${t.programme.cancelled})` : ''}
-                        {clashed.has(i.id) ? (
-                          <span class="clash-flag">
-                            {' '}
-                            ⚠<span class="visually-hidden">{t.programme.hasClash}</span>
-                          </span>
-                        ) : null}
-                        {i.departurePlace && i.arrivalPlace ? (
-                          <span class="muted">
-                            {' '}
-                            {t.visit.from} {i.departurePlace} {t.visit.to} {i.arrivalPlace}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>{i.venueId ? (venueName.get(i.venueId) ?? '') : ''}</td>
-                      <td>
-                        {i.groupIds.length === 0
-                          ? t.programme.everyone
-                          : i.groupIds.map((g) => groupName.get(g) ?? '').join(', ')}
-                      </td>
-                    </tr>
-                  ))}
+                {items.map((i) => (
+                  <tr id={`item-${i.id}`} class={i.cancelled ? 'cancelled' : undefined}>
+                    <td class="nowrap">{span(i.start, i.end, zone)}</td>
+                    <td>
+                      <span class="tag">{t.itemKinds[i.kind]}</span>{' '}
+                      <a href={`/items/${i.id}`} class="item-title-link">
+                        {i.title}
+                      </a>
+                      {i.cancelled ? ` (${t.programme.cancelled})` : ''}
+                      {clashed.has(i.id) ? (
+                        <span class="clash-flag">
+                          {' '}
+                          ⚠<span class="visually-hidden">{t.programme.hasClash}</span>
+                        </span>
+                      ) : null}
+                      {i.departurePlace && i.arrivalPlace ? (
+                        <span class="muted">
+                          {' '}
+                          {t.visit.from} {i.departurePlace} {t.visit.to} {i.arrivalPlace}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>{i.venueId ? (venueName.get(i.venueId) ?? '') : ''}</td>
+                    <td>
+                      {i.groupIds.length === 0
+                        ? t.programme.everyone
+                        : i.groupIds.map((g) => groupName.get(g) ?? '').join(', ')}
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-          ))}
+          )}
         </section>
       ) : null}
       {organise ? (

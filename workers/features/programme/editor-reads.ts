@@ -1,0 +1,408 @@
+/**
+ * The hot reads of the programme editor and the clash list, for conferences of thousands of items: the
+ * editor reads one day's items (only the columns it shows), and the clashes come from the list kept per
+ * draft version (migration 0014), so an unchanged programme is not checked again. Only when the list is
+ * missing or stale does the same round trip bring the whole programme, and the clashes are checked and
+ * stored. Plain SQL with few columns, the long lists as one JSON array built by SQLite, read by position:
+ * no drizzle row mapping, no object per column (D1's decoding and drizzle's mapping were half the CPU time
+ * of the editor at 3,000 items).
+ */
+
+import type { Actor } from '../../../shared/domain/access'
+import { visitAccess } from '../../../shared/domain/access'
+import {
+  type Clash,
+  type ClashKind,
+  clashRulesVersion,
+  findClashes,
+  summariseClashes,
+} from '../../../shared/domain/clashes'
+import type { ItemKind } from '../../../shared/domain/programme'
+import { dayBounds, nextDate, utcToZoned } from '../../../shared/domain/time'
+import type { LegMode } from '../../../shared/domain/walking'
+import { DomainError } from '../../../shared/errors'
+import { batchSql } from '../../platform/db/prepared'
+import type { Database } from '../../platform/env'
+import { type ClashSource, clashInputOf } from './clash-input'
+import type { VisitRow } from './queries'
+
+/** The stored list is fresh: checked at the draft's version, with these rules (?1 the visit, ?2 the rules). */
+const fresh = `exists (select 1 from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2)`
+/** Only when the list must be checked again. */
+const onMiss = `not ${fresh}`
+
+/** A JSON array of an item's group ids, sorted, for the item in `programme_items` aliased `i`. */
+const groupIdsOf = `(select json_group_array(group_id) from (select group_id from programme_item_groups where item_id = i.id order by group_id))`
+
+const sql = {
+  visit: `select id, team_id, title, slug, status, start_date, end_date, time_zone, walking_speed_kmh, expected_guests from visits where id = ?1`,
+  state: `select draft_version, checked_version, rules from clash_lists where visit_id = ?1`,
+  parts: `select body from clash_list_parts where visit_id = ?1 and ${fresh} order by seq`,
+  groups: (guard: string) =>
+    `select id, name from groups where visit_id = ?1 and ${guard} order by position, name`,
+  venues: (guard: string) =>
+    `select id, name, lat, lng, capacity from venues where team_id = (select team_id from visits where id = ?1) and ${guard} order by name`,
+  // Everything the clash check needs, only on a miss.
+  allItems: `select json_group_array(json_array(id, title, starts_at, ends_at, venue_id, kind, leg_mode, leg_departs_at, leg_arrives_at, cancelled, expected_attendance, arrival_place, json(groups))) as rows from (select i.*, ${groupIdsOf} as groups from programme_items i where i.visit_id = ?1 and ${onMiss} order by i.starts_at)`,
+  groupSizes: `select group_id, count(*) as people from participants where visit_id = ?1 and ${onMiss} group by group_id`,
+  guests: `select group_ids, sum(party_size) as people from rsvps where visit_id = ?1 and status = 'confirmed' and ${onMiss} group by group_ids`,
+  windows: `select venue_id, opens_at, closes_at from visit_venues where visit_id = ?1 and ${onMiss}`,
+  talks: `select t.id, t.title, t.item_id, ts.speaker_id, s.name, s.availability from talks t left join talk_speakers ts on ts.talk_id = t.id left join speakers s on s.id = ts.speaker_id where t.visit_id = ?1 and t.state in ('accepted', 'confirmed') and t.item_id is not null and ${onMiss} order by t.id`,
+  // The editor's day, asked for around the day in a guessed offset (?3 today there, ?4 the offset in ms, ?5 the
+  // margin): the day asked for (?2) or else today when within the visit or else its first day; and asked for
+  // exactly by its bounds (?2 ≤ start < ?3).
+  dayAround: `with d as (select case when ?2 is not null then ?2 when ?3 between start_date and end_date then ?3 else start_date end as day from visits where id = ?1) select (select day from d) as day, json_group_array(json_array(id, kind, title, starts_at, ends_at, venue_id, cancelled, departure_place, arrival_place, json(groups))) as rows from (select i.id, i.kind, i.title, i.starts_at, i.ends_at, i.venue_id, i.cancelled, i.departure_place, i.arrival_place, ${groupIdsOf} as groups from programme_items i, d where i.visit_id = ?1 and i.starts_at >= unixepoch(d.day) * 1000 - ?4 - ?5 and i.starts_at < unixepoch(d.day, '+1 day') * 1000 - ?4 + ?5 order by i.starts_at, i.id)`,
+  dayExact: `select json_group_array(json_array(id, kind, title, starts_at, ends_at, venue_id, cancelled, departure_place, arrival_place, json(groups))) as rows from (select i.id, i.kind, i.title, i.starts_at, i.ends_at, i.venue_id, i.cancelled, i.departure_place, i.arrival_place, ${groupIdsOf} as groups from programme_items i where i.visit_id = ?1 and i.starts_at >= ?2 and i.starts_at < ?3 order by i.starts_at, i.id)`,
+  span: `select min(starts_at) as first, max(starts_at) as last, count(*) as items from programme_items where visit_id = ?1`,
+} as const
+
+/** A clash as listed: with the local day of its first item and the titles of its items, in their order. */
+export type ListedClash = Clash & { day: string; titles: string[] }
+/** The clash list as stored and as the API answers it. */
+type StoredList = { clashes: ListedClash[]; counts: Record<ClashKind, number> }
+
+/** The visit as the editor's pages need it. */
+export type EditorVisit = Pick<
+  VisitRow,
+  'id' | 'teamId' | 'title' | 'slug' | 'status' | 'startDate' | 'endDate' | 'timeZone'
+>
+/** An item of the editor's day. */
+export type DayItem = {
+  id: string
+  kind: ItemKind
+  title: string
+  /** Instants, UTC ms. */
+  start: number
+  end: number
+  venueId: string | null
+  cancelled: boolean
+  departurePlace: string | null
+  arrivalPlace: string | null
+  /** Sorted; empty: for everyone. */
+  groupIds: string[]
+}
+/** What the programme editor shows of a visit: one day's items, all days, the clashes of the whole draft. */
+export type ProgrammeDay = {
+  access: 'organise' | 'read'
+  visit: EditorVisit
+  groups: { id: string; name: string }[]
+  venues: { id: string; name: string }[]
+  /** Every local day from the first of the visit (or an earlier item) to the last. */
+  days: string[]
+  day: string
+  items: DayItem[]
+  /** How many items the whole draft has. */
+  itemCount: number
+  /** The clashes of the whole draft. */
+  clashes: ListedClash[]
+}
+
+type Rows = Record<string, unknown>[]
+const str = (v: unknown) => v as string
+const num = (v: unknown) => v as number
+const strOrNull = (v: unknown) => (v === null ? null : (v as string))
+const numOrNull = (v: unknown) => (v === null ? null : (v as number))
+
+/** The visit of a batch's first statement, for the team only (404 without any part in it, 403 for others). */
+function visitFor(actor: Actor, rows: Rows) {
+  const v = rows[0]
+  const visit = v
+    ? {
+        id: str(v.id),
+        teamId: str(v.team_id),
+        title: str(v.title),
+        slug: str(v.slug),
+        status: v.status as EditorVisit['status'],
+        startDate: str(v.start_date),
+        endDate: str(v.end_date),
+        timeZone: str(v.time_zone),
+        walkingSpeedKmh: num(v.walking_speed_kmh),
+        expectedGuests: numOrNull(v.expected_guests),
+      }
+    : null
+  const access = visit ? visitAccess(actor, visit) : null
+  if (!visit || !access) throw new DomainError('not_found')
+  if (access !== 'organise' && access !== 'read') throw new DomainError('forbidden')
+  return { visit, access }
+}
+
+/**
+ * The statements that bring the stored list, or on a miss what is needed to check it again; the groups and
+ * venues always when the caller shows them too (`always`), else only on a miss.
+ */
+type Statement = readonly [sql: string, values: readonly unknown[]]
+function clashStatements(visitId: string, onlyOnMiss: boolean): Statement[] {
+  const guarded = [visitId, clashRulesVersion]
+  return [
+    [sql.state, [visitId]],
+    [sql.parts, guarded],
+    onlyOnMiss ? [sql.groups(onMiss), guarded] : [sql.groups('1'), [visitId]],
+    onlyOnMiss ? [sql.venues(onMiss), guarded] : [sql.venues('1'), [visitId]],
+    [sql.allItems, guarded],
+    [sql.groupSizes, guarded],
+    [sql.guests, guarded],
+    [sql.windows, guarded],
+    [sql.talks, guarded],
+  ]
+}
+
+/**
+ * The stored list when it is fresh (its JSON text as stored), or the clashes checked again from the rows of
+ * a miss and stored for the draft version they were read at (only while the draft is still at it).
+ */
+async function clashesFrom(
+  db: Database,
+  visit: ReturnType<typeof visitFor>['visit'],
+  results: readonly Rows[],
+): Promise<{ json: string; list?: StoredList }> {
+  const [state, parts, groups, venues, items, groupSizes, guests, windows, talks] = results as Rows[]
+  const s = state?.[0]
+  if (
+    s &&
+    s.checked_version !== null &&
+    s.checked_version === s.draft_version &&
+    s.rules === clashRulesVersion
+  ) {
+    return { json: (parts ?? []).map((p) => str(p.body)).join('') }
+  }
+  const source = sourceOf(visit, { groups, venues, items, groupSizes, guests, windows, talks } as Record<
+    string,
+    Rows
+  >)
+  const found = findClashes(clashInputOf(source))
+  const itemById = new Map(source.items.map((i) => [i.id, i]))
+  const clashes = found.map((c): ListedClash => {
+    const first = itemById.get(c.itemIds[0] ?? '')
+    return {
+      ...c,
+      day: first ? utcToZoned(first.start, visit.timeZone).date : visit.startDate,
+      titles: c.itemIds.map((id) => itemById.get(id)?.title ?? id),
+    }
+  })
+  const list: StoredList = { clashes, counts: summariseClashes(found) }
+  const json = JSON.stringify(list)
+  if (s) await store(db, visit.id, num(s.draft_version), json)
+  return { json, list }
+}
+
+/** Largest part of a stored list, in UTF-16 code units (at most 3 bytes each in UTF-8: well under 2 MB). */
+const partLength = 500_000
+
+/** Stores a checked list for the draft version it was read at; nothing when the draft has moved on since. */
+async function store(db: Database, visitId: string, version: number, json: string) {
+  const atVersion = `exists (select 1 from clash_lists where visit_id = ?1 and draft_version = ?2)`
+  const chunks: string[] = []
+  for (let at = 0; at < json.length; ) {
+    let end = Math.min(json.length, at + partLength)
+    // Never between the two halves of a surrogate pair.
+    const code = json.charCodeAt(end - 1)
+    if (end < json.length && code >= 0xd800 && code <= 0xdbff) end -= 1
+    chunks.push(json.slice(at, end))
+    at = end
+  }
+  await batchSql(db, [
+    [`delete from clash_list_parts where visit_id = ?1 and ${atVersion}`, [visitId, version]],
+    ...chunks.map(
+      (body, seq) =>
+        [
+          `insert into clash_list_parts (visit_id, seq, body) select ?1, ?3, ?4 where ${atVersion}`,
+          [visitId, version, seq, body],
+        ] as const,
+    ),
+    [
+      `update clash_lists set checked_version = ?2, rules = ?3 where visit_id = ?1 and draft_version = ?2`,
+      [visitId, version, clashRulesVersion],
+    ],
+  ])
+}
+
+/** The programme as the clash check reads it, from the rows of a miss. */
+function sourceOf(visit: ReturnType<typeof visitFor>['visit'], rows: Record<string, Rows>): ClashSource {
+  const sizes = new Map<string, number>()
+  let participantCount = 0
+  for (const r of rows.groupSizes ?? []) {
+    participantCount += num(r.people)
+    if (r.group_id !== null) sizes.set(str(r.group_id), num(r.people))
+  }
+  const itemRows = JSON.parse(str(rows.items?.[0]?.rows ?? '[]')) as unknown[][]
+  type Talk = {
+    id: string
+    title: string
+    itemId: string
+    speakers: { speakerId: string; name: string; availability: string }[]
+  }
+  const talks = new Map<string, Talk>()
+  for (const r of rows.talks ?? []) {
+    let talk = talks.get(str(r.id))
+    if (!talk) {
+      talk = { id: str(r.id), title: str(r.title), itemId: str(r.item_id), speakers: [] }
+      talks.set(talk.id, talk)
+    }
+    if (r.speaker_id !== null)
+      talk.speakers.push({
+        speakerId: str(r.speaker_id),
+        name: str(r.name),
+        availability: str(r.availability),
+      })
+  }
+  return {
+    visit,
+    venues: (rows.venues ?? []).map((r) => ({
+      id: str(r.id),
+      name: str(r.name),
+      lat: numOrNull(r.lat),
+      lng: numOrNull(r.lng),
+      capacity: numOrNull(r.capacity),
+    })),
+    windows: (rows.windows ?? []).map((r) => ({
+      venueId: str(r.venue_id),
+      opensAt: numOrNull(r.opens_at),
+      closesAt: numOrNull(r.closes_at),
+    })),
+    groups: (rows.groups ?? []).map((r) => ({
+      id: str(r.id),
+      name: str(r.name),
+      size: sizes.get(str(r.id)) ?? null,
+    })),
+    items: itemRows.map((r) => ({
+      id: str(r[0]),
+      title: str(r[1]),
+      start: num(r[2]),
+      end: num(r[3]),
+      venueId: strOrNull(r[4]),
+      kind: str(r[5]),
+      legMode: r[6] as LegMode,
+      legDepartsAt: numOrNull(r[7]),
+      legArrivesAt: numOrNull(r[8]),
+      cancelled: r[9] === 1,
+      expectedAttendance: numOrNull(r[10]),
+      arrivalPlace: strOrNull(r[11]),
+      groupIds: r[12] as string[],
+    })),
+    participantCount,
+    guests: (rows.guests ?? []).map((r) => ({
+      groupIds: parseGroupIds(str(r.group_ids)),
+      people: Number(r.people),
+    })),
+    talks: [...talks.values()],
+  }
+}
+
+/** A registration's stored group ids; anything unreadable is the whole company ([]). */
+function parseGroupIds(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/**
+ * The clash list of a visit's draft for its team, as the API answers it (JSON text): one round trip when
+ * the stored list is fresh, and a second to store it when it had to be checked again.
+ */
+export async function clashListJson(db: Database, actor: Actor, visitId: string): Promise<string> {
+  const [visitRows, ...rest] = await batchSql(db, [[sql.visit, [visitId]], ...clashStatements(visitId, true)])
+  const { visit } = visitFor(actor, visitRows ?? [])
+  return (await clashesFrom(db, visit, rest)).json
+}
+
+/** The local days from `first` to `last`, both included. */
+function daysBetween(first: string, last: string): string[] {
+  const days: string[] = []
+  for (let d = first; d <= last && days.length < 366; d = nextDate(d)) days.push(d)
+  return days
+}
+
+/** The day the editor opens on: today when it falls within the visit's days, else the first day. */
+export function defaultDay(days: readonly string[], today: string): string | undefined {
+  return days.includes(today) ? today : days[0]
+}
+
+/** The zone of each visit seen by this isolate, to ask for a day's items in the same round trip as the visit. */
+const zoneOf = new Map<string, string>()
+/** Hours either side of a day asked for in a guessed offset: the summer time change and then some. */
+const marginMs = 3 * 3600_000
+
+/**
+ * The programme editor's day: the visit, its groups and venues, the items of one local day (`day`, or the
+ * default day), every day there is, and the clashes of the whole draft, in one round trip (a second when
+ * the clash list had to be checked again and is stored).
+ *
+ * The day's bounds depend on the visit's zone, which comes in the same batch: the items are asked for by
+ * the zone this isolate saw for the visit before (Europe/Amsterdam the first time) with a margin, and cut to
+ * the day exactly afterwards. Only when that guess was wrong, or the day asked for has no place in the
+ * visit, are the day's items asked for again.
+ */
+export async function programmeDay(
+  db: Database,
+  actor: Actor,
+  visitId: string,
+  day: string | undefined,
+  now: Date,
+): Promise<ProgrammeDay> {
+  const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
+  const here = utcToZoned(now.getTime(), guess)
+  const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
+  const [visitRows, spanRows, dayRows, ...rest] = await batchSql(db, [
+    [sql.visit, [visitId]],
+    [sql.span, [visitId]],
+    [sql.dayAround, [visitId, asked, here.date, here.offsetMinutes * 60_000, marginMs]],
+    ...clashStatements(visitId, false),
+  ])
+  const { visit, access } = visitFor(actor, visitRows ?? [])
+  const zone = visit.timeZone
+  if (zoneOf.size > 1000) zoneOf.clear()
+  zoneOf.set(visitId, zone)
+  const span = spanRows?.[0]
+  const first = numOrNull(span?.first)
+  const last = numOrNull(span?.last)
+  const firstDay = first === null ? visit.startDate : minDate(visit.startDate, utcToZoned(first, zone).date)
+  const lastDay = last === null ? visit.endDate : maxDate(visit.endDate, utcToZoned(last, zone).date)
+  const days = daysBetween(firstDay, lastDay)
+  let shown = str(dayRows?.[0]?.day ?? visit.startDate)
+  let rows = JSON.parse(str(dayRows?.[0]?.rows ?? '[]')) as unknown[][]
+  if (zone !== guess || !days.includes(shown)) {
+    const today = utcToZoned(now.getTime(), zone).date
+    if (zone !== guess) shown = asked ?? today
+    if (!days.includes(shown))
+      shown = defaultDay(daysBetween(visit.startDate, visit.endDate), today) ?? firstDay
+    const bounds = dayBounds(shown, zone)
+    const [exact] = await batchSql(db, [[sql.dayExact, [visitId, bounds.start, bounds.end]]])
+    rows = JSON.parse(str(exact?.[0]?.rows ?? '[]')) as unknown[][]
+  }
+  const items = rows.flatMap((r): DayItem[] =>
+    utcToZoned(num(r[3]), zone).date === shown
+      ? [
+          {
+            id: str(r[0]),
+            kind: r[1] as ItemKind,
+            title: str(r[2]),
+            start: num(r[3]),
+            end: num(r[4]),
+            venueId: strOrNull(r[5]),
+            cancelled: r[6] === 1,
+            departurePlace: strOrNull(r[7]),
+            arrivalPlace: strOrNull(r[8]),
+            groupIds: r[9] as string[],
+          },
+        ]
+      : [],
+  )
+  const { json, list } = await clashesFrom(db, visit, rest)
+  return {
+    access,
+    visit,
+    groups: (rest[2] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
+    venues: (rest[3] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
+    days,
+    day: shown,
+    items,
+    itemCount: num(span?.items ?? 0),
+    clashes: (list ?? (JSON.parse(json) as StoredList)).clashes,
+  }
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b)
+const maxDate = (a: string, b: string) => (a > b ? a : b)
