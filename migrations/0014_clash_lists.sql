@@ -3,23 +3,28 @@
 -- change a clash; the triggers below bump it in the same statement as the change, whichever feature makes it
 -- (items and their groups, groups, the company, confirmed registrations, venues and their opening hours,
 -- placed talks and their speakers, the visit's dates, zone, walking speed and expected guests). The list is
--- stored (in parts, each well under D1's 2 MB per value) with the version and the rules it was checked at,
--- and written only while the draft is still at that version.
+-- stored a clash a row, with the local day of its first item (the editor reads one day's), and the counts by
+-- kind beside the version and the rules it was checked at; it is written only while the draft is still at
+-- that version.
 CREATE TABLE `clash_lists` (
 	`visit_id` text PRIMARY KEY NOT NULL,
 	`draft_version` integer DEFAULT 1 NOT NULL,
 	`checked_version` integer,
 	`rules` text,
+	`counts` text,
 	FOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE TABLE `clash_list_parts` (
+CREATE TABLE `clash_list_items` (
 	`visit_id` text NOT NULL,
 	`seq` integer NOT NULL,
+	`day` text NOT NULL,
 	`body` text NOT NULL,
 	PRIMARY KEY(`visit_id`, `seq`),
 	FOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `clash_list_items_day_idx` ON `clash_list_items` (`visit_id`, `day`, `seq`);
 --> statement-breakpoint
 INSERT INTO `clash_lists` (`visit_id`) SELECT `id` FROM `visits`;
 --> statement-breakpoint

@@ -364,7 +364,8 @@ export const releaseParts = sqliteTable(
 /**
  * The clashes of a visit's draft, kept per draft version (migration 0014). `draftVersion` is bumped by SQL
  * triggers on every change that can change a clash, whichever feature makes it; the list in
- * `clash_list_parts` holds for the draft when `checkedVersion` equals it and `rules` is the code's.
+ * `clash_list_items` and the `counts` by kind hold for the draft when `checkedVersion` equals it and `rules`
+ * is the code's.
  */
 export const clashLists = sqliteTable('clash_lists', {
   visitId: text('visit_id')
@@ -373,19 +374,25 @@ export const clashLists = sqliteTable('clash_lists', {
   draftVersion: integer('draft_version').notNull().default(1),
   checkedVersion: integer('checked_version'),
   rules: text('rules'),
+  /** JSON object: clash kind → how many. */
+  counts: text('counts'),
 })
 
-/** The stored clash list of a draft, as JSON text in parts each well under D1's 2 MB per value. */
-export const clashListParts = sqliteTable(
-  'clash_list_parts',
+/** One clash of a stored list (JSON), in list order, with the local day of its first item. */
+export const clashListItems = sqliteTable(
+  'clash_list_items',
   {
     visitId: text('visit_id')
       .notNull()
       .references(() => visits.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
+    day: text('day').notNull(),
     body: text('body').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.visitId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.seq] }),
+    index('clash_list_items_day_idx').on(t.visitId, t.day, t.seq),
+  ],
 )
 
 /** Revocable read access to the schedule of an unlisted visit. */

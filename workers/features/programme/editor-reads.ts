@@ -28,8 +28,11 @@ import type { VisitRow } from './queries'
 
 /** The stored list is fresh: checked at the draft's version, with these rules (?1 the visit, ?2 the rules). */
 const fresh = `exists (select 1 from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2)`
-/** Only when the list must be checked again. */
-const onMiss = `not ${fresh}`
+/**
+ * One row when the list must be checked again, none when it is fresh. Cross-joined first, it stops a read
+ * before it looks at any row of its table (SQLite keeps the order of a cross join): a hit reads nothing.
+ */
+const miss = `(select 1 where not ${fresh}) as miss cross join`
 
 /** A JSON array of an item's group ids, sorted, for the item in `programme_items` aliased `i`. */
 const groupIdsOf = `(select json_group_array(group_id) from (select group_id from programme_item_groups where item_id = i.id order by group_id))`
@@ -37,23 +40,29 @@ const groupIdsOf = `(select json_group_array(group_id) from (select group_id fro
 const sql = {
   visit: `select id, team_id, title, slug, status, start_date, end_date, time_zone, walking_speed_kmh, expected_guests from visits where id = ?1`,
   state: `select draft_version, checked_version, rules from clash_lists where visit_id = ?1`,
-  parts: `select body from clash_list_parts where visit_id = ?1 and ${fresh} order by seq`,
+  // The stored list as the API answers it, built by SQLite from the rows (none when it is not fresh).
+  apiList: `select '{"clashes":[' || coalesce((select group_concat(body, ',') from (select body from clash_list_items where visit_id = ?1 order by seq)), '') || '],"counts":' || counts || '}' as json from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2`,
+  // The editor's: the clashes of one day (?3) and how many there are on each day.
+  // The day is the one dayAround picks: ?3 asked for, else ?4 (today) when within the visit, else its first.
+  dayList: `select json_group_array(json(body)) as rows from (select body from clash_list_items where visit_id = ?1 and day = (select case when ?3 is not null then ?3 when ?4 between start_date and end_date then ?4 else start_date end from visits where id = ?1) and ${fresh} order by seq)`,
+  dayCounts: `select day, count(*) as clashes from clash_list_items where visit_id = ?1 and ${fresh} group by day`,
   groups: (guard: string) =>
-    `select id, name from groups where visit_id = ?1 and ${guard} order by position, name`,
+    `select g.id, g.name from ${guard} groups g where g.visit_id = ?1 order by g.position, g.name`,
   venues: (guard: string) =>
-    `select id, name, lat, lng, capacity from venues where team_id = (select team_id from visits where id = ?1) and ${guard} order by name`,
+    `select v.id, v.name, v.lat, v.lng, v.capacity from ${guard} venues v where v.team_id = (select team_id from visits where id = ?1) order by v.name`,
   // Everything the clash check needs, only on a miss.
-  allItems: `select json_group_array(json_array(id, title, starts_at, ends_at, venue_id, kind, leg_mode, leg_departs_at, leg_arrives_at, cancelled, expected_attendance, arrival_place, json(groups))) as rows from (select i.*, ${groupIdsOf} as groups from programme_items i where i.visit_id = ?1 and ${onMiss} order by i.starts_at)`,
-  groupSizes: `select group_id, count(*) as people from participants where visit_id = ?1 and ${onMiss} group by group_id`,
-  guests: `select group_ids, sum(party_size) as people from rsvps where visit_id = ?1 and status = 'confirmed' and ${onMiss} group by group_ids`,
-  windows: `select venue_id, opens_at, closes_at from visit_venues where visit_id = ?1 and ${onMiss}`,
-  talks: `select t.id, t.title, t.item_id, ts.speaker_id, s.name, s.availability from talks t left join talk_speakers ts on ts.talk_id = t.id left join speakers s on s.id = ts.speaker_id where t.visit_id = ?1 and t.state in ('accepted', 'confirmed') and t.item_id is not null and ${onMiss} order by t.id`,
+  allItems: `select json_group_array(json_array(id, title, starts_at, ends_at, venue_id, kind, leg_mode, leg_departs_at, leg_arrives_at, cancelled, expected_attendance, arrival_place, json(groups))) as rows from (select i.*, ${groupIdsOf} as groups from ${miss} programme_items i where i.visit_id = ?1 order by i.starts_at)`,
+  groupSizes: `select p.group_id, count(*) as people from ${miss} participants p where p.visit_id = ?1 group by p.group_id`,
+  guests: `select r.group_ids, sum(r.party_size) as people from ${miss} rsvps r where r.visit_id = ?1 and r.status = 'confirmed' group by r.group_ids`,
+  windows: `select w.venue_id, w.opens_at, w.closes_at from ${miss} visit_venues w where w.visit_id = ?1`,
+  talks: `select t.id, t.title, t.item_id, ts.speaker_id, s.name, s.availability from ${miss} talks t left join talk_speakers ts on ts.talk_id = t.id left join speakers s on s.id = ts.speaker_id where t.visit_id = ?1 and t.state in ('accepted', 'confirmed') and t.item_id is not null order by t.id`,
   // The editor's day, asked for around the day in a guessed offset (?3 today there, ?4 the offset in ms, ?5 the
   // margin): the day asked for (?2) or else today when within the visit or else its first day; and asked for
   // exactly by its bounds (?2 ≤ start < ?3).
   dayAround: `with d as (select case when ?2 is not null then ?2 when ?3 between start_date and end_date then ?3 else start_date end as day from visits where id = ?1) select (select day from d) as day, json_group_array(json_array(id, kind, title, starts_at, ends_at, venue_id, cancelled, departure_place, arrival_place, json(groups))) as rows from (select i.id, i.kind, i.title, i.starts_at, i.ends_at, i.venue_id, i.cancelled, i.departure_place, i.arrival_place, ${groupIdsOf} as groups from programme_items i, d where i.visit_id = ?1 and i.starts_at >= unixepoch(d.day) * 1000 - ?4 - ?5 and i.starts_at < unixepoch(d.day, '+1 day') * 1000 - ?4 + ?5 order by i.starts_at, i.id)`,
   dayExact: `select json_group_array(json_array(id, kind, title, starts_at, ends_at, venue_id, cancelled, departure_place, arrival_place, json(groups))) as rows from (select i.id, i.kind, i.title, i.starts_at, i.ends_at, i.venue_id, i.cancelled, i.departure_place, i.arrival_place, ${groupIdsOf} as groups from programme_items i where i.visit_id = ?1 and i.starts_at >= ?2 and i.starts_at < ?3 order by i.starts_at, i.id)`,
-  span: `select min(starts_at) as first, max(starts_at) as last, count(*) as items from programme_items where visit_id = ?1`,
+  // Two subqueries, so that each is one step down the (visit, start) index rather than a scan.
+  span: `select (select min(starts_at) from programme_items where visit_id = ?1) as first, (select max(starts_at) from programme_items where visit_id = ?1) as last`,
 } as const
 
 /** A clash as listed: with the local day of its first item and the titles of its items, in their order. */
@@ -91,10 +100,12 @@ export type ProgrammeDay = {
   days: string[]
   day: string
   items: DayItem[]
-  /** How many items the whole draft has. */
-  itemCount: number
-  /** The clashes of the whole draft. */
+  /** Whether the draft has any item at all. */
+  hasItems: boolean
+  /** The clashes of the day shown. */
   clashes: ListedClash[]
+  /** How many clashes the draft has on each day (the day shown too). */
+  clashDays: Map<string, number>
 }
 
 type Rows = Record<string, unknown>[]
@@ -135,9 +146,8 @@ function clashStatements(visitId: string, onlyOnMiss: boolean): Statement[] {
   const guarded = [visitId, clashRulesVersion]
   return [
     [sql.state, [visitId]],
-    [sql.parts, guarded],
-    onlyOnMiss ? [sql.groups(onMiss), guarded] : [sql.groups('1'), [visitId]],
-    onlyOnMiss ? [sql.venues(onMiss), guarded] : [sql.venues('1'), [visitId]],
+    onlyOnMiss ? [sql.groups(miss), guarded] : [sql.groups(''), [visitId]],
+    onlyOnMiss ? [sql.venues(miss), guarded] : [sql.venues(''), [visitId]],
     [sql.allItems, guarded],
     [sql.groupSizes, guarded],
     [sql.guests, guarded],
@@ -146,25 +156,24 @@ function clashStatements(visitId: string, onlyOnMiss: boolean): Statement[] {
   ]
 }
 
+/** Whether the list stored for the draft is fresh, from its `clash_lists` row. */
+function isFresh(state: Rows | undefined) {
+  const s = state?.[0]
+  return Boolean(
+    s && s.checked_version !== null && s.checked_version === s.draft_version && s.rules === clashRulesVersion,
+  )
+}
+
 /**
- * The stored list when it is fresh (its JSON text as stored), or the clashes checked again from the rows of
- * a miss and stored for the draft version they were read at (only while the draft is still at it).
+ * The clashes checked again from the rows of a miss (the statements of clashStatements after the state),
+ * and stored for the draft version they were read at (only while the draft is still at it).
  */
-async function clashesFrom(
+async function checkAgain(
   db: Database,
   visit: ReturnType<typeof visitFor>['visit'],
   results: readonly Rows[],
-): Promise<{ json: string; list?: StoredList }> {
-  const [state, parts, groups, venues, items, groupSizes, guests, windows, talks] = results as Rows[]
-  const s = state?.[0]
-  if (
-    s &&
-    s.checked_version !== null &&
-    s.checked_version === s.draft_version &&
-    s.rules === clashRulesVersion
-  ) {
-    return { json: (parts ?? []).map((p) => str(p.body)).join('') }
-  }
+): Promise<StoredList> {
+  const [state, groups, venues, items, groupSizes, guests, windows, talks] = results as Rows[]
   const source = sourceOf(visit, { groups, venues, items, groupSizes, guests, windows, talks } as Record<
     string,
     Rows
@@ -180,38 +189,48 @@ async function clashesFrom(
     }
   })
   const list: StoredList = { clashes, counts: summariseClashes(found) }
-  const json = JSON.stringify(list)
-  if (s) await store(db, visit.id, num(s.draft_version), json)
-  return { json, list }
+  const s = state?.[0]
+  if (s) await store(db, visit.id, num(s.draft_version), list)
+  return list
 }
 
-/** Largest part of a stored list, in UTF-16 code units (at most 3 bytes each in UTF-8: well under 2 MB). */
-const partLength = 500_000
+/** Longest JSON text of clashes sent in one statement, in UTF-16 code units: well under D1's 2 MB a value. */
+const chunkLength = 400_000
 
-/** Stores a checked list for the draft version it was read at; nothing when the draft has moved on since. */
-async function store(db: Database, visitId: string, version: number, json: string) {
+/**
+ * Stores a checked list, a clash a row (SQLite takes each chunk of them apart with json_each), for the
+ * draft version it was read at; nothing when the draft has moved on since. One round trip.
+ */
+async function store(db: Database, visitId: string, version: number, list: StoredList) {
   const atVersion = `exists (select 1 from clash_lists where visit_id = ?1 and draft_version = ?2)`
-  const chunks: string[] = []
-  for (let at = 0; at < json.length; ) {
-    let end = Math.min(json.length, at + partLength)
-    // Never between the two halves of a surrogate pair.
-    const code = json.charCodeAt(end - 1)
-    if (end < json.length && code >= 0xd800 && code <= 0xdbff) end -= 1
-    chunks.push(json.slice(at, end))
-    at = end
-  }
+  const chunks: { from: number; json: string }[] = []
+  let open: string[] = []
+  let length = 0
+  let from = 0
+  list.clashes.forEach((clash, i) => {
+    const json = JSON.stringify(clash)
+    if (open.length > 0 && length + json.length > chunkLength) {
+      chunks.push({ from, json: `[${open.join(',')}]` })
+      open = []
+      length = 0
+      from = i
+    }
+    open.push(json)
+    length += json.length + 1
+  })
+  if (open.length > 0) chunks.push({ from, json: `[${open.join(',')}]` })
   await batchSql(db, [
-    [`delete from clash_list_parts where visit_id = ?1 and ${atVersion}`, [visitId, version]],
+    [`delete from clash_list_items where visit_id = ?1 and ${atVersion}`, [visitId, version]],
     ...chunks.map(
-      (body, seq) =>
+      (chunk) =>
         [
-          `insert into clash_list_parts (visit_id, seq, body) select ?1, ?3, ?4 where ${atVersion}`,
-          [visitId, version, seq, body],
+          `insert into clash_list_items (visit_id, seq, day, body) select ?1, ?3 + key, json_extract(value, '$.day'), value from json_each(?4) where ${atVersion}`,
+          [visitId, version, chunk.from, chunk.json],
         ] as const,
     ),
     [
-      `update clash_lists set checked_version = ?2, rules = ?3 where visit_id = ?1 and draft_version = ?2`,
-      [visitId, version, clashRulesVersion],
+      `update clash_lists set checked_version = ?2, rules = ?3, counts = ?4 where visit_id = ?1 and draft_version = ?2`,
+      [visitId, version, clashRulesVersion, JSON.stringify(list.counts)],
     ],
   ])
 }
@@ -303,9 +322,15 @@ function parseGroupIds(json: string): string[] {
  * the stored list is fresh, and a second to store it when it had to be checked again.
  */
 export async function clashListJson(db: Database, actor: Actor, visitId: string): Promise<string> {
-  const [visitRows, ...rest] = await batchSql(db, [[sql.visit, [visitId]], ...clashStatements(visitId, true)])
+  const [visitRows, listRows, ...rest] = await batchSql(db, [
+    [sql.visit, [visitId]],
+    [sql.apiList, [visitId, clashRulesVersion]],
+    ...clashStatements(visitId, true),
+  ])
   const { visit } = visitFor(actor, visitRows ?? [])
-  return (await clashesFrom(db, visit, rest)).json
+  const stored = listRows?.[0]?.json
+  if (typeof stored === 'string' && isFresh(rest[0])) return stored
+  return JSON.stringify(await checkAgain(db, visit, rest))
 }
 
 /** The local days from `first` to `last`, both included. */
@@ -345,10 +370,12 @@ export async function programmeDay(
   const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
   const here = utcToZoned(now.getTime(), guess)
   const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
-  const [visitRows, spanRows, dayRows, ...rest] = await batchSql(db, [
+  const [visitRows, spanRows, dayRows, dayClashRows, countRows, ...rest] = await batchSql(db, [
     [sql.visit, [visitId]],
     [sql.span, [visitId]],
     [sql.dayAround, [visitId, asked, here.date, here.offsetMinutes * 60_000, marginMs]],
+    [sql.dayList, [visitId, clashRulesVersion, asked, here.date]],
+    [sql.dayCounts, [visitId, clashRulesVersion]],
     ...clashStatements(visitId, false),
   ])
   const { visit, access } = visitFor(actor, visitRows ?? [])
@@ -363,14 +390,19 @@ export async function programmeDay(
   const days = daysBetween(firstDay, lastDay)
   let shown = str(dayRows?.[0]?.day ?? visit.startDate)
   let rows = JSON.parse(str(dayRows?.[0]?.rows ?? '[]')) as unknown[][]
+  let dayClashes = dayClashRows?.[0]?.rows
   if (zone !== guess || !days.includes(shown)) {
     const today = utcToZoned(now.getTime(), zone).date
     if (zone !== guess) shown = asked ?? today
     if (!days.includes(shown))
       shown = defaultDay(daysBetween(visit.startDate, visit.endDate), today) ?? firstDay
     const bounds = dayBounds(shown, zone)
-    const [exact] = await batchSql(db, [[sql.dayExact, [visitId, bounds.start, bounds.end]]])
+    const [exact, exactClashes] = await batchSql(db, [
+      [sql.dayExact, [visitId, bounds.start, bounds.end]],
+      [sql.dayList, [visitId, clashRulesVersion, shown, shown]],
+    ])
     rows = JSON.parse(str(exact?.[0]?.rows ?? '[]')) as unknown[][]
+    dayClashes = exactClashes?.[0]?.rows
   }
   const items = rows.flatMap((r): DayItem[] =>
     utcToZoned(num(r[3]), zone).date === shown
@@ -390,17 +422,28 @@ export async function programmeDay(
         ]
       : [],
   )
-  const { json, list } = await clashesFrom(db, visit, rest)
+  let clashes: ListedClash[]
+  let clashDays: Map<string, number>
+  if (isFresh(rest[0])) {
+    clashes = JSON.parse(str(dayClashes ?? '[]')) as ListedClash[]
+    clashDays = new Map((countRows ?? []).map((r) => [str(r.day), num(r.clashes)]))
+  } else {
+    const list = await checkAgain(db, visit, rest)
+    clashes = list.clashes.filter((c) => c.day === shown)
+    clashDays = new Map()
+    for (const c of list.clashes) clashDays.set(c.day, (clashDays.get(c.day) ?? 0) + 1)
+  }
   return {
     access,
     visit,
-    groups: (rest[2] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
-    venues: (rest[3] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
+    groups: (rest[1] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
+    venues: (rest[2] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
     days,
     day: shown,
     items,
-    itemCount: num(span?.items ?? 0),
-    clashes: (list ?? (JSON.parse(json) as StoredList)).clashes,
+    hasItems: first !== null,
+    clashes,
+    clashDays,
   }
 }
 

@@ -10,6 +10,7 @@ export function ItemFields({
   programme,
   state,
   item,
+  defaultDate,
 }: {
   t: Messages
   /** What the fields offer: the visit's zone and first day, its venues and groups. */
@@ -20,6 +21,8 @@ export function ItemFields({
   }
   state?: FormState | undefined
   item?: ProgrammeItem | undefined
+  /** The date a new item starts on (the visit's first day when not given). */
+  defaultDate?: string | undefined
 }) {
   const zone = programme.visit.timeZone
   const start = item ? utcToZoned(item.startsAt.getTime(), zone) : undefined
@@ -39,7 +42,7 @@ export function ItemFields({
           name="date"
           type="date"
           label={t.programme.date}
-          value={start?.date ?? programme.visit.startDate}
+          value={start?.date ?? defaultDate ?? programme.visit.startDate}
           state={state}
           required
         />

@@ -29,15 +29,15 @@ export function ProgrammePage({
   lateState?: FormState | undefined
   groupState?: FormState | undefined
 }) {
-  const { visit, items, groups, venues, access, day, days, clashes } = programme
+  const { visit, items, groups, venues, access, day, days, clashDays } = programme
   const zone = visit.timeZone
   const organise = access === 'organise'
   const venueName = new Map(venues.map((v) => [v.id, v.name]))
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
-  const dayClashes = clashes.filter((c) => c.day === day)
+  const dayClashes = programme.clashes
   const clashed = new Set(dayClashes.flatMap((c) => c.itemIds))
-  const otherDays = new Map<string, number>()
-  for (const c of clashes) if (c.day !== day) otherDays.set(c.day, (otherDays.get(c.day) ?? 0) + 1)
+  const otherDays = [...clashDays.entries()].filter(([d]) => d !== day).sort(([a], [b]) => (a < b ? -1 : 1))
+  const total = [...clashDays.values()].reduce((a, b) => a + b, 0)
   const titleOf = new Map<string, string>()
   for (const c of dayClashes) {
     for (const [i, id] of c.itemIds.entries()) titleOf.set(id, c.titles[i] ?? id)
@@ -59,33 +59,29 @@ export function ProgrammePage({
       </h1>
       <p class="lead">{t.programme.intro}</p>
       <section aria-labelledby="clashes" id="clashes-section">
-        <h2 id="clashes" class={clashes.length > 0 ? 'has-clashes' : undefined}>
-          {t.programme.clashes} ({clashes.length})
+        <h2 id="clashes" class={total > 0 ? 'has-clashes' : undefined}>
+          {t.programme.clashes} ({total})
         </h2>
-        {days.length > 1 && clashes.length > 0 ? (
-          <p>{t.programme.dayClashes(dayClashes.length, clashes.length)}</p>
-        ) : null}
-        {dayClashes.length > 0 || clashes.length === 0 ? (
+        {days.length > 1 && total > 0 ? <p>{t.programme.dayClashes(dayClashes.length, total)}</p> : null}
+        {dayClashes.length > 0 || total === 0 ? (
           <ClashList t={t} clashes={dayClashes} titleOf={titleOf} />
         ) : null}
-        {otherDays.size > 0 ? (
+        {otherDays.length > 0 ? (
           <p class="clash-days">
             {t.programme.otherDaysClashes}:{' '}
-            {[...otherDays.entries()]
-              .sort(([a], [b]) => (a < b ? -1 : 1))
-              .map(([d, n], i) => (
-                <>
-                  {i > 0 ? ', ' : ''}
-                  <a href={`${link(d, view)}#clashes`}>
-                    {formatLocalDate(d, t.locale)} ({n})
-                  </a>
-                </>
-              ))}
+            {otherDays.map(([d, n], i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <a href={`${link(d, view)}#clashes`}>
+                  {formatLocalDate(d, t.locale)} ({n})
+                </a>
+              </>
+            ))}
           </p>
         ) : null}
       </section>
-      {programme.itemCount === 0 ? <p class="notice">{t.programme.none}</p> : null}
-      {programme.itemCount > 0 ? (
+      {!programme.hasItems ? <p class="notice">{t.programme.none}</p> : null}
+      {programme.hasItems ? (
         <>
           <nav class="view-switch" aria-label={t.programme.title}>
             <a href={link(day, 'timeline')} aria-current={view === 'timeline' ? 'page' : undefined}>
@@ -106,7 +102,7 @@ export function ProgrammePage({
           ) : null}
         </>
       ) : null}
-      {programme.itemCount > 0 && view !== 'list' ? (
+      {programme.hasItems && view !== 'list' ? (
         <section aria-labelledby="timeline">
           <h2 id="timeline">
             {t.programme.timeline}: {formatLocalDate(day, t.locale)}
@@ -127,7 +123,7 @@ export function ProgrammePage({
           />
         </section>
       ) : null}
-      {programme.itemCount > 0 && view === 'list' ? (
+      {programme.hasItems && view === 'list' ? (
         <section aria-labelledby="list">
           <h2 id="list">{t.programme.list}</h2>
           {items.length === 0 ? (
@@ -185,7 +181,7 @@ export function ProgrammePage({
             <h2 id="add-item">{t.programme.addItem}</h2>
             <ErrorSummary t={t} state={addState} />
             <form method="post" action={`${base}/items`} novalidate>
-              <ItemFields t={t} programme={programme} state={addState} />
+              <ItemFields t={t} programme={programme} state={addState} defaultDate={day} />
               <button type="submit">{t.programme.addItemButton}</button>
             </form>
           </section>

@@ -1,0 +1,334 @@
+import { env } from 'cloudflare:test'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import {
+  clashLists,
+  groups,
+  participants,
+  programmeItemGroups,
+  programmeItems,
+  rsvps,
+  speakers,
+  talkSpeakers,
+  talks,
+  venues,
+  visits,
+  visitVenues,
+} from '../../../shared/db/schema'
+import { nextDate, utcToZoned } from '../../../shared/domain/time'
+import { api, d1Cost, db, page } from '../../../test/integration/helpers'
+import { makeWorld, type World } from '../../../test/integration/world'
+
+type Listed = { kind: string; itemIds: string[]; day: string; titles: string[]; message: { nl: string } }
+
+/** The clash list of visit A as the API answers it, with what the answer cost in D1. */
+async function clashList(w: World) {
+  const res = await api(`/api/visits/${w.visitA}/clashes`, { cookie: w.person.organiser.cookie })
+  expect(res.status).toBe(200)
+  const body = (await res.json()) as { clashes: Listed[]; counts: Record<string, number> }
+  return { ...body, kinds: body.clashes.map((c) => c.kind), cost: d1Cost(res) }
+}
+
+const stateOf = async (visitId: string) =>
+  (await db.select().from(clashLists).where(eq(clashLists.visitId, visitId)))[0]
+
+/** Reads the list (stored afterwards), then asserts a second read is a hit: one round trip, nothing written. */
+async function stored(w: World) {
+  const first = await clashList(w)
+  const again = await clashList(w)
+  expect(again.clashes).toEqual(first.clashes)
+  expect(again.cost).toMatchObject({ rowsWritten: 0 })
+  expect(again.cost.queries).toBeLessThanOrEqual(2)
+  return first
+}
+
+describe('the clash list, kept per draft version', () => {
+  it('is checked once and then read as stored, in at most 3 round trips with the session', async () => {
+    const w = await makeWorld()
+    const before = await stateOf(w.visitA)
+    expect(before?.checkedVersion).toBeNull()
+    const first = await clashList(w)
+    expect(first.cost.queries).toBeLessThanOrEqual(3)
+    expect(first.cost.rowsWritten).toBeGreaterThan(0)
+    const after = await stateOf(w.visitA)
+    expect(after?.checkedVersion).toBe(after?.draftVersion)
+    await stored(w)
+    // The page reads the same stored list: the session and one batch.
+    const res = await page(`/visits/${w.visitA}/programme`, w.person.organiser.cookie)
+    expect(res.status).toBe(200)
+    expect(d1Cost(res)).toMatchObject({ queries: 2, rowsWritten: 0 })
+  })
+
+  it('shows the clash a change makes at once, whichever table the change is in', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    expect((await stored(w)).kinds).toEqual([])
+
+    // An item through the API, at Welkom's venue and time: a double booking.
+    const added = await api(`/api/visits/${w.visitA}/items`, {
+      cookie,
+      body: {
+        kind: 'talk',
+        title: 'Praatje',
+        date: '2027-06-12',
+        start: '15:05',
+        end: '15:20',
+        venueId: w.venueA1,
+      },
+    })
+    expect(added.status).toBe(201)
+    const talkItem = ((await added.json()) as { item: { id: string } }).item.id
+    expect((await stored(w)).kinds).toEqual(['venue_double_booked'])
+
+    // The item moved to the other venue (straight in D1, as any feature might): a group double booking instead.
+    await db.update(programmeItems).set({ venueId: w.venueA2 }).where(eq(programmeItems.id, talkItem))
+    expect((await stored(w)).kinds).toEqual(['group_double_booked'])
+
+    // For group A only: the message names the group; renamed, it names the new name.
+    await db.insert(programmeItemGroups).values({ itemId: talkItem, groupId: w.groupA })
+    expect((await stored(w)).clashes[0]?.message.nl).toContain('De groep ‘Groep A’')
+    await db.update(groups).set({ name: 'Wethouders' }).where(eq(groups.id, w.groupA))
+    expect((await stored(w)).clashes[0]?.message.nl).toContain('De groep ‘Wethouders’')
+    await db.delete(programmeItems).where(eq(programmeItems.id, talkItem))
+    expect((await stored(w)).kinds).toEqual([])
+
+    // The venues far apart: the walk from Welkom (15:15) to the drinks (17:00) is too long at 4.5 km/h.
+    await db.update(venues).set({ lat: 52.0, lng: 4.3 }).where(eq(venues.id, w.venueA1))
+    await db.update(venues).set({ lat: 52.1, lng: 4.5 }).where(eq(venues.id, w.venueA2))
+    expect((await stored(w)).kinds).toEqual(['walk_too_long'])
+    // A faster company (the visit's walking speed) makes it.
+    await db.update(visits).set({ walkingSpeedKmh: 20 }).where(eq(visits.id, w.visitA))
+    expect((await stored(w)).kinds).toEqual([])
+
+    // Room for one at the drinks: the mayor fits, a second member of the company does not.
+    await db.update(venues).set({ capacity: 1 }).where(eq(venues.id, w.venueA2))
+    expect((await stored(w)).kinds).toEqual([])
+    const second = crypto.randomUUID()
+    await db.insert(participants).values({ id: second, visitId: w.visitA, name: 'Wethouder' })
+    expect((await stored(w)).kinds).toEqual(['over_capacity'])
+    await db.delete(participants).where(eq(participants.id, second))
+    expect((await stored(w)).kinds).toEqual([])
+    // A confirmed guest counts as well; a waitlisted one does not.
+    const guest = {
+      visitId: w.visitA,
+      name: 'Gast',
+      email: `gast-${crypto.randomUUID()}@example.nl`,
+      partySize: 1,
+      tokenHash: crypto.randomUUID(),
+    }
+    await db.insert(rsvps).values({ ...guest, status: 'waitlisted' })
+    expect((await stored(w)).kinds).toEqual([])
+    await db.update(rsvps).set({ status: 'confirmed' }).where(eq(rsvps.email, guest.email))
+    expect((await stored(w)).kinds).toEqual(['over_capacity'])
+    await db.update(venues).set({ capacity: null }).where(eq(venues.id, w.venueA2))
+    expect((await stored(w)).kinds).toEqual([])
+
+    // Opening hours for this visit that end before the drinks.
+    await db.insert(visitVenues).values({
+      visitId: w.visitA,
+      venueId: w.venueA2,
+      opensAt: new Date('2027-06-12T12:00:00Z'),
+      closesAt: new Date('2027-06-12T14:00:00Z'),
+    })
+    expect((await stored(w)).kinds).toEqual(['outside_opening_window'])
+    await db.delete(visitVenues).where(eq(visitVenues.visitId, w.visitA))
+    expect((await stored(w)).kinds).toEqual([])
+
+    // A talk placed in Welkom by a speaker who can only in the morning; then they can all day.
+    const speakerId = crypto.randomUUID()
+    const talkId = crypto.randomUUID()
+    const morning = JSON.stringify([
+      { start: Date.parse('2027-06-12T07:00:00Z'), end: Date.parse('2027-06-12T10:00:00Z') },
+    ])
+    await db.insert(speakers).values({
+      id: speakerId,
+      visitId: w.visitA,
+      name: 'Spreker',
+      email: `spreker-${talkId}@example.nl`,
+      availability: morning,
+    })
+    await db.insert(talks).values({
+      id: talkId,
+      visitId: w.visitA,
+      title: 'Over tuinen',
+      durationMinutes: 10,
+      state: 'accepted',
+      itemId: w.itemA1,
+    })
+    await db.insert(talkSpeakers).values({ talkId, speakerId, tokenHash: crypto.randomUUID() })
+    expect((await stored(w)).kinds).toEqual(['outside_speaker_availability'])
+    const allDay = JSON.stringify([
+      { start: Date.parse('2027-06-12T07:00:00Z'), end: Date.parse('2027-06-12T20:00:00Z') },
+    ])
+    await db.update(speakers).set({ availability: allDay }).where(eq(speakers.id, speakerId))
+    expect((await stored(w)).kinds).toEqual([])
+
+    // The visit's dates moved: every item is outside them.
+    await db
+      .update(visits)
+      .set({ startDate: '2027-06-13', endDate: '2027-06-13' })
+      .where(eq(visits.id, w.visitA))
+    expect((await stored(w)).kinds).toEqual(['outside_visit_dates', 'outside_visit_dates'])
+  })
+
+  it('is checked again when the rules changed, and not stored over a draft that moved on', async () => {
+    const w = await makeWorld()
+    const first = await stored(w)
+    await db.update(clashLists).set({ rules: 'older rules' }).where(eq(clashLists.visitId, w.visitA))
+    const checked = await clashList(w)
+    expect(checked.cost.rowsWritten).toBeGreaterThan(0)
+    expect(checked.clashes).toEqual(first.clashes)
+    // A list written for a version the draft has left is never read as fresh.
+    const { draftVersion } = (await stateOf(w.visitA))!
+    await env.DB.prepare(
+      'update clash_lists set checked_version = ?1 - 1, draft_version = ?1 where visit_id = ?2',
+    )
+      .bind(draftVersion, w.visitA)
+      .run()
+    const moved = await clashList(w)
+    expect(moved.cost.rowsWritten).toBeGreaterThan(0)
+    expect((await stateOf(w.visitA))?.checkedVersion).toBe(draftVersion)
+  })
+
+  it('is the team’s only: 404 for another team, 403 for a host', async () => {
+    const w = await makeWorld()
+    const other = await api(`/api/visits/${w.visitA}/clashes`, { cookie: w.person.outsider.cookie })
+    expect(other.status).toBe(404)
+    const host = await api(`/api/visits/${w.visitA}/clashes`, { cookie: w.person.host.cookie })
+    expect(host.status).toBe(403)
+    expect((await stateOf(w.visitA))?.checkedVersion).toBeNull()
+  })
+})
+
+describe('the editor, a day at a time', () => {
+  /** Visit A over three days, with an item on the second day that clashes with nothing. */
+  async function threeDays(w: World) {
+    await db.update(visits).set({ endDate: '2027-06-14' }).where(eq(visits.id, w.visitA))
+    const res = await api(`/api/visits/${w.visitA}/items`, {
+      cookie: w.person.organiser.cookie,
+      body: {
+        kind: 'tour',
+        title: 'Dag twee',
+        date: '2027-06-13',
+        start: '10:00',
+        end: '11:00',
+        venueId: w.venueA1,
+      },
+    })
+    expect(res.status).toBe(201)
+  }
+
+  it('opens on the first day when today is not in the visit, links every day, and shows one day', async () => {
+    const w = await makeWorld()
+    await threeDays(w)
+    const cookie = w.person.organiser.cookie
+    const html = await (await page(`/visits/${w.visitA}/programme`, cookie)).text()
+    expect(html).toContain('data-day="2027-06-12"')
+    expect(html).toContain('Welkom')
+    expect(html).not.toContain('Dag twee')
+    for (const day of ['2027-06-12', '2027-06-13', '2027-06-14'])
+      expect(html).toContain(`href="/visits/${w.visitA}/programme?day=${day}"`)
+    expect(html).toMatch(/programme\?day=2027-06-12" aria-current="page"/)
+    const second = await (await page(`/visits/${w.visitA}/programme?day=2027-06-13`, cookie)).text()
+    expect(second).toContain('Dag twee')
+    expect(second).not.toContain('tl-title">Welkom<')
+    // The form to add an item starts on the day shown.
+    expect(second).toContain('name="date" type="date" value="2027-06-13"')
+    // The list view of a day keeps the day; an empty day says so.
+    const list = await (await page(`/visits/${w.visitA}/programme?day=2027-06-13&view=list`, cookie)).text()
+    expect(list).toContain('<table class="programme-list">')
+    expect(list).toContain('Dag twee')
+    expect(list).toContain(`href="/visits/${w.visitA}/programme?day=2027-06-14&amp;view=list"`)
+    const empty = await (await page(`/visits/${w.visitA}/programme?day=2027-06-14`, cookie)).text()
+    expect(empty).toContain('Op deze dag staat nog niets.')
+    // A day that is not in the visit, or no date at all: the first day.
+    for (const day of ['2031-01-01', 'gisteren']) {
+      const res = await page(`/visits/${w.visitA}/programme?day=${day}`, cookie)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('data-day="2027-06-12"')
+    }
+  })
+
+  it('opens on today when the visit is on now', async () => {
+    const w = await makeWorld()
+    const today = utcToZoned(Date.now(), 'Europe/Amsterdam').date
+    await db.delete(programmeItems).where(eq(programmeItems.visitId, w.visitA))
+    await db
+      .update(visits)
+      .set({ startDate: today, endDate: nextDate(nextDate(today)) })
+      .where(eq(visits.id, w.visitA))
+    const res = await api(`/api/visits/${w.visitA}/items`, {
+      cookie: w.person.organiser.cookie,
+      body: { kind: 'tour', title: 'Vandaag', date: today, start: '10:00', end: '11:00' },
+    })
+    expect(res.status).toBe(201)
+    const html = await (await page(`/visits/${w.visitA}/programme`, w.person.organiser.cookie)).text()
+    expect(html).toContain(`data-day="${today}"`)
+    expect(html).toContain('Vandaag')
+  })
+
+  it('lists the clashes of the day shown and links the days of the others', async () => {
+    const w = await makeWorld()
+    await threeDays(w)
+    // A double booking on the second day.
+    await api(`/api/visits/${w.visitA}/items`, {
+      cookie: w.person.organiser.cookie,
+      body: {
+        kind: 'talk',
+        title: 'Tegelijk',
+        date: '2027-06-13',
+        start: '10:30',
+        end: '11:30',
+        venueId: w.venueA1,
+      },
+    })
+    const first = await (await page(`/visits/${w.visitA}/programme`, w.person.organiser.cookie)).text()
+    expect(first).toContain('Conflicten (1)')
+    expect(first).toContain('0 van de 1 op deze dag')
+    expect(first).toContain(`href="/visits/${w.visitA}/programme?day=2027-06-13#clashes"`)
+    const second = await (
+      await page(`/visits/${w.visitA}/programme?day=2027-06-13`, w.person.organiser.cookie)
+    ).text()
+    expect(second).toContain('1 van de 1 op deze dag')
+    expect(second).toContain('is dubbel geboekt')
+    expect(second).toMatch(/class="tl-item [^"]*has-clash[^"]*"[^>]*>[\s\S]*?Dag twee/)
+  })
+
+  it('puts items at the same time in one lane side by side, and splits a block for everyone that clashes', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    // Two items for group A at once, and Welkom (for everyone) overlapping one of them.
+    for (const [title, start, end] of [
+      ['Links', '15:00', '16:00'],
+      ['Rechts', '15:10', '15:40'],
+    ] as const) {
+      const res = await api(`/api/visits/${w.visitA}/items`, {
+        cookie,
+        body: { kind: 'tour', title, date: '2027-06-12', start, end, groupIds: [w.groupA] },
+      })
+      expect(res.status).toBe(201)
+    }
+    const html = await (await page(`/visits/${w.visitA}/programme?view=timeline`, cookie)).text()
+    const place = (title: string) =>
+      [
+        ...html.matchAll(
+          new RegExp(
+            `class="tl-item [^"]*tl-cs-(\\d+) tl-cn-(\\d+)[^"]*"[^>]*><span class="tl-when">[^<]*</span> <span class="tl-title">${title}<`,
+            'g',
+          ),
+        ),
+      ].map((m) => [Number(m[1]), Number(m[2])])
+    // Lanes: everyone (column 2), group A (three columns: Welkom, Links, Rechts side by side).
+    expect(html).toContain('data-lane="everyone"')
+    expect(html).toMatch(new RegExp(`tl-cs-3 tl-cn-3" data-lane="${w.groupA}"`))
+    const welkom = place('Welkom')
+    expect(welkom).toEqual([
+      [2, 1],
+      [3, 1],
+    ])
+    const columns = [...welkom, ...place('Links'), ...place('Rechts')].filter(([c]) => c >= 3).map(([c]) => c)
+    expect(new Set(columns).size).toBe(columns.length)
+    // The drinks (everyone, nothing else at the time) still run across all columns.
+    expect(place('Hapje en drankje')).toEqual([[2, 4]])
+  })
+})
