@@ -12,10 +12,25 @@ import {
 import { listEn, listNl, minutesEn, minutesNl, q } from './clash-wording'
 import type { Clash, ClashItem } from './clashes'
 
-/** One venue used by two items at once. */
+/** The overlapping pairs of each list, each pair once even when it is in several lists. */
+function pairsOf(lists: Iterable<readonly ClashItem[]>): [ClashItem, ClashItem][] {
+  const seen = new Set<string>()
+  const pairs: [ClashItem, ClashItem][] = []
+  for (const list of lists) {
+    for (const pair of overlappingPairs(list)) {
+      const key = `${pair[0].id}\u0000${pair[1].id}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      pairs.push(pair)
+    }
+  }
+  return pairs
+}
+
+/** One venue used by two items at once: a sweep over the items of each venue. */
 export function venueDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
-  for (const [a, b] of ctx.overlapping) {
+  for (const [a, b] of pairsOf(ctx.itemsAtVenue.values())) {
     if (a.venueId === null || a.venueId !== b.venueId) continue
     const venue = venueName(ctx, a.venueId)
     const overlap = overlapMinutes(a, b)
@@ -37,10 +52,13 @@ export function venueDoubleBookings(ctx: Context): Clash[] {
   return clashes
 }
 
-/** A group (or everyone) in two items at once at different venues. */
+/**
+ * A group (or everyone) in two items at once at different venues: a sweep over the items of each audience,
+ * so items of different groups are never compared.
+ */
 export function groupDoubleBookings(ctx: Context): Clash[] {
   const clashes: Clash[] = []
-  for (const [a, b] of ctx.overlapping) {
+  for (const [a, b] of pairsOf(ctx.itemsOfAudience.values())) {
     // At one and the same venue this is a venue double booking, reported once as such.
     if (a.venueId !== null && a.venueId === b.venueId) continue
     const shared = sharedAudience(a, b)

@@ -17,7 +17,7 @@ import { defaultTravelSettings, type TravelSettings } from './walking'
 /** Milliseconds in a minute. */
 export const minuteMs = 60_000
 
-/** The programme as every check reads it: sorted, indexed, and the overlapping pairs found once. */
+/** The programme as every check reads it: sorted and indexed, with the items of each venue and audience. */
 export type Context = {
   visit: ClashVisit
   travel: Partial<TravelSettings>
@@ -32,8 +32,13 @@ export type Context = {
   speakerById: Map<string, ClashSpeaker>
   talks: readonly ClashTalk[]
   attendance: ClashAttendance | undefined
-  /** Pairs of items that share an instant (venue and group double bookings both start from these). */
-  overlapping: [ClashItem, ClashItem][]
+  /** The items at each venue, in time order. */
+  itemsAtVenue: Map<string, ClashItem[]>
+  /**
+   * The items of each audience, in time order: per group (the groups of the visit and any an item names),
+   * its items and those for everyone; with no groups at all, one audience (null) of every item.
+   */
+  itemsOfAudience: Map<string | null, ClashItem[]>
   time: (ms: number) => string
 }
 
@@ -58,12 +63,45 @@ export function contextOf(input: ClashInput, settings: ClashSettings): Context {
     speakerById: new Map(speakers.map((speaker) => [speaker.id, speaker])),
     talks: input.talks,
     attendance: input.attendance,
-    overlapping: overlappingPairs(items),
+    itemsAtVenue: byVenue(items),
+    itemsOfAudience: byAudience(items, input.groups),
     time: (ms) => utcToZoned(ms, timeZone).time,
   }
 }
 
-/** Pairs of items that share an instant, each pair in time order; items must come sorted by start. */
+/** Items by venue, each list in the order given (items without a venue left out); one pass. */
+function byVenue(items: readonly ClashItem[]): Map<string, ClashItem[]> {
+  const out = new Map<string, ClashItem[]>()
+  for (const item of items) {
+    if (item.venueId === null) continue
+    const list = out.get(item.venueId)
+    if (list) list.push(item)
+    else out.set(item.venueId, [item])
+  }
+  return out
+}
+
+/**
+ * Items by audience, each list in the order given: an item for some groups in each of theirs, an item for
+ * everyone in all. One pass over the items (an item for everyone once per group).
+ */
+function byAudience(items: readonly ClashItem[], groups: readonly ClashGroup[]) {
+  const out = new Map<string | null, ClashItem[]>()
+  for (const g of groups) out.set(g.id, [])
+  for (const item of items) for (const id of item.groupIds) if (!out.has(id)) out.set(id, [])
+  if (out.size === 0) out.set(null, [])
+  const lists = [...out.values()]
+  for (const item of items) {
+    if (item.groupIds.length === 0) for (const list of lists) list.push(item)
+    else for (const id of new Set(item.groupIds)) out.get(id)?.push(item)
+  }
+  return out
+}
+
+/**
+ * Pairs of items that share an instant, each pair in time order; items must come sorted by start. A sweep:
+ * each item is compared only with the items that start before it ends.
+ */
 export function overlappingPairs(items: readonly ClashItem[]): [ClashItem, ClashItem][] {
   const pairs: [ClashItem, ClashItem][] = []
   for (let i = 0; i < items.length; i++) {

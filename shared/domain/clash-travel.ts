@@ -53,17 +53,10 @@ const scheduledEn = { train: 'The train', bus: 'The bus' }
 export function legsTooLong(ctx: Context): Clash[] {
   const clashes: Clash[] = []
   const reported = new Set<string>()
-  const groupIds = [...new Set([...ctx.groups.map((g) => g.id), ...ctx.items.flatMap((i) => i.groupIds)])]
-  const audiences: (string | null)[] = groupIds.length > 0 ? groupIds : [null]
-  for (const groupId of audiences) {
+  for (const items of ctx.itemsOfAudience.values()) {
     // Items without a venue (a walk, travel) are how the company gets from one venue to the next, so they are
     // part of the gap, not a stop of their own.
-    const stops = ctx.items.filter(
-      (item) =>
-        item.venueId !== null &&
-        ctx.venueById.has(item.venueId) &&
-        (groupId === null || item.groupIds.length === 0 || item.groupIds.includes(groupId)),
-    )
+    const stops = items.filter((item) => item.venueId !== null && ctx.venueById.has(item.venueId))
     for (let k = 1; k < stops.length; k++) {
       const a = stops[k - 1]!
       const b = stops[k]!

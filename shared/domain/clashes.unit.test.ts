@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findClashes, summariseClashes } from './clashes'
-import { at, centre, day, garden, item, kinds, programme, span, zone } from './test-clash-fixture'
+import { at, centre, corner, day, garden, item, kinds, programme, span, zone } from './test-clash-fixture'
 
 describe('findClashes on a sound programme', () => {
   it('finds nothing in an empty programme', () => {
@@ -297,5 +297,85 @@ describe('the list of clashes', () => {
       outside_visit_dates: 1,
     })
     expect(Object.values(summariseClashes([])).every((n) => n === 0)).toBe(true)
+  })
+})
+
+describe('double bookings by sweep, as the pairwise definition finds them', () => {
+  /** Every pair of items that share an instant, checked one by one: what the sweeps must find. */
+  function pairwise(items: ReturnType<typeof item>[]) {
+    const live = items.filter((i) => !i.cancelled)
+    const venue: string[] = []
+    const group: string[] = []
+    for (const a of live) {
+      for (const b of live) {
+        if (a === b || !(a.start < b.end && b.start < a.end)) continue
+        const [first, second] = [a, b].sort(
+          (x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : 1),
+        )
+        const key = `${first!.id} ${second!.id}`
+        if (a.venueId !== null && a.venueId === b.venueId) venue.push(key)
+        else if (
+          a.groupIds.length === 0 ||
+          b.groupIds.length === 0 ||
+          a.groupIds.some((g) => b.groupIds.includes(g))
+        )
+          group.push(key)
+      }
+    }
+    return { venue: [...new Set(venue)].sort(), group: [...new Set(group)].sort() }
+  }
+
+  it('finds the same venue and group double bookings in random programmes', () => {
+    const slot = fc.record({
+      start: fc.integer({ min: 0, max: 40 }),
+      length: fc.integer({ min: 1, max: 12 }),
+      venue: fc.constantFrom(null, 'garden', 'centre', 'corner'),
+      groups: fc.subarray(['a', 'b', 'c']),
+      cancelled: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(slot, { maxLength: 40 }), fc.boolean(), (slots, withGroups) => {
+        const items = slots.map((s, i) => ({
+          ...item(`i${String(i).padStart(2, '0')}`, '09:00', '09:05'),
+          start: at('09:00') + s.start * 15 * 60_000,
+          end: at('09:00') + (s.start + s.length) * 15 * 60_000,
+          venueId: s.venue,
+          groupIds: withGroups ? s.groups : [],
+          cancelled: s.cancelled,
+        }))
+        const groups = withGroups ? ['a', 'b', 'c'].map((id) => ({ id, name: id })) : []
+        const clashes = findClashes(programme({ items, groups, venues: [garden, centre, corner] }))
+        const found = (kind: string) =>
+          clashes
+            .filter((c) => c.kind === kind)
+            .map((c) => c.itemIds.join(' '))
+            .sort()
+        const expected = pairwise(items)
+        expect(found('venue_double_booked')).toEqual(expected.venue)
+        expect(found('group_double_booked')).toEqual(expected.group)
+      }),
+      { seed: 19, numRuns: 300 },
+    )
+  })
+
+  it('finds the few double bookings among 3,000 items of 25 groups in parallel', () => {
+    const groups = Array.from({ length: 25 }, (_, g) => ({ id: `g${g}`, name: `Groep ${g}` }))
+    const base = at('08:00')
+    const minutes = (n: number) => base + n * 60_000
+    const items = groups.flatMap((g, n) =>
+      Array.from({ length: 120 }, (_, k) => ({
+        id: `${g.id}-${k}`,
+        title: `${g.id}-${k}`,
+        kind: 'other',
+        start: minutes(k * 5),
+        // Every 40th item of group 0 overlaps the next one by a minute: the only double bookings.
+        end: minutes((k + 1) * 5 + (n === 0 && k % 40 === 0 ? 1 : 0)),
+        venueId: null,
+        groupIds: [g.id],
+      })),
+    )
+    // 25 items at once all day: 36,000 pairs at the same time, of which only three share an audience.
+    const clashes = findClashes(programme({ items, groups }))
+    expect(clashes.map((c) => c.itemIds.join(' '))).toEqual(['g0-0 g0-1', 'g0-40 g0-41', 'g0-80 g0-81'])
   })
 })

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('an organiser builds a small programme with pages 
     await page.getByLabel('Eindtijd').fill(item.end)
     await page.getByLabel('Locatie', { exact: true }).selectOption({ label: item.venue })
     await page.getByRole('button', { name: 'Onderdeel toevoegen' }).click()
-    await page.waitForURL(/\/programme$/)
+    await page.waitForURL(/\/programme(\?day=[\d-]+)?$/)
   }
 
   it('and sees a walking-time clash explained in Dutch', async () => {

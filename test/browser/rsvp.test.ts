@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)(
       await team.getByLabel('Begintijd').fill('14:00')
       await team.getByLabel('Eindtijd').fill('14:30')
       await team.getByRole('button', { name: 'Onderdeel toevoegen' }).click()
-      await team.waitForURL(/\/programme$/)
+      await team.waitForURL(/\/programme(\?day=[\d-]+)?$/)
       await team.goto(visitUrl)
       await team.getByRole('button', { name: 'Programma publiceren' }).click()
       await team.waitForLoadState()

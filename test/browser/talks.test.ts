@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('a speaker registers a talk; the team accepts and 
     await team.getByLabel('Begintijd').fill('14:00')
     await team.getByLabel('Eindtijd').fill('14:30')
     await team.getByRole('button', { name: 'Onderdeel toevoegen' }).click()
-    await team.waitForURL(/\/programme$/)
+    await team.waitForURL(/\/programme(\?day=[\d-]+)?$/)
 
     // The call opens; its form's address is on the page.
     await team.goto(`${visitUrl}/call`)

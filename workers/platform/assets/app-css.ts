@@ -145,7 +145,7 @@ tr.cancelled .item-title-link { text-decoration: line-through; }
 /* On a wide screen the day view takes the window's width, not the text column's, so more lanes are in view. */
 @media (min-width: 64rem) { .tl-scroll { width: calc(100vw - 4rem); margin-left: calc((100% - 100vw + 4rem) / 2); } }
 .tl-item .tl-who { display: none; }
-.day-grid { display: grid; position: relative; min-width: max-content; }
+.day-grid { display: grid; position: relative; }
 .day-grid.tl-step-15 { grid-auto-rows: minmax(1.6rem, auto); }
 .day-grid.tl-step-5 { grid-auto-rows: minmax(.7rem, auto); }
 .tl-lane { font-weight: 600; padding: .4rem .5rem; background: var(--wash); border-left: 1px solid var(--line); border-bottom: 2px solid var(--line); position: sticky; top: 0; z-index: 2; }

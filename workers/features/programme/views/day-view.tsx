@@ -48,21 +48,41 @@ function byLane(pieces: readonly Piece[], laneCount: number): Piece[][] {
   return lanes
 }
 
-/** The pieces that share a moment with another piece of their lane: a sweep over each lane by start. */
-function overlapping(lanes: readonly Piece[][]): Set<Piece> {
-  const found = new Set<Piece>()
-  for (const list of lanes) {
+/**
+ * The pieces that share a moment with another piece in a lane, with the lanes where they do: a sweep over
+ * each lane by start.
+ */
+function overlapping(lanes: readonly Piece[][]): Map<Piece, Set<number>> {
+  const found = new Map<Piece, Set<number>>()
+  const mark = (p: Piece, lane: number) => {
+    const set = found.get(p)
+    if (set) set.add(lane)
+    else found.set(p, new Set([lane]))
+  }
+  lanes.forEach((list, lane) => {
     let active: Piece[] = []
     for (const p of list) {
       active = active.filter((a) => a.end > p.start)
       if (active.length > 0) {
-        found.add(p)
-        for (const a of active) found.add(a)
+        mark(p, lane)
+        for (const a of active) mark(a, lane)
       }
       active.push(p)
     }
-  }
+  })
   return found
+}
+
+/** A piece over several lanes cut where it meets others: one piece in each such lane, the runs between kept whole. */
+function split(p: Piece, clashing: ReadonlySet<number>): Piece[] {
+  const out: Piece[] = []
+  for (let lane = p.lane; lane < p.lane + p.width; lane++) {
+    const last = out[out.length - 1]
+    if (last && !clashing.has(lane) && !clashing.has(lane - 1) && last.lane + last.width === lane)
+      last.width += 1
+    else out.push({ ...p, lane, width: 1, first: p.first && out.length === 0 })
+  }
+  return out
 }
 
 /**
@@ -109,7 +129,7 @@ export function layOut(
   if (total > maxColumns) {
     for (const p of pieces) p.sub = 0
     columns.fill(1)
-    return { pieces, columns, crowded: overlapping(lanes) }
+    return { pieces, columns, crowded: new Set(overlapping(lanes).keys()) }
   }
   for (const [lane, list] of lanes.entries()) {
     const count = columns[lane] ?? 1
