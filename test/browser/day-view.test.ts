@@ -82,7 +82,6 @@ describe.skipIf(!hasChromium)('the programme day view', () => {
     await signInThroughMail(page, baseUrl, 'dagoverzicht@vreewijk.example')
     const programme = await crowdedVisit(context.request)
     await page.goto(programme)
-    await page.locator('.tl-scroll').screenshot({ path: '/tmp/editor-dayview.png' })
 
     // Every item's blocks, and none overlaps another (the grid draws them side by side).
     const boxes = await itemBoxes(page)
