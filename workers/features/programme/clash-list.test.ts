@@ -297,6 +297,11 @@ describe('the editor, a day at a time', () => {
   it('puts items at the same time in one lane side by side, and splits a block for everyone that clashes', async () => {
     const w = await makeWorld()
     const cookie = w.person.organiser.cookie
+    // Two more groups, whose lanes Welkom crosses without meeting anything.
+    await db.insert(groups).values([
+      { visitId: w.visitA, name: 'Groep B', position: 1 },
+      { visitId: w.visitA, name: 'Groep C', position: 2 },
+    ])
     // Two items for group A at once, and Welkom (for everyone) overlapping one of them.
     for (const [title, start, end] of [
       ['Links', '15:00', '16:00'],
@@ -318,17 +323,20 @@ describe('the editor, a day at a time', () => {
           ),
         ),
       ].map((m) => [Number(m[1]), Number(m[2])])
-    // Lanes: everyone (column 2), group A (three columns: Welkom, Links, Rechts side by side).
+    // Lanes: everyone (column 2), group A (three columns: Welkom, Links, Rechts side by side), B, C.
     expect(html).toContain('data-lane="everyone"')
     expect(html).toMatch(new RegExp(`tl-cs-3 tl-cn-3" data-lane="${w.groupA}"`))
-    const welkom = place('Welkom')
-    expect(welkom).toEqual([
+    // Welkom is cut where it meets the others (everyone, group A) and stays whole over B and C.
+    expect(place('Welkom')).toEqual([
       [2, 1],
       [3, 1],
+      [6, 2],
     ])
-    const columns = [...welkom, ...place('Links'), ...place('Rechts')].filter(([c]) => c >= 3).map(([c]) => c)
+    const columns = [...place('Welkom'), ...place('Links'), ...place('Rechts')]
+      .filter(([c]) => c >= 3 && c <= 5)
+      .map(([c]) => c)
     expect(new Set(columns).size).toBe(columns.length)
     // The drinks (everyone, nothing else at the time) still run across all columns.
-    expect(place('Hapje en drankje')).toEqual([[2, 4]])
+    expect(place('Hapje en drankje')).toEqual([[2, 6]])
   })
 })
