@@ -47,9 +47,9 @@ const sql = {
   dayList: `select json_group_array(json(body)) as rows from (select body from clash_list_items where visit_id = ?1 and day = (select case when ?3 is not null then ?3 when ?4 between start_date and end_date then ?4 else start_date end from visits where id = ?1) and ${fresh} order by seq)`,
   dayCounts: `select day, count(*) as clashes from clash_list_items where visit_id = ?1 and ${fresh} group by day`,
   groups: (guard: string) =>
-    `select g.id, g.name from ${guard} groups g where g.visit_id = ?1 order by g.position, g.name`,
+    `select json_group_array(json_array(id, name)) as rows from (select g.id, g.name from ${guard} groups g where g.visit_id = ?1 order by g.position, g.name)`,
   venues: (guard: string) =>
-    `select v.id, v.name, v.lat, v.lng, v.capacity from ${guard} venues v where v.team_id = (select team_id from visits where id = ?1) order by v.name`,
+    `select json_group_array(json_array(id, name, lat, lng, capacity)) as rows from (select v.id, v.name, v.lat, v.lng, v.capacity from ${guard} venues v where v.team_id = (select team_id from visits where id = ?1) order by v.name)`,
   // Everything the clash check needs, only on a miss.
   allItems: `select json_group_array(json_array(id, title, starts_at, ends_at, venue_id, kind, leg_mode, leg_departs_at, leg_arrives_at, cancelled, expected_attendance, arrival_place, json(groups))) as rows from (select i.*, ${groupIdsOf} as groups from ${miss} programme_items i where i.visit_id = ?1 order by i.starts_at)`,
   groupSizes: `select p.group_id, count(*) as people from ${miss} participants p where p.visit_id = ?1 group by p.group_id`,
@@ -113,6 +113,8 @@ const str = (v: unknown) => v as string
 const num = (v: unknown) => v as number
 const strOrNull = (v: unknown) => (v === null ? null : (v as string))
 const numOrNull = (v: unknown) => (v === null ? null : (v as number))
+/** The rows of a statement that answers one JSON array of arrays (`rows`); none when it answered no row. */
+const arrays = (rows: Rows | undefined) => JSON.parse(str(rows?.[0]?.rows ?? '[]')) as unknown[][]
 
 /** The visit of a batch's first statement, for the team only (404 without any part in it, 403 for others). */
 function visitFor(actor: Actor, rows: Rows) {
@@ -243,7 +245,7 @@ function sourceOf(visit: ReturnType<typeof visitFor>['visit'], rows: Record<stri
     participantCount += num(r.people)
     if (r.group_id !== null) sizes.set(str(r.group_id), num(r.people))
   }
-  const itemRows = JSON.parse(str(rows.items?.[0]?.rows ?? '[]')) as unknown[][]
+  const itemRows = arrays(rows.items)
   type Talk = {
     id: string
     title: string
@@ -266,22 +268,22 @@ function sourceOf(visit: ReturnType<typeof visitFor>['visit'], rows: Record<stri
   }
   return {
     visit,
-    venues: (rows.venues ?? []).map((r) => ({
-      id: str(r.id),
-      name: str(r.name),
-      lat: numOrNull(r.lat),
-      lng: numOrNull(r.lng),
-      capacity: numOrNull(r.capacity),
+    venues: arrays(rows.venues).map((r) => ({
+      id: str(r[0]),
+      name: str(r[1]),
+      lat: numOrNull(r[2]),
+      lng: numOrNull(r[3]),
+      capacity: numOrNull(r[4]),
     })),
     windows: (rows.windows ?? []).map((r) => ({
       venueId: str(r.venue_id),
       opensAt: numOrNull(r.opens_at),
       closesAt: numOrNull(r.closes_at),
     })),
-    groups: (rows.groups ?? []).map((r) => ({
-      id: str(r.id),
-      name: str(r.name),
-      size: sizes.get(str(r.id)) ?? null,
+    groups: arrays(rows.groups).map((r) => ({
+      id: str(r[0]),
+      name: str(r[1]),
+      size: sizes.get(str(r[0])) ?? null,
     })),
     items: itemRows.map((r) => ({
       id: str(r[0]),
@@ -436,8 +438,8 @@ export async function programmeDay(
   return {
     access,
     visit,
-    groups: (rest[1] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
-    venues: (rest[2] ?? []).map((r) => ({ id: str(r.id), name: str(r.name) })),
+    groups: arrays(rest[1]).map((r) => ({ id: str(r[0]), name: str(r[1]) })),
+    venues: arrays(rest[2]).map((r) => ({ id: str(r[0]), name: str(r[1]) })),
     days,
     day: shown,
     items,
