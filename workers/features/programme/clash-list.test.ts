@@ -333,7 +333,7 @@ describe('the editor, a day at a time', () => {
       [6, 2],
     ])
     const columns = [...place('Welkom'), ...place('Links'), ...place('Rechts')]
-      .filter(([c]) => c >= 3 && c <= 5)
+      .filter(([c = 0]) => c >= 3 && c <= 5)
       .map(([c]) => c)
     expect(new Set(columns).size).toBe(columns.length)
     // The drinks (everyone, nothing else at the time) still run across all columns.
