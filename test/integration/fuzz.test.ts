@@ -198,11 +198,12 @@ type Input = {
  * Rows written during the current input, by statement. Two writes are not changes the input made: the
  * session's last-seen time (written at most every few minutes on any request, rejected or not), and the claim
  * of an Idempotency-Key, written before the route runs and removed again when it rejects (the digest shows
- * the table unchanged).
+ * the table unchanged); and the programme's stored clash list, which a page rendered again after a rejected
+ * form may fill in: a cache of what the programme already says, made on reading (the digest skips it).
  */
 let writes: string[] = []
 const notTheInput =
-  /^(update "sessions" set "last_seen_at"|insert into "idempotency_keys"|delete from "idempotency_keys")/i
+  /^(update "sessions" set "last_seen_at"|insert into "idempotency_keys"|delete from "idempotency_keys"|(insert into|delete from|update) "?clash_list(s|_items)\b)/i
 const bindings = {
   ...env,
   DB: interceptD1(env.DB, {
