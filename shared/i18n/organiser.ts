@@ -69,6 +69,18 @@ export const organiserNl = {
       revokeInvitation: 'De uitnodiging werkt daarna niet meer.',
       archiveVisit:
         'Het bezoek wordt gearchiveerd: het verdwijnt uit de lijst en er kan niets meer aan veranderen. Je kunt het later terugzetten.',
+      // guard: the rest of the destructive forms
+      cancelRsvp:
+        'Je annuleert de aanmelding van deze gast. De gast krijgt daarover een mail; wie op de wachtlijst past, schuift door.',
+      cancelOwnRsvp:
+        'Je zegt je aanmelding af. Je plek gaat naar wie op de wachtlijst staat; opnieuw aanmelden kan zolang er plek is.',
+      removeContribution: 'Je haalt deze bijdrage van de bestelling. Dat kan niet ongedaan worden gemaakt.',
+      deletePhoto: 'Je verwijdert deze foto, ook uit het fotoboek. Dat kan niet ongedaan worden gemaakt.',
+      revokePhotoLink: 'De uploadlink werkt daarna niet meer; foto’s die ermee geüpload zijn blijven staan.',
+      deleteSlot: 'Je verwijdert dit tijdslot. Dat kan niet ongedaan worden gemaakt.',
+      withdrawTalk: 'Je trekt je voordracht in. De organisatie ziet dat meteen.',
+      eraseRequest: 'Alle gegevens van deze persoon worden nu gewist. Dat kan niet ongedaan worden gemaakt.',
+      declineHostOffer: 'Je wijst dit aanbod af. De gastheer of gastvrouw kan een nieuw aanbod doen.',
     },
     yes: {
       deleteItem: 'Ja, verwijder het onderdeel',
@@ -77,6 +89,15 @@ export const organiserNl = {
       removeMember: 'Ja, haal uit het team',
       revokeInvitation: 'Ja, trek de uitnodiging in',
       archiveVisit: 'Ja, archiveer het bezoek',
+      cancelRsvp: 'Ja, annuleer de aanmelding',
+      cancelOwnRsvp: 'Ja, zeg af',
+      removeContribution: 'Ja, haal de bijdrage weg',
+      deletePhoto: 'Ja, verwijder de foto',
+      revokePhotoLink: 'Ja, trek de link in',
+      deleteSlot: 'Ja, verwijder het tijdslot',
+      withdrawTalk: 'Ja, trek de voordracht in',
+      eraseRequest: 'Ja, wis de gegevens',
+      declineHostOffer: 'Ja, wijs het aanbod af',
     },
     no: 'Nee, terug',
   },
@@ -143,6 +164,7 @@ export const organiserNl = {
       privacy: 'persoonsgegevens',
       programme: 'het programma',
       report_comment: 'een reactie op het verslag',
+      rsvp: 'een aanmelding',
     },
     verbs: {
       created: 'aangemaakt',
@@ -175,6 +197,7 @@ export const organiserNl = {
       running_late: 'later laten beginnen',
       added: 'toegevoegd',
       withdraw: 'ingetrokken',
+      cancelled: 'geannuleerd',
     },
   },
 }
@@ -242,6 +265,17 @@ export const organiserEn: typeof organiserNl = {
       revokeInvitation: 'The invitation stops working.',
       archiveVisit:
         'The visit is archived: it leaves the list and nothing in it can change any more. You can restore it later.',
+      cancelRsvp:
+        'You cancel this guest’s registration. The guest gets an e-mail about it; whoever fits from the waiting list moves up.',
+      cancelOwnRsvp:
+        'You cancel your registration. Your place goes to whoever is on the waiting list; you can register again while there is room.',
+      removeContribution: 'You remove this contribution from the order. This cannot be undone.',
+      deletePhoto: 'You delete this photo, from the gallery too. This cannot be undone.',
+      revokePhotoLink: 'The upload link stops working; photos uploaded with it stay.',
+      deleteSlot: 'You delete this time slot. This cannot be undone.',
+      withdrawTalk: 'You withdraw your talk. The organisers see this straight away.',
+      eraseRequest: 'All data of this person is erased now. This cannot be undone.',
+      declineHostOffer: 'You decline this offer. The host can make a new offer.',
     },
     yes: {
       deleteItem: 'Yes, delete the item',
@@ -250,6 +284,15 @@ export const organiserEn: typeof organiserNl = {
       removeMember: 'Yes, take out of the team',
       revokeInvitation: 'Yes, revoke the invitation',
       archiveVisit: 'Yes, archive the visit',
+      cancelRsvp: 'Yes, cancel the registration',
+      cancelOwnRsvp: 'Yes, cancel',
+      removeContribution: 'Yes, remove the contribution',
+      deletePhoto: 'Yes, delete the photo',
+      revokePhotoLink: 'Yes, revoke the link',
+      deleteSlot: 'Yes, delete the time slot',
+      withdrawTalk: 'Yes, withdraw the talk',
+      eraseRequest: 'Yes, erase the data',
+      declineHostOffer: 'Yes, decline the offer',
     },
     no: 'No, go back',
   },
@@ -315,6 +358,7 @@ export const organiserEn: typeof organiserNl = {
       privacy: 'personal data',
       programme: 'the programme',
       report_comment: 'a comment on the report',
+      rsvp: 'a registration',
     },
     verbs: {
       created: 'created',
@@ -347,6 +391,7 @@ export const organiserEn: typeof organiserNl = {
       running_late: 'delayed',
       added: 'added',
       withdraw: 'withdrew',
+      cancelled: 'cancelled',
     },
   },
 }

@@ -48,6 +48,35 @@ export const rsvpsNl = {
   expectedAttendance: 'Verwacht aantal mensen (mag leeg)',
   expectedAttendanceHint:
     'Leeg: we rekenen het uit met de groepen van dit onderdeel (gezelschap en aangemelde gasten); bij een onderdeel voor iedereen met het verwachte aantal gasten van het bezoek.',
+  /** The team's guest list: search, paging and the counts (guard). */
+  guestList: {
+    search: 'Zoek op naam of e-mailadres',
+    searchName: 'Zoek op naam',
+    status: 'Status',
+    allStatuses: 'Alle',
+    filter: 'Zoeken',
+    clear: 'Alles tonen',
+    region: 'Lijst van aanmeldingen (schuift opzij)',
+    pages: 'Pagina’s van de lijst',
+    previous: 'Vorige',
+    next: 'Volgende',
+    pageOf: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
+    showing: (from: number, to: number, of: number) =>
+      of === 0 ? 'Geen aanmeldingen' : `${from}–${to} van ${of} aanmeldingen`,
+    noneMatch: (search: string) =>
+      search ? `Geen aanmeldingen gevonden met ‘${search}’.` : 'Geen aanmeldingen met deze status.',
+    badQuery:
+      'Die zoekopdracht kon niet worden gelezen (een pagina of status die niet bestaat, of meer dan 100 tekens). De hele lijst staat hieronder.',
+    registrations: 'Aanmeldingen (alle)',
+    byStatusTitle: 'Per status',
+    byGroupTitle: 'Bevestigd per groep',
+    wholeCompany: 'Met het hele gezelschap',
+    columns: { what: 'Wat', registrations: 'Aanmeldingen', people: 'Personen' },
+    cancel: 'Aanmelding annuleren',
+    cancelled:
+      'De aanmelding is geannuleerd en de gast krijgt een mail. Wie op de wachtlijst past, schuift door.',
+    actions: 'Actie',
+  },
 }
 
 export const rsvpsEn: typeof rsvpsNl = {
@@ -79,4 +108,31 @@ export const rsvpsEn: typeof rsvpsNl = {
   expectedAttendance: 'Expected number of people (optional)',
   expectedAttendanceHint:
     "Empty: worked out from this item's groups (company and registered guests); for an item for everyone, with the visit's expected number of guests.",
+  guestList: {
+    search: 'Search by name or e-mail address',
+    searchName: 'Search by name',
+    status: 'Status',
+    allStatuses: 'All',
+    filter: 'Search',
+    clear: 'Show all',
+    region: 'List of registrations (scrolls sideways)',
+    pages: 'Pages of the list',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: (page, pages) => `Page ${page} of ${pages}`,
+    showing: (from, to, of) => (of === 0 ? 'No registrations' : `${from}–${to} of ${of} registrations`),
+    noneMatch: (search) =>
+      search ? `No registrations found for ‘${search}’.` : 'No registrations with this status.',
+    badQuery:
+      'That search could not be read (a page or status that does not exist, or more than 100 characters). The whole list is below.',
+    registrations: 'Registrations (all)',
+    byStatusTitle: 'By status',
+    byGroupTitle: 'Confirmed by group',
+    wholeCompany: 'With the whole company',
+    columns: { what: 'What', registrations: 'Registrations', people: 'People' },
+    cancel: 'Cancel registration',
+    cancelled:
+      'The registration is cancelled and the guest gets an e-mail. Whoever fits from the waiting list moves up.',
+    actions: 'Action',
+  },
 }

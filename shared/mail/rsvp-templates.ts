@@ -3,8 +3,23 @@ import type { Lang } from '../i18n'
 import type { Body } from './templates'
 import { oneLine } from './text'
 
-/** What every registration mail says: which visit, when, for how many, and the private link. */
-export type RsvpMailParams = { link: string; visitTitle: string; date: string; partySize: number }
+/**
+ * What every registration mail says: which visit, when, for how many, and the private link; the guest's
+ * name, when known, for the greeting.
+ */
+export type RsvpMailParams = {
+  link: string
+  visitTitle: string
+  date: string
+  partySize: number
+  name?: string | undefined
+}
+
+/** "Beste Anna," when the name is known, else "Hallo,". */
+const greeting = (lang: Lang, name: string | undefined) => {
+  const who = name ? oneLine(name).trim() : ''
+  return lang === 'nl' ? (who ? `Beste ${who},` : 'Hallo,') : who ? `Dear ${who},` : 'Hello,'
+}
 
 const people = (lang: Lang, n: number) =>
   lang === 'nl' ? `${n} ${n === 1 ? 'persoon' : 'personen'}` : `${n} ${n === 1 ? 'person' : 'people'}`
@@ -18,7 +33,8 @@ export function composeRsvp(
     | 'rsvp_promoted'
     | 'rsvp_link'
     | 'rsvp_email_confirm'
-    | 'rsvp_email_taken',
+    | 'rsvp_email_taken'
+    | 'rsvp_cancelled_by_team',
   params: RsvpMailParams,
 ): { subject: string; body: Body } {
   const visit = oneLine(params.visitTitle)
@@ -62,6 +78,13 @@ export function composeRsvp(
         ],
         button: 'Bevestig dit e-mailadres',
       },
+      rsvp_cancelled_by_team: {
+        subject: `Je aanmelding is geannuleerd: ${visit}`,
+        before: [
+          `De organisatie heeft je aanmelding voor ${visit} op ${params.date} (${party}) geannuleerd.`,
+          'Denk je dat dit een vergissing is? Neem dan contact op met de organisatie. Met de knop hieronder open je je aanmelding (met een nieuwe persoonlijke link); daar kun je je opnieuw aanmelden zolang er plek is. De knop werkt 7 dagen.',
+        ],
+      },
       rsvp_email_taken: {
         subject: `Je persoonlijke link voor ${visit}`,
         before: [
@@ -73,7 +96,7 @@ export function composeRsvp(
     return {
       subject: news.subject,
       body: {
-        greeting: 'Hallo,',
+        greeting: greeting(lang, params.name),
         before: news.before,
         button: news.button ?? 'Bekijk of wijzig je aanmelding',
         fallback: 'Werkt de knop niet? Kopieer dan deze link naar je browser:',
@@ -120,6 +143,13 @@ export function composeRsvp(
       ],
       button: 'Confirm this e-mail address',
     },
+    rsvp_cancelled_by_team: {
+      subject: `Your registration is cancelled: ${visit}`,
+      before: [
+        `The organisers have cancelled your registration for ${visit} on ${params.date} (${party}).`,
+        'Do you think this is a mistake? Then contact the organisers. The button below opens your registration (with a new private link); you can register again there while there is room. The button works for 7 days.',
+      ],
+    },
     rsvp_email_taken: {
       subject: `Your private link for ${visit}`,
       before: [
@@ -131,7 +161,7 @@ export function composeRsvp(
   return {
     subject: news.subject,
     body: {
-      greeting: 'Hello,',
+      greeting: greeting(lang, params.name),
       before: news.before,
       button: news.button ?? 'See or change your registration',
       fallback: 'Does the button not work? Then copy this link into your browser:',

@@ -27,6 +27,8 @@ export type MailParams = {
   rsvp_email_confirm: RsvpMailParams
   /** A guest asked to move a registration to this address, which has one already: `link` renews that one. */
   rsvp_email_taken: RsvpMailParams
+  /** The organisers cancelled a registration: `link` is the guest's private page. */
+  rsvp_cancelled_by_team: RsvpMailParams
   /** After a release: the changes that concern this guest (already in sentences), with an opt-out link. */
   programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
   /** A speaker's submission arrived: `link` is their private /t/{token} page. */
@@ -210,6 +212,7 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
     case 'rsvp_link':
     case 'rsvp_email_confirm':
     case 'rsvp_email_taken':
+    case 'rsvp_cancelled_by_team':
       return composeRsvp(lang, content.template, content.params)
     case 'programme_changed': {
       const { visitTitle, lines, optOutLink } = content.params

@@ -120,7 +120,7 @@ describe('the numbers follow the headcount', () => {
     expect(await persons(w, m.lunchOrder)).toBe(7)
 
     // They cancel: the borrel is back to 11.
-    const cancelled = await form(`/r/${token}/cancel`, {})
+    const cancelled = await form(`/r/${token}/cancel`, { confirm: 'yes' })
     expect(cancelled.status).toBe(303)
     expect(await persons(w, m.borrelOrder)).toBe(11)
 

@@ -226,7 +226,7 @@ describe('guests of an unlisted visit', () => {
     expect(own).toBeDefined()
     const ownPage = await (await SELF.fetch(url(`/r/${own}`))).text()
     expect(ownPage).toContain(`/v/${slug}?g=${pass}`)
-    const cancelled = await form(`/r/${own}/cancel`, {})
+    const cancelled = await form(`/r/${own}/cancel`, { confirm: 'yes' })
     expect(cancelled.status).toBe(303)
     expect((await SELF.fetch(url(`/v/${slug}?g=${pass}`))).status).toBe(404)
     expect((await SELF.fetch(url(`/v/${slug}/changes?g=${pass}`))).status).toBe(404)

@@ -129,7 +129,7 @@ describe('capacity per place and time', () => {
     const smaller = await form(`/r/${arie}`, { version: '1', partySize: '3', groupIds: groupA })
     expect(smaller.status, await smaller.clone().text()).toBe(303)
     expect(await statusOf(guest(w, 'anton'))).toBe('waitlisted')
-    const cancelled = await form(`/r/${arie}/cancel`, {})
+    const cancelled = await form(`/r/${arie}/cancel`, { confirm: 'yes' })
     expect(cancelled.status).toBe(303)
     expect(await statusOf(guest(w, 'anton'))).toBe('confirmed')
     expect((await latestMailTo(guest(w, 'anton')))?.kind).toBe('rsvp_promoted')

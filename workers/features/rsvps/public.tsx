@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, list, requiredNumber, text } from '../../platform/http/form-values'
 import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
@@ -280,7 +281,7 @@ export const rsvpPublicRoutes = new Hono<AppEnv>()
         ),
       ),
   )
-  .post('/r/:token/cancel', (c) =>
+  .post('/r/:token/cancel', confirmFirst('cancelOwnRsvp', { link: true }), (c) =>
     withToken(c, (token) =>
       saveOrShowAgain(
         c,

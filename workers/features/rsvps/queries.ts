@@ -107,6 +107,7 @@ export function waitlistOf(db: Database, visitId: string) {
   return db
     .select({
       id: rsvps.id,
+      name: rsvps.name,
       email: rsvps.email,
       partySize: rsvps.partySize,
       groupIds: rsvps.groupIds,
@@ -142,10 +143,123 @@ export function capacityVisitOf(db: Database, visitId: string) {
  */
 export function confirmedByGroupsOf(db: Database, visitId: string) {
   return db
-    .select({ groupIds: rsvps.groupIds, people: sql<number>`sum(${rsvps.partySize})` })
+    .select({
+      groupIds: rsvps.groupIds,
+      people: sql<number>`sum(${rsvps.partySize})`,
+      registrations: sql<number>`count(*)`,
+    })
     .from(rsvps)
     .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed')))
     .groupBy(rsvps.groupIds)
+}
+
+/**
+ * The registrations of a visit counted per status by SQLite: registrations, people, and the confirmed ones
+ * with access needs. At most three rows, however many guests there are.
+ */
+export function statusTotalsOf(db: Database, visitId: string) {
+  return db
+    .select({
+      status: rsvps.status,
+      registrations: sql<number>`count(*)`,
+      people: sql<number>`coalesce(sum(${rsvps.partySize}), 0)`,
+      accessNeeds: sql<number>`coalesce(sum(trim(${rsvps.accessNeeds}) <> ''), 0)`,
+    })
+    .from(rsvps)
+    .where(eq(rsvps.visitId, visitId))
+    .groupBy(rsvps.status)
+}
+
+/**
+ * The confirmed registrations' dietary needs grouped by SQLite (party size, needs, whether a note was
+ * written), one row per shape with how many registrations have it: the kitchen's totals add up a handful
+ * of rows, not every guest. Read from the shape index.
+ */
+export function dietaryShapesOf(db: Database, visitId: string) {
+  return db
+    .select({
+      partySize: rsvps.partySize,
+      dietary: rsvps.dietary,
+      withNotes: sql<number>`(${rsvps.dietaryNotes} <> '')`,
+      registrations: sql<number>`count(*)`,
+    })
+    .from(rsvps)
+    .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'confirmed')))
+    .groupBy(rsvps.partySize, rsvps.dietary, sql`(${rsvps.dietaryNotes} <> '')`)
+}
+
+/** What the guest list is narrowed to: a part of a name (or, for organisers, an e-mail address) and a status. */
+export type GuestFilter = {
+  search: string
+  status: RsvpRow['status'] | null
+  /** Viewers do not see addresses, so they cannot search by one either. */
+  byEmail: boolean
+}
+
+/** A LIKE pattern that matches the text anywhere, its own % and _ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+
+function guestWhere(visitId: string, filter: GuestFilter): SQL | undefined {
+  const pattern = containing(filter.search)
+  return and(
+    eq(rsvps.visitId, visitId),
+    filter.status ? eq(rsvps.status, filter.status) : undefined,
+    filter.search === ''
+      ? undefined
+      : filter.byEmail
+        ? sql`(${rsvps.name} LIKE ${pattern} ESCAPE '\\' OR ${rsvps.email} LIKE ${pattern} ESCAPE '\\')`
+        : sql`${rsvps.name} LIKE ${pattern} ESCAPE '\\'`,
+  )
+}
+
+/** How many registrations of a visit the filter keeps, for the pages of the list. */
+export function guestCountOf(db: Database, visitId: string, filter: GuestFilter) {
+  return db.select({ n: sql<number>`count(*)` }).from(rsvps).where(guestWhere(visitId, filter))
+}
+
+/**
+ * One page of a visit's guest list: confirmed first, then the waitlist, then the cancelled, each oldest
+ * first (rowid breaks ties within one millisecond). Never the token.
+ */
+export function guestPageOf(
+  db: Database,
+  visitId: string,
+  filter: GuestFilter,
+  limit: number,
+  offset: number,
+) {
+  return db
+    .select({
+      id: rsvps.id,
+      name: rsvps.name,
+      email: rsvps.email,
+      partySize: rsvps.partySize,
+      status: rsvps.status,
+      dietary: rsvps.dietary,
+      dietaryNotes: rsvps.dietaryNotes,
+      accessNeeds: rsvps.accessNeeds,
+      groupIds: rsvps.groupIds,
+      notifyChanges: rsvps.notifyChanges,
+      createdAt: rsvps.createdAt,
+    })
+    .from(rsvps)
+    .where(guestWhere(visitId, filter))
+    .orderBy(
+      sql`CASE ${rsvps.status} WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`,
+      asc(rsvps.createdAt),
+      asc(sql`rowid`),
+    )
+    .limit(limit)
+    .offset(offset)
+}
+
+/** Who waits, first registered first, with the name the organisers see it by. */
+export function waitingPartiesOf(db: Database, visitId: string) {
+  return db
+    .select({ id: rsvps.id, name: rsvps.name, partySize: rsvps.partySize, groupIds: rsvps.groupIds })
+    .from(rsvps)
+    .where(and(eq(rsvps.visitId, visitId), eq(rsvps.status, 'waitlisted')))
+    .orderBy(asc(rsvps.createdAt), asc(sql`rowid`))
 }
 
 /** The company members of a visit (its id, or SQL naming it) by the group they go with (null: the whole company). */

@@ -106,6 +106,18 @@ export const rsvpRows: Record<string, Row> = {
     showPrivateTo: ['organiser', 'owner'],
     privateMarker: GUEST_EMAIL,
   },
+  // Organisers cancel a guest's registration (confirmed); anyone else on the team or in the visit 403.
+  'POST /visits/:visitId/rsvps/:rsvpId/cancel': {
+    request: async (w) => {
+      const token = await guestToken(w)
+      const [row] = await db
+        .select({ id: rsvps.id })
+        .from(rsvps)
+        .where(eq(rsvps.tokenHash, await hashToken(token)))
+      return { path: `/visits/${w.visitA}/rsvps/${row?.id}/cancel`, form: { confirm: 'yes' } }
+    },
+    expect: s(401, 404, 403, 303, 303, 403, 403, 401),
+  },
   'GET /v/:slug/rsvp': {
     request: withGuest((w) => `/v/${w.slugA}/rsvp`),
     expect: everyone(200),
@@ -131,7 +143,7 @@ export const rsvpRows: Record<string, Row> = {
     expect: everyone(303),
   },
   'POST /r/:token/cancel': {
-    request: async (w) => ({ path: `/r/${await guestToken(w)}/cancel`, form: {} }),
+    request: async (w) => ({ path: `/r/${await guestToken(w)}/cancel`, form: { confirm: 'yes' } }),
     expect: everyone(303),
   },
   'GET /r/:token/opt-out': {

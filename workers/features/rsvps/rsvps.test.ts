@@ -310,7 +310,7 @@ describe('changing and cancelling through the private link', () => {
     const own = await page(`/r/${annaToken}`)
     expect(own.headers.get('referrer-policy')).toBe('no-referrer')
     expect(own.headers.get('cache-control')).toContain('no-store')
-    const cancelled = await form(`/r/${annaToken}/cancel`, {})
+    const cancelled = await form(`/r/${annaToken}/cancel`, { confirm: 'yes' })
     expect(cancelled.status).toBe(303)
     expect(await (await page(`/r/${annaToken}?cancelled=1`)).text()).toContain('Je hebt afgezegd')
     expect(await statusOf(anna, w.visitA)).toBe('cancelled')
@@ -331,11 +331,11 @@ describe('changing and cancelling through the private link', () => {
     expect(await (await page(`/r/${bertNew}`)).text()).toContain('Aangemeld')
 
     // Cancelling twice changes nothing and sends nothing.
-    expect((await form(`/r/${annaToken}/cancel`, {})).status).toBe(303)
+    expect((await form(`/r/${annaToken}/cancel`, { confirm: 'yes' })).status).toBe(303)
     expect(await mailCount(dirk, 'rsvp_promoted')).toBe(0)
 
     // Cor gives back a place: Dirk (2) fits now, with Bert's 2 → 4 > 3? No: 2 + 2 = 4 does not fit.
-    await form(`/r/${corToken}/cancel`, {})
+    await form(`/r/${corToken}/cancel`, { confirm: 'yes' })
     expect(await statusOf(dirk, w.visitA)).toBe('waitlisted')
     // Bert comes alone instead of with two: 1 + 2 = 3 fits, Dirk moves up.
     const smaller = await form(`/r/${bertNew}`, { version: '2', partySize: '1' })

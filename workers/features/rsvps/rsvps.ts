@@ -70,15 +70,15 @@ type VisitForMail = { title: string; startDate: string }
 /** The private page of a registration. */
 const rsvpLink = (config: Config, token: string) => `${config.publicUrl.replace(/\/$/, '')}/r/${token}`
 
-/** A registration mail, rendered in the guest's language, with its button's link. */
-function rsvpMail(
+/** A registration mail, rendered in the guest's language (greeting them by name), with its button's link. */
+export function rsvpMail(
   template: Extract<MailTemplate, `rsvp_${string}`>,
-  to: { email: string; lang: Lang; partySize: number },
+  to: { email: string; lang: Lang; partySize: number; name?: string },
   visit: VisitForMail,
   link: string,
 ) {
   const date = formatLocalDate(visit.startDate, messagesFor(to.lang).locale)
-  const params = { link, visitTitle: visit.title, date, partySize: to.partySize }
+  const params = { link, visitTitle: visit.title, date, partySize: to.partySize, name: to.name }
   return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
 }
 
@@ -165,7 +165,7 @@ export async function createRsvp(
   const tokenHash = await hashToken(token)
   const id = crypto.randomUUID()
   const visitId = visit.visitId
-  const guest = { email: input.email, lang, partySize: input.partySize }
+  const guest = { email: input.email, lang, partySize: input.partySize, name: input.name }
   const link = rsvpLink(config, token)
   const statusIs = (status: 'confirmed' | 'waitlisted') =>
     sql`EXISTS (SELECT 1 FROM rsvps WHERE id = ${id} AND status = ${status})`
@@ -367,6 +367,22 @@ export async function updateRsvpByToken(
  */
 export async function cancelRsvpByToken(db: Database, config: Config, token: string, now: Date) {
   const { rsvp, visit } = await loadByToken(db, token)
+  await cancelRegistration(db, config, rsvp, visit, now)
+}
+
+/**
+ * Cancels a registration (the guest's own link, or the organisers); the waitlist moves up in the same
+ * batch. `after` runs right behind the cancelling statement (`changes() = 1` there: this very call
+ * cancelled it), e.g. the organisers' mail to the guest and the audit entry.
+ */
+export async function cancelRegistration(
+  db: Database,
+  config: Config,
+  rsvp: RsvpRow,
+  visit: { id: string; status: string },
+  now: Date,
+  after: BatchItem<'sqlite'>[] = [],
+) {
   if (rsvp.status === 'cancelled') return
   if (visit.status === 'archived')
     throw new DomainError('conflict', ARCHIVED_DETAIL, { reason: 'visit_archived' })
@@ -387,6 +403,7 @@ export async function cancelRsvpByToken(db: Database, config: Config, token: str
       .update(rsvps)
       .set({ status: 'cancelled', version: sql`${rsvps.version} + 1`, updatedAt: now })
       .where(and(eq(rsvps.id, rsvp.id), ne(rsvps.status, 'cancelled'))),
+    ...after,
     ...promote,
     missedPromotion(db, visit.id, room.snapshot),
   ])

@@ -125,3 +125,21 @@ export const rsvpUpdateSchema = v.strictObject({ ...v.partial(v.strictObject(rsv
 export const rsvpNotifySchema = v.strictObject({
   notify: v.optional(v.picklist(['yes', 'no'], msg.invalid), 'no'),
 })
+
+/**
+ * The guest list page's GET parameters: a search (part of a name or address), a status and a page. Empty
+ * values mean "all" and "the first page"; anything else that does not fit is refused with a message.
+ */
+export const guestListQuerySchema = v.object({
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100)), ''),
+  status: v.optional(v.picklist(['', 'confirmed', 'waitlisted', 'cancelled']), ''),
+  page: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^(?:[1-9][0-9]{0,5})?$/),
+      v.transform((p) => (p === '' ? 1 : Number(p))),
+    ),
+    '1',
+  ),
+})

@@ -10,7 +10,20 @@ import { type Lang, messagesFor } from '../../../shared/i18n'
 import type { Database } from '../../platform/env'
 import type { VisitRow } from '../visits/queries'
 import { loadVisitFor } from '../visits/visits'
-import { capacityVisitOf, membersByGroupOf, type RsvpRow, rsvpsOf, snapshotOf } from './queries'
+import {
+  capacityVisitOf,
+  confirmedByGroupsOf,
+  dietaryShapesOf,
+  type GuestFilter,
+  guestCountOf,
+  guestPageOf,
+  membersByGroupOf,
+  type RsvpRow,
+  rsvpsOf,
+  snapshotOf,
+  statusTotalsOf,
+  waitingPartiesOf,
+} from './queries'
 import { capacityStateOf, describeBlocker, describeLimit, groupLimitsOf, type Snapshot } from './rsvps'
 import { describeDietary, dietaryTotals, parseDietary, parseIds } from './rules'
 
@@ -26,13 +39,13 @@ async function listAccess(db: Database, actor: Actor, visitId: string) {
 }
 
 /** A registration as the organising team sees it: everything but the token. */
-function projectFull(row: RsvpRow) {
+function projectFull<R extends GuestRow>(row: R & { tokenHash?: string; visitId?: string }) {
   const { tokenHash: _t, visitId: _v, ...open } = row
   return { ...open, dietary: parseDietary(row.dietary), groupIds: parseIds(row.groupIds) }
 }
 
 /** The same without the private fields (e-mail, dietary and access needs), for viewers. */
-function projectForViewer(row: RsvpRow) {
+function projectForViewer(row: GuestRow) {
   return {
     id: row.id,
     name: row.name,
@@ -45,6 +58,22 @@ function projectForViewer(row: RsvpRow) {
 
 const statusOrder = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const
 
+/** What the team's list shows of a registration (a page of the list reads no more than this). */
+type GuestRow = Pick<
+  RsvpRow,
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'partySize'
+  | 'status'
+  | 'dietary'
+  | 'dietaryNotes'
+  | 'accessNeeds'
+  | 'groupIds'
+  | 'notifyChanges'
+  | 'createdAt'
+>
+
 /**
  * The guest list: organisers see everything, viewers no e-mail, dietary or access needs; hosts and
  * caterers are refused (caterers use the totals).
@@ -55,7 +84,11 @@ export async function listRsvps(db: Database, actor: Actor, visitId: string) {
   return guestList(access, rows, groupRows)
 }
 
-function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id: string; name: string }[]) {
+function guestList<R extends GuestRow>(
+  access: 'organise' | 'read',
+  rows: R[],
+  groupRows: { id: string; name: string }[],
+) {
   rows.sort((a, b) => statusOrder[a.status] - statusOrder[b.status])
   return access === 'organise'
     ? { access, rsvps: rows.map(projectFull), groups: groupRows }
@@ -66,67 +99,117 @@ function guestList(access: 'organise' | 'read', rows: RsvpRow[], groupRows: { id
 export async function rsvpTotals(db: Database, actor: Actor, visitId: string) {
   const { visit, access } = await loadVisitFor(db, actor, visitId)
   if (access === 'host') throw new DomainError('forbidden')
-  const [rows, [release], members] = await db.batch([
-    rsvpsOf(db, visitId),
-    capacityVisitOf(db, visitId),
-    membersByGroupOf(db, visitId),
-  ])
-  return { access, ...totalsOf(visit, rows, await snapshotOf(db, release), members) }
-}
-
-/**
- * The registrations page: the totals for the team and the caterers, and the list for the team, from one
- * read of the registrations (not one for the totals and another for the list). Organisers also see who
- * waits and why (the visit's maximum, or which venue is full when).
- */
-export async function guestsPage(db: Database, actor: Actor, visitId: string) {
-  const { visit, access } = await loadVisitFor(db, actor, visitId)
-  if (access === 'host') throw new DomainError('forbidden')
-  const [rows, groupRows, [release], members] = await db.batch([
-    rsvpsOf(db, visitId),
+  const [byStatus, shapes, byGroups, groupRows, [release], members] = await db.batch([
+    ...totalsStatements(db, visitId),
     groupsOf(db, visitId),
     capacityVisitOf(db, visitId),
     membersByGroupOf(db, visitId),
   ])
   const snapshot = await snapshotOf(db, release)
-  const totals = totalsOf(visit, rows, snapshot, members)
-  const list = access === 'organise' || access === 'read' ? guestList(access, rows, groupRows) : null
-  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, confirmedShapes(rows))
-  const waiting =
-    access === 'organise'
-      ? promotions(
-          rows
-            .filter((r) => r.status === 'waitlisted')
-            .map((r) => ({ ...r, groupIds: parseIds(r.groupIds) })),
-          state,
-        ).skipped.map(({ id, blocker }) => {
-          const row = rows.find((r) => r.id === id)
-          return {
-            name: row?.name ?? '',
-            partySize: row?.partySize ?? 0,
-            because: describeBlocker(blocker, visit.timeZone),
-          }
-        })
-      : []
+  return { access, ...totalsOf(visit, { byStatus, shapes, byGroups }, groupRows, snapshot, members) }
+}
+
+/** Registrations on one page of the guest list. */
+export const GUESTS_PER_PAGE = 50
+
+/** What the guest list page is asked for: a search, a status, a page (1 the first). */
+export type GuestListQuery = { search: string; status: RsvpRow['status'] | null; page: number }
+
+/**
+ * The registrations page: the totals for the team and the caterers, and one page of the list for the team.
+ * Every figure is counted by SQLite (per status, per set of groups, per dietary shape), so the page reads a
+ * few dozen rows however many guests there are, all in one batch. Organisers also see who waits and why
+ * (the visit's maximum, or which venue is full when). A page past the end shows the last one.
+ */
+export async function guestsPage(db: Database, actor: Actor, visitId: string, query: GuestListQuery) {
+  const { visit, access } = await loadVisitFor(db, actor, visitId)
+  if (access === 'host') throw new DomainError('forbidden')
+  const team = access === 'organise' || access === 'read'
+  const filter: GuestFilter = { search: query.search, status: query.status, byEmail: access === 'organise' }
+  // Caterers see counts only: their batch reads no row of the list.
+  const pageOf = (page: number) =>
+    guestPageOf(db, visitId, filter, team ? GUESTS_PER_PAGE : 0, (page - 1) * GUESTS_PER_PAGE)
+  const [byStatus, shapes, byGroups, groupRows, [release], members, [counted], firstTry, waitingRows] =
+    await db.batch([
+      ...totalsStatements(db, visitId),
+      groupsOf(db, visitId),
+      capacityVisitOf(db, visitId),
+      membersByGroupOf(db, visitId),
+      guestCountOf(db, visitId, filter),
+      pageOf(query.page),
+      waitingPartiesOf(db, access === 'organise' ? visitId : ''),
+    ])
+  const snapshot = await snapshotOf(db, release)
+  const totals = totalsOf(visit, { byStatus, shapes, byGroups }, groupRows, snapshot, members)
+  const matching = Number(counted?.n ?? 0)
+  const pages = Math.max(1, Math.ceil(matching / GUESTS_PER_PAGE))
+  const page = Math.min(query.page, pages)
+  const rows = page === query.page ? firstTry : await pageOf(page)
+  const list = team
+    ? {
+        ...guestList(access, rows, groupRows),
+        search: query.search,
+        status: query.status,
+        page,
+        pages,
+        matching,
+        perPage: GUESTS_PER_PAGE,
+      }
+    : null
+  const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, byGroups)
+  const waiting = promotions(
+    waitingRows.map((r) => ({ ...r, groupIds: parseIds(r.groupIds) })),
+    state,
+  ).skipped.map(({ id, blocker }) => {
+    const row = waitingRows.find((r) => r.id === id)
+    return {
+      name: row?.name ?? '',
+      partySize: row?.partySize ?? 0,
+      because: describeBlocker(blocker, visit.timeZone),
+    }
+  })
   return { access, ...totals, list, waiting }
 }
 
-/** The confirmed registrations as the capacity rule counts them: people per set of groups. */
-function confirmedShapes(rows: RsvpRow[]) {
-  const people = new Map<string, number>()
-  for (const r of rows)
-    if (r.status === 'confirmed') people.set(r.groupIds, (people.get(r.groupIds) ?? 0) + r.partySize)
-  return [...people].map(([groupIds, n]) => ({ groupIds, people: n }))
+/** The statements that count a visit's registrations: per status, per dietary shape, per set of groups. */
+const totalsStatements = (db: Database, visitId: string) =>
+  [statusTotalsOf(db, visitId), dietaryShapesOf(db, visitId), confirmedByGroupsOf(db, visitId)] as const
+
+type Counted = {
+  byStatus: { status: RsvpRow['status']; registrations: number; people: number; accessNeeds: number }[]
+  shapes: { partySize: number; dietary: string; withNotes: number; registrations: number }[]
+  byGroups: { groupIds: string; people: number; registrations: number }[]
 }
 
 function totalsOf(
   visit: VisitRow,
-  rows: RsvpRow[],
+  counted: Counted,
+  groupRows: { id: string; name: string }[],
   snapshot: Snapshot,
   members: { groupId: string | null; members: number }[],
 ) {
-  const confirmed = rows.filter((r) => r.status === 'confirmed')
-  const people = (list: RsvpRow[]) => list.reduce((sum, r) => sum + r.partySize, 0)
+  const status = (s: RsvpRow['status']) => {
+    const row = counted.byStatus.find((r) => r.status === s)
+    return {
+      registrations: Number(row?.registrations ?? 0),
+      people: Number(row?.people ?? 0),
+      accessNeeds: Number(row?.accessNeeds ?? 0),
+    }
+  }
+  const confirmed = status('confirmed')
+  const waitlisted = status('waitlisted')
+  const cancelled = status('cancelled')
+  // A guest may go with several groups: each group counts them once; [] is the whole company.
+  const perGroup = new Map(groupRows.map((g) => [g.id, { registrations: 0, people: 0 }]))
+  const wholeCompany = { registrations: 0, people: 0 }
+  for (const shape of counted.byGroups) {
+    const ids = parseIds(shape.groupIds)
+    for (const sum of ids.length === 0 ? [wholeCompany] : ids.map((id) => perGroup.get(id))) {
+      if (!sum) continue
+      sum.registrations += Number(shape.registrations)
+      sum.people += Number(shape.people)
+    }
+  }
   const state = capacityStateOf(visit.rsvpCapacity, snapshot, members, [])
   const whole = guestLimit(state, [])
   const groupLimits = groupLimitsOf(state, snapshot, whole, visit.timeZone)
@@ -137,12 +220,28 @@ function totalsOf(
       /** The limit that applies to a guest of the whole company, and the venue and moment that set it. */
       limit: whole ? describeLimit(whole, visit.timeZone) : null,
       groupLimits,
-      confirmedParties: confirmed.length,
-      confirmedPeople: people(confirmed),
-      waitlistedParties: rows.filter((r) => r.status === 'waitlisted').length,
-      waitlistedPeople: people(rows.filter((r) => r.status === 'waitlisted')),
-      dietary: dietaryTotals(confirmed.map((r) => ({ ...r, dietary: parseDietary(r.dietary) }))),
-      accessNeedsCount: confirmed.filter((r) => r.accessNeeds.trim() !== '').length,
+      registrations: confirmed.registrations + waitlisted.registrations + cancelled.registrations,
+      byStatus: {
+        confirmed: { registrations: confirmed.registrations, people: confirmed.people },
+        waitlisted: { registrations: waitlisted.registrations, people: waitlisted.people },
+        cancelled: { registrations: cancelled.registrations, people: cancelled.people },
+      },
+      /** Confirmed guests per group they go with, and those with the whole company. */
+      byGroup: groupRows.map((g) => ({ id: g.id, name: g.name, ...(perGroup.get(g.id) ?? wholeCompany) })),
+      wholeCompany,
+      confirmedParties: confirmed.registrations,
+      confirmedPeople: confirmed.people,
+      waitlistedParties: waitlisted.registrations,
+      waitlistedPeople: waitlisted.people,
+      dietary: dietaryTotals(
+        counted.shapes.map((s) => ({
+          partySize: s.partySize,
+          dietary: parseDietary(s.dietary),
+          dietaryNotes: Number(s.withNotes) ? 'x' : '',
+          registrations: Number(s.registrations),
+        })),
+      ),
+      accessNeedsCount: confirmed.accessNeeds,
     },
   }
 }

@@ -47,13 +47,15 @@ function ConfirmPage({
 }
 
 /**
- * A destructive form (delete, remove, archive, revoke) goes ahead only with `confirm=yes`. Without it —
- * a form without JavaScript, a double tap — nothing changes: the person gets a page that asks first and
- * posts the same fields again with the confirmation. Signed-in people only (others get 401 as before).
+ * A destructive form (delete, remove, archive, revoke, cancel) goes ahead only with `confirm=yes`. Without
+ * it — a form without JavaScript, a double tap — nothing changes: the person gets a page that asks first
+ * and posts the same fields again with the confirmation. Signed-in people only (others get 401 as before),
+ * unless `{ link: true }`: a private-link page (a guest, a speaker), where the token in the path is the key
+ * and the route itself answers an unknown one.
  */
-export const confirmFirst = (kind: ConfirmKind): MiddlewareHandler<AppEnv> =>
+export const confirmFirst = (kind: ConfirmKind, { link = false } = {}): MiddlewareHandler<AppEnv> =>
   async function confirmFirst(c, next) {
-    requirePerson(c)
+    if (!link) requirePerson(c)
     // Hono keeps the parsed body, so the route's own validator reads it again.
     const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>
     if (confirmed(body.confirm)) return next()
