@@ -4,6 +4,7 @@ import type { HtmlEscapedString } from 'hono/utils/html'
 import { DomainError } from '../../../shared/errors'
 import type { Messages } from '../../../shared/i18n'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
@@ -443,7 +444,7 @@ export const cateringPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/catering/contributions/:contributionId/remove', async (c) => {
+  .post('/catering/contributions/:contributionId/remove', confirmFirst('removeContribution'), async (c) => {
     const signedIn = requirePerson(c)
     const orderId = await removeContribution(
       c.var.db,

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { objectResponse } from '../../platform/http/file-response'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, idOrNull, list, requiredNumber, text } from '../../platform/http/form-values'
@@ -151,7 +152,7 @@ export const photoPages = new Hono<AppEnv>()
         stale(c),
       ),
   )
-  .post('/visits/:visitId/photos/:photoId/delete', async (c) => {
+  .post('/visits/:visitId/photos/:photoId/delete', confirmFirst('deletePhoto'), async (c) => {
     const { signedIn } = await visitPhoto(c)
     await deletePhoto(c.var.db, c.env.PHOTOS, signedIn.actor, c.req.param('photoId'), new Date())
     return c.redirect(`/visits/${c.req.param('visitId')}/photos?done=deleted`, 303)
@@ -200,7 +201,7 @@ export const photoPages = new Hono<AppEnv>()
       return renderPhotos(c, { madeLink: link.url })
     },
   )
-  .post('/visits/:visitId/photo-links/:linkId/revoke', async (c) => {
+  .post('/visits/:visitId/photo-links/:linkId/revoke', confirmFirst('revokePhotoLink'), async (c) => {
     const signedIn = requirePerson(c)
     await revokePhotoLink(c.var.db, c.env.PHOTOS, signedIn.actor, c.req.param('linkId'), new Date())
     return c.redirect(`/visits/${c.req.param('visitId')}/photos?done=revoked#links`, 303)

@@ -117,7 +117,7 @@ export const photoRows: Record<string, Row> = {
     expect: photoPost,
   },
   'POST /visits/:visitId/photos/:photoId/delete': {
-    request: async (w) => ({ path: `/visits/${w.visitA}/photos/${(await photoOf(w)).id}/delete`, form: {} }),
+    request: async (w) => ({ path: `/visits/${w.visitA}/photos/${(await photoOf(w)).id}/delete`, form: { confirm: 'yes' } }),
     expect: photoPost,
   },
   'POST /visits/:visitId/photos/:photoId/move': {
@@ -142,7 +142,7 @@ export const photoRows: Record<string, Row> = {
   'POST /visits/:visitId/photo-links/:linkId/revoke': {
     request: async (w) => ({
       path: `/visits/${w.visitA}/photo-links/${(await linkOf(w)).id}/revoke`,
-      form: {},
+      form: { confirm: 'yes' },
     }),
     expect: curatePost,
   },

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import type { Lang } from '../../../shared/i18n'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { defined, text } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
@@ -77,7 +78,7 @@ export const privacyPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/teams/:teamId/privacy/:requestId/erase', async (c) => {
+  .post('/teams/:teamId/privacy/:requestId/erase', confirmFirst('eraseRequest'), async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, requestId } = c.req.param()
     await eraseNow(c.var.db, c.env.PHOTOS, signedIn.actor, teamId, requestId, new Date())

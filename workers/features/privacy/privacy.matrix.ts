@@ -116,7 +116,7 @@ export const privacyRows: Record<string, Row> = {
     expect: ownerPost,
   },
   'POST /teams/:teamId/privacy/:requestId/erase': {
-    request: async (w) => ({ path: await pendingRequest(w), form: {} }),
+    request: async (w) => ({ path: await pendingRequest(w), form: { confirm: 'yes' } }),
     expect: ownerPost,
   },
 }

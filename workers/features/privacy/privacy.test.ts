@@ -177,12 +177,17 @@ describe('erasure', () => {
     )
     const [request] = await db.select().from(erasureRequests).where(eq(erasureRequests.email, email))
     expect(
-      (await form(`/teams/${w.teamB}/privacy/${request!.id}/erase`, {}, { cookie: w.person.outsider.cookie }))
-        .status,
+      (
+        await form(
+          `/teams/${w.teamB}/privacy/${request!.id}/erase`,
+          { confirm: 'yes' },
+          { cookie: w.person.outsider.cookie },
+        )
+      ).status,
     ).toBe(404)
     const erased = await form(
       `/teams/${w.teamA}/privacy/${request!.id}/erase`,
-      {},
+      { confirm: 'yes' },
       { cookie: w.person.owner.cookie },
     )
     expect(erased.status).toBe(303)

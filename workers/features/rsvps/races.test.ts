@@ -105,7 +105,7 @@ describe('a cancellation racing a promotion and a new registration', () => {
     const config = readConfig(env as unknown as Cloudflare.Env)
     // Anna cancels while the organisers' raise of nothing runs a promotion and Dirk registers for three.
     const [cancelled, , fresh] = await Promise.all([
-      form(`/r/${annaToken}/cancel`, {}),
+      form(`/r/${annaToken}/cancel`, { confirm: 'yes' }),
       promoteWaitlist(database, config, w.visitA, new Date()),
       register(w, dirk, 3),
       promoteWaitlist(database, config, w.visitA, new Date()),
@@ -133,8 +133,8 @@ describe('a cancellation racing a promotion and a new registration', () => {
     const database = openDatabase(env.DB)
     const config = readConfig(env as unknown as Cloudflare.Env)
     await Promise.all([
-      form(`/r/${t1}/cancel`, {}),
-      form(`/r/${t2}/cancel`, {}),
+      form(`/r/${t1}/cancel`, { confirm: 'yes' }),
+      form(`/r/${t2}/cancel`, { confirm: 'yes' }),
       promoteWaitlist(database, config, w.visitA, new Date()),
       promoteWaitlist(database, config, w.visitA, new Date()),
     ])

@@ -5,6 +5,7 @@ import { talkStates } from '../../../shared/domain/talks'
 import { DomainError, type FieldError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { downloadName } from '../../platform/files/filename'
+import { confirmFirst } from '../../platform/http/confirm'
 import { downloadResponse } from '../../platform/http/file-response'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { filledRows, remapRows } from '../../platform/http/form-rows'
@@ -471,7 +472,7 @@ export const talkPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/slots/:slotId/delete', async (c) => {
+  .post('/slots/:slotId/delete', confirmFirst('deleteSlot'), async (c) => {
     const signedIn = requirePerson(c)
     const slotId = c.req.param('slotId')
     const visitId = await slotVisitId(c.var.db, slotId)

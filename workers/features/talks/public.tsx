@@ -5,6 +5,7 @@ import { slugSchema } from '../../../shared/schemas/common'
 import type { AppEnv } from '../../platform/env'
 import { downloadName } from '../../platform/files/filename'
 import { receiveUpload } from '../../platform/files/r2-upload'
+import { confirmFirst } from '../../platform/http/confirm'
 import { downloadResponse, imageResponse } from '../../platform/http/file-response'
 import { saveOrShowAgain, serviceFieldErrors } from '../../platform/http/form-outcome'
 import { remapRows, rowsOf } from '../../platform/http/form-rows'
@@ -406,7 +407,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
         return 'saved'
       }),
   )
-  .post('/t/:token/withdraw', (c) =>
+  .post('/t/:token/withdraw', confirmFirst('withdrawTalk', { link: true }), (c) =>
     speakerChange(c, 'edit', async (token) => speakerActionByToken(c.var.db, token, 'withdraw', new Date())),
   )
   .post('/t/:token/confirm', (c) =>

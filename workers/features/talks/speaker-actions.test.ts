@@ -77,7 +77,7 @@ describe('the speaker’s private link', () => {
     const w = await makeWorld()
     await openCall(w)
     const { token, talkId } = await submitted(w)
-    expect((await form(`/t/${token}/withdraw`, {})).status).toBe(303)
+    expect((await form(`/t/${token}/withdraw`, { confirm: 'yes' })).status).toBe(303)
     expect(await stateOf(talkId)).toBe('withdrawn')
     const edit = await form(`/t/${token}`, {
       version: '2',
@@ -132,7 +132,7 @@ describe('co-speakers', () => {
     const coPage = await (await page(`/t/${coToken}`)).text()
     expect(coPage).toContain('Ja, ik doe mee')
     // A co-speaker cannot change or withdraw the talk.
-    expect((await form(`/t/${coToken}/withdraw`, {})).status).toBe(403)
+    expect((await form(`/t/${coToken}/withdraw`, { confirm: 'yes' })).status).toBe(403)
     expect(
       (
         await form(`/t/${coToken}`, {

@@ -322,7 +322,7 @@ export const talkRows: Record<string, Row> = {
     expect: linkOnly(303),
   },
   'POST /t/:token/withdraw': {
-    request: viaLink({}, (_s, t) => `/t/${t}/withdraw`, {}),
+    request: viaLink({}, (_s, t) => `/t/${t}/withdraw`, { confirm: 'yes' }),
     expect: linkOnly(303),
   },
   'POST /t/:token/confirm': {
@@ -450,7 +450,7 @@ export const talkRows: Record<string, Row> = {
     expect: teamWrite,
   },
   'POST /slots/:slotId/delete': {
-    request: withSetup({ slot: 'free' }, (_w, made) => ({ path: `/slots/${made.slotId}/delete`, form: {} })),
+    request: withSetup({ slot: 'free' }, (_w, made) => ({ path: `/slots/${made.slotId}/delete`, form: { confirm: 'yes' } })),
     expect: teamWrite,
   },
   'GET /visits/:visitId/mail-templates': {

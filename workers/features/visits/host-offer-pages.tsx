@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { defined, numberOrNull, text, yesNo } from '../../platform/http/form-values'
 import { formBody } from '../../platform/http/validation'
@@ -125,7 +126,7 @@ export const hostOfferPages = new Hono<AppEnv>()
       )
     },
   )
-  .post('/teams/:teamId/host-offers/:offerId/decline', async (c) => {
+  .post('/teams/:teamId/host-offers/:offerId/decline', confirmFirst('declineHostOffer'), async (c) => {
     const signedIn = requirePerson(c)
     const { teamId, offerId } = c.req.param()
     return saveOrShowAgain(

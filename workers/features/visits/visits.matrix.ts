@@ -215,7 +215,7 @@ export const pageRows: Record<string, Row> = {
     expect: teamWrite,
   },
   'POST /teams/:teamId/host-offers/:offerId/decline': {
-    request: (w) => ({ path: `/teams/${w.teamA}/host-offers/${w.offerA}/decline`, form: {} }),
+    request: (w) => ({ path: `/teams/${w.teamA}/host-offers/${w.offerA}/decline`, form: { confirm: 'yes' } }),
     expect: teamWrite,
   },
   // The residents' form: public, by link only.
