@@ -53,6 +53,12 @@ export const baseRows: Record<string, Row> = {
   },
   'GET /assets/app.css': { request: () => ({ path: '/assets/app.css' }), expect: everyone(200) },
   'GET /assets/icon.svg': { request: () => ({ path: '/assets/icon.svg' }), expect: everyone(200) },
+  ...Object.fromEntries(
+    [180, 192, 512].map((size) => [
+      `GET /assets/icon-${size}-v1.png`,
+      { request: () => ({ path: `/assets/icon-${size}-v1.png` }), expect: everyone(200) },
+    ]),
+  ),
   'GET /assets/manifest.webmanifest': {
     request: () => ({ path: '/assets/manifest.webmanifest' }),
     expect: everyone(200),

@@ -1,3 +1,4 @@
+import { iconPath } from './icon-png'
 /** How far the programme day view's generated placement classes reach: a whole day in 5-minute rows. */
 export const timelineLimits = { rows: 24 * 12, lanes: 40 } as const
 
@@ -244,7 +245,10 @@ ${timelineCss()}
 /** A small icon, so browsers do not ask for /favicon.ico in vain. */
 export const iconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#1f6b3a"/><path d="M9 20c3-8 11-8 14 0" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"/><circle cx="16" cy="11" r="3" fill="#fff"/></svg>`
 
-/** The web app manifest: name, colours and the icon (one SVG serves every size). */
+/**
+ * The web app manifest: name, colours and the icons: the SVG for whoever takes it, PNGs of 192 and 512 px for
+ * Android (the 512 also as maskable: its green fills the square, the figure sits in the safe circle).
+ */
 export const webManifest = (name: string, description: string, lang: string) =>
   JSON.stringify({
     name,
@@ -255,5 +259,10 @@ export const webManifest = (name: string, description: string, lang: string) =>
     display: 'minimal-ui',
     background_color: '#ffffff',
     theme_color: '#1f6b3a',
-    icons: [{ src: '/assets/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    icons: [
+      { src: '/assets/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      { src: iconPath(192), sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: iconPath(512), sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: iconPath(512), sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
   })

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { AppEnv } from '../env'
 import { appCss, iconSvg, webManifest } from './app-css'
+import { iconPath, iconPng, iconSizes } from './icon-png'
 
 /** Static assets served by the Worker itself; revalidated by ETag so a new deploy shows at once. */
 export const assetRoutes = new Hono<AppEnv>()
@@ -22,3 +23,11 @@ export const assetRoutes = new Hono<AppEnv>()
     })
   })
   .get('/favicon.ico', (c) => c.redirect('/assets/icon.svg', 301))
+
+// The PNG icons (home screens that take no SVG): their names carry a version, so they are kept for a year.
+for (const size of iconSizes) {
+  assetRoutes.get(iconPath(size), (c) => {
+    c.header('cache-control', 'public, max-age=31536000, immutable')
+    return c.body(iconPng(size), 200, { 'content-type': 'image/png' })
+  })
+}

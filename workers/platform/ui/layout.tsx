@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Messages } from '../../../shared/i18n'
+import { iconPath } from '../assets/icon-png'
 
 export type LayoutProps = {
   t: Messages
@@ -33,7 +34,7 @@ export function Layout({ t, title, currentUrl, person, head, children }: LayoutP
         <meta name="description" content={t.app.tagline} />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-        <link rel="apple-touch-icon" href="/assets/icon.svg" />
+        <link rel="apple-touch-icon" sizes="180x180" href={iconPath(180)} />
         <link rel="manifest" href="/assets/manifest.webmanifest" />
         <meta name="theme-color" content="#1f6b3a" />
         {head}
