@@ -60,6 +60,8 @@ export const errorReasons = [
   // catering: an order cancelled or delivered takes no answer and sends nothing; a status step not possible
   'order_closed',
   'order_status',
+  // releases: nothing changed since the last release, so there is nothing to publish
+  'empty_release',
 ] as const
 export type ErrorReason = (typeof errorReasons)[number]
 

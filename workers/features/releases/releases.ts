@@ -151,6 +151,16 @@ export async function publish(
   if (!p) throw new DomainError('not_found')
   const snapshot = draftSnapshot(p, previous?.snapshot ?? null)
   const changes = diffReleases(previous?.snapshot ?? null, snapshot)
+  // As on the page: a release that changes nothing ("Version 3" with no changes) is refused, for the API too.
+  if (changes.length === 0) {
+    throw new DomainError(
+      'conflict',
+      'Nothing changed since the last release; an empty release is not published.',
+      {
+        reason: 'empty_release',
+      },
+    )
+  }
   const number = (previous?.number ?? 0) + 1
   const id = crypto.randomUUID()
   // A large programme's items go in parts beside the row (D1 holds at most 2 MB in one value).
