@@ -1,7 +1,7 @@
 /** The registration mails (confirmed, waitlisted, promoted, renewal, address move): one frame, the news differs. */
 import type { Lang } from '../i18n'
 import type { Body } from './templates'
-import { oneLine } from './text'
+import { greeting, oneLine } from './text'
 
 /**
  * What every registration mail says: which visit, when, for how many, and the private link; the guest's
@@ -13,12 +13,6 @@ export type RsvpMailParams = {
   date: string
   partySize: number
   name?: string | undefined
-}
-
-/** "Beste Anna," when the name is known, else "Hallo,". */
-const greeting = (lang: Lang, name: string | undefined) => {
-  const who = name ? oneLine(name).trim() : ''
-  return lang === 'nl' ? (who ? `Beste ${who},` : 'Hallo,') : who ? `Dear ${who},` : 'Hello,'
 }
 
 const people = (lang: Lang, n: number) =>

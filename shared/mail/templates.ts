@@ -11,7 +11,7 @@ import {
 } from './reports-templates'
 import { composeVisitRole, type VisitRoleMailParams } from './role-templates'
 import { composeRsvp, type RsvpMailParams } from './rsvp-templates'
-import { oneLine } from './text'
+import { greeting, oneLine } from './text'
 
 /** The parameters each mail template needs. */
 export type MailParams = {
@@ -30,7 +30,7 @@ export type MailParams = {
   /** The organisers cancelled a registration: `link` is the guest's private page. */
   rsvp_cancelled_by_team: RsvpMailParams
   /** After a release: the changes that concern this guest (already in sentences), with an opt-out link. */
-  programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string }
+  programme_changed: { link: string; visitTitle: string; lines: string[]; optOutLink: string; name?: string }
   /** A speaker's submission arrived: `link` is their private /t/{token} page. */
   talk_received: TalkMailParams
   /** The speaker asked for their link again: `link` renews it (/t/renew/…); the link they hold keeps working. */
@@ -221,7 +221,7 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
         ? {
             subject: oneLine(`Het programma van ${visitTitle} is gewijzigd`),
             body: {
-              greeting: 'Hallo,',
+              greeting: greeting('nl', content.params.name),
               before: [
                 `Er is een nieuwe versie van het programma van ${visitTitle}. Voor jou verandert dit:`,
                 ...lines,
@@ -235,7 +235,7 @@ function compose(lang: Lang, content: MailContent): { subject: string; body: Bod
         : {
             subject: oneLine(`The programme of ${visitTitle} has changed`),
             body: {
-              greeting: 'Hello,',
+              greeting: greeting('en', content.params.name),
               before: [
                 `There is a new version of the programme of ${visitTitle}. For you this changes:`,
                 ...lines,
@@ -306,7 +306,7 @@ function composeTalk(
         ? {
             subject: `We hebben je voordracht ontvangen: ${talk}`,
             before: [
-              `Dank je wel${name ? `, ${name}` : ''}! We hebben je voordracht ‘${talk}’ voor ${visit} op ${params.date} ontvangen.`,
+              `Dank je wel! We hebben je voordracht ‘${talk}’ voor ${visit} op ${params.date} ontvangen.`,
               'Met de knop hieronder bekijk je je voordracht. Zolang hij nog niet is geaccepteerd, kun je hem daar wijzigen. Je kunt er ook je beschikbaarheid bijwerken, dia’s of een hand-out uploaden, of je voordracht intrekken.',
               frame.private,
             ],
@@ -315,7 +315,7 @@ function composeTalk(
         : {
             subject: `We received your talk: ${talk}`,
             before: [
-              `Thank you${name ? `, ${name}` : ''}! We received your talk ‘${talk}’ for ${visit} on ${params.date}.`,
+              `Thank you! We received your talk ‘${talk}’ for ${visit} on ${params.date}.`,
               'With the button below you can see your talk. As long as it has not been accepted, you can change it there. You can also update your availability, upload slides or a handout, or withdraw your talk.',
               frame.private,
             ],
@@ -345,7 +345,7 @@ function composeTalk(
   return {
     subject: news.subject,
     body: {
-      greeting: nl ? 'Hallo,' : 'Hello,',
+      greeting: greeting(lang, name),
       before: news.before,
       button: frame.button,
       fallback: frame.fallback,
@@ -368,7 +368,7 @@ function composeCoSpeaker(
     ? {
         subject: `${main} noemt je als medespreker: ${talk}`,
         body: {
-          greeting: 'Hallo,',
+          greeting: greeting('nl', params.speakerName),
           before: [
             `${main} heeft een voordracht ingediend voor ${visit} op ${params.date}: ‘${talk}’. Daarin noemt ${main} jou als medespreker.`,
             'Doe je mee? Bevestig het dan met de knop hieronder. Daar kun je ook iets over jezelf vertellen, aangeven wanneer je kunt en kiezen of je naam gepubliceerd mag worden. Wil je niet meedoen, dan kun je daar afzeggen.',
@@ -383,7 +383,7 @@ function composeCoSpeaker(
     : {
         subject: `${main} names you as co-speaker: ${talk}`,
         body: {
-          greeting: 'Hello,',
+          greeting: greeting('en', params.speakerName),
           before: [
             `${main} submitted a talk for ${visit} on ${params.date}: ‘${talk}’, and names you as co-speaker.`,
             'Will you take part? Then please confirm with the button below. There you can also say something about yourself, tell when you are available and choose whether your name may be published. If you do not want to take part, you can decline there.',

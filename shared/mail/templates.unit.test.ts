@@ -92,3 +92,42 @@ describe('types', () => {
     expect(typeof wrong).toBe('function')
   })
 })
+
+describe('greetings', () => {
+  const rsvp = {
+    link: 'https://rondgang.example/r/abc',
+    visitTitle: 'Buurtschouw',
+    date: '12 juni',
+    partySize: 2,
+  }
+  it('greet the reader by name when it is known, and plainly when not', () => {
+    expect(renderMail('rsvp_confirmed', 'nl', { ...rsvp, name: 'Anna de Vries' }).text).toMatch(
+      /^Beste Anna de Vries,\n/,
+    )
+    expect(renderMail('rsvp_promoted', 'en', { ...rsvp, name: ' Bert\n' }).text).toMatch(/^Dear Bert,\n/)
+    expect(renderMail('rsvp_confirmed', 'nl', rsvp).text).toMatch(/^Hallo,\n/)
+    expect(renderMail('rsvp_cancelled_by_team', 'nl', { ...rsvp, name: 'Cor' }).text).toContain(
+      'De organisatie heeft je aanmelding voor Buurtschouw op 12 juni (2 personen) geannuleerd.',
+    )
+    const talk = {
+      link: 'https://rondgang.example/t/abc',
+      talkTitle: 'Bijen',
+      visitTitle: 'Buurtschouw',
+      date: '12 juni',
+    }
+    expect(renderMail('talk_received', 'nl', { ...talk, speakerName: 'Dirk' }).text).toMatch(
+      /^Beste Dirk,\n\nDank je wel! We hebben/,
+    )
+    expect(
+      renderMail('co_speaker_invite', 'en', { ...talk, speakerName: 'Eva', mainSpeaker: 'Dirk' }).text,
+    ).toMatch(/^Dear Eva,\n/)
+    const changed = {
+      link: 'https://rondgang.example/v/x/changes',
+      visitTitle: 'Buurtschouw',
+      lines: ['Nieuw: Bijen'],
+      optOutLink: 'https://rondgang.example/unsubscribe/x/y',
+    }
+    expect(renderMail('programme_changed', 'nl', { ...changed, name: 'Fien' }).text).toMatch(/^Beste Fien,\n/)
+    expect(renderMail('programme_changed', 'en', changed).text).toMatch(/^Hello,\n/)
+  })
+})

@@ -37,7 +37,13 @@ export async function mailGuestsAboutChanges(
 ): Promise<number> {
   if (changes.length === 0) return 0
   const guests = await db
-    .select({ id: rsvps.id, email: rsvps.email, lang: rsvps.lang, groupIds: rsvps.groupIds })
+    .select({
+      id: rsvps.id,
+      name: rsvps.name,
+      email: rsvps.email,
+      lang: rsvps.lang,
+      groupIds: rsvps.groupIds,
+    })
     .from(rsvps)
     .where(
       and(
@@ -73,6 +79,7 @@ export async function mailGuestsAboutChanges(
       visitTitle: visit.title,
       lines,
       optOutLink: await optOutLink(config, guest.id),
+      name: guest.name,
     })
     statements.push(queueMail(db, config, { to: guest.email, kind: 'programme_changed', ...mail }, now))
   }

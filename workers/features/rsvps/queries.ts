@@ -48,6 +48,7 @@ export function activeRsvpByEmail(db: Database, slug: string, email: string) {
   return db
     .select({
       id: rsvps.id,
+      name: rsvps.name,
       partySize: rsvps.partySize,
       status: rsvps.status,
       tokenHash: rsvps.tokenHash,

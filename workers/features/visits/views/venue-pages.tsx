@@ -1,6 +1,7 @@
 import { utcToZoned } from '../../../../shared/domain/time'
 import { venueKinds } from '../../../../shared/domain/visits'
 import type { Messages } from '../../../../shared/i18n'
+import { formatLocalDate } from '../../../../shared/i18n/format'
 import { Checkbox, ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { getVenue, listVenues, venueVisits } from '../venues'
 import { Notice, VisitDates } from './visit-parts'
@@ -354,7 +355,7 @@ export function VenuePage({
                       name="opensDate"
                       id={`${prefix}-opensDate`}
                       label={t.venues.opensDate}
-                      options={visitDays(v).map((d) => ({ value: d, label: d }))}
+                      options={visitDays(v).map((d) => ({ value: d, label: formatLocalDate(d, t.locale) }))}
                       value={opens?.date ?? v.startDate}
                       state={state}
                     />
