@@ -95,7 +95,11 @@ describe('visits', () => {
   it('keeps the slug stable once published', async () => {
     const w = await makeWorld()
     const visit = await newVisit(w)
-    await api(`/api/visits/${visit.id}/releases`, { cookie: organiser(w), body: {} })
+    // An empty programme is not published (409): one item first.
+    await addItem(w, visit.id, { start: '10:00', end: '10:30' })
+    expect((await api(`/api/visits/${visit.id}/releases`, { cookie: organiser(w), body: {} })).status).toBe(
+      201,
+    )
     const res = await api(`/api/visits/${visit.id}`, {
       cookie: organiser(w),
       method: 'PATCH',

@@ -106,7 +106,14 @@ describe('calendar feed', () => {
     })
     expect(notModified.status).toBe(304)
     expect(await notModified.text()).toBe('')
-    await api(`/api/visits/${visit.id}/releases`, { cookie: organiser(w), body: {} })
+    // A release needs a change (an unchanged programme is refused with 409).
+    await api(`/api/visits/${visit.id}/items`, {
+      cookie: organiser(w),
+      body: { kind: 'talk', title: 'Nagekomen', date: '2026-10-25', start: '16:00', end: '16:30' },
+    })
+    expect((await api(`/api/visits/${visit.id}/releases`, { cookie: organiser(w), body: {} })).status).toBe(
+      201,
+    )
     const fresh = await SELF.fetch(url(`/v/${slug}/schedule.json`), { headers: { 'if-none-match': etag } })
     expect(fresh.status).toBe(200)
     expect(fresh.headers.get('etag')).not.toBe(etag)
