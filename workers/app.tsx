@@ -32,6 +32,7 @@ import { idempotency } from './platform/middleware/idempotency'
 import { renderer } from './platform/middleware/renderer'
 import { safePath } from './platform/middleware/safe-path'
 import { sameOriginWrites } from './platform/middleware/same-origin'
+import { savedNotice } from './platform/middleware/saved-notice'
 import { session } from './platform/middleware/session'
 
 /** Builds the application: middleware in order, one route() per feature, one error mapping. */
@@ -66,6 +67,7 @@ export function createApp() {
   // A form sent twice, or an API call repeated with its Idempotency-Key, makes one record.
   app.use(idempotency())
   app.use(session())
+  app.use(savedNotice())
   app.use(renderer())
   app.use(
     methodNotAllowed({

@@ -59,6 +59,8 @@ export const organiserNl = {
     visitId: 'Bezoek',
   },
   notFoundTitle: 'Pagina niet gevonden',
+  /** After a form on the team's pages was saved (guard). */
+  savedNotice: 'Je wijziging is opgeslagen.',
   confirm: {
     title: 'Weet je het zeker?',
     questions: {
@@ -255,6 +257,7 @@ export const organiserEn: typeof organiserNl = {
     visitId: 'Visit',
   },
   notFoundTitle: 'Page not found',
+  savedNotice: 'Your change is saved.',
   confirm: {
     title: 'Are you sure?',
     questions: {

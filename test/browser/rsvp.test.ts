@@ -91,6 +91,9 @@ describe.skipIf(!hasChromium)(
       expect(await fitsTheScreen()).toBe(true)
 
       await page.getByRole('button', { name: 'Aanmelding afzeggen' }).click()
+      // Asked first (a page, so it works without JavaScript); confirming cancels.
+      expect(await page.locator('h1').textContent()).toBe('Weet je het zeker?')
+      await page.getByRole('button', { name: 'Ja, zeg af' }).click()
       await page.waitForURL('**?cancelled=1')
       expect(await page.getByRole('status').textContent()).toContain('Je hebt afgezegd')
       expect(await page.locator('.rsvp-status').textContent()).toBe('Afgezegd')

@@ -47,4 +47,6 @@ type AppVariables = {
   /** Who is asking: anonymous or a signed-in person with their roles. */
   actor: Actor
   signedIn: SignedIn | null
+  /** The last form was saved (platform/middleware/saved-notice.ts): the page says so. */
+  savedNotice?: boolean
 }

@@ -12,6 +12,8 @@ export type LayoutProps = {
   person?: { email: string; name: string } | null | undefined
   /** More elements for the head: a page's share-card metadata or feed link. */
   head?: Child
+  /** The last form was saved: a notice at the top of the page. */
+  saved?: boolean | undefined
   children?: Child
 }
 
@@ -23,7 +25,7 @@ function switchHref(currentUrl: string, lang: string): string {
 }
 
 /** The page frame every HTML page shares: landmarks, skip link, language switch, one stylesheet. */
-export function Layout({ t, title, currentUrl, person, head, children }: LayoutProps) {
+export function Layout({ t, title, currentUrl, person, head, saved, children }: LayoutProps) {
   const other = t.lang === 'nl' ? 'en' : 'nl'
   return (
     <html lang={t.lang}>
@@ -74,6 +76,11 @@ export function Layout({ t, title, currentUrl, person, head, children }: LayoutP
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>
+          {saved ? (
+            <p class="notice success saved-notice" role="status">
+              {t.organiser.savedNotice}
+            </p>
+          ) : null}
           {children}
         </main>
         <footer class="site-footer">
