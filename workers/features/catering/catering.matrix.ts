@@ -147,7 +147,10 @@ export const cateringRows: Record<string, Row> = {
     expect: teamWrite,
   },
   'POST /catering/contributions/:contributionId/remove': {
-    request: withCatering((_w, m) => ({ path: `/catering/contributions/${m.open}/remove`, form: { confirm: 'yes' } })),
+    request: withCatering((_w, m) => ({
+      path: `/catering/contributions/${m.open}/remove`,
+      form: { confirm: 'yes' },
+    })),
     expect: teamWrite,
   },
   'POST /catering/contributions/:contributionId/action': {

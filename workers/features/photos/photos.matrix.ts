@@ -117,7 +117,10 @@ export const photoRows: Record<string, Row> = {
     expect: photoPost,
   },
   'POST /visits/:visitId/photos/:photoId/delete': {
-    request: async (w) => ({ path: `/visits/${w.visitA}/photos/${(await photoOf(w)).id}/delete`, form: { confirm: 'yes' } }),
+    request: async (w) => ({
+      path: `/visits/${w.visitA}/photos/${(await photoOf(w)).id}/delete`,
+      form: { confirm: 'yes' },
+    }),
     expect: photoPost,
   },
   'POST /visits/:visitId/photos/:photoId/move': {

@@ -273,7 +273,13 @@ describe('host sign-up', () => {
     ])
     // Deciding twice is refused.
     expect(
-      (await form(`/teams/${w.teamA}/host-offers/${saved?.id}/decline`, { confirm: 'yes' }, { cookie: organiser })).status,
+      (
+        await form(
+          `/teams/${w.teamA}/host-offers/${saved?.id}/decline`,
+          { confirm: 'yes' },
+          { cookie: organiser },
+        )
+      ).status,
     ).toBe(409)
 
     // Marja signs in with the address she gave and sees her venue with its practical fields to change.

@@ -450,7 +450,10 @@ export const talkRows: Record<string, Row> = {
     expect: teamWrite,
   },
   'POST /slots/:slotId/delete': {
-    request: withSetup({ slot: 'free' }, (_w, made) => ({ path: `/slots/${made.slotId}/delete`, form: { confirm: 'yes' } })),
+    request: withSetup({ slot: 'free' }, (_w, made) => ({
+      path: `/slots/${made.slotId}/delete`,
+      form: { confirm: 'yes' },
+    })),
     expect: teamWrite,
   },
   'GET /visits/:visitId/mail-templates': {
