@@ -212,6 +212,7 @@ export const programmeApi = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       const p = await updateParticipant(
         c.var.db,
+        c.var.config,
         signedIn.actor,
         c.req.param('participantId'),
         c.req.valid('json'),
@@ -225,7 +226,13 @@ export const programmeApi = new Hono<AppEnv>()
     doc('participants', 'Remove someone from the company', { status: 204, description: 'Removed' }),
     async (c) => {
       const signedIn = requirePerson(c)
-      await deleteParticipant(c.var.db, signedIn.actor, c.req.param('participantId'), new Date())
+      await deleteParticipant(
+        c.var.db,
+        c.var.config,
+        signedIn.actor,
+        c.req.param('participantId'),
+        new Date(),
+      )
       return c.body(null, 204)
     },
   )

@@ -330,6 +330,7 @@ export const programmePages = new Hono<AppEnv>()
         async () => {
           const { visitId } = await updateParticipant(
             c.var.db,
+            c.var.config,
             signedIn.actor,
             id,
             c.req.valid('form'),
@@ -349,7 +350,7 @@ export const programmePages = new Hono<AppEnv>()
       const signedIn = requirePerson(c)
       const { visitId, participantId } = c.req.param()
       // The service checks the participant's own visit; the path's visit only says where to go back to.
-      await deleteParticipant(c.var.db, signedIn.actor, participantId, new Date())
+      await deleteParticipant(c.var.db, c.var.config, signedIn.actor, participantId, new Date())
       return c.redirect(`/visits/${visitId}/participants`, 303)
     },
   )

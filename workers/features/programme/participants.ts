@@ -4,8 +4,10 @@ import { groups, participants } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
 import { auditEntry } from '../../platform/audit'
+import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { auditWhen, rowAtVersion } from '../visits/audit-when'
+import { guestRoomChanged } from '../visits/guest-room'
 import { fieldError, loadVisitFor, type VisitAccess } from '../visits/visits'
 import type { participantCreateSchema, participantUpdateSchema } from './schemas'
 
@@ -72,9 +74,13 @@ async function participantForOrganiser(db: Database, actor: Person, id: string) 
   return { row, visit }
 }
 
-/** Changes someone in the company, based on the version seen. */
+/**
+ * Changes someone in the company, based on the version seen. The company counts where guests are counted: a
+ * member moved to another group may make room in the first, so the waitlist is looked at again.
+ */
 export async function updateParticipant(
   db: Database,
+  config: Config,
   actor: Person,
   id: string,
   input: InferOutput<typeof participantUpdateSchema>,
@@ -109,6 +115,8 @@ export async function updateParticipant(
     throw new DomainError('conflict', 'Changed by someone else; look at the newest version.', {
       reason: 'stale',
     })
+  if (patch.groupId !== undefined && patch.groupId !== row.groupId)
+    await guestRoomChanged(db, config, row.visitId, now)
   return projectParticipant(updated[0], 'organise')
 }
 
@@ -126,8 +134,8 @@ export async function getParticipant(db: Database, actor: Actor, id: string) {
   return { access, visit, participant: projectParticipant(row, access), groups: groupRows }
 }
 
-/** Removes someone from the company. */
-export async function deleteParticipant(db: Database, actor: Person, id: string, now: Date) {
+/** Removes someone from the company: their place may go to the first guest on the waitlist. */
+export async function deleteParticipant(db: Database, config: Config, actor: Person, id: string, now: Date) {
   const { row, visit } = await participantForOrganiser(db, actor, id)
   await db.batch([
     db.delete(participants).where(eq(participants.id, id)),
@@ -141,4 +149,5 @@ export async function deleteParticipant(db: Database, actor: Person, id: string,
       at: now,
     }),
   ])
+  await guestRoomChanged(db, config, row.visitId, now)
 }

@@ -135,6 +135,45 @@ describe('capacity per place and time', () => {
     expect((await latestMailTo(guest(w, 'anton')))?.kind).toBe('rsvp_promoted')
   })
 
+  it('gives the place of a company member who is removed, or moves group, to the first guest waiting', async () => {
+    const w = await makeWorld()
+    const { groupA, groupB } = await tour(w)
+    // The kitchen (6) holds the mayor and Arie's five; Anton waits.
+    expect(await registered(w, guest(w, 'arie'), 5, { groupIds: [groupA] })).toBe('confirmed')
+    expect(await registered(w, guest(w, 'anton'), 1, { groupIds: [groupA] })).toBe('waitlisted')
+    expect(await registered(w, guest(w, 'arend'), 1, { groupIds: [groupA] })).toBe('waitlisted')
+    const company = (await (await api(`/api/visits/${w.visitA}/participants`, organiser(w))).json()) as {
+      participants: { id: string; version: number; groupId: string | null }[]
+    }
+    const [mayor] = company.participants.filter((p) => p.groupId === groupA)
+    expect(mayor).toBeDefined()
+    // The mayor goes with group B: one place in the kitchen, for the first who waits.
+    const moved = await api(`/api/participants/${mayor?.id}`, {
+      method: 'PATCH',
+      ...organiser(w),
+      body: { version: mayor?.version, groupId: groupB },
+    })
+    expect(moved.status, await moved.clone().text()).toBe(200)
+    expect(await statusOf(guest(w, 'anton'))).toBe('confirmed')
+    expect((await latestMailTo(guest(w, 'anton')))?.kind).toBe('rsvp_promoted')
+    expect(await statusOf(guest(w, 'arend'))).toBe('waitlisted')
+
+    // Elsewhere, the mayor is taken off the company: the place goes to the first who waits.
+    const v = await makeWorld()
+    await tour(v)
+    expect(await registered(v, guest(v, 'bram'), 5, { groupIds: [v.groupA] })).toBe('confirmed')
+    expect(await registered(v, guest(v, 'bert'), 1, { groupIds: [v.groupA] })).toBe('waitlisted')
+    const [member] = (
+      (await (await api(`/api/visits/${v.visitA}/participants`, organiser(v))).json()) as {
+        participants: { id: string }[]
+      }
+    ).participants
+    const removed = await api(`/api/participants/${member?.id}`, { method: 'DELETE', ...organiser(v) })
+    expect(removed.status).toBe(204)
+    expect(await statusOf(guest(v, 'bert'))).toBe('confirmed')
+    expect((await latestMailTo(guest(v, 'bert')))?.kind).toBe('rsvp_promoted')
+  })
+
   it('shows the guest the limit on the form when a venue limits and no maximum is set', async () => {
     const w = await makeWorld()
     await tour(w)
