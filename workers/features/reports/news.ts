@@ -4,6 +4,8 @@ import { DomainError } from '../../../shared/errors'
 import { escapeHtml } from '../../../shared/mail/templates'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
+import { shortMemory } from '../../platform/http/public-cache'
+import { HEAD_MEMORY_MS } from '../releases/public-schedule'
 import { archiveMonth, plainText, renderMarkdown } from './rules'
 
 /** A team id as it stands in a path: our own ids only, anything else is 404 before a query. */
@@ -51,10 +53,23 @@ const newsQueries = prepareOnce((db) => ({
 /** The team's name and news stamp; 404 for an unknown team. */
 export async function newsHead(db: Database, teamId: string) {
   if (!teamIdPattern.test(teamId)) throw new DomainError('not_found')
-  const [[head]] = await batchPrepared(db, [[newsQueries().head, { teamId }]] as const)
+  const remembered = newsHeads.get(teamId)
+  if (remembered) return remembered
+  const head = await readNewsHead(db, teamId)
   if (!head) throw new DomainError('not_found')
+  newsHeads.set(teamId, head)
   return head
 }
+
+/**
+ * A team's news head (name and stamp) kept for a few seconds, as a release's is: the news page and feed from the
+ * edge then cost no D1 query. A write in this isolate forgets it at once; another sees a new report within
+ * the same seconds as a new release.
+ */
+const newsHeads = shortMemory<NewsHead>(HEAD_MEMORY_MS)
+type NewsHead = NonNullable<Awaited<ReturnType<typeof readNewsHead>>>
+const readNewsHead = (db: Database, teamId: string) =>
+  batchPrepared(db, [[newsQueries().head, { teamId }]] as const).then(([[head]]) => head)
 
 /** The team's published reports of listed visits, newest first, with the month each is filed under. */
 export async function newsList(db: Database, teamId: string) {
