@@ -8,7 +8,7 @@ import { requirePerson } from '../../platform/middleware/session'
 import { guestListQuerySchema } from './schemas'
 import { cancelRsvpForTeam } from './team-cancel'
 import { type GuestListQuery, guestsPage } from './team-lists'
-import { RsvpListPage } from './views/rsvp-pages'
+import { RsvpListPage } from './views/guest-list-page'
 
 const idPattern = /^[A-Za-z0-9-]{1,64}$/
 
