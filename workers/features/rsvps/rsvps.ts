@@ -3,23 +3,18 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
 import { rsvps, visits } from '../../../shared/db/schema'
 import {
-  type Blocker,
   blockerFor,
   type CapacityState,
-  type Gathering,
-  type GuestLimit,
   gatheringsOf,
   guestLimit,
   limitingGatherings,
   promotions,
   type WaitingParty,
 } from '../../../shared/domain/capacity'
-import { utcToZoned } from '../../../shared/domain/time'
 import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
 import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
-import type { LimitPlace } from '../../../shared/i18n/rsvps'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
@@ -29,6 +24,7 @@ import { guestPassQuery } from '../releases/guest-pass'
 import { onGuestRoomChange } from '../visits/guest-room'
 import { fieldError } from '../visits/visits'
 import { emailChangeStatements } from './email-change'
+import { describeBlocker, describeLimit, groupLimitsOf } from './limit-words'
 import {
   activeRsvpByEmail,
   capacityVisitOf,
@@ -563,51 +559,3 @@ export async function rsvpForm(db: Database, slug: string, shareToken?: string, 
     groupLimits: groupLimitsOf(state, snapshot, limit, visit.timeZone),
   }
 }
-
-/** The groups whose own items are at a smaller place, so a lower limit than the whole company's. */
-export function groupLimitsOf(
-  state: Pick<CapacityState, 'visitLimit' | 'gatherings' | 'members'>,
-  snapshot: Snapshot,
-  whole: GuestLimit | null,
-  timeZone: string,
-) {
-  return snapshot.groups.flatMap((g) => {
-    const limit = guestLimit(state, [g.id])
-    return limit && limit.kind === 'venue' && (whole === null || limit.limit < whole.limit)
-      ? [{ group: g.name, ...describeLimit(limit, timeZone) }]
-      : []
-  })
-}
-
-/** A gathering as the sentences name it: the venue, the moment in the visit's zone, its room and the company. */
-function limitPlace(gathering: Gathering, members: number, timeZone: string): LimitPlace {
-  const at = (ms: number) => utcToZoned(ms, timeZone).time
-  return {
-    venue: gathering.venueName,
-    when: `${at(gathering.start)}–${at(gathering.end)}`,
-    capacity: gathering.capacity,
-    members,
-  }
-}
-
-/** A guest limit for the pages: how many, and the venue and moment that set it (none: the visit's maximum). */
-export function describeLimit(limit: GuestLimit, timeZone: string) {
-  return limit.kind === 'visit'
-    ? { limit: limit.limit, place: null }
-    : { limit: limit.limit, place: limitPlace(limit.gathering, limit.members, timeZone) }
-}
-
-/** Why a party waits, for the pages: the visit's maximum, or which venue is full at which moment. */
-export function describeBlocker(blocker: Blocker, timeZone: string) {
-  return blocker.kind === 'visit'
-    ? { kind: 'visit' as const, limit: blocker.limit, guests: blocker.guests }
-    : {
-        kind: 'venue' as const,
-        place: limitPlace(blocker.gathering, blocker.members, timeZone),
-        guests: blocker.guests,
-        room: blocker.room,
-      }
-}
-
-/** What the pages say about a waiting party. */
-export type WaitReason = ReturnType<typeof describeBlocker>

@@ -10,6 +10,7 @@ import { type Lang, messagesFor } from '../../../shared/i18n'
 import type { Database } from '../../platform/env'
 import type { VisitRow } from '../visits/queries'
 import { loadVisitFor } from '../visits/visits'
+import { describeBlocker, describeLimit, groupLimitsOf } from './limit-words'
 import {
   capacityVisitOf,
   confirmedByGroupsOf,
@@ -24,7 +25,7 @@ import {
   statusTotalsOf,
   waitingPartiesOf,
 } from './queries'
-import { capacityStateOf, describeBlocker, describeLimit, groupLimitsOf, type Snapshot } from './rsvps'
+import { capacityStateOf, type Snapshot } from './rsvps'
 import { describeDietary, dietaryTotals, parseDietary, parseIds } from './rules'
 
 /** The groups of a visit, to name them in the list and the CSV. */
