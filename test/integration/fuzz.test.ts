@@ -6,8 +6,9 @@ import { createApp } from '../../workers/app'
 import { hashToken } from '../../workers/platform/auth/tokens'
 import { interceptD1 } from './d1-spy'
 import { databaseDigest } from './digest'
+import { makeFuzzWorld } from './fuzz-world'
 import { db, ORIGIN, testContext, url } from './helpers'
-import { makeWorld, type World } from './world'
+import type { World } from './world'
 
 // Random and malformed input to every write route of the API and every form: each answers 4xx or a success,
 // never 5xx, and a rejection changes nothing. Fixed seed, bounded runs: the same inputs every time.
@@ -121,29 +122,11 @@ const value = fc.oneof(
 /** A path parameter: a real id of the world, an unknown one, or something malformed (encoded or raw). */
 function paramValue(real: string | undefined) {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constant(real ?? crypto.randomUUID()) },
+    { weight: 6, arbitrary: fc.constant(real ?? crypto.randomUUID()) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: text.map((t) => encodeURIComponent(t) || '%20') },
     { weight: 1, arbitrary: fc.constantFrom('%00', '%01', '%7F', '%2F', '%2e%2e', '%E0%A4%A', '%ZZ') },
   )
-}
-
-/** Real ids of the world for the path parameters the routes name. */
-function realIds(w: World): Record<string, string> {
-  return {
-    visitId: w.visitA,
-    teamId: w.teamA,
-    itemId: w.itemA1,
-    groupId: w.groupA,
-    participantId: w.participantA,
-    venueId: w.venueA1,
-    offerId: w.offerA,
-    releaseId: w.releaseA,
-    invitationId: w.invitationId,
-    personId: w.person.viewer.id,
-    slug: w.slugA,
-    number: '1',
-  }
 }
 
 const fill = (path: string, params: Record<string, string>) =>
@@ -313,8 +296,7 @@ describe('fuzz: every write route and form, random and malformed input', () => {
   }, async () => {
     statuses.clear()
     successesThatWrote = 0
-    const w = await makeWorld()
-    const ids = realIds(w)
+    const w = await makeFuzzWorld()
     const doc = (await (await app.request(url('/api/openapi.json'), {}, bindings)).json()) as {
       paths: Record<string, Record<string, Operation>>
     }
@@ -354,6 +336,7 @@ describe('fuzz: every write route and form, random and malformed input', () => {
             ),
           },
         )
+        const ids = w.realParams(path)
         const params = Object.fromEntries(paramNames(path).map((n) => [n, paramValue(ids[n])]))
         const arbitrary = fc.record({
           path: fc.record(params).map((p) => fill(path, p as Record<string, string>)),
@@ -373,6 +356,7 @@ describe('fuzz: every write route and form, random and malformed input', () => {
             : fc.constantFrom(organiser, organiser, organiser, organiser, viewer, undefined),
         })
         await keepSignedIn(w)
+        await w.restoreLinks()
         const run = await fuzzRoute(
           `${method.toUpperCase()} ${path}`,
           method.toUpperCase(),
@@ -396,14 +380,22 @@ describe('fuzz: every write route and form, random and malformed input', () => {
   }, async () => {
     statuses.clear()
     successesThatWrote = 0
-    const w = await makeWorld()
-    const ids = realIds(w)
+    const w = await makeFuzzWorld()
     const seen = new Set<string>()
     const formRoutes = app.routes
       .filter((r) => r.method === 'POST' && !r.path.startsWith('/api') && !r.path.startsWith('/dev'))
       .map((r) => r.path)
       .filter((p) => !seen.has(p) && seen.add(p))
-    const fields = fc.constantFrom(
+    // The forms' fields are mostly the API's: every name a request body of the API knows, and some more.
+    const doc = (await (await app.request(url('/api/openapi.json'), {}, bindings)).json()) as {
+      paths: Record<string, Record<string, Operation>>
+    }
+    const apiFields = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops).flatMap((op) =>
+        Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
+      ),
+    )
+    const fieldNames = [
       'name',
       'title',
       'email',
@@ -434,7 +426,8 @@ describe('fuzz: every write route and form, random and malformed input', () => {
       'dietaryNeeds',
       'accessNeeds',
       'reason',
-    )
+    ]
+    const fields = fc.constantFrom(...new Set([...fieldNames, ...apiFields]))
     const body = fc
       .array(fc.tuple(fields, text), { maxLength: 8 })
       .map((pairs) => new URLSearchParams(pairs).toString())
@@ -442,6 +435,7 @@ describe('fuzz: every write route and form, random and malformed input', () => {
     let total = 0
     let rejected = 0
     for (const path of formRoutes) {
+      const ids = w.realParams(path)
       const params = Object.fromEntries(paramNames(path).map((n) => [n, paramValue(ids[n])]))
       const arbitrary = fc.record({
         path: fc.record(params).map((p) => fill(path, p as Record<string, string>)),
@@ -453,6 +447,7 @@ describe('fuzz: every write route and form, random and malformed input', () => {
         cookie: fc.constantFrom(organiser, organiser, organiser, undefined),
       })
       await keepSignedIn(w)
+      await w.restoreLinks()
       const run = await fuzzRoute(`form ${path}`, 'POST', arbitrary, RUNS_PER_FORM_ROUTE)
       total += run.sent
       rejected += run.rejected

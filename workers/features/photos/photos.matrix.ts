@@ -5,7 +5,7 @@ import { type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 
 /** A photo of the world's visit uploaded by its organiser, with objects in R2; public when asked. */
-async function photoOf(w: World, opts: { public?: boolean } = {}) {
+export async function photoOf(w: World, opts: { public?: boolean } = {}) {
   const id = crypto.randomUUID()
   const prefix = `photos/${w.visitA}/${id}`
   const webKey = `${prefix}/web-${'a'.repeat(20)}.webp`
@@ -35,7 +35,7 @@ async function photoOf(w: World, opts: { public?: boolean } = {}) {
 }
 
 /** A live photo link of the world's visit: its id and token. */
-async function linkOf(w: World) {
+export async function linkOf(w: World) {
   const token = randomToken()
   const id = crypto.randomUUID()
   await db

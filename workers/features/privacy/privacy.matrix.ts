@@ -30,13 +30,13 @@ async function guest(w: World) {
 }
 
 /** The mailed link of a guest, as only their mailbox has it. */
-async function linkPath(w: World, kind: PrivacyLinkKind) {
+export async function linkPath(w: World, kind: PrivacyLinkKind) {
   const { email } = await guest(w)
   const link = await privacyLink(readConfig(env as unknown as Cloudflare.Env), kind, email, new Date())
   return new URL(link).pathname
 }
 
-async function pendingRequest(w: World) {
+export async function pendingRequest(w: World) {
   const { email } = await guest(w)
   const [row] = await db
     .insert(erasureRequests)

@@ -4,7 +4,7 @@ import { type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 
 /** The world's visit's report, written directly (draft or published), with one held comment and its token. */
-async function reportOf(w: World, status: 'draft' | 'published' = 'published') {
+export async function reportOf(w: World, status: 'draft' | 'published' = 'published') {
   const id = crypto.randomUUID()
   const commentId = crypto.randomUUID()
   const token = randomToken()
@@ -29,7 +29,7 @@ async function reportOf(w: World, status: 'draft' | 'published' = 'published') {
 }
 
 /** A follow-up of the world's visit, owned by its viewer. */
-async function followUpOf(w: World) {
+export async function followUpOf(w: World) {
   const id = crypto.randomUUID()
   await db.insert(followUps).values({
     id,

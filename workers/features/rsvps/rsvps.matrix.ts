@@ -11,7 +11,7 @@ import { readConfig } from '../../platform/config'
 const GUEST_EMAIL = 'private-guest-rsvp@example.nl'
 
 /** A registration for the world's visit; its private token, as the guest has it from their mail. */
-async function guestToken(w: World) {
+export async function guestToken(w: World) {
   const token = randomToken()
   await db.insert(rsvps).values({
     visitId: w.visitA,

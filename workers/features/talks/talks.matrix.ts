@@ -33,7 +33,7 @@ type Setup = {
  * An open call for the world's visit and a talk by one speaker, with the private token of their link (as the
  * speaker has it from their mail); optionally a co-speaker, a file, a portrait, a slot, a release naming them.
  */
-async function speakerSetup(w: World, setup: Setup = {}) {
+export async function speakerSetup(w: World, setup: Setup = {}) {
   const id = () => crypto.randomUUID()
   const token = randomToken()
   const [talkId, speakerId, coId, fileId, slotId] = [id(), id(), id(), id(), id()]

@@ -4,7 +4,7 @@ import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, PRIVATE, type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 
-async function signupToken(w: World) {
+export async function signupToken(w: World) {
   const token = randomToken()
   await db
     .update(teams)
