@@ -83,6 +83,8 @@ export const organiserNl = {
       withdrawTalk: 'Je trekt je voordracht in. De organisatie ziet dat meteen.',
       eraseRequest: 'Alle gegevens van deze persoon worden nu gewist. Dat kan niet ongedaan worden gemaakt.',
       declineHostOffer: 'Je wijst dit aanbod af. De gastheer of gastvrouw kan een nieuw aanbod doen.',
+      revokeRole:
+        'Je trekt deze rol in. Deze persoon ziet het bezoek daarna niet meer; er gaat geen mail uit. Je kunt de rol later opnieuw geven.',
     },
     yes: {
       deleteItem: 'Ja, verwijder het onderdeel',
@@ -100,6 +102,7 @@ export const organiserNl = {
       withdrawTalk: 'Ja, trek de voordracht in',
       eraseRequest: 'Ja, wis de gegevens',
       declineHostOffer: 'Ja, wijs het aanbod af',
+      revokeRole: 'Ja, trek de rol in',
     },
     no: 'Nee, terug',
   },
@@ -279,6 +282,8 @@ export const organiserEn: typeof organiserNl = {
       withdrawTalk: 'You withdraw your talk. The organisers see this straight away.',
       eraseRequest: 'All data of this person is erased now. This cannot be undone.',
       declineHostOffer: 'You decline this offer. The host can make a new offer.',
+      revokeRole:
+        'You take this role back. This person will no longer see the visit; no e-mail is sent. You can give the role again later.',
     },
     yes: {
       deleteItem: 'Yes, delete the item',
@@ -296,6 +301,7 @@ export const organiserEn: typeof organiserNl = {
       withdrawTalk: 'Yes, withdraw the talk',
       eraseRequest: 'Yes, erase the data',
       declineHostOffer: 'Yes, decline the offer',
+      revokeRole: 'Yes, take the role back',
     },
     no: 'No, go back',
   },

@@ -44,6 +44,8 @@ export const rolesNl = {
     button: 'Toevoegen en mailen',
     granted: 'Toegevoegd. Ze krijgen een mail met de link naar dit bezoek.',
     already: 'Deze persoon had deze rol al; er is geen nieuwe mail verstuurd.',
+    revoke: 'Rol intrekken',
+    revoked: 'De rol is ingetrokken. Deze persoon ziet het bezoek niet meer (tenzij via een andere rol).',
   },
   lookup: {
     label: 'Coördinaten opzoeken bij dit adres',
@@ -99,6 +101,8 @@ export const rolesEn: typeof rolesNl = {
     button: 'Add and e-mail',
     granted: 'Added. An e-mail with the link to this visit is on its way.',
     already: 'This person had this role already; no new e-mail was sent.',
+    revoke: 'Take the role back',
+    revoked: 'The role was taken back. This person no longer sees the visit (unless through another role).',
   },
   lookup: {
     label: 'Look up the coordinates of this address',

@@ -18,7 +18,7 @@ import {
 } from './schemas'
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links'
 import { createVenue, getVenue, listVenues, updateVenue } from './venues'
-import { grantVisitRole } from './visit-roles'
+import { grantVisitRole, revokeVisitRole } from './visit-roles'
 import { setVisitVenue } from './visit-venues'
 import {
   createVisit,
@@ -151,6 +151,19 @@ export const visitsApi = new Hono<AppEnv>()
       )
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json(granted, 201)
+    },
+  )
+  .delete(
+    '/visits/:visitId/roles/:roleId',
+    doc('visits', 'Take a role back: the host or caterer no longer sees the visit', {
+      status: 204,
+      description: 'Taken back',
+    }),
+    async (c) => {
+      const signedIn = requirePerson(c)
+      const { visitId, roleId } = c.req.param()
+      await revokeVisitRole(c.var.db, signedIn.actor, visitId, roleId, new Date())
+      return c.body(null, 204)
     },
   )
   .put(

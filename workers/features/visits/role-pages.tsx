@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../platform/env'
+import { confirmFirst } from '../../platform/http/confirm'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { text } from '../../platform/http/form-values'
 import { formBody, type RawForm } from '../../platform/http/validation'
@@ -9,7 +10,7 @@ import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import { visitRoleSchema } from '../accounts/schemas'
 import { VisitRolesPage } from './views/role-page'
-import { grantVisitRole, listVisitRoles } from './visit-roles'
+import { grantVisitRole, listVisitRoles, revokeVisitRole } from './visit-roles'
 
 type C = Context<AppEnv>
 
@@ -34,7 +35,14 @@ export const rolePages = new Hono<AppEnv>()
   .get('/visits/:visitId/roles', (c) => {
     const done = c.req.query('done')
     const words = c.var.t.roles.page
-    const notice = done === 'granted' ? words.granted : done === 'already' ? words.already : undefined
+    const notice =
+      done === 'granted'
+        ? words.granted
+        : done === 'already'
+          ? words.already
+          : done === 'revoked'
+            ? words.revoked
+            : undefined
     return renderRoles(c, c.req.param('visitId'), notice ? { notice } : {})
   })
   .post(
@@ -68,3 +76,9 @@ export const rolePages = new Hono<AppEnv>()
       )
     },
   )
+  .post('/visits/:visitId/roles/:roleId/remove', confirmFirst('revokeRole'), async (c) => {
+    const signedIn = requirePerson(c)
+    const { visitId, roleId } = c.req.param()
+    await revokeVisitRole(c.var.db, signedIn.actor, visitId, roleId, new Date())
+    return c.redirect(`/visits/${visitId}/roles?done=revoked`, 303)
+  })

@@ -190,6 +190,73 @@ describe('the organisers give roles on a page', () => {
   })
 })
 
+describe('the organisers take a role back', () => {
+  it('asks first on the page, then takes it back: the host no longer sees the visit; audited; no mail', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const [role] = await db
+      .select({ id: visitRoles.id })
+      .from(visitRoles)
+      .where(and(eq(visitRoles.visitId, w.visitA), eq(visitRoles.personId, w.person.host.id)))
+    const list = await (await page(`/visits/${w.visitA}/roles`, cookie)).text()
+    expect(list).toContain(`action="/visits/${w.visitA}/roles/${role?.id}/remove"`)
+    expect((await page(`/visits/${w.visitA}`, w.person.host.cookie)).status).toBe(200)
+
+    // Without the confirmation nothing changes: a page asks first.
+    const asked = await form(`/visits/${w.visitA}/roles/${role?.id}/remove`, {}, { cookie })
+    expect(asked.status).toBe(200)
+    expect(await asked.text()).toContain('Ja, trek de rol in')
+    expect((await page(`/visits/${w.visitA}`, w.person.host.cookie)).status).toBe(200)
+
+    const mailsBefore = await env.DB.prepare('SELECT count(*) AS n FROM mail_outbox').first<{ n: number }>()
+    const res = await form(`/visits/${w.visitA}/roles/${role?.id}/remove`, { confirm: 'yes' }, { cookie })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/visits/${w.visitA}/roles?done=revoked`)
+    const after = await (await page(`/visits/${w.visitA}/roles?done=revoked`, cookie)).text()
+    expect(after).toContain('De rol is ingetrokken.')
+    expect(after).not.toContain(w.person.host.email)
+    // The host's very next request no longer opens the visit.
+    expect((await page(`/visits/${w.visitA}`, w.person.host.cookie)).status).toBe(404)
+    const revoked = await db
+      .select({ before: auditLog.summary })
+      .from(auditLog)
+      .where(and(eq(auditLog.teamId, w.teamA), eq(auditLog.action, 'visit_role.revoked')))
+    expect(revoked).toHaveLength(1)
+    // What was taken back, with the address masked as the log does everywhere.
+    expect(revoked[0]?.before).toContain('"role":"host"')
+    expect(revoked[0]?.before).not.toContain(w.person.host.email)
+    const mailsAfter = await env.DB.prepare('SELECT count(*) AS n FROM mail_outbox').first<{ n: number }>()
+    expect(mailsAfter?.n).toBe(mailsBefore?.n)
+    // Taken back twice: not found, nothing else changes.
+    expect(
+      (await form(`/visits/${w.visitA}/roles/${role?.id}/remove`, { confirm: 'yes' }, { cookie })).status,
+    ).toBe(404)
+  })
+
+  it('in the API: 204, then 404; another visit’s role or a viewer is refused and nothing is removed', async () => {
+    const w = await makeWorld()
+    const [role] = await db
+      .select({ id: visitRoles.id })
+      .from(visitRoles)
+      .where(and(eq(visitRoles.visitId, w.visitA), eq(visitRoles.personId, w.person.caterer.id)))
+    const remove = (visitId: string, cookie: string) =>
+      api(`/api/visits/${visitId}/roles/${role?.id}`, { method: 'DELETE', cookie })
+    // The role named under another team's visit: that visit is not theirs to see (404), the role stays.
+    expect((await remove(w.visitB, w.person.organiser.cookie)).status).toBe(404)
+    expect((await remove(w.visitA, w.person.viewer.cookie)).status).toBe(403)
+    const still = await db
+      .select()
+      .from(visitRoles)
+      .where(eq(visitRoles.id, role?.id ?? ''))
+    expect(still).toHaveLength(1)
+    expect((await remove(w.visitA, w.person.organiser.cookie)).status).toBe(204)
+    const gone = await remove(w.visitA, w.person.organiser.cookie)
+    expect(gone.status).toBe(404)
+    expect(gone.headers.get('content-type')).toContain('application/problem+json')
+    expect((await page(`/visits/${w.visitA}/catering`, w.person.caterer.cookie)).status).toBe(404)
+  })
+})
+
 describe('a resident or supplier added to the catering is mailed their link', () => {
   it('mails a named provider with an address at once; the link opens their page; none without one', async () => {
     const w = await makeWorld()

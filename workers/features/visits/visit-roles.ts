@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { people, teams, venues, visitRoles, visits } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
+import { DomainError } from '../../../shared/errors'
 import type { Lang } from '../../../shared/i18n'
 import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
@@ -92,6 +93,7 @@ export async function listVisitRoles(db: Database, actor: Actor, visitId: string
   const [roles, teamVenues] = await db.batch([
     db
       .select({
+        id: visitRoles.id,
         role: visitRoles.role,
         // Both tables call it "name": D1 answers rows by column name, so one must be renamed.
         name: sql<string>`${people.name}`.as('person_name'),
@@ -112,4 +114,36 @@ export async function listVisitRoles(db: Database, actor: Actor, visitId: string
       .orderBy(asc(venues.name)),
   ])
   return { visit, roles, venues: teamVenues }
+}
+
+/**
+ * Takes a role back (organisers): the host or caterer no longer sees the visit from their next request on.
+ * Only a role of this visit; another visit's, or one already taken back, is not found. Audited with who had it.
+ */
+export async function revokeVisitRole(
+  db: Database,
+  actor: Person,
+  visitId: string,
+  roleId: string,
+  now: Date,
+) {
+  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  const [role] = await db
+    .select({ role: visitRoles.role, venueId: visitRoles.venueId, email: people.email })
+    .from(visitRoles)
+    .innerJoin(people, eq(people.id, visitRoles.personId))
+    .where(and(eq(visitRoles.id, roleId), eq(visitRoles.visitId, visitId)))
+  if (!role) throw new DomainError('not_found')
+  await db.batch([
+    db.delete(visitRoles).where(and(eq(visitRoles.id, roleId), eq(visitRoles.visitId, visitId))),
+    auditEntry(db, {
+      teamId: visit.teamId,
+      actorId: actor.personId,
+      action: 'visit_role.revoked',
+      entityType: 'visit',
+      entityId: visitId,
+      before: { email: role.email, role: role.role, venueId: role.venueId },
+      at: now,
+    }),
+  ])
 }

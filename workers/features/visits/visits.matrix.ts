@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { programmeItems, teams, visits } from '../../../shared/db/schema'
+import { people, programmeItems, teams, visitRoles, visits } from '../../../shared/db/schema'
 import { db, freshClient } from '../../../test/integration/helpers'
 import { actors, PRIVATE, type Row, s, type World } from '../../../test/integration/world'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
@@ -11,6 +11,17 @@ export async function signupToken(w: World) {
     .set({ hostSignupTokenHash: await hashToken(token) })
     .where(eq(teams.id, w.teamA))
   return token
+}
+
+/** A caterer's role for the world's visit, given to someone new: the id a "take it back" names. */
+export async function extraRoleOf(w: World) {
+  const personId = crypto.randomUUID()
+  const id = crypto.randomUUID()
+  await db.batch([
+    db.insert(people).values({ id: personId, email: `kok-${id.slice(0, 8)}@example.nl` }),
+    db.insert(visitRoles).values({ id, visitId: w.visitA, personId, role: 'caterer' }),
+  ])
+  return id
 }
 
 //                       anon outsider viewer organiser owner host caterer speaker
@@ -54,6 +65,17 @@ export const pageRows: Record<string, Row> = {
       form: { role: 'caterer', email: `kok-${w.teamA.slice(0, 8)}@example.nl` },
     }),
     expect: visitWrite,
+  },
+  'POST /visits/:visitId/roles/:roleId/remove': {
+    request: async (w) => ({
+      path: `/visits/${w.visitA}/roles/${await extraRoleOf(w)}/remove`,
+      form: { confirm: 'yes' },
+    }),
+    expect: visitWrite,
+  },
+  'DELETE /api/visits/:visitId/roles/:roleId': {
+    request: async (w) => ({ path: `/api/visits/${w.visitA}/roles/${await extraRoleOf(w)}` }),
+    expect: s(401, 404, 403, 204, 204, 403, 403, 401),
   },
   'POST /visits/:visitId/duplicate': {
     request: (w) => ({

@@ -41,7 +41,13 @@ export function VisitRolesPage({
                 <a href={`/venues/${r.venueId}`}>{words.host(r.venueName ?? '')}</a>
               ) : (
                 words.caterer
-              )}
+              )}{' '}
+              <form method="post" action={`/visits/${visit.id}/roles/${r.id}/remove`} class="inline-form">
+                <button type="submit" class="link-button">
+                  {words.revoke}
+                  <span class="visually-hidden">: {r.name || r.email}</span>
+                </button>
+              </form>
             </li>
           ))}
         </ul>
