@@ -85,6 +85,11 @@ export const organiserNl = {
       declineHostOffer: 'Je wijst dit aanbod af. De gastheer of gastvrouw kan een nieuw aanbod doen.',
       revokeRole:
         'Je trekt deze rol in. Deze persoon ziet het bezoek daarna niet meer; er gaat geen mail uit. Je kunt de rol later opnieuw geven.',
+      removeCoSpeaker: 'Je haalt deze medespreker van de voordracht. Hun link werkt daarna niet meer.',
+      removeTalkFile: 'Je haalt dit bestand weg bij je voordracht. De organisatie ziet het daarna niet meer.',
+      releaseSlot: 'Je geeft dit tijdslot vrij. Een andere spreker kan het dan kiezen.',
+      withdrawComment:
+        'Je trekt je reactie in. Die is daarna niet meer te zien. Dat kan niet ongedaan worden gemaakt.',
     },
     yes: {
       deleteItem: 'Ja, verwijder het onderdeel',
@@ -103,6 +108,10 @@ export const organiserNl = {
       eraseRequest: 'Ja, wis de gegevens',
       declineHostOffer: 'Ja, wijs het aanbod af',
       revokeRole: 'Ja, trek de rol in',
+      removeCoSpeaker: 'Ja, haal de medespreker weg',
+      removeTalkFile: 'Ja, haal het bestand weg',
+      releaseSlot: 'Ja, geef het tijdslot vrij',
+      withdrawComment: 'Ja, trek mijn reactie in',
     },
     no: 'Nee, terug',
   },
@@ -284,6 +293,10 @@ export const organiserEn: typeof organiserNl = {
       declineHostOffer: 'You decline this offer. The host can make a new offer.',
       revokeRole:
         'You take this role back. This person will no longer see the visit; no e-mail is sent. You can give the role again later.',
+      removeCoSpeaker: 'You remove this co-speaker from the talk. Their link stops working.',
+      removeTalkFile: 'You remove this file from your talk. The organisers will no longer see it.',
+      releaseSlot: 'You give up this time slot. Another speaker can then choose it.',
+      withdrawComment: 'You withdraw your comment. It will no longer be shown. This cannot be undone.',
     },
     yes: {
       deleteItem: 'Yes, delete the item',
@@ -302,6 +315,10 @@ export const organiserEn: typeof organiserNl = {
       eraseRequest: 'Yes, erase the data',
       declineHostOffer: 'Yes, decline the offer',
       revokeRole: 'Yes, take the role back',
+      removeCoSpeaker: 'Yes, remove the co-speaker',
+      removeTalkFile: 'Yes, remove the file',
+      releaseSlot: 'Yes, give up the slot',
+      withdrawComment: 'Yes, withdraw my comment',
     },
     no: 'No, go back',
   },

@@ -103,6 +103,8 @@ describe.skipIf(!hasChromium)('reports: publish with photos, moderate comments, 
     )
     await resident.page.goto(withdrawHref ?? '')
     await resident.page.getByRole('button', { name: 'Reactie intrekken' }).click()
+    // Asked first: one tap on a phone must not withdraw it by mistake.
+    await resident.page.getByRole('button', { name: 'Ja, trek mijn reactie in' }).click()
     await resident.page.getByRole('heading', { name: 'Je reactie is ingetrokken' }).waitFor()
     await resident.page.goto(`${baseUrl}/v/${SLUG}/report`)
     expect(await count()).toContain(`(${before} `)

@@ -6,6 +6,7 @@ import { HUMAN_CHECK_FIELD, HUMAN_CHECK_ORIGIN } from '../../platform/auth/human
 import { SESSION_COOKIE } from '../../platform/auth/session'
 import type { AppEnv } from '../../platform/env'
 import { downloadName } from '../../platform/files/filename'
+import { confirmFirst } from '../../platform/http/confirm'
 import { pagePolicyWith } from '../../platform/http/csp'
 import { downloadResponse } from '../../platform/http/file-response'
 import { doc } from '../../platform/http/openapi'
@@ -231,7 +232,7 @@ export const reportPublicRoutes = new Hono<AppEnv>()
       },
     ),
   )
-  .post('/rc/:token/withdraw', (c) =>
+  .post('/rc/:token/withdraw', confirmFirst('withdrawComment', { link: true }), (c) =>
     withPrivateLink(
       c,
       () =>

@@ -112,7 +112,7 @@ export const reportRows: Record<string, Row> = {
     expect: everyone(200),
   },
   'POST /rc/:token/withdraw': {
-    request: async (w) => ({ path: `/rc/${(await reportOf(w)).token}/withdraw`, form: {} }),
+    request: async (w) => ({ path: `/rc/${(await reportOf(w)).token}/withdraw`, form: { confirm: 'yes' } }),
     expect: everyone(303),
   },
   'GET /news/:teamId': {

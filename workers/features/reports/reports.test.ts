@@ -155,7 +155,7 @@ describe('comments', () => {
     expect(shown).toContain('<a href="https://vreewijk.example" rel="nofollow ugc noopener">')
 
     expect((await page(`/rc/${token}`)).status).toBe(200)
-    const withdrawn = await form(`/rc/${token}/withdraw`, {})
+    const withdrawn = await form(`/rc/${token}/withdraw`, { confirm: 'yes' })
     expect(withdrawn.status).toBe(303)
     expect(await (await page(`/v/${w.slugA}/report`)).text()).toContain('0 reacties')
     const row = await env.DB.prepare('SELECT body, email, status FROM report_comments WHERE id = ?')

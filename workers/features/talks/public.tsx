@@ -442,7 +442,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
         return 'co-added'
       }),
   )
-  .post('/t/:token/co-speakers/:speakerId/remove', (c) =>
+  .post('/t/:token/co-speakers/:speakerId/remove', confirmFirst('removeCoSpeaker', { link: true }), (c) =>
     speakerChange(c, 'coSpeaker', async (token) => {
       await removeCoSpeakerByToken(c.var.db, token, c.req.param('speakerId'), new Date())
       return 'co-removed'
@@ -490,7 +490,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
       return downloadResponse(c, object, downloadName(file.filename, 'pdf', 'slides'))
     }),
   )
-  .post('/t/:token/files/:fileId/remove', (c) =>
+  .post('/t/:token/files/:fileId/remove', confirmFirst('removeTalkFile', { link: true }), (c) =>
     speakerChange(c, 'files', async (token) => {
       await retireFileByToken(c.var.db, token, c.req.param('fileId'), new Date())
       return 'retired'
@@ -519,7 +519,7 @@ export const talkPublicRoutes = new Hono<AppEnv>()
         pickNotice,
       ),
   )
-  .post('/t/:token/slot/release', (c) =>
+  .post('/t/:token/slot/release', confirmFirst('releaseSlot', { link: true }), (c) =>
     speakerChange(c, 'edit', async (token) => {
       await releaseSlotByToken(c.var.db, token, new Date())
       return 'released'

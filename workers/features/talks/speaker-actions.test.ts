@@ -5,6 +5,7 @@ import { speakers, talkSpeakers, talks } from '../../../shared/db/schema'
 import { db, form, latestMailTo, mailedToken, page } from '../../../test/integration/helpers'
 import { makeWorld } from '../../../test/integration/world'
 import { emailOf, openCall, pdf, stateOf, stored, submitted, upload } from './talks.fixtures.matrix'
+import { speakerSetup } from './talks.matrix'
 
 describe('the speaker’s private link', () => {
   it('shows the talk and lets the speaker edit it while not yet accepted', async () => {
@@ -60,12 +61,12 @@ describe('the speaker’s private link', () => {
     const { id: fileOfB } = (await up.json()) as { id: string }
     expect((await page(`/t/${b.token}/files/${fileOfB}`)).status).toBe(200)
     expect((await page(`/t/${a.token}/files/${fileOfB}`)).status).toBe(404)
-    expect((await form(`/t/${a.token}/files/${fileOfB}/remove`, {})).status).toBe(404)
+    expect((await form(`/t/${a.token}/files/${fileOfB}/remove`, { confirm: 'yes' })).status).toBe(404)
     const [cor] = await db
       .select()
       .from(speakers)
       .where(eq(speakers.email, emailOf(w, 'cor')))
-    expect((await form(`/t/${a.token}/co-speakers/${cor!.id}/remove`, {})).status).toBe(404)
+    expect((await form(`/t/${a.token}/co-speakers/${cor!.id}/remove`, { confirm: 'yes' })).status).toBe(404)
     expect(await db.select().from(talkSpeakers).where(eq(talkSpeakers.speakerId, cor!.id))).toHaveLength(1)
     // A made-up or malformed token opens nothing.
     expect((await page(`/t/${'A'.repeat(43)}`)).status).toBe(404)
@@ -161,5 +162,35 @@ describe('co-speakers', () => {
     expect((await form(`/t/${token}/co-speakers`, { name: 'Dirk', email: emailOf(w, 'dirk') })).status).toBe(
       422,
     )
+  })
+})
+
+describe('a speaker’s destructive forms ask first', () => {
+  const one = async (sql: string, ...args: string[]) =>
+    (
+      await env.DB.prepare(sql)
+        .bind(...args)
+        .first<{ n: number | string | null }>()
+    )?.n
+
+  it('a speaker’s link asks first too (a co-speaker, a file, a slot), with "back" to their own page', async () => {
+    const w = await makeWorld()
+    const made = await speakerSetup(w, { coSpeaker: true, file: true, slot: 'held', state: 'confirmed' })
+    const t = made.token
+    for (const path of [
+      `/t/${t}/co-speakers/${made.coId}/remove`,
+      `/t/${t}/files/${made.fileId}/remove`,
+      `/t/${t}/slot/release`,
+    ]) {
+      const asked = await form(path, {})
+      expect(asked.status, path).toBe(200)
+      const html = await asked.text()
+      expect(html).toContain('name="confirm" value="yes"')
+      // No Referer from a page with a token in it: back to the speaker's page, not the home page.
+      expect(html).toContain(`href="/t/${t}"`)
+    }
+    expect(await one('SELECT count(*) AS n FROM talk_speakers WHERE speaker_id = ?', made.coId)).toBe(1)
+    expect(await one('SELECT current AS n FROM talk_files WHERE id = ?', made.fileId)).toBe(1)
+    expect(await one('SELECT talk_id AS n FROM talk_slots WHERE id = ?', made.slotId)).toBe(made.talkId)
   })
 })

@@ -45,7 +45,7 @@ describe('self-scheduling', () => {
       startsAt: new Date('2027-06-12T13:30:00Z'),
     })
     // Giving it back frees the slot and removes the item the pick made.
-    expect((await form(`/t/${winner.token}/slot/release`, {})).status).toBe(303)
+    expect((await form(`/t/${winner.token}/slot/release`, { confirm: 'yes' })).status).toBe(303)
     expect((await db.select().from(talkSlots).where(eq(talkSlots.id, slotId)))[0]?.talkId).toBeNull()
     expect(await db.select().from(programmeItems).where(eq(programmeItems.id, item!.id))).toEqual([])
   })

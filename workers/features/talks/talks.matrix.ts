@@ -338,7 +338,9 @@ export const talkRows: Record<string, Row> = {
     expect: linkOnly(303),
   },
   'POST /t/:token/co-speakers/:speakerId/remove': {
-    request: viaLink({ coSpeaker: true }, (made, t) => `/t/${t}/co-speakers/${made.coId}/remove`, {}),
+    request: viaLink({ coSpeaker: true }, (made, t) => `/t/${t}/co-speakers/${made.coId}/remove`, {
+      confirm: 'yes',
+    }),
     expect: linkOnly(303),
   },
   // The matrix sends forms, not files: the speaker's link is let in and told no file came (422).
@@ -348,7 +350,7 @@ export const talkRows: Record<string, Row> = {
     expect: linkOnly(200),
   },
   'POST /t/:token/files/:fileId/remove': {
-    request: viaLink({ file: true }, (made, t) => `/t/${t}/files/${made.fileId}/remove`, {}),
+    request: viaLink({ file: true }, (made, t) => `/t/${t}/files/${made.fileId}/remove`, { confirm: 'yes' }),
     expect: linkOnly(303),
   },
   'GET /t/:token/photo': {
@@ -363,7 +365,9 @@ export const talkRows: Record<string, Row> = {
     expect: linkOnly(303),
   },
   'POST /t/:token/slot/release': {
-    request: viaLink({ state: 'confirmed', slot: 'held' }, (_s, t) => `/t/${t}/slot/release`, {}),
+    request: viaLink({ state: 'confirmed', slot: 'held' }, (_s, t) => `/t/${t}/slot/release`, {
+      confirm: 'yes',
+    }),
     expect: linkOnly(303),
   },
 

@@ -66,7 +66,9 @@ export const confirmFirst = (kind: ConfirmKind, { link = false } = {}): Middlewa
     )
     const origin = new URL(c.req.url).origin
     const referer = c.req.header('referer')
-    const back = referer?.startsWith(`${origin}/`) ? referer.slice(origin.length) : '/'
+    // Pages that carry a token send no Referer (no-referrer): "back" is then the link's own page (/t/<token>).
+    const linkPage = link ? c.req.path.split('/').slice(0, 3).join('/') : '/'
+    const back = referer?.startsWith(`${origin}/`) ? referer.slice(origin.length) : linkPage
     c.header('cache-control', 'no-store')
     return c.render(<ConfirmPage t={c.var.t} kind={kind} action={c.req.path} fields={fields} back={back} />, {
       title: c.var.t.organiser.confirm.title,
