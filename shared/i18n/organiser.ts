@@ -61,6 +61,16 @@ export const organiserNl = {
   notFoundTitle: 'Pagina niet gevonden',
   /** After a form on the team's pages was saved (guard). */
   savedNotice: 'Je wijziging is opgeslagen.',
+  /** After a form that took something away: what was done. */
+  doneNotice: {
+    delete: 'Verwijderd.',
+    remove: 'Verwijderd.',
+    archive: 'Gearchiveerd.',
+    revoke: 'Ingetrokken.',
+    cancel: 'Geannuleerd.',
+    decline: 'Afgewezen.',
+    erase: 'Gewist.',
+  },
   confirm: {
     title: 'Weet je het zeker?',
     questions: {
@@ -270,6 +280,15 @@ export const organiserEn: typeof organiserNl = {
   },
   notFoundTitle: 'Page not found',
   savedNotice: 'Your change is saved.',
+  doneNotice: {
+    delete: 'Deleted.',
+    remove: 'Removed.',
+    archive: 'Archived.',
+    revoke: 'Revoked.',
+    cancel: 'Cancelled.',
+    decline: 'Declined.',
+    erase: 'Erased.',
+  },
   confirm: {
     title: 'Are you sure?',
     questions: {

@@ -3,6 +3,7 @@ import type { Lang, Messages } from '../../shared/i18n'
 import type { SignedIn } from './auth/session'
 import type { Config } from './config'
 import type { Database } from './db/database'
+import type { SavedNotice } from './middleware/saved-notice'
 
 // The bindings are generated from wrangler.toml (`npm run cf-typegen` writes worker-configuration.d.ts beside
 // this file; `npm test` fails when it is out of date). This file keeps the app's own types only.
@@ -48,5 +49,5 @@ type AppVariables = {
   actor: Actor
   signedIn: SignedIn | null
   /** The last form was saved (platform/middleware/saved-notice.ts): the page says so. */
-  savedNotice?: boolean
+  savedNotice?: SavedNotice
 }

@@ -27,7 +27,7 @@ export const renderer = () =>
           nonce={c.var.secureHeadersNonce}
           person={c.var.signedIn?.person}
           head={head}
-          saved={c.var.savedNotice === true}
+          saved={c.var.savedNotice}
         >
           {children}
         </Layout>

@@ -28,6 +28,21 @@ describe('"saved" after a change on the team pages (post/redirect/get)', () => {
     expect(await (await page('/account', cookie)).text()).not.toContain(SAVED)
   })
 
+  it('says what was done after a form that takes something away, not "saved"', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const deleted = await form(`/items/${w.itemA1}/delete`, { version: '1', confirm: 'yes' }, { cookie })
+    expect(deleted.status).toBe(303)
+    const flash = flashOf(deleted)
+    expect(flash).toBe('__Host-rondgang_saved=delete')
+    const html = await (await page(deleted.headers.get('location') ?? '/', `${cookie}; ${flash}`)).text()
+    expect(html).toContain('<p class="notice success saved-notice" role="status">Verwijderd.</p>')
+    expect(html).not.toContain(SAVED)
+    // A mark this code did not set reads as the plain "saved".
+    const odd = await (await page('/account', `${cookie}; __Host-rondgang_saved=%3Cscript%3E`)).text()
+    expect(odd).toContain(SAVED)
+  })
+
   it('leaves it to pages that say something themselves, refused forms, strangers and public pages', async () => {
     const w = await makeWorld()
     const cookie = w.person.organiser.cookie

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Messages } from '../../../shared/i18n'
 import { iconPath } from '../assets/icon-png'
+import type { SavedNotice } from '../middleware/saved-notice'
 
 export type LayoutProps = {
   t: Messages
@@ -13,7 +14,7 @@ export type LayoutProps = {
   /** More elements for the head: a page's share-card metadata or feed link. */
   head?: Child
   /** The last form was saved: a notice at the top of the page. */
-  saved?: boolean | undefined
+  saved?: SavedNotice | undefined
   children?: Child
 }
 
@@ -78,7 +79,7 @@ export function Layout({ t, title, currentUrl, person, head, saved, children }: 
         <main id="main" class="wrap" tabindex={-1}>
           {saved ? (
             <p class="notice success saved-notice" role="status">
-              {t.organiser.savedNotice}
+              {saved === 'saved' ? t.organiser.savedNotice : t.organiser.doneNotice[saved]}
             </p>
           ) : null}
           {children}
