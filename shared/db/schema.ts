@@ -824,6 +824,19 @@ export const cateringGuestNotes = sqliteTable(
   (t) => [primaryKey({ columns: [t.visitId, t.groupIds, t.note] })],
 )
 
+/**
+ * The catering overview's answer kept per visit (migration 0019): `stamp` changes, and `document` is forgotten,
+ * in the same statement as any change to what the answer is made of (SQLite triggers on every source table);
+ * a read that finds no document works it out and stores it at the stamp it read. Never written otherwise.
+ */
+export const cateringAnswers = sqliteTable('catering_answers', {
+  visitId: text('visit_id')
+    .primaryKey()
+    .references(() => visits.id, { onDelete: 'cascade' }),
+  stamp: text('stamp').notNull(),
+  document: text('document'),
+})
+
 // ---------------------------------------------------------------------------------------------------------
 // Mail and audit
 // ---------------------------------------------------------------------------------------------------------

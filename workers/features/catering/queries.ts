@@ -10,6 +10,7 @@ import {
   sql,
 } from 'drizzle-orm'
 import {
+  cateringAnswers,
   cateringContributions,
   cateringGuestNotes,
   cateringGuestSums,
@@ -281,28 +282,74 @@ function visitFrom(key: KeyName): SQL | Placeholder {
   }
 }
 
-/** The visit's row with the document of its catering: one statement. */
+/** The visit's columns every load reads, live (never from a stored answer). */
+const visitColumns = {
+  id: visits.id,
+  teamId: visits.teamId,
+  slug: visits.slug,
+  title: visits.title,
+  status: visits.status,
+  startDate: visits.startDate,
+  endDate: visits.endDate,
+  timeZone: visits.timeZone,
+  budgetCents: visits.budgetCents,
+  expectedGuests: visits.expectedGuests,
+}
+
+/** The visit's row with the document of its catering worked out: one statement (the order form's pages). */
 function statement(db: Database, name: KeyName, itemsRead: ItemsRead) {
   const document = cateringDocument(db, itemsRead)
   const query = db
-    .select({
-      id: visits.id,
-      teamId: visits.teamId,
-      slug: visits.slug,
-      title: visits.title,
-      status: visits.status,
-      startDate: visits.startDate,
-      endDate: visits.endDate,
-      timeZone: visits.timeZone,
-      budgetCents: visits.budgetCents,
-      expectedGuests: visits.expectedGuests,
-      document: document.sql.as('document'),
-    })
+    .select({ ...visitColumns, document: document.sql.as('document') })
     .from(visits)
     .where(eq(visits.id, visitFrom(name)))
     .limit(1)
     .prepare()
   return { query, decode: document.decode }
+}
+
+/**
+ * The overview's reads (the orders' items only), as stored in catering_answers (migration 0019):
+ * - `read`: the visit's row with the stamp of its catering and the stored document — none when the stamp is
+ *   the one this isolate already has (`known`), or when nothing is stored at this stamp. A few rows, and a
+ *   statement SQLite prepares in no time: the work of the document is not in it.
+ * - `store`: the document worked out (the same SQL as `statement`) and stored beside the visit's stamp, in
+ *   one statement, answering the stamp it was made at. Only after a change, by the first reader.
+ */
+function storedStatements(db: Database, name: KeyName) {
+  const document = cateringDocument(db, 'ordered')
+  const read = db
+    .select({
+      ...visitColumns,
+      stamp: cateringAnswers.stamp,
+      document: sql<
+        string | null
+      >`case when ${cateringAnswers.stamp} = ${sql.placeholder('known')} then null else ${cateringAnswers.document} end`.as(
+        'document',
+      ),
+    })
+    .from(visits)
+    .leftJoin(cateringAnswers, eq(cateringAnswers.visitId, visits.id))
+    .where(eq(visits.id, visitFrom(name)))
+    .limit(1)
+    .prepare()
+  const store = db
+    .insert(cateringAnswers)
+    .select(
+      db
+        .select({
+          visitId: visits.id,
+          stamp: sql<string>`lower(hex(randomblob(8)))`.as('stamp'),
+          document: document.sql.as('document'),
+        })
+        .from(visits)
+        .where(eq(visits.id, sql.placeholder('visitId'))),
+    )
+    // A visit without its row yet gets one; otherwise its stamp stays, and the document is the one made now.
+    .onConflictDoUpdate({ target: cateringAnswers.visitId, set: { document: sql`excluded.document` } })
+    .returning({ stamp: cateringAnswers.stamp, document: cateringAnswers.document })
+    .prepare()
+  return { read, store, decode: document.decode }
 }
 
 // Built once per isolate for each way of naming the visit and each set of items (see prepared.ts): read on
@@ -317,17 +364,24 @@ const statementFor = (name: KeyName, itemsRead: ItemsRead) => {
   }
   return made()
 }
+const storedBy = new Map<string, () => ReturnType<typeof storedStatements>>()
+const storedFor = (name: KeyName) => {
+  let made = storedBy.get(name)
+  if (!made) {
+    made = prepareOnce((db) => storedStatements(db, name))
+    storedBy.set(name, made)
+  }
+  return made()
+}
 
 /** Created first, then by id: the order the team made them in. */
 const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
   a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** The rows of a load from the visit's row and its document, sorted as the pages show them. */
-function decodeCatering(visit: Visit, document: string, decode: (text: string) => Parts) {
-  const parts = decode(document)
+/** The parts of a document, sorted as the pages show them (once per document: shared, read-only). */
+function sortedParts(parts: Parts) {
   return {
     ...parts,
-    visit,
     orders: parts.orders.sort(byCreation),
     contributions: parts.contributions.sort(byCreation),
     providers: parts.providers.sort(byCreation),
@@ -337,37 +391,83 @@ function decodeCatering(visit: Visit, document: string, decode: (text: string) =
       .map(({ id, name }) => ({ id, name })),
   }
 }
+type Sorted = ReturnType<typeof sortedParts>
+
+/** The rows of a load: the visit's row (as read now) with the parts of its document. */
+const rowsOf = (visit: Visit, parts: Sorted) => ({ ...parts, visit })
 
 type Statement = ReturnType<typeof statement>
 type Visit = Omit<Awaited<ReturnType<Statement['query']['all']>>[number], 'document'>
 type Parts = ReturnType<Statement['decode']>
-export type CateringRows = ReturnType<typeof decodeCatering>
+export type CateringRows = ReturnType<typeof rowsOf>
 
 /**
- * The loads decoded last in this isolate, by what D1 answered (the visit's row and its document): the same
- * data is decoded, and planned (catering-plan.ts), once however often it is read; a change anywhere in it
- * is a new document. Shared between requests, so read-only for everyone.
+ * The loads decoded last in this isolate, by what D1 answered (the visit's row and its document, or its
+ * stamp): the same data is decoded, and planned (catering-plan.ts), once however often it is read; a change
+ * anywhere in it is a new document and a new stamp. Shared between requests, so read-only for everyone.
  */
 const recent = new Map<string, CateringRows>()
 const RECENT = 16
+/** The overview's documents decoded last, by stamp; and the stamp last seen for each key a load named. */
+const partsByStamp = new Map<string, Sorted>()
+const stampOfKey = new Map<string, string>()
 
-/** Everything about a visit's catering, in one D1 round trip; null when there is no such visit (or order…). */
+/** Keeps `value` as the newest of a map of at most RECENT entries. */
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  map.delete(key)
+  map.set(key, value)
+  if (map.size > RECENT) map.delete(map.keys().next().value as string)
+}
+
+/** The rows of a visit's row and its parts, the same object while both are the same. */
+function rowsFor(visit: Visit, answerKey: string, parts: () => Sorted): CateringRows {
+  const key = `${JSON.stringify(visit)}\n${answerKey}`
+  const loaded = recent.get(key) ?? rowsOf(visit, parts())
+  remember(recent, key, loaded)
+  return loaded
+}
+
+/**
+ * Everything about a visit's catering; null when there is no such visit (or order…). The overview's
+ * (`ordered`) in one D1 round trip while its stored answer is current — a few rows, and no document at all
+ * when this isolate has it — and one more, which works it out and stores it, after a change. The order
+ * form's (`all`) in one round trip, worked out each time.
+ */
 export async function loadCatering(
   db: Database,
   key: CateringKey,
   itemsRead: ItemsRead = 'ordered',
 ): Promise<CateringRows | null> {
   const name = Object.keys(key)[0] as KeyName
-  const { query, decode } = statementFor(name, itemsRead)
-  const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
+  if (itemsRead === 'all') {
+    const { query, decode } = statementFor(name, itemsRead)
+    const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
+    const row = rows[0]
+    if (!row) return null
+    const { document, ...visit } = row
+    return rowsFor(visit, document, () => sortedParts(decode(document)))
+  }
+  const { read, store, decode } = storedFor(name)
+  const keyText = `${name} ${(key as Record<string, string>)[name]}`
+  const seen = stampOfKey.get(keyText)
+  const known = seen !== undefined && partsByStamp.has(seen) ? seen : ''
+  const [rows] = await batchPrepared(db, [[read, { ...(key as Record<string, string>), known }]])
   const row = rows[0]
   if (!row) return null
-  const { document, ...visit } = row
-  const answer = `${JSON.stringify(visit)}\n${document}`
-  let loaded = recent.get(answer)
-  if (loaded) recent.delete(answer)
-  else loaded = decodeCatering(visit, document, decode)
-  recent.set(answer, loaded)
-  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string)
-  return loaded
+  const { stamp: readStamp, document: readDocument, ...visit } = row
+  let stamp = readStamp
+  let parts = stamp === null ? undefined : partsByStamp.get(stamp)
+  if (!parts && readDocument !== null && stamp !== null) parts = sortedParts(decode(readDocument))
+  if (!parts || stamp === null) {
+    // Nothing stored at this stamp (a change since, or none yet): worked out and stored, at the stamp then.
+    const [stored] = await batchPrepared(db, [[store, { visitId: visit.id }]])
+    const made = stored[0]
+    if (!made?.document) throw new Error('catering: the stored answer was not made')
+    stamp = made.stamp
+    parts = sortedParts(decode(made.document))
+  }
+  remember(partsByStamp, stamp, parts)
+  remember(stampOfKey, keyText, stamp)
+  const found = parts
+  return rowsFor(visit, stamp, () => found)
 }
