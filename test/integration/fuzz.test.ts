@@ -182,11 +182,12 @@ type Input = {
  * session's last-seen time (written at most every few minutes on any request, rejected or not), and the claim
  * of an Idempotency-Key, written before the route runs and removed again when it rejects (the digest shows
  * the table unchanged); and the programme's stored clash list, which a page rendered again after a rejected
- * form may fill in: a cache of what the programme already says, made on reading (the digest skips it).
+ * form may fill in: a cache of what the programme already says, made on reading (the digest skips it); and
+ * the catering's stored answer, likewise made by the first read after a change (migration 0019).
  */
 let writes: string[] = []
 const notTheInput =
-  /^(update "sessions" set "last_seen_at"|insert into "idempotency_keys"|delete from "idempotency_keys"|(insert into|delete from|update) "?clash_list(s|_items)\b)/i
+  /^(update "sessions" set "last_seen_at"|insert into "idempotency_keys"|delete from "idempotency_keys"|(insert into|delete from|update) "?clash_list(s|_items)\b|insert into "catering_answers")/i
 const bindings = {
   ...env,
   DB: interceptD1(env.DB, {
