@@ -32,7 +32,7 @@ import {
   visits,
 } from '../../../shared/db/schema'
 import { jsonDocument, jsonPart } from '../../platform/db/json-document'
-import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
+import { batchPrepared, prepareOnce, type RowsOf } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 
 export type OrderRow = typeof cateringOrders.$inferSelect
@@ -428,46 +428,62 @@ function rowsFor(visit: Visit, answerKey: string, parts: () => Sorted): Catering
 }
 
 /**
+ * The overview's read of a visit's catering (`ordered`), in one place: the one statement of its first round
+ * trip with its values — the visit's row, the stamp, and the stored document unless this isolate has it: a few
+ * rows — and `finish`, which makes the rows from what that statement answered. Only when nothing is stored at
+ * the stamp (after a change) does finish take one more round trip, which works the answer out and stores it.
+ * Kept apart so that the statement can go to D1 in the same batch as others (a page's session lookup).
+ */
+export function cateringRead(key: CateringKey) {
+  const name = Object.keys(key)[0] as KeyName
+  const { read, store, decode } = storedFor(name)
+  const keyText = `${name} ${(key as Record<string, string>)[name]}`
+  const seen = stampOfKey.get(keyText)
+  const known = seen !== undefined && partsByStamp.has(seen) ? seen : ''
+  const values: Record<string, string> = { ...(key as Record<string, string>), known }
+  async function finish(db: Database, rows: RowsOf<typeof read>): Promise<CateringRows | null> {
+    const row = rows[0]
+    if (!row) return null
+    const { stamp: readStamp, document: readDocument, ...visit } = row
+    let stamp = readStamp
+    let parts = stamp === null ? undefined : partsByStamp.get(stamp)
+    if (!parts && readDocument !== null && stamp !== null) parts = sortedParts(decode(readDocument))
+    if (!parts || stamp === null) {
+      // Nothing stored at this stamp (a change since, or none yet): worked out and stored, at the stamp then.
+      const [stored] = await batchPrepared(db, [[store, { visitId: visit.id }]])
+      const made = stored[0]
+      if (!made?.document) return null // the visit is gone meanwhile
+      stamp = made.stamp
+      parts = sortedParts(decode(made.document))
+    }
+    remember(partsByStamp, stamp, parts)
+    remember(stampOfKey, keyText, stamp)
+    const found = parts
+    return rowsFor(visit, stamp, () => found)
+  }
+  const statement: [typeof read, Record<string, string>] = [read, values]
+  return { statement, finish }
+}
+
+/**
  * Everything about a visit's catering; null when there is no such visit (or order…). The overview's
- * (`ordered`) in one D1 round trip while its stored answer is current — a few rows, and no document at all
- * when this isolate has it — and one more, which works it out and stores it, after a change. The order
- * form's (`all`) in one round trip, worked out each time.
+ * (`ordered`, cateringRead) in one D1 round trip while its stored answer is current, one more after a change;
+ * the order form's (`all`) in one round trip, worked out each time.
  */
 export async function loadCatering(
   db: Database,
   key: CateringKey,
   itemsRead: ItemsRead = 'ordered',
 ): Promise<CateringRows | null> {
-  const name = Object.keys(key)[0] as KeyName
-  if (itemsRead === 'all') {
-    const { query, decode } = statementFor(name, itemsRead)
-    const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
-    const row = rows[0]
-    if (!row) return null
-    const { document, ...visit } = row
-    return rowsFor(visit, document, () => sortedParts(decode(document)))
+  if (itemsRead === 'ordered') {
+    const { statement: first, finish } = cateringRead(key)
+    const [rows] = await batchPrepared(db, [first])
+    return finish(db, rows)
   }
-  const { read, store, decode } = storedFor(name)
-  const keyText = `${name} ${(key as Record<string, string>)[name]}`
-  const seen = stampOfKey.get(keyText)
-  const known = seen !== undefined && partsByStamp.has(seen) ? seen : ''
-  const [rows] = await batchPrepared(db, [[read, { ...(key as Record<string, string>), known }]])
+  const { query, decode } = statementFor(Object.keys(key)[0] as KeyName, itemsRead)
+  const [rows] = await batchPrepared(db, [[query, key as Record<string, string>]])
   const row = rows[0]
   if (!row) return null
-  const { stamp: readStamp, document: readDocument, ...visit } = row
-  let stamp = readStamp
-  let parts = stamp === null ? undefined : partsByStamp.get(stamp)
-  if (!parts && readDocument !== null && stamp !== null) parts = sortedParts(decode(readDocument))
-  if (!parts || stamp === null) {
-    // Nothing stored at this stamp (a change since, or none yet): worked out and stored, at the stamp then.
-    const [stored] = await batchPrepared(db, [[store, { visitId: visit.id }]])
-    const made = stored[0]
-    if (!made?.document) throw new Error('catering: the stored answer was not made')
-    stamp = made.stamp
-    parts = sortedParts(decode(made.document))
-  }
-  remember(partsByStamp, stamp, parts)
-  remember(stampOfKey, keyText, stamp)
-  const found = parts
-  return rowsFor(visit, stamp, () => found)
+  const { document, ...visit } = row
+  return rowsFor(visit, document, () => sortedParts(decode(document)))
 }

@@ -28,8 +28,12 @@ export type VisitDocument = {
   tables: Record<string, Row[]>
 }
 
-/** Never part of a visit's document: the team's and people's own tables, and what the platform keeps. */
+/**
+ * Never part of a visit's document: the team's and people's own tables, what the platform keeps, and the
+ * catering's stored answer (a cache its first reader makes again; the imported visit gets its own stamp).
+ */
 const OUTSIDE = new Set([
+  'catering_answers',
   'teams',
   'people',
   'memberships',
