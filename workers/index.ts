@@ -1,16 +1,36 @@
-import { createApp } from './app'
-import { cateringJob } from './jobs/catering'
-import { cleanUp } from './jobs/clean-up'
-import { followUpJob } from './jobs/follow-ups'
-import { retryMail } from './jobs/mail-retry'
-import { privacyJob } from './jobs/privacy'
+import { type Audience, audienceOf } from './audiences/paths'
 import type { Bindings } from './platform/env'
 
-const app = createApp()
+type AudienceApp = { fetch: ExportedHandlerFetchHandler<Bindings> }
+
+// Each audience's app is imported on its first request: in the deployed build (scripts/build.mjs) each is a
+// chunk of its own, so a request loads and compiles only the code of its audience (issue 19). In `wrangler dev`
+// and the tests wrangler bundles them into one file, and the same dispatch runs.
+const apps: Record<Audience, () => Promise<{ app: AudienceApp }>> = {
+  reader: () => import('./audiences/reader'),
+  report: () => import('./audiences/report'),
+  gallery: () => import('./audiences/gallery'),
+  privacy: () => import('./audiences/privacy'),
+  speakers: () => import('./audiences/speakers'),
+  providers: () => import('./audiences/providers'),
+  team: () => import('./audiences/team'),
+  api: () => import('./audiences/api'),
+  dev: () => import('./audiences/dev'),
+}
 
 export default {
-  fetch: app.fetch,
+  async fetch(request, env, ctx) {
+    const { app } = await apps[audienceOf(request)]()
+    return app.fetch(request, env, ctx)
+  },
   async scheduled(controller, env, ctx) {
+    const [{ retryMail }, { cleanUp }, { privacyJob }, { cateringJob }, { followUpJob }] = await Promise.all([
+      import('./jobs/mail-retry'),
+      import('./jobs/clean-up'),
+      import('./jobs/privacy'),
+      import('./jobs/catering'),
+      import('./jobs/follow-ups'),
+    ])
     // The cron runs every 5 minutes (wrangler.toml); the mail job uses the planned time, not the start time.
     const now = new Date(controller.scheduledTime)
     ctx.waitUntil(retryMail(env, now))
