@@ -43,5 +43,5 @@ export function budgetsFor(items) {
  */
 export const uploadRssGrowthBytes = 32 * 1024 * 1024
 
-/** Issue 19: the Worker bundle (the main module of `wrangler deploy --dry-run`), gzip-compressed. */
+/** Issue 19: what one request of any audience loads of the deployed build (bench/bundle-size.mjs), gzip-compressed. */
 export const bundleGzipBytes = 200 * 1024

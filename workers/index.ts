@@ -15,6 +15,7 @@ const apps: Record<Audience, () => Promise<{ app: AudienceApp }>> = {
   providers: () => import('./audiences/providers'),
   team: () => import('./audiences/team'),
   api: () => import('./audiences/api'),
+  description: () => import('./audiences/description'),
   dev: () => import('./audiences/dev'),
 }
 

@@ -10,12 +10,11 @@ import { releasesApi } from '../features/releases/api'
 import { reportsApi } from '../features/reports/api'
 import { rsvpsApi } from '../features/rsvps/api'
 import '../features/talks'
-import { mountApiDescription } from '../api-description'
 import { talksApi } from '../features/talks/api'
 import { visitsApi } from '../features/visits/api'
 import { composeApp } from '../shell'
 
-/** The JSON API under /api, with its own description. */
+/** The JSON API under /api (its description is the whole app's: audiences/description.ts). */
 export const app = composeApp((app) => {
   app.route('/api', authApi)
   app.route('/api', teamsApi)
@@ -29,5 +28,4 @@ export const app = composeApp((app) => {
   app.route('/api', reportsApi)
   app.route('/api', privacyApi)
   app.route('/', portability)
-  mountApiDescription(app)
 })

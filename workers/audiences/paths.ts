@@ -14,12 +14,14 @@ export const audiences = [
   'providers',
   'team',
   'api',
+  'description',
   'dev',
 ] as const
 export type Audience = (typeof audiences)[number]
 
 // First match wins; a path no rule names belongs to the team (the sign-in, the team's and the visits' pages).
 const rules: [RegExp, Audience][] = [
+  [/^\/api\/(openapi\.json|docs)$/, 'description'],
   [/^\/api(\/|$)/, 'api'],
   [/^\/dev(\/|$)/, 'dev'],
   // The call for talks, the speakers' public pages and private links; the providers' private links.

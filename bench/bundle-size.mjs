@@ -1,0 +1,48 @@
+// Issue 19: what one request loads of the deployed build (scripts/build.mjs), per audience. A request loads the
+// main module, the chunk of its audience (workers/audiences/<audience>.ts, imported on its first request) and
+// every chunk those two import statically; nothing else is read or compiled. Sizes come from esbuild's
+// metafile; the gzip figure is that of those files one after another, as the one-file bundle was measured.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+/** The output files one output file loads: itself and its static imports, transitively (never `import()`). */
+export function staticClosure(outputs, file, seen = new Set()) {
+  if (seen.has(file)) return seen
+  seen.add(file)
+  for (const imported of outputs[file]?.imports ?? []) {
+    if (imported.kind === 'import-statement' && !imported.external)
+      staticClosure(outputs, imported.path, seen)
+  }
+  return seen
+}
+
+/**
+ * Per audience, the modules a request of it loads and their size, raw and gzip; "scheduled" is the cron run
+ * (every job); "all" is every module uploaded. `root` is the folder the metafile's paths are relative to.
+ */
+export function audienceSizes(metafile, root) {
+  const outputs = metafile.outputs
+  const js = Object.keys(outputs).filter((f) => f.endsWith('.js'))
+  const entryOf = (source) => js.find((f) => outputs[f].entryPoint === source)
+  const main = entryOf('workers/index.ts')
+  if (!main) throw new Error('the metafile has no main module (workers/index.ts)')
+  const measure = (files) => {
+    const code = Buffer.concat([...files].sort().map((f) => readFileSync(path.join(root, f))))
+    return { modules: files.size, rawBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength }
+  }
+  const groups = new Map()
+  for (const f of js) {
+    const source = outputs[f].entryPoint ?? ''
+    const audience = /^workers\/audiences\/([a-z-]+)\.tsx?$/.exec(source)?.[1]
+    const name = audience ?? (source.startsWith('workers/jobs/') ? 'scheduled' : undefined)
+    if (name) groups.set(name, [...(groups.get(name) ?? []), f])
+  }
+  if (!groups.size) throw new Error('the metafile has no audience chunks (workers/audiences/*)')
+  const sizes = [...groups].map(([audience, entries]) => {
+    const files = staticClosure(outputs, main)
+    for (const entry of entries) staticClosure(outputs, entry, files)
+    return { audience, ...measure(files) }
+  })
+  return { sizes, all: measure(new Set(js)), main: measure(staticClosure(outputs, main)) }
+}
