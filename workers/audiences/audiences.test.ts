@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { composeApp } from '../shell'
 import { app as api } from './api'
+import { app as apiCatering } from './api-catering'
+import { app as apiPhotos } from './api-photos'
+import { app as apiProgramme } from './api-programme'
+import { app as apiReports } from './api-reports'
+import { app as apiTalks } from './api-talks'
 import { app as description } from './description'
 import { app as dev } from './dev'
 import { app as gallery } from './gallery'
@@ -13,6 +18,11 @@ import { app as reader } from './reader'
 import { app as report } from './report'
 import { app as speakers } from './speakers'
 import { app as team } from './team'
+import { app as teamCatering } from './team-catering'
+import { app as teamPhotos } from './team-photos'
+import { app as teamProgramme } from './team-programme'
+import { app as teamReports } from './team-reports'
+import { app as teamTalks } from './team-talks'
 
 const apps: Record<Audience, { routes: { method: string; path: string }[] }> = {
   reader,
@@ -22,7 +32,17 @@ const apps: Record<Audience, { routes: { method: string; path: string }[] }> = {
   speakers,
   providers,
   team,
+  'team-programme': teamProgramme,
+  'team-talks': teamTalks,
+  'team-catering': teamCatering,
+  'team-photos': teamPhotos,
+  'team-reports': teamReports,
   api,
+  'api-programme': apiProgramme,
+  'api-talks': apiTalks,
+  'api-catering': apiCatering,
+  'api-photos': apiPhotos,
+  'api-reports': apiReports,
   description,
   dev,
 }
@@ -48,10 +68,7 @@ describe('one app per audience (issue 19)', () => {
     for (const audience of audiences.filter((a) => a !== 'description')) {
       const routes = apps[audience].routes.filter((r) => !everywhere.has(key(r)))
       expect(routes.length, audience).toBeGreaterThan(0)
-      expect(
-        routes.filter((r) => audienceOf(addressOf(r.path)) !== audience).map(key),
-        audience,
-      ).toEqual([])
+      expect(routes.filter((r) => audienceOf(addressOf(r.path)) !== audience).map(key), audience).toEqual([])
       expect(routes.filter((r) => !whole.has(key(r))).map(key), audience).toEqual([])
     }
   })
@@ -67,6 +84,9 @@ describe('one app per audience (issue 19)', () => {
     expect(of('/api/openapi.json')).toBe('description')
     expect(of('/api/visits/1')).toBe('api')
     expect(of('/apis')).toBe('team')
+    expect(of('/api/visits/1/catering/orders.csv')).toBe('api-catering')
+    expect(of('/visits/1/talks')).toBe('team-talks')
+    expect(of('/visits/1')).toBe('team')
     expect(of('/%76/a-visit/speakers')).toBe('speakers')
   })
 

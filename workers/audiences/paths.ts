@@ -5,6 +5,9 @@ import { getPath } from 'hono/utils/url'
  * (workers/audiences/<audience>.ts) that the Worker imports when the first such request comes, so a reader of
  * the public schedule never loads or compiles the team's application (issue 19: ≤ 200 KiB gzip per request).
  */
+const areas = ['programme', 'talks', 'catering', 'photos', 'reports'] as const
+type Area = (typeof areas)[number]
+
 export const audiences = [
   'reader',
   'report',
@@ -13,7 +16,9 @@ export const audiences = [
   'speakers',
   'providers',
   'team',
+  ...areas.map((area) => `team-${area}` as const),
   'api',
+  ...areas.map((area) => `api-${area}` as const),
   'description',
   'dev',
 ] as const
@@ -22,7 +27,6 @@ export type Audience = (typeof audiences)[number]
 // First match wins; a path no rule names belongs to the team (the sign-in, the team's and the visits' pages).
 const rules: [RegExp, Audience][] = [
   [/^\/api\/(openapi\.json|docs)$/, 'description'],
-  [/^\/api(\/|$)/, 'api'],
   [/^\/dev(\/|$)/, 'dev'],
   // The call for talks, the speakers' public pages and private links; the providers' private links.
   [/^\/t\//, 'speakers'],
@@ -40,9 +44,27 @@ const rules: [RegExp, Audience][] = [
   [/^\/(healthz|sw\.js|favicon\.ico)?$/, 'reader'],
 ]
 
+// The team's pages and the API of one area, by the path after /api (the same for both).
+const areaRules: [RegExp, Area][] = [
+  [/^\/visits\/[^/]+\/(groups|items|participants|programme|running-late|clashes)(\/|$)/, 'programme'],
+  [/^\/(groups|items|participants)\//, 'programme'],
+  [/^\/visits\/[^/]+\/(call|mail-templates|slots|talks)(\/|$)/, 'talks'],
+  [/^\/(talks|slots)\//, 'talks'],
+  [/^\/public\/visits\/[^/]+\/talks(\/|$)/, 'talks'],
+  [/^\/visits\/[^/]+\/catering(\/|\.|$)/, 'catering'],
+  [/^\/catering\//, 'catering'],
+  [/^\/visits\/[^/]+\/(photos|photo-links|photo-settings|photo-order|photo-uploads)(\/|$)/, 'photos'],
+  [/^\/(photos|photo-link|photo-links|photo-uploads)\//, 'photos'],
+  [/^\/visits\/[^/]+\/(report|follow-ups)(\/|$)/, 'reports'],
+  [/^\/(teams\/[^/]+\/)?follow-ups(\/|$)/, 'reports'],
+]
+
 /** The audience whose app serves this request (the path as Hono reads it, so both agree on every request). */
 export function audienceOf(request: Request): Audience {
   const path = getPath(request)
   for (const [pattern, audience] of rules) if (pattern.test(path)) return audience
-  return 'team'
+  const api = /^\/api(\/|$)/.test(path)
+  const rest = api ? path.slice(4) : path
+  for (const [pattern, area] of areaRules) if (pattern.test(rest)) return api ? `api-${area}` : `team-${area}`
+  return api ? 'api' : 'team'
 }

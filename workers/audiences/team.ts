@@ -1,23 +1,20 @@
 import { teamPages } from '../features/accounts/pages'
 import { authPages } from '../features/accounts/sign-in-pages'
-import '../features/catering'
-import { cateringPages } from '../features/catering/pages'
-import { photoPages } from '../features/photos/pages'
+import '../features/catering/sign-ups'
 import { privacyPages } from '../features/privacy/pages'
-import { programmePages } from '../features/programme/pages'
 import { visitOverviewPages } from '../features/programme/visit-overview-pages'
 import { releasePages } from '../features/releases/pages'
-import { reportPages } from '../features/reports/pages'
 import { rsvpPages } from '../features/rsvps/pages'
-import '../features/talks'
-import { talkPages } from '../features/talks/pages'
 import { hostOfferPages } from '../features/visits/host-offer-pages'
 import { visitPages } from '../features/visits/pages'
 import { rolePages } from '../features/visits/role-pages'
 import { venuePages } from '../features/visits/venue-pages'
 import { composeApp } from '../shell'
 
-/** The team's pages: signing in, visits, programme, releases, guests, talks, catering, photos, reports. */
+/**
+ * The team's pages that no area below claims: signing in, teams, visits and their overview, venues, host
+ * offers, roles, releases, the guest list, privacy requests (the areas: team-<area>.ts).
+ */
 export const app = composeApp((app) => {
   app.route('/', authPages)
   app.route('/', teamPages)
@@ -26,12 +23,7 @@ export const app = composeApp((app) => {
   app.route('/', hostOfferPages)
   app.route('/', rolePages)
   app.route('/', visitOverviewPages)
-  app.route('/', programmePages)
   app.route('/', releasePages)
   app.route('/', rsvpPages)
-  app.route('/', talkPages)
-  app.route('/', cateringPages)
-  app.route('/', photoPages)
-  app.route('/', reportPages)
   app.route('/', privacyPages)
 })

@@ -1,4 +1,4 @@
-import { iconPath } from './icon-png'
+import { iconPath } from './icon-path'
 /** How far the programme day view's generated placement classes reach: a whole day in 5-minute rows. */
 export const timelineLimits = { rows: 24 * 12, lanes: 40 } as const
 

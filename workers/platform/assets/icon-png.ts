@@ -1,4 +1,5 @@
 import { zlibSync } from 'fflate'
+import type { IconSize } from './icon-path'
 
 /**
  * The app icon as PNG, drawn in code from the same shapes as icon.svg (a green field, a white arc and a white
@@ -6,13 +7,6 @@ import { zlibSync } from 'fflate'
  * square and the figure sits inside the safe circle) and iOS's apple-touch-icon (180 px, which iOS rounds
  * itself). Drawn once per isolate and kept; the URLs carry a version, so browsers keep them for a year.
  */
-export const iconSizes = [180, 192, 512] as const
-export type IconSize = (typeof iconSizes)[number]
-
-/** Bump when the drawing changes: the file names carry it, so cached copies are never stale. */
-export const ICON_VERSION = 1
-export const iconPath = (size: IconSize) => `/assets/icon-${size}-v${ICON_VERSION}.png`
-
 const GREEN = [0x1f, 0x6b, 0x3a] as const
 
 // The arc of icon.svg, "M9 20c3-8 11-8 14 0" (a cubic from (9,20) via (12,12) and (20,12) to (23,20)) in its

@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { AppEnv } from '../env'
 import { appCss, iconSvg, webManifest } from './app-css'
-import { iconPath, iconPng, iconSizes } from './icon-png'
+import { iconPath, iconSizes } from './icon-path'
+import { iconPng } from './icon-png'
 
 /** Static assets served by the Worker itself; revalidated by ETag so a new deploy shows at once. */
 export const assetRoutes = new Hono<AppEnv>()

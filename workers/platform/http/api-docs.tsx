@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { generateDocument, type OpenApiDocument } from './openapi'
+import { generateDocument, type OpenApiDocument } from './openapi-document'
 
 const info = {
   title: 'Rondgang API',

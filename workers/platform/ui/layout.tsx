@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Messages } from '../../../shared/i18n'
-import { iconPath } from '../assets/icon-png'
+import { iconPath } from '../assets/icon-path'
 import type { SavedNotice } from '../middleware/saved-notice'
 
 export type LayoutProps = {
