@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { teamRoles } from '../domain/access'
 import { itemKinds, legModes, participantFunctions } from '../domain/programme'
-import { talkStates } from '../domain/talks'
+import { talkStates } from '../domain/talk-states'
 import { venueKinds, visitKinds, visitStatuses } from '../domain/visits'
 
 /** Ids are random UUIDs made by the Worker, never guessable sequence numbers. */

@@ -11,22 +11,16 @@ import {
   type LocalisedText,
 } from './clashes'
 import { type Interval, union } from './interval'
+import { templatePlaceholders } from './placeholders'
+import { type TalkState, talkStates } from './talk-states'
 import { dayBounds, nextDate, utcToZoned, zonedToUtc } from './time'
 
-/** A talk's states, as in pretalx: draft → submitted → accepted → confirmed (or rejected, withdrawn, cancelled). */
-export const talkStates = [
-  'draft',
-  'submitted',
-  'accepted',
-  'confirmed',
-  'waitlisted',
-  'rejected',
-  'withdrawn',
-  'cancelled',
-] as const
-
-/** Where a talk is in its life: draft → submitted → accepted → confirmed, or waitlisted, rejected, withdrawn, cancelled. */
-export type TalkState = (typeof talkStates)[number]
+export {
+  fillPlaceholders,
+  type TemplatePlaceholder,
+  templatePlaceholders,
+} from './placeholders'
+export { type TalkState, talkStates } from './talk-states'
 
 /** What a speaker does through their private link. */
 export type SpeakerAction = 'submit' | 'withdraw' | 'confirm' | 'decline'
@@ -351,18 +345,6 @@ export function pickRefusal(
 }
 
 // --- mail templates the team edits ---------------------------------------------------------------------------
-
-/** The placeholders an organiser may use in a decision mail, filled in per speaker. */
-export const templatePlaceholders = ['name', 'talk', 'visit', 'date'] as const
-/** One placeholder's name. */
-export type TemplatePlaceholder = (typeof templatePlaceholders)[number]
-
-/** Fills `{name}`, `{talk}`, `{visit}` and `{date}`; anything else in braces is left as written. */
-export function fillPlaceholders(text: string, values: Record<TemplatePlaceholder, string>): string {
-  return text.replace(/\{([a-z]+)\}/g, (whole, key: string) =>
-    (templatePlaceholders as readonly string[]).includes(key) ? values[key as TemplatePlaceholder] : whole,
-  )
-}
 
 /** Placeholders in a text that do not exist (a typo such as `{naam}`), in order of appearance. */
 export function unknownPlaceholders(text: string): string[] {

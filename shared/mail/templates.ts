@@ -1,5 +1,5 @@
 import type { TeamRole } from '../domain/access'
-import { fillPlaceholders } from '../domain/talks'
+import { fillPlaceholders } from '../domain/placeholders'
 import type { Lang } from '../i18n'
 import { type CateringMailParams, composeCatering } from './catering-templates'
 import { composePrivacy } from './privacy-templates'

@@ -4,6 +4,7 @@ import { createApp } from '../app'
 import { composeApp } from '../shell'
 import { app as api } from './api'
 import { app as apiCatering } from './api-catering'
+import { app as apiGuests } from './api-guests'
 import { app as apiPhotos } from './api-photos'
 import { app as apiProgramme } from './api-programme'
 import { app as apiReports } from './api-reports'
@@ -19,6 +20,7 @@ import { app as report } from './report'
 import { app as speakers } from './speakers'
 import { app as team } from './team'
 import { app as teamCatering } from './team-catering'
+import { app as teamGuests } from './team-guests'
 import { app as teamPhotos } from './team-photos'
 import { app as teamProgramme } from './team-programme'
 import { app as teamReports } from './team-reports'
@@ -32,6 +34,8 @@ const apps: Record<Audience, { routes: { method: string; path: string }[] }> = {
   speakers,
   providers,
   team,
+  'team-guests': teamGuests,
+  'api-guests': apiGuests,
   'team-programme': teamProgramme,
   'team-talks': teamTalks,
   'team-catering': teamCatering,

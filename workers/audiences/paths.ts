@@ -5,7 +5,7 @@ import { getPath } from 'hono/utils/url'
  * (workers/audiences/<audience>.ts) that the Worker imports when the first such request comes, so a reader of
  * the public schedule never loads or compiles the team's application (issue 19: ≤ 200 KiB gzip per request).
  */
-const areas = ['programme', 'talks', 'catering', 'photos', 'reports'] as const
+const areas = ['programme', 'talks', 'guests', 'catering', 'photos', 'reports'] as const
 type Area = (typeof areas)[number]
 
 export const audiences = [
@@ -51,6 +51,8 @@ const areaRules: [RegExp, Area][] = [
   [/^\/visits\/[^/]+\/(call|mail-templates|slots|talks)(\/|$)/, 'talks'],
   [/^\/(talks|slots)\//, 'talks'],
   [/^\/public\/visits\/[^/]+\/talks(\/|$)/, 'talks'],
+  [/^\/visits\/[^/]+\/(rsvps|rsvp-totals)(\/|\.|$)/, 'guests'],
+  [/^\/public\/visits\/[^/]+\/rsvps(\/|$)/, 'guests'],
   [/^\/visits\/[^/]+\/catering(\/|\.|$)/, 'catering'],
   [/^\/catering\//, 'catering'],
   [/^\/visits\/[^/]+\/(photos|photo-links|photo-settings|photo-order|photo-uploads)(\/|$)/, 'photos'],

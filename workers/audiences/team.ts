@@ -4,7 +4,6 @@ import '../features/catering/sign-ups'
 import { privacyPages } from '../features/privacy/pages'
 import { visitOverviewPages } from '../features/programme/visit-overview-pages'
 import { releasePages } from '../features/releases/pages'
-import { rsvpPages } from '../features/rsvps/pages'
 import { hostOfferPages } from '../features/visits/host-offer-pages'
 import { visitPages } from '../features/visits/pages'
 import { rolePages } from '../features/visits/role-pages'
@@ -13,7 +12,7 @@ import { composeApp } from '../shell'
 
 /**
  * The team's pages that no area below claims: signing in, teams, visits and their overview, venues, host
- * offers, roles, releases, the guest list, privacy requests (the areas: team-<area>.ts).
+ * offers, roles, releases, privacy requests (the areas: team-<area>.ts).
  */
 export const app = composeApp((app) => {
   app.route('/', authPages)
@@ -24,6 +23,5 @@ export const app = composeApp((app) => {
   app.route('/', rolePages)
   app.route('/', visitOverviewPages)
   app.route('/', releasePages)
-  app.route('/', rsvpPages)
   app.route('/', privacyPages)
 })
