@@ -14,10 +14,20 @@ const info = {
 
 let cached: OpenApiDocument | undefined
 
+/** The OpenAPI document of an app's routes, without its server. */
+export function documentOf(app: Pick<Hono<AppEnv>, 'routes'>): OpenApiDocument {
+  return generateDocument(app, info)
+}
+
+/** A document as served from an origin. */
+export function servedFrom(document: OpenApiDocument, origin: string) {
+  return { ...document, servers: [{ url: origin, description: 'This deployment' }] }
+}
+
 /** The OpenAPI document, generated once per isolate from the routes and their valibot schemas. */
 export function openApiDocument(app: Hono<AppEnv>, origin: string) {
-  cached ??= generateDocument(app, info)
-  return { ...cached, servers: [{ url: origin, description: 'This deployment' }] }
+  cached ??= documentOf(app)
+  return servedFrom(cached, origin)
 }
 
 type JsonSchema = {
