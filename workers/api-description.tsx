@@ -8,7 +8,8 @@ import { ApiReferencePage, openApiDocument } from './platform/http/api-docs'
  */
 export function mountApiDescription(
   app: Hono<AppEnv>,
-  documentFor: (origin: string) => ReturnType<typeof openApiDocument> = (origin) => openApiDocument(app, origin),
+  documentFor: (origin: string) => ReturnType<typeof openApiDocument> = (origin) =>
+    openApiDocument(app, origin),
 ) {
   app.get('/api/openapi.json', (c) => c.json(documentFor(new URL(c.req.url).origin)))
   app.get('/api/docs', (c) =>
