@@ -39,10 +39,12 @@ export function audienceSizes(metafile, root) {
     if (name) groups.set(name, [...(groups.get(name) ?? []), f])
   }
   if (!groups.size) throw new Error('the metafile has no audience chunks (workers/audiences/*)')
-  const sizes = [...groups].map(([audience, entries]) => {
-    const files = staticClosure(outputs, main)
-    for (const entry of entries) staticClosure(outputs, entry, files)
-    return { audience, ...measure(files) }
-  })
+  const sizes = [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([audience, entries]) => {
+      const files = staticClosure(outputs, main)
+      for (const entry of entries) staticClosure(outputs, entry, files)
+      return { audience, ...measure(files) }
+    })
   return { sizes, all: measure(new Set(js)), main: measure(staticClosure(outputs, main)) }
 }
