@@ -315,6 +315,22 @@ async function measureCase(dev, port, c) {
   }
 }
 
+/**
+ * wrangler dev turns on DevTools' Network domain in the Worker's runtime as soon as it starts, whether or not
+ * DevTools is open: workerd then copies every subrequest's body — each D1 answer, each R2 object, each Cache
+ * API entry — base64-encoded into an inspector message. That costs the measured workerd CPU in proportion to
+ * the bytes (0.3–0.6 ms on a one-row D1 query, far more on a stored page), and production has no such thing.
+ * So the bench turns it off, through the inspector, after each start.
+ */
+async function quietDevtools(inspectorPort) {
+  const inspector = await connectInspector(inspectorPort)
+  try {
+    await inspector.send('Network.disable')
+  } finally {
+    inspector.close()
+  }
+}
+
 /** A profiled load run of one case: writes bench/results/<key>.cpuprofile and prints the top functions. */
 async function profileCase(dev, inspectorPort, c) {
   log(`${c.name}: profiling ${MEASURE_SECONDS}s (not counted in the budget)`)
@@ -610,9 +626,10 @@ async function runSize(items, { bundle, profiled, only }) {
   ])
 
   const port = await freePort()
-  const inspectorPort = profiled.length > 0 ? await freePort() : undefined
+  const inspectorPort = await freePort()
   const devOptions = { port, persistTo, log: process.env.BENCH_LOG === '1', inspectorPort }
   let dev = await startDev(devOptions)
+  await quietDevtools(inspectorPort)
   const stopDev = () => dev.stop()
   cleanups.push(stopDev)
   devOutput = dev.output
@@ -622,6 +639,7 @@ async function runSize(items, { bundle, profiled, only }) {
   async function freshDev() {
     await dev.stop()
     dev = await startDev(devOptions)
+    await quietDevtools(inspectorPort)
     devOutput = dev.output
   }
   log(`wrangler dev on ${dev.url} (pid ${dev.pid})`)

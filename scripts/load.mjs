@@ -220,6 +220,9 @@ try {
   console.error(error)
   failed = true
 } finally {
+  // What wrangler and workerd said, when something went wrong: the reason the server stopped answering.
+  if (failed)
+    console.error(`\n--- wrangler dev output (last 4,000 characters) ---\n${dev.output().slice(-4000)}`)
   await dev.stop()
   await rm(state, { recursive: true, force: true })
 }
