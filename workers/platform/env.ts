@@ -48,6 +48,8 @@ type AppVariables = {
   /** Who is asking: anonymous or a signed-in person with their roles. */
   actor: Actor
   signedIn: SignedIn | null
+  /** A marked route's rows, read with a valid session (platform/middleware/session-reads.ts). */
+  sessionRead?: { by: object; plan: unknown; results: Record<string, unknown>[][] }
   /** The last form was saved (platform/middleware/saved-notice.ts): the page says so. */
   savedNotice?: SavedNotice
 }

@@ -1,7 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm'
-import { memberships, people, sessions, visitRoles } from '../../../shared/db/schema'
+import { eq } from 'drizzle-orm'
+import { sessions } from '../../../shared/db/schema'
 import type { Actor, TeamRole, VisitRole } from '../../../shared/domain/access'
-import { batchPrepared, prepareOnce } from '../db/prepared'
+import { batchSql } from '../db/prepared'
 import type { Database } from '../env'
 import { hashToken, sameHash, tokenPattern } from './tokens'
 
@@ -25,67 +25,64 @@ export type SignedIn = {
 }
 
 /**
- * Resolves a session cookie to a person with all their roles, in one D1 round trip.
- * Idle or past its absolute end: treated as signed out (the row is removed by touchOrEnd / clean-up).
+ * The session, its person and all their roles as one row (the roles as JSON arrays built by SQLite), read by
+ * position: asked before every signed-in request, alone (resolveSession) or in one batch with a route's own
+ * reads (workers/platform/middleware/session-reads.ts).
  */
-/** The session, its person and their roles: asked on every signed-in request, so built once. */
-const sessionQueries = prepareOnce((db) => {
-  const idHash = sql.placeholder('idHash')
-  const personOfSession = db
-    .select({ id: sessions.personId })
-    .from(sessions)
-    .where(eq(sessions.idHash, idHash))
-  return {
-    session: db
-      .select({
-        idHash: sessions.idHash,
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-        person: { id: people.id, email: people.email, name: people.name, locale: people.locale },
-      })
-      .from(sessions)
-      .innerJoin(people, eq(people.id, sessions.personId))
-      .where(eq(sessions.idHash, idHash))
-      .limit(1)
-      .prepare(),
-    teams: db
-      .select({ teamId: memberships.teamId, role: memberships.role })
-      .from(memberships)
-      .where(inArray(memberships.personId, personOfSession))
-      .prepare(),
-    visitRoles: db
-      .select({ visitId: visitRoles.visitId, role: visitRoles.role, venueId: visitRoles.venueId })
-      .from(visitRoles)
-      .where(inArray(visitRoles.personId, personOfSession))
-      .prepare(),
-  }
-})
+const sessionSql = `select s.id_hash, s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale, (select json_group_array(json_array(m.team_id, m.role)) from memberships m where m.person_id = s.person_id) as teams, (select json_group_array(json_array(r.visit_id, r.role, r.venue_id)) from visit_roles r where r.person_id = s.person_id) as visit_roles from sessions s join people p on p.id = s.person_id where s.id_hash = ?1 limit 1`
 
-export async function resolveSession(db: Database, sessionId: string, now: Date): Promise<SignedIn | null> {
-  if (!tokenPattern.test(sessionId)) return null
-  const idHash = await hashToken(sessionId)
-  const q = sessionQueries()
-  const [rows, teamRows, roleRows] = await batchPrepared(db, [
-    [q.session, { idHash }],
-    [q.teams, { idHash }],
-    [q.visitRoles, { idHash }],
-  ])
-  const row = rows[0]
-  if (!row || !sameHash(row.idHash, idHash)) return null
+/** The statement that looks a session up, for the stored form of a cookie's id (sessionIdHash). */
+export function sessionStatement(idHash: string): readonly [sql: string, values: readonly unknown[]] {
+  return [sessionSql, [idHash]]
+}
+
+/** The stored form of a session cookie's id; null for anything that cannot be one (no D1 query then). */
+export async function sessionIdHash(sessionId: string): Promise<string | null> {
+  return tokenPattern.test(sessionId) ? hashToken(sessionId) : null
+}
+
+/**
+ * Who is signed in, from the rows of sessionStatement: null when there is no such session, or it is idle
+ * or past its absolute end (the row is removed by touchOrEnd / clean-up).
+ */
+export function signedInFrom(
+  rows: readonly Record<string, unknown>[] | undefined,
+  idHash: string,
+  now: Date,
+): SignedIn | null {
+  const row = rows?.[0]
+  if (!row || typeof row.id_hash !== 'string' || !sameHash(row.id_hash, idHash)) return null
   const t = now.getTime()
-  if (t >= row.expiresAt.getTime() || t - row.lastSeenAt.getTime() >= SESSION_IDLE_MS) return null
+  const lastSeenAt = Number(row.last_seen_at)
+  if (t >= Number(row.expires_at) || t - lastSeenAt >= SESSION_IDLE_MS) return null
+  const person = {
+    id: String(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    locale: row.locale === 'en' ? ('en' as const) : ('nl' as const),
+  }
+  const teams = JSON.parse(String(row.teams ?? '[]')) as [string, TeamRole][]
+  const roles = JSON.parse(String(row.visit_roles ?? '[]')) as [string, VisitRole['role'], string | null][]
   return {
-    person: row.person,
-    sessionIdHash: row.idHash,
-    needsTouch: t - row.lastSeenAt.getTime() >= SESSION_TOUCH_MS,
+    person,
+    sessionIdHash: row.id_hash,
+    needsTouch: t - lastSeenAt >= SESSION_TOUCH_MS,
     actor: {
       kind: 'person',
-      personId: row.person.id,
-      email: row.person.email,
-      teams: new Map(teamRows.map((m) => [m.teamId, m.role as TeamRole])),
-      visitRoles: roleRows as VisitRole[],
+      personId: person.id,
+      email: person.email,
+      teams: new Map(teams),
+      visitRoles: roles.map(([visitId, role, venueId]): VisitRole => ({ visitId, role, venueId })),
     },
   }
+}
+
+/** Resolves a session cookie to a person with all their roles, in one D1 round trip (none for a malformed one). */
+export async function resolveSession(db: Database, sessionId: string, now: Date): Promise<SignedIn | null> {
+  const idHash = await sessionIdHash(sessionId)
+  if (!idHash) return null
+  const [rows] = await batchSql(db, [sessionStatement(idHash)])
+  return signedInFrom(rows, idHash, now)
 }
 
 /** Records activity, so the idle timeout counts from the last use. */
