@@ -2,7 +2,12 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { loadDemoData } from '../../workers/dev/demo-load'
 import { loadCatering } from '../../workers/features/catering/queries'
-import { clashListJson, programmeDay } from '../../workers/features/programme/editor-reads'
+import {
+  clashListJson,
+  clashListPlan,
+  editorDayPlan,
+  programmeDay,
+} from '../../workers/features/programme/editor-reads'
 import { loadProgramme } from '../../workers/features/programme/queries'
 import { createRsvp, rsvpForm } from '../../workers/features/rsvps/rsvps'
 import {
@@ -63,9 +68,9 @@ describe('hot queries use indexes (no full table scans)', () => {
     await loadProgramme(recorded, w.visitA)
     await loadProgramme(recorded, w.visitA, 'plan')
     // The editor's day and the clash list: checked and stored (a miss), then read as stored.
-    await programmeDay(recorded, signedIn!.actor, w.visitA, undefined, new Date())
-    await programmeDay(recorded, signedIn!.actor, w.visitA, '2027-06-12', new Date())
-    await clashListJson(recorded, signedIn!.actor, w.visitA)
+    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, undefined, new Date()))
+    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, '2027-06-12', new Date()))
+    await clashListJson(recorded, signedIn!.actor, clashListPlan(w.visitA))
     await listPublishedVisits(recorded)
     // A registration: the form's figures, then the capacity check and insert.
     await rsvpForm(recorded, w.slugA)

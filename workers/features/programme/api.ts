@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/env'
 import { doc, versionFrom } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
-import { clashListJson } from './editor-reads'
+import { clashListJson, clashListPlan, clashListRead } from './editor-reads'
 import { createGroup, deleteGroup, updateGroup } from './groups'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
 import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
@@ -57,10 +57,14 @@ export const programmeApi = new Hono<AppEnv>()
   .get(
     '/visits/:visitId/clashes',
     doc('programme', 'The clashes in the draft', { status: 200, description: 'Clashes' }),
+    clashListRead.middleware,
     async (c) => {
       const signedIn = requirePerson(c)
       // The list kept for the draft's version, as stored: no parse and no encoding again when it is fresh.
-      const json = await clashListJson(c.var.db, signedIn.actor, c.req.param('visitId'))
+      // Its rows came with the session (clashListRead), read only after the access check in clashListJson.
+      const read = clashListRead.take(c)
+      const plan = read?.plan ?? clashListPlan(c.req.param('visitId'))
+      const json = await clashListJson(c.var.db, signedIn.actor, plan, read?.results)
       return c.body(json, 200, { 'content-type': 'application/json' })
     },
   )

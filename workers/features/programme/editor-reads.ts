@@ -23,6 +23,12 @@ import type { LegMode } from '../../../shared/domain/walking'
 import { DomainError } from '../../../shared/errors'
 import { batchSql } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
+import {
+  type ReadPlan,
+  type Results,
+  readWithSession,
+  type Statement,
+} from '../../platform/middleware/session-reads'
 import { type ClashSource, clashInputOf } from './clash-input'
 import type { VisitRow } from './queries'
 
@@ -143,7 +149,6 @@ function visitFor(actor: Actor, rows: Rows) {
  * The statements that bring the stored list, or on a miss what is needed to check it again; the groups and
  * venues always when the caller shows them too (`always`), else only on a miss.
  */
-type Statement = readonly [sql: string, values: readonly unknown[]]
 function clashStatements(visitId: string, onlyOnMiss: boolean): Statement[] {
   const guarded = [visitId, clashRulesVersion]
   return [
@@ -319,16 +324,36 @@ function parseGroupIds(json: string): string[] {
   }
 }
 
+/** What the clash API reads of a visit (clashListPlan). */
+export type ClashListPlan = ReadPlan & { visitId: string }
+
+/** The clash API's statements: the visit, the stored list as answered, and what a check again needs. */
+export function clashListPlan(visitId: string): ClashListPlan {
+  return {
+    visitId,
+    statements: [
+      [sql.visit, [visitId]],
+      [sql.apiList, [visitId, clashRulesVersion]],
+      ...clashStatements(visitId, true),
+    ],
+  }
+}
+
+/** The clash API's read, sent with the session lookup (one D1 round trip for a signed-in request). */
+export const clashListRead = readWithSession((c) => clashListPlan(c.req.param('visitId') ?? ''))
+
 /**
- * The clash list of a visit's draft for its team, as the API answers it (JSON text): one round trip when
- * the stored list is fresh, and a second to store it when it had to be checked again.
+ * The clash list of a visit's draft for its team, as the API answers it (JSON text), from the rows of its
+ * plan (read here when not given): one round trip when the stored list is fresh, and a second to store it
+ * when it had to be checked again.
  */
-export async function clashListJson(db: Database, actor: Actor, visitId: string): Promise<string> {
-  const [visitRows, listRows, ...rest] = await batchSql(db, [
-    [sql.visit, [visitId]],
-    [sql.apiList, [visitId, clashRulesVersion]],
-    ...clashStatements(visitId, true),
-  ])
+export async function clashListJson(
+  db: Database,
+  actor: Actor,
+  plan: ClashListPlan,
+  read?: Results,
+): Promise<string> {
+  const [visitRows, listRows, ...rest] = read ?? (await batchSql(db, plan.statements))
   const { visit } = visitFor(actor, visitRows ?? [])
   const stored = listRows?.[0]?.json
   if (typeof stored === 'string' && isFresh(rest[0])) return stored
@@ -352,34 +377,62 @@ const zoneOf = new Map<string, string>()
 /** Hours either side of a day asked for in a guessed offset: the summer time change and then some. */
 const marginMs = 3 * 3600_000
 
+/** What the editor reads of a visit for one day (editorDayPlan). */
+export type EditorDayPlan = ReadPlan & {
+  visitId: string
+  /** The zone the day's bounds were guessed in, and the day asked for (null: the default day). */
+  guess: string
+  asked: string | null
+  now: Date
+}
+
+/**
+ * The editor's statements for a day: the visit, the span of its items, the items around the day in the
+ * zone this isolate saw for the visit before (Europe/Amsterdam the first time) with a margin, the day's
+ * clashes and the count per day, the groups and venues, and what a check again of the clashes needs.
+ */
+export function editorDayPlan(visitId: string, day: string | undefined, now: Date): EditorDayPlan {
+  const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
+  const here = utcToZoned(now.getTime(), guess)
+  const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
+  return {
+    visitId,
+    guess,
+    asked,
+    now,
+    statements: [
+      [sql.visit, [visitId]],
+      [sql.span, [visitId]],
+      [sql.dayAround, [visitId, asked, here.date, here.offsetMinutes * 60_000, marginMs]],
+      [sql.dayList, [visitId, clashRulesVersion, asked, here.date]],
+      [sql.dayCounts, [visitId, clashRulesVersion]],
+      ...clashStatements(visitId, false),
+    ],
+  }
+}
+
+/** The editor's read, sent with the session lookup (one D1 round trip for a signed-in request). */
+export const editorDayRead = readWithSession((c) =>
+  editorDayPlan(c.req.param('visitId') ?? '', c.req.query('day'), new Date()),
+)
+
 /**
  * The programme editor's day: the visit, its groups and venues, the items of one local day (`day`, or the
- * default day), every day there is, and the clashes of the whole draft, in one round trip (a second when
- * the clash list had to be checked again and is stored).
+ * default day), every day there is, and the clashes of the whole draft, from the rows of its plan (read
+ * here when not given: one round trip; a second when the clash list had to be checked again and is stored).
  *
- * The day's bounds depend on the visit's zone, which comes in the same batch: the items are asked for by
- * the zone this isolate saw for the visit before (Europe/Amsterdam the first time) with a margin, and cut to
- * the day exactly afterwards. Only when that guess was wrong, or the day asked for has no place in the
- * visit, are the day's items asked for again.
+ * The items were asked for in a guessed zone with a margin, and are cut to the day exactly here. Only when
+ * that guess was wrong, or the day asked for has no place in the visit, are the day's items asked for again.
  */
 export async function programmeDay(
   db: Database,
   actor: Actor,
-  visitId: string,
-  day: string | undefined,
-  now: Date,
+  plan: EditorDayPlan,
+  read?: Results,
 ): Promise<ProgrammeDay> {
-  const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
-  const here = utcToZoned(now.getTime(), guess)
-  const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
-  const [visitRows, spanRows, dayRows, dayClashRows, countRows, ...rest] = await batchSql(db, [
-    [sql.visit, [visitId]],
-    [sql.span, [visitId]],
-    [sql.dayAround, [visitId, asked, here.date, here.offsetMinutes * 60_000, marginMs]],
-    [sql.dayList, [visitId, clashRulesVersion, asked, here.date]],
-    [sql.dayCounts, [visitId, clashRulesVersion]],
-    ...clashStatements(visitId, false),
-  ])
+  const { visitId, guess, asked, now } = plan
+  const [visitRows, spanRows, dayRows, dayClashRows, countRows, ...rest] =
+    read ?? (await batchSql(db, plan.statements))
   const { visit, access } = visitFor(actor, visitRows ?? [])
   const zone = visit.timeZone
   if (zoneOf.size > 1000) zoneOf.clear()

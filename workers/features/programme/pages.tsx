@@ -16,7 +16,7 @@ import { formBody, type RawForm } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import type { FormState } from '../../platform/ui/form'
 import { withVersion, yesOrNo } from '../visits/visit-form'
-import { programmeDay } from './editor-reads'
+import { editorDayPlan, editorDayRead, programmeDay } from './editor-reads'
 import { createGroup, deleteGroup, getGroup, updateGroup } from './groups'
 import {
   createParticipant,
@@ -94,7 +94,10 @@ async function renderProgramme(
 ) {
   const signedIn = requirePerson(c)
   const asked = c.req.query('view')
-  const programme = await programmeDay(c.var.db, signedIn.actor, visitId, c.req.query('day'), new Date())
+  // On the editor's own GET its rows came with the session (editorDayRead); a form shown again reads them.
+  const read = editorDayRead.take(c)
+  const plan = read?.plan ?? editorDayPlan(visitId, c.req.query('day'), new Date())
+  const programme = await programmeDay(c.var.db, signedIn.actor, plan, read?.results)
   return c.render(
     <ProgrammePage
       t={c.var.t}
@@ -147,7 +150,9 @@ const param = (c: C, name: string) => c.req.param(name) ?? ''
  * newer data (409).
  */
 export const programmePages = new Hono<AppEnv>()
-  .get('/visits/:visitId/programme', (c) => renderProgramme(c, c.req.param('visitId')))
+  .get('/visits/:visitId/programme', editorDayRead.middleware, (c) =>
+    renderProgramme(c, c.req.param('visitId')),
+  )
   .post(
     '/visits/:visitId/items',
     formBody(
