@@ -376,6 +376,8 @@ export const clashLists = sqliteTable('clash_lists', {
   rules: text('rules'),
   /** JSON object: clash kind → how many. */
   counts: text('counts'),
+  /** The clash API's answer for the checked version, gzip as base64 (0020); null when not kept. */
+  answer: text('answer'),
 })
 
 /** One clash of a stored list (JSON), in list order, with the local day of its first item. */

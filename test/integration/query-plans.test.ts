@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDemoData } from '../../workers/dev/demo-load'
 import { loadCatering } from '../../workers/features/catering/queries'
 import {
-  clashListJson,
+  clashListAnswer,
   clashListPlan,
   editorDayPlan,
   programmeDay,
@@ -70,7 +70,7 @@ describe('hot queries use indexes (no full table scans)', () => {
     // The editor's day and the clash list: checked and stored (a miss), then read as stored.
     await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, undefined, new Date()))
     await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, '2027-06-12', new Date()))
-    await clashListJson(recorded, signedIn!.actor, clashListPlan(w.visitA))
+    await clashListAnswer(recorded, signedIn!.actor, clashListPlan(w.visitA))
     await listPublishedVisits(recorded)
     // A registration: the form's figures, then the capacity check and insert.
     await rsvpForm(recorded, w.slugA)

@@ -3,9 +3,10 @@ import { summariseClashes } from '../../../shared/domain/clashes'
 import { DomainError } from '../../../shared/errors'
 import type { AppEnv } from '../../platform/env'
 import { doc, versionFrom } from '../../platform/http/openapi'
+import { storedGzipAnswer } from '../../platform/http/stored-gzip'
 import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
-import { clashListJson, clashListPlan, clashListRead } from './editor-reads'
+import { clashListAnswer, clashListPlan, clashListRead } from './editor-reads'
 import { createGroup, deleteGroup, updateGroup } from './groups'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
 import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
@@ -61,11 +62,12 @@ export const programmeApi = new Hono<AppEnv>()
     async (c) => {
       const signedIn = requirePerson(c)
       // The list kept for the draft's version, as stored: no parse and no encoding again when it is fresh.
-      // Its rows came with the session (clashListRead), read only after the access check in clashListJson.
+      // Its rows came with the session (clashListRead), read only after the access check in clashListAnswer.
       const read = clashListRead.take(c)
       const plan = read?.plan ?? clashListPlan(c.req.param('visitId'))
-      const json = await clashListJson(c.var.db, signedIn.actor, plan, read?.results)
-      return c.body(json, 200, { 'content-type': 'application/json' })
+      const answer = await clashListAnswer(c.var.db, signedIn.actor, plan, read?.results)
+      if (answer.json === undefined) return storedGzipAnswer(c, answer.gzip, 'application/json')
+      return c.body(answer.json, 200, { 'content-type': 'application/json' })
     },
   )
   .post(

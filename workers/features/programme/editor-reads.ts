@@ -23,6 +23,7 @@ import type { LegMode } from '../../../shared/domain/walking'
 import { DomainError } from '../../../shared/errors'
 import { batchSql } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
+import { gzipBase64 } from '../../platform/http/stored-gzip'
 import {
   type ReadPlan,
   type Results,
@@ -46,8 +47,9 @@ const groupIdsOf = `(select json_group_array(group_id) from (select group_id fro
 const sql = {
   visit: `select id, team_id, title, slug, status, start_date, end_date, time_zone, walking_speed_kmh, expected_guests from visits where id = ?1`,
   state: `select draft_version, checked_version, rules from clash_lists where visit_id = ?1`,
-  // The stored list as the API answers it, built by SQLite from the rows (none when it is not fresh).
-  apiList: `select '{"clashes":[' || coalesce((select group_concat(body, ',') from (select body from clash_list_items where visit_id = ?1 order by seq)), '') || '],"counts":' || counts || '}' as json from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2`,
+  // The stored list as the API answers it (none when it is not fresh): kept whole as gzip, or else (a list
+  // stored before 0020) built by SQLite from the rows; the case reads the rows only when there is no answer.
+  apiList: `select answer, case when answer is null then '{"clashes":[' || coalesce((select group_concat(body, ',') from (select body from clash_list_items where visit_id = ?1 order by seq)), '') || '],"counts":' || counts || '}' end as json from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2`,
   // The editor's: the clashes of one day (?3) and how many there are on each day.
   // The day is the one dayAround picks: ?3 asked for, else ?4 (today) when within the visit, else its first.
   dayList: `select json_group_array(json(body)) as rows from (select body from clash_list_items where visit_id = ?1 and day = (select case when ?3 is not null then ?3 when ?4 between start_date and end_date then ?4 else start_date end from visits where id = ?1) and ${fresh} order by seq)`,
@@ -201,6 +203,9 @@ async function checkAgain(
   return list
 }
 
+/** Longest answer kept whole (base64 of its gzip), well under D1's 2 MB a value; a longer one is not kept. */
+const answerLength = 1_500_000
+
 /** Longest JSON text of clashes sent in one statement, in UTF-16 code units: well under D1's 2 MB a value. */
 const chunkLength = 400_000
 
@@ -226,6 +231,7 @@ async function store(db: Database, visitId: string, version: number, list: Store
     length += json.length + 1
   })
   if (open.length > 0) chunks.push({ from, json: `[${open.join(',')}]` })
+  const answer = await gzipBase64(JSON.stringify(list))
   await batchSql(db, [
     [`delete from clash_list_items where visit_id = ?1 and ${atVersion}`, [visitId, version]],
     ...chunks.map(
@@ -236,8 +242,14 @@ async function store(db: Database, visitId: string, version: number, list: Store
         ] as const,
     ),
     [
-      `update clash_lists set checked_version = ?2, rules = ?3, counts = ?4 where visit_id = ?1 and draft_version = ?2`,
-      [visitId, version, clashRulesVersion, JSON.stringify(list.counts)],
+      `update clash_lists set checked_version = ?2, rules = ?3, counts = ?4, answer = ?5 where visit_id = ?1 and draft_version = ?2`,
+      [
+        visitId,
+        version,
+        clashRulesVersion,
+        JSON.stringify(list.counts),
+        answer.length <= answerLength ? answer : null,
+      ],
     ],
   ])
 }
@@ -342,22 +354,28 @@ export function clashListPlan(visitId: string): ClashListPlan {
 /** The clash API's read, sent with the session lookup (one D1 round trip for a signed-in request). */
 export const clashListRead = readWithSession((c) => clashListPlan(c.req.param('visitId') ?? ''))
 
+/** The clash API's answer: the stored gzip of a fresh list, or the JSON text (built from rows, or checked). */
+export type ClashListAnswer = { gzip: string; json?: never } | { json: string; gzip?: never }
+
 /**
- * The clash list of a visit's draft for its team, as the API answers it (JSON text), from the rows of its
- * plan (read here when not given): one round trip when the stored list is fresh, and a second to store it
- * when it had to be checked again.
+ * The clash list of a visit's draft for its team, as the API answers it, from the rows of its plan (read
+ * here when not given): one round trip when the stored list is fresh (its gzip as kept, nothing parsed),
+ * and a second to store it when it had to be checked again.
  */
-export async function clashListJson(
+export async function clashListAnswer(
   db: Database,
   actor: Actor,
   plan: ClashListPlan,
   read?: Results,
-): Promise<string> {
+): Promise<ClashListAnswer> {
   const [visitRows, listRows, ...rest] = read ?? (await batchSql(db, plan.statements))
   const { visit } = visitFor(actor, visitRows ?? [])
-  const stored = listRows?.[0]?.json
-  if (typeof stored === 'string' && isFresh(rest[0])) return stored
-  return JSON.stringify(await checkAgain(db, visit, rest))
+  const stored = listRows?.[0]
+  if (stored && isFresh(rest[0])) {
+    if (typeof stored.answer === 'string') return { gzip: stored.answer }
+    if (typeof stored.json === 'string') return { json: stored.json }
+  }
+  return { json: JSON.stringify(await checkAgain(db, visit, rest)) }
 }
 
 /** The local days from `first` to `last`, both included. */
