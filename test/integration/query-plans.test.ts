@@ -68,8 +68,8 @@ describe('hot queries use indexes (no full table scans)', () => {
     await loadProgramme(recorded, w.visitA)
     await loadProgramme(recorded, w.visitA, 'plan')
     // The editor's day and the clash list: checked and stored (a miss), then read as stored.
-    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, undefined, new Date()))
-    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, '2027-06-12', new Date()))
+    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, undefined, new Date(), 'nl'))
+    await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, '2027-06-12', new Date(), 'en'))
     await clashListAnswer(recorded, signedIn!.actor, clashListPlan(w.visitA))
     await listPublishedVisits(recorded)
     // A registration: the form's figures, then the capacity check and insert.

@@ -21,6 +21,7 @@ import type { ItemKind } from '../../../shared/domain/programme'
 import { dayBounds, nextDate, utcToZoned } from '../../../shared/domain/time'
 import type { LegMode } from '../../../shared/domain/walking'
 import { DomainError } from '../../../shared/errors'
+import type { Lang } from '../../../shared/i18n'
 import { batchSql } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 import { gzipBase64 } from '../../platform/http/stored-gzip'
@@ -50,9 +51,10 @@ const sql = {
   // The stored list as the API answers it (none when it is not fresh): kept whole as gzip, or else (a list
   // stored before 0020) built by SQLite from the rows; the case reads the rows only when there is no answer.
   apiList: `select answer, case when answer is null then '{"clashes":[' || coalesce((select group_concat(body, ',') from (select body from clash_list_items where visit_id = ?1 order by seq)), '') || '],"counts":' || counts || '}' end as json from clash_lists where visit_id = ?1 and checked_version = draft_version and rules = ?2`,
-  // The editor's: the clashes of one day (?3) and how many there are on each day.
+  // The editor's: the clashes of one day (?3), only what it shows of each (kind, the sentence in the reader's
+  // language ?5, items and their titles), and how many there are on each day.
   // The day is the one dayAround picks: ?3 asked for, else ?4 (today) when within the visit, else its first.
-  dayList: `select json_group_array(json(body)) as rows from (select body from clash_list_items where visit_id = ?1 and day = (select case when ?3 is not null then ?3 when ?4 between start_date and end_date then ?4 else start_date end from visits where id = ?1) and ${fresh} order by seq)`,
+  dayList: `select json_group_array(json_array(body ->> '$.kind', body ->> ('$.message.' || ?5), json(body -> '$.itemIds'), json(body -> '$.titles'))) as rows from (select body from clash_list_items where visit_id = ?1 and day = (select case when ?3 is not null then ?3 when ?4 between start_date and end_date then ?4 else start_date end from visits where id = ?1) and ${fresh} order by seq)`,
   dayCounts: `select day, count(*) as clashes from clash_list_items where visit_id = ?1 and ${fresh} group by day`,
   groups: (guard: string) =>
     `select json_group_array(json_array(id, name)) as rows from (select g.id, g.name from ${guard} groups g where g.visit_id = ?1 order by g.position, g.name)`,
@@ -77,6 +79,9 @@ const sql = {
 export type ListedClash = Clash & { day: string; titles: string[] }
 /** The clash list as stored and as the API answers it. */
 type StoredList = { clashes: ListedClash[]; counts: Record<ClashKind, number> }
+
+/** A clash as the editor lists it: its kind, its sentence in the reader's language, its items and titles. */
+export type DayClash = Pick<ListedClash, 'kind' | 'itemIds' | 'titles'> & { text: string }
 
 /** The visit as the editor's pages need it. */
 export type EditorVisit = Pick<
@@ -111,7 +116,7 @@ export type ProgrammeDay = {
   /** Whether the draft has any item at all. */
   hasItems: boolean
   /** The clashes of the day shown. */
-  clashes: ListedClash[]
+  clashes: DayClash[]
   /** How many clashes the draft has on each day (the day shown too). */
   clashDays: Map<string, number>
 }
@@ -402,6 +407,8 @@ export type EditorDayPlan = ReadPlan & {
   guess: string
   asked: string | null
   now: Date
+  /** The reader's language: the clash sentences are read in it only. */
+  lang: Lang
 }
 
 /**
@@ -409,7 +416,12 @@ export type EditorDayPlan = ReadPlan & {
  * zone this isolate saw for the visit before (Europe/Amsterdam the first time) with a margin, the day's
  * clashes and the count per day, the groups and venues, and what a check again of the clashes needs.
  */
-export function editorDayPlan(visitId: string, day: string | undefined, now: Date): EditorDayPlan {
+export function editorDayPlan(
+  visitId: string,
+  day: string | undefined,
+  now: Date,
+  lang: Lang,
+): EditorDayPlan {
   const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
   const here = utcToZoned(now.getTime(), guess)
   const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
@@ -418,11 +430,12 @@ export function editorDayPlan(visitId: string, day: string | undefined, now: Dat
     guess,
     asked,
     now,
+    lang,
     statements: [
       [sql.visit, [visitId]],
       [sql.span, [visitId]],
       [sql.dayAround, [visitId, asked, here.date, here.offsetMinutes * 60_000, marginMs]],
-      [sql.dayList, [visitId, clashRulesVersion, asked, here.date]],
+      [sql.dayList, [visitId, clashRulesVersion, asked, here.date, lang]],
       [sql.dayCounts, [visitId, clashRulesVersion]],
       ...clashStatements(visitId, false),
     ],
@@ -431,7 +444,7 @@ export function editorDayPlan(visitId: string, day: string | undefined, now: Dat
 
 /** The editor's read, sent with the session lookup (one D1 round trip for a signed-in request). */
 export const editorDayRead = readWithSession((c) =>
-  editorDayPlan(c.req.param('visitId') ?? '', c.req.query('day'), new Date()),
+  editorDayPlan(c.req.param('visitId') ?? '', c.req.query('day'), new Date(), c.var.lang),
 )
 
 /**
@@ -448,7 +461,7 @@ export async function programmeDay(
   plan: EditorDayPlan,
   read?: Results,
 ): Promise<ProgrammeDay> {
-  const { visitId, guess, asked, now } = plan
+  const { visitId, guess, asked, now, lang } = plan
   const [visitRows, spanRows, dayRows, dayClashRows, countRows, ...rest] =
     read ?? (await batchSql(db, plan.statements))
   const { visit, access } = visitFor(actor, visitRows ?? [])
@@ -472,7 +485,7 @@ export async function programmeDay(
     const bounds = dayBounds(shown, zone)
     const [exact, exactClashes] = await batchSql(db, [
       [sql.dayExact, [visitId, bounds.start, bounds.end]],
-      [sql.dayList, [visitId, clashRulesVersion, shown, shown]],
+      [sql.dayList, [visitId, clashRulesVersion, shown, shown, lang]],
     ])
     rows = JSON.parse(str(exact?.[0]?.rows ?? '[]')) as unknown[][]
     dayClashes = exactClashes?.[0]?.rows
@@ -495,14 +508,21 @@ export async function programmeDay(
         ]
       : [],
   )
-  let clashes: ListedClash[]
+  let clashes: DayClash[]
   let clashDays: Map<string, number>
   if (isFresh(rest[0])) {
-    clashes = JSON.parse(str(dayClashes ?? '[]')) as ListedClash[]
+    clashes = (JSON.parse(str(dayClashes ?? '[]')) as unknown[][]).map((r) => ({
+      kind: r[0] as ClashKind,
+      text: str(r[1]),
+      itemIds: r[2] as string[],
+      titles: r[3] as string[],
+    }))
     clashDays = new Map((countRows ?? []).map((r) => [str(r.day), num(r.clashes)]))
   } else {
     const list = await checkAgain(db, visit, rest)
-    clashes = list.clashes.filter((c) => c.day === shown)
+    clashes = list.clashes
+      .filter((c) => c.day === shown)
+      .map((c) => ({ kind: c.kind, text: c.message[lang], itemIds: c.itemIds, titles: c.titles }))
     clashDays = new Map()
     for (const c of list.clashes) clashDays.set(c.day, (clashDays.get(c.day) ?? 0) + 1)
   }

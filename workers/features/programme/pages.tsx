@@ -96,7 +96,7 @@ async function renderProgramme(
   const asked = c.req.query('view')
   // On the editor's own GET its rows came with the session (editorDayRead); a form shown again reads them.
   const read = editorDayRead.take(c)
-  const plan = read?.plan ?? editorDayPlan(visitId, c.req.query('day'), new Date())
+  const plan = read?.plan ?? editorDayPlan(visitId, c.req.query('day'), new Date(), c.var.lang)
   const programme = await programmeDay(c.var.db, signedIn.actor, plan, read?.results)
   return c.render(
     <ProgrammePage
