@@ -308,8 +308,10 @@ export async function loadPlanFor(
   key: CateringKey,
   now: Date,
   itemsRead: ItemsRead = 'ordered',
+  /** Read already (with the session, see cateringPageRead): not read again. */
+  preloaded?: CateringRows | null,
 ) {
-  const rows = await loadCatering(db, key, itemsRead)
+  const rows = preloaded === undefined ? await loadCatering(db, key, itemsRead) : preloaded
   const access = rows ? cateringAccessOf(actor, rows.visit) : null
   if (!rows || !access) throw new DomainError('not_found')
   return { access, rows, plan: cateringPlan(rows, now) }

@@ -34,6 +34,7 @@ import {
 import { addContribution, contributionAction, removeContribution, updateContribution } from './contributions'
 import { answerOrder, createOrder, moveOrder, orderOf, sendNumbers, updateOrder } from './orders'
 import { createProvider, newProviderLink, removeProvider, setTeamPresence, updateProvider } from './providers'
+import { cateringPageRead } from './queries'
 import {
   contributionActionSchema,
   contributionCreateSchema,
@@ -69,7 +70,17 @@ async function renderCatering(
   const signedIn = requirePerson(c)
   const now = new Date()
   c.header('cache-control', 'private, no-store')
-  const { access, rows, plan } = await loadPlanFor(c.var.db, signedIn.actor, { visitId }, now)
+  // Read with the session when it could be (one D1 round trip); nothing of it is shown before the access check.
+  const pre = cateringPageRead.take(c)
+  const preloaded = pre ? await pre.plan.finish(c.var.db, pre.results[0] ?? []) : undefined
+  const { access, rows, plan } = await loadPlanFor(
+    c.var.db,
+    signedIn.actor,
+    { visitId },
+    now,
+    'ordered',
+    preloaded,
+  )
   const title = `${c.var.t.catering.title} · ${plan.visit.title}`
   if (access === 'own') {
     const mine = new Set(providersOfActor(rows, signedIn.actor).map((p) => p.id))
@@ -198,7 +209,9 @@ async function orderOfContribution(c: C, contributionId: string) {
  * the form again as typed (422), a stale or closed order the newest version with its sentence (409).
  */
 export const cateringPages = new Hono<AppEnv>()
-  .get('/visits/:visitId/catering', (c) => renderCatering(c, c.req.param('visitId')))
+  .get('/visits/:visitId/catering', cateringPageRead.middleware, (c) =>
+    renderCatering(c, c.req.param('visitId')),
+  )
   .get('/visits/:visitId/catering/orders/new', (c) => renderNewOrder(c, c.req.param('visitId')))
   .post(
     '/visits/:visitId/catering/orders',

@@ -2,6 +2,7 @@ import {
   and,
   count,
   eq,
+  fillPlaceholders,
   getTableColumns,
   inArray,
   isNotNull,
@@ -34,6 +35,7 @@ import {
 import { jsonDocument, jsonPart } from '../../platform/db/json-document'
 import { batchPrepared, prepareOnce, type RowsOf } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
+import { readWithSession } from '../../platform/middleware/session-reads'
 
 export type OrderRow = typeof cateringOrders.$inferSelect
 export type ProviderRow = typeof cateringProviders.$inferSelect
@@ -464,6 +466,22 @@ export function cateringRead(key: CateringKey) {
   const statement: [typeof read, Record<string, string>] = [read, values]
   return { statement, finish }
 }
+
+/**
+ * The catering page's read, sent in the same D1 batch as the session lookup: a signed-in organiser's page is
+ * one round trip while the stored answer is current. `finish` turns the rows into the catering (one more
+ * round trip after a change); the page checks who may see it before it shows anything.
+ */
+export const cateringPageRead = readWithSession((c) => {
+  const { statement, finish } = cateringRead({ visitId: c.req.param('visitId') ?? '' })
+  const [query, values] = statement
+  const { sql, params } = query.getQuery()
+  return {
+    statements: [[sql, fillPlaceholders(params, values)] as const],
+    finish: (db: Database, rows: Record<string, unknown>[]) =>
+      finish(db, query.mapResult({ results: rows }, true) as RowsOf<typeof query>),
+  }
+})
 
 /**
  * Everything about a visit's catering; null when there is no such visit (or order…). The overview's
