@@ -7,6 +7,13 @@ import { doc } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
+import {
+  teamAuditResponse,
+  teamInvitationsPostResponse,
+  teamResponse,
+  teamsPostResponse,
+  teamsResponse,
+} from './responses'
 import { invitationSchema, memberRoleSchema, teamSchema } from './schemas'
 import {
   changeMemberRole,
@@ -23,7 +30,7 @@ import {
 export const teamsApi = new Hono<AppEnv>()
   .get(
     '/teams',
-    doc('teams', 'The teams you belong to', { status: 200, description: 'Teams' }),
+    doc('teams', 'The teams you belong to', { status: 200, description: 'Teams', schema: teamsResponse }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ teams: await listMyTeams(c.var.db, signedIn.person.id) })
@@ -31,7 +38,11 @@ export const teamsApi = new Hono<AppEnv>()
   )
   .post(
     '/teams',
-    doc('teams', 'Make a team (you become its owner)', { status: 201, description: 'The team' }),
+    doc('teams', 'Make a team (you become its owner)', {
+      status: 201,
+      description: 'The team',
+      schema: teamsPostResponse,
+    }),
     jsonBody(teamSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -41,7 +52,11 @@ export const teamsApi = new Hono<AppEnv>()
   )
   .get(
     '/teams/:teamId',
-    doc('teams', 'A team with its members and invitations', { status: 200, description: 'The team' }),
+    doc('teams', 'A team with its members and invitations', {
+      status: 200,
+      description: 'The team',
+      schema: teamResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json(await getTeam(c.var.db, signedIn.actor, c.req.param('teamId'), new Date()))
@@ -49,7 +64,7 @@ export const teamsApi = new Hono<AppEnv>()
   )
   .patch(
     '/teams/:teamId',
-    doc('teams', 'Rename a team', { status: 200, description: 'The team' }),
+    doc('teams', 'Rename a team', { status: 200, description: 'The team', schema: teamResponse }),
     jsonBody(teamSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -62,6 +77,7 @@ export const teamsApi = new Hono<AppEnv>()
     doc('teams', 'Invite someone by e-mail (the link is mailed)', {
       status: 201,
       description: 'The invitation',
+      schema: teamInvitationsPostResponse,
     }),
     jsonBody(invitationSchema),
     async (c) => {
@@ -113,7 +129,11 @@ export const teamsApi = new Hono<AppEnv>()
   )
   .get(
     '/teams/:teamId/audit',
-    doc('teams', "The team's audit log (owners)", { status: 200, description: 'Entries' }),
+    doc('teams', "The team's audit log (owners)", {
+      status: 200,
+      description: 'Entries',
+      schema: teamAuditResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const teamId = c.req.param('teamId')

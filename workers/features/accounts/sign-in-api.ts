@@ -5,6 +5,7 @@ import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { limitAddress } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
+import { authSignInLinkPostResponse, meResponse } from './responses'
 import { requestSignInLink } from './sign-in'
 import { signInRequestSchema } from './sign-in-schemas'
 import { listMyTeams } from './teams'
@@ -17,6 +18,7 @@ export const authApi = new Hono<AppEnv>()
       status: 202,
       description: '{ status: "sent" }',
       access: 'public',
+      schema: authSignInLinkPostResponse,
     }),
     jsonBody(signInRequestSchema),
     async (c) => {
@@ -30,7 +32,11 @@ export const authApi = new Hono<AppEnv>()
   )
   .get(
     '/me',
-    doc('auth', 'Who you are: the person, their teams and visit roles', { status: 200, description: 'You' }),
+    doc('auth', 'Who you are: the person, their teams and visit roles', {
+      status: 200,
+      description: 'You',
+      schema: meResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const teams = await listMyTeams(c.var.db, signedIn.person.id)

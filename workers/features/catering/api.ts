@@ -19,6 +19,16 @@ import { answerOrder, createOrder, moveOrder, sendNumbers, updateOrder } from '.
 import { myCatering } from './provider-link'
 import { createProvider, newProviderLink, removeProvider, setTeamPresence, updateProvider } from './providers'
 import {
+  cateringContributionActionPostResponse,
+  cateringContributionPatchResponse,
+  cateringOrderResponse,
+  cateringOrderSendPostResponse,
+  cateringProviderLinkPostResponse,
+  cateringProviderPatchResponse,
+  visitCateringResponse,
+  visitCateringTeamPutResponse,
+} from './responses'
+import {
   contributionActionSchema,
   contributionCreateSchema,
   contributionUpdateSchema,
@@ -74,6 +84,7 @@ export const cateringApi = new Hono<AppEnv>()
       {
         status: 200,
         description: 'Catering',
+        schema: visitCateringResponse,
       },
     ),
     async (c) => {
@@ -83,7 +94,11 @@ export const cateringApi = new Hono<AppEnv>()
   )
   .post(
     '/visits/:visitId/catering/orders',
-    doc('catering', 'Plan an order for a programme item (organisers)', { status: 201, description: 'Order' }),
+    doc('catering', 'Plan an order for a programme item (organisers)', {
+      status: 201,
+      description: 'Order',
+      schema: cateringOrderResponse,
+    }),
     jsonBody(orderCreateSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -102,6 +117,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'One order with its numbers, where they come from, and what changed since sent', {
       status: 200,
       description: 'Order',
+      schema: cateringOrderResponse,
     }),
     async (c) => c.json(await orderJson(c, c.req.param('orderId'))),
   )
@@ -110,6 +126,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Change an order (with the version it was based on)', {
       status: 200,
       description: 'Order',
+      schema: cateringOrderResponse,
     }),
     jsonBody(orderUpdateSchema),
     async (c) => {
@@ -124,6 +141,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Move an order on: ask the provider (mailed), confirm, deliver, cancel, or back', {
       status: 200,
       description: 'Order',
+      schema: cateringOrderResponse,
     }),
     jsonBody(orderStatusSchema),
     async (c) => {
@@ -139,6 +157,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Freeze the numbers as they are now and mail them to the provider', {
       status: 200,
       description: 'Order, and whether it was mailed',
+      schema: cateringOrderSendPostResponse,
     }),
     jsonBody(sendNumbersSchema),
     async (c) => {
@@ -161,6 +180,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'The provider (a signed-in host or caterer) confirms or declines their order', {
       status: 200,
       description: 'Order',
+      schema: cateringOrderResponse,
     }),
     jsonBody(providerAnswerSchema),
     async (c) => {
@@ -175,6 +195,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Split an order: a part a volunteer brings, or one left open to take', {
       status: 201,
       description: 'Order with its contributions',
+      schema: cateringOrderResponse,
     }),
     jsonBody(contributionCreateSchema),
     async (c) => {
@@ -189,6 +210,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Change a contribution: what, how many, who brings it, done', {
       status: 200,
       description: 'Order with its contributions',
+      schema: cateringContributionPatchResponse,
     }),
     jsonBody(contributionUpdateSchema),
     async (c) => {
@@ -215,6 +237,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'A signed-in volunteer takes, gives back or ticks off a contribution', {
       status: 200,
       description: 'Their orders',
+      schema: cateringContributionActionPostResponse,
     }),
     jsonBody(contributionActionSchema),
     async (c) => {
@@ -236,6 +259,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Add a supplier or volunteer (contact details private to the team)', {
       status: 201,
       description: 'Provider',
+      schema: cateringProviderPatchResponse,
     }),
     jsonBody(providerCreateSchema),
     async (c) => {
@@ -261,6 +285,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Change a supplier or volunteer (with the version it was based on)', {
       status: 200,
       description: 'Provider',
+      schema: cateringProviderPatchResponse,
     }),
     jsonBody(providerUpdateSchema),
     async (c) => {
@@ -288,6 +313,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'A new private link for a provider: mailed, or returned once when they have no address', {
       status: 200,
       description: '{ mailed } or { mailed: false, link }',
+      schema: cateringProviderLinkPostResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -308,6 +334,7 @@ export const cateringApi = new Hono<AppEnv>()
     doc('catering', 'Who of the team is there, and with which group (replaces the list)', {
       status: 200,
       description: 'Catering',
+      schema: visitCateringTeamPutResponse,
     }),
     jsonBody(teamPresenceSchema),
     async (c) => {

@@ -17,6 +17,17 @@ import {
   updatePhotoSettings,
   updatePhotos,
 } from './photos'
+import {
+  photoLinkUploadsPostResponse,
+  photoLinkUploadsResponse,
+  photoResponse,
+  photoUploadCompletePostResponse,
+  visitPhotoLinksPostResponse,
+  visitPhotoLinksResponse,
+  visitPhotoSettingsPutResponse,
+  visitPhotosPatchResponse,
+  visitPhotosResponse,
+} from './responses'
 import { PART_BYTES } from './rules'
 import {
   linkUploaderSchema,
@@ -68,6 +79,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Open an upload (organisers and hosts): the file is then sent in parts', {
       status: 201,
       description: 'The upload: part size, part count, parts done',
+      schema: photoLinkUploadsPostResponse,
     }),
     jsonBody(uploadStartSchema),
     async (c) => {
@@ -88,6 +100,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Your uploads of this visit still on their way (to resume them)', {
       status: 200,
       description: 'Uploads',
+      schema: photoLinkUploadsResponse,
     }),
     async (c) => {
       requirePerson(c)
@@ -99,6 +112,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Open an upload through a photo link (X-Photo-Link header); it waits for the team', {
       status: 201,
       description: 'The upload',
+      schema: photoLinkUploadsPostResponse,
     }),
     rateLimit('photo-link'),
     jsonBody(linkUploaderSchema),
@@ -115,7 +129,11 @@ export const photosApi = new Hono<AppEnv>()
   )
   .get(
     '/photo-link/uploads',
-    doc('photos', "A photo link's uploads still on their way", { status: 200, description: 'Uploads' }),
+    doc('photos', "A photo link's uploads still on their way", {
+      status: 200,
+      description: 'Uploads',
+      schema: photoLinkUploadsResponse,
+    }),
     async (c) => c.json({ uploads: await unfinishedUploads(c.var.db, senderOf(c), null) }),
   )
   .get(
@@ -123,6 +141,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Where an upload stands: the parts stored, the next to send', {
       status: 200,
       description: 'The upload',
+      schema: photoLinkUploadsPostResponse,
     }),
     async (c) => c.json(await uploadStatus(c.var.db, senderOf(c), c.req.param('uploadId'))),
   )
@@ -134,6 +153,7 @@ export const photosApi = new Hono<AppEnv>()
       {
         status: 200,
         description: 'The upload after this part',
+        schema: photoLinkUploadsPostResponse,
       },
     ),
     uploadLimit(PART_BYTES),
@@ -156,6 +176,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Finish an upload: the photo and its location-safe variants are made', {
       status: 201,
       description: 'The photo',
+      schema: photoUploadCompletePostResponse,
     }),
     async (c) => {
       const photo = await completeUpload(
@@ -184,6 +205,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', "A visit's photos for the team (a host: their own uploads)", {
       status: 200,
       description: 'Photos, limits and room used',
+      schema: visitPhotosResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -200,6 +222,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Approve several photos, or set their consent (organisers)', {
       status: 200,
       description: 'How many changed',
+      schema: visitPhotosPatchResponse,
     }),
     jsonBody(photoBulkSchema),
     async (c) => {
@@ -235,7 +258,7 @@ export const photosApi = new Hono<AppEnv>()
   )
   .get(
     '/photos/:photoId',
-    doc('photos', 'One photo for the team', { status: 200, description: 'Photo' }),
+    doc('photos', 'One photo for the team', { status: 200, description: 'Photo', schema: photoResponse }),
     async (c) => {
       const signedIn = requirePerson(c)
       const { photo, visit, access } = await photoFor(c.var.db, signedIn.actor, c.req.param('photoId'))
@@ -251,6 +274,7 @@ export const photosApi = new Hono<AppEnv>()
       {
         status: 200,
         description: 'Photo',
+        schema: photoResponse,
       },
     ),
     jsonBody(photoUpdateSchema),
@@ -281,7 +305,11 @@ export const photosApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId/photo-links',
-    doc('photos', "A visit's live photo links (team)", { status: 200, description: 'Links' }),
+    doc('photos', "A visit's live photo links (team)", {
+      status: 200,
+      description: 'Links',
+      schema: visitPhotoLinksResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ links: await listPhotoLinks(c.var.db, signedIn.actor, c.req.param('visitId')) })
@@ -292,6 +320,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', 'Make a photo link for a photographer or guests (organisers); its address is shown once', {
       status: 201,
       description: 'The link with its address',
+      schema: visitPhotoLinksPostResponse,
     }),
     jsonBody(photoLinkSchema),
     async (c) => {
@@ -324,6 +353,7 @@ export const photosApi = new Hono<AppEnv>()
     doc('photos', "A visit's photo limits, per file and in all, in MB (organisers)", {
       status: 200,
       description: 'The limits in bytes',
+      schema: visitPhotoSettingsPutResponse,
     }),
     jsonBody(photoSettingsSchema),
     async (c) => {

@@ -6,6 +6,7 @@ import { doc } from '../../platform/http/openapi'
 import { fieldErrors } from '../../platform/http/validation'
 import { uploadLimit } from '../../platform/middleware/body-limit'
 import { requirePerson } from '../../platform/middleware/session'
+import { teamVisitImportsPostResponse, visitExportResponse } from './responses'
 import { exportVisit, importVisit, visitDocumentSchema } from './visit-document'
 
 /** A visit's document may be large (a thousand registrations, a programme, photo metadata). */
@@ -18,6 +19,7 @@ export const portability = new Hono<AppEnv>()
     doc('portability', 'The whole visit as one versioned JSON document (organisers)', {
       status: 200,
       description: 'The document: { format: "rondgang.visit", version: 1, tables }',
+      schema: visitExportResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -32,6 +34,7 @@ export const portability = new Hono<AppEnv>()
     doc('portability', 'Make a visit anew in this team from an exported document (organisers)', {
       status: 201,
       description: '{ visitId, objects }: the new visit, and how many files were copied',
+      schema: teamVisitImportsPostResponse,
     }),
     uploadLimit(MAX_DOCUMENT_BYTES),
     async (c) => {

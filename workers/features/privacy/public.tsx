@@ -12,6 +12,7 @@ import { getRsvpByToken } from '../rsvps/rsvps'
 import { RsvpInvalidPage } from '../rsvps/views/rsvp-pages'
 import { type PrivacyLinkKind, readPrivacyLink } from './links'
 import { exportFor, mailPrivacyLink, requestErasure } from './requests'
+import { privacyRequestsPostResponse } from './responses'
 import { privacyRequestSchema } from './schemas'
 import { ErasePage, ErasePendingPage, ExportPage } from './views/personal-data-page'
 import { PrivacyPage } from './views/privacy-page'
@@ -154,6 +155,7 @@ export const privacyApi = new Hono<AppEnv>().post(
     status: 202,
     description: '{ status: "check_mail" }',
     access: 'public',
+    schema: privacyRequestsPostResponse,
   }),
   rateLimit('privacy'),
   jsonBody(privacyRequestSchema),

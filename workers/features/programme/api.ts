@@ -10,6 +10,15 @@ import { clashListAnswer, clashListPlan, clashListRead } from './editor-reads'
 import { createGroup, deleteGroup, updateGroup } from './groups'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
 import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
+import {
+  groupPatchResponse,
+  itemResponse,
+  visitClashesResponse,
+  visitParticipantsPostResponse,
+  visitParticipantsResponse,
+  visitProgrammeResponse,
+  visitRunningLatePostResponse,
+} from './responses'
 import { runLate } from './running-late'
 import {
   groupSchema,
@@ -38,7 +47,11 @@ const requiredVersion = (ifMatch: string | undefined, query: string | undefined)
 export const programmeApi = new Hono<AppEnv>()
   .get(
     '/visits/:visitId/programme',
-    doc('programme', 'The draft programme with its clashes', { status: 200, description: 'Programme' }),
+    doc('programme', 'The draft programme with its clashes', {
+      status: 200,
+      description: 'Programme',
+      schema: visitProgrammeResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const { programme, clashes } = await getProgramme(c.var.db, signedIn.actor, c.req.param('visitId'))
@@ -57,7 +70,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId/clashes',
-    doc('programme', 'The clashes in the draft', { status: 200, description: 'Clashes' }),
+    doc('programme', 'The clashes in the draft', {
+      status: 200,
+      description: 'Clashes',
+      schema: visitClashesResponse,
+    }),
     clashListRead.middleware,
     async (c) => {
       const signedIn = requirePerson(c)
@@ -75,6 +92,7 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'Add an item (clashes are reported, never refused)', {
       status: 201,
       description: 'Item and its clashes',
+      schema: itemResponse,
     }),
     jsonBody(itemCreateSchema),
     async (c) => {
@@ -92,7 +110,12 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .get(
     '/items/:itemId',
-    doc('programme', 'One item with its clashes', { status: 200, description: 'Item', etag: true }),
+    doc('programme', 'One item with its clashes', {
+      status: 200,
+      description: 'Item',
+      etag: true,
+      schema: itemResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const { item, clashes } = await getItem(c.var.db, signedIn.actor, c.req.param('itemId'))
@@ -105,6 +128,7 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'Change an item (with the version it was based on)', {
       status: 200,
       description: 'Item and its clashes',
+      schema: itemResponse,
     }),
     jsonBody(itemUpdateSchema),
     async (c) => {
@@ -140,6 +164,7 @@ export const programmeApi = new Hono<AppEnv>()
     doc('programme', 'Shift every later item of a group by N minutes', {
       status: 200,
       description: 'Moved items',
+      schema: visitRunningLatePostResponse,
     }),
     jsonBody(runningLateSchema),
     async (c) => {
@@ -154,7 +179,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .post(
     '/visits/:visitId/groups',
-    doc('groups', 'Add a group to the company', { status: 201, description: 'The group' }),
+    doc('groups', 'Add a group to the company', {
+      status: 201,
+      description: 'The group',
+      schema: groupPatchResponse,
+    }),
     jsonBody(groupSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -166,7 +195,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .patch(
     '/groups/:groupId',
-    doc('groups', 'Rename or reorder a group', { status: 200, description: 'The group' }),
+    doc('groups', 'Rename or reorder a group', {
+      status: 200,
+      description: 'The group',
+      schema: groupPatchResponse,
+    }),
     jsonBody(groupSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -186,7 +219,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId/participants',
-    doc('participants', 'The visiting company', { status: 200, description: 'Participants' }),
+    doc('participants', 'The visiting company', {
+      status: 200,
+      description: 'Participants',
+      schema: visitParticipantsResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({
@@ -196,7 +233,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .post(
     '/visits/:visitId/participants',
-    doc('participants', 'Add someone to the company', { status: 201, description: 'The participant' }),
+    doc('participants', 'Add someone to the company', {
+      status: 201,
+      description: 'The participant',
+      schema: visitParticipantsPostResponse,
+    }),
     jsonBody(participantCreateSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -212,7 +253,11 @@ export const programmeApi = new Hono<AppEnv>()
   )
   .patch(
     '/participants/:participantId',
-    doc('participants', 'Change someone in the company', { status: 200, description: 'The participant' }),
+    doc('participants', 'Change someone in the company', {
+      status: 200,
+      description: 'The participant',
+      schema: visitParticipantsPostResponse,
+    }),
     jsonBody(participantUpdateSchema),
     async (c) => {
       const signedIn = requirePerson(c)

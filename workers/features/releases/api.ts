@@ -5,13 +5,23 @@ import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
 import { getRelease, listReleases, pendingChanges, publish } from './releases'
+import {
+  releaseResponse,
+  visitPendingChangesResponse,
+  visitReleasesPostResponse,
+  visitReleasesResponse,
+} from './responses'
 import { publishSchema } from './schemas'
 
 /** Releases as JSON: the history, publishing, what publishing now would change, one release. */
 export const releasesApi = new Hono<AppEnv>()
   .get(
     '/visits/:visitId/releases',
-    doc('releases', 'Release history', { status: 200, description: 'Releases' }),
+    doc('releases', 'Release history', {
+      status: 200,
+      description: 'Releases',
+      schema: visitReleasesResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ releases: await listReleases(c.var.db, signedIn.actor, c.req.param('visitId')) })
@@ -22,6 +32,7 @@ export const releasesApi = new Hono<AppEnv>()
     doc('releases', 'Publish the draft programme as the next release', {
       status: 201,
       description: 'The release',
+      schema: visitReleasesPostResponse,
     }),
     jsonBody(publishSchema),
     async (c) => {
@@ -41,7 +52,11 @@ export const releasesApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId/pending-changes',
-    doc('releases', 'What publishing now would change', { status: 200, description: 'Changes' }),
+    doc('releases', 'What publishing now would change', {
+      status: 200,
+      description: 'Changes',
+      schema: visitPendingChangesResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ changes: await pendingChanges(c.var.db, signedIn.actor, c.req.param('visitId')) })
@@ -49,7 +64,11 @@ export const releasesApi = new Hono<AppEnv>()
   )
   .get(
     '/releases/:releaseId',
-    doc('releases', 'One release with its programme', { status: 200, description: 'The release' }),
+    doc('releases', 'One release with its programme', {
+      status: 200,
+      description: 'The release',
+      schema: releaseResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json(await getRelease(c.var.db, signedIn.actor, c.req.param('releaseId')))

@@ -10,6 +10,7 @@ import type { AppEnv } from '../../platform/env'
 import { doc } from '../../platform/http/openapi'
 import { cachedPublic } from '../../platform/http/public-cache'
 import { groupOfNewestRelease, groupParam, publicRelease } from './public-schedule'
+import { scheduleJsonResponse, scheduleV2JsonResponse } from './responses'
 import { storedBodies } from './stored'
 
 const itemIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/))
@@ -103,6 +104,7 @@ export const feedRoutes = new Hono<AppEnv>()
       status: 200,
       description: 'Schedule JSON v1',
       type: 'application/json',
+      schema: scheduleJsonResponse,
     }),
     async (c) => {
       const { published, data, stored } = await exportOf(c, c.req.param('slug'))
@@ -126,6 +128,7 @@ export const feedRoutes = new Hono<AppEnv>()
       status: 200,
       description: 'Schedule JSON v2',
       type: 'application/json',
+      schema: scheduleV2JsonResponse,
     }),
     async (c) => {
       const { published, data, stored } = await exportOf(c, c.req.param('slug'))

@@ -13,6 +13,14 @@ import {
 } from './follow-ups'
 import { decideComment, projectReport, saveReport, setReportStatus, teamReport } from './reports'
 import {
+  followUpPatchResponse,
+  followUpResponse,
+  teamFollowUpsResponse,
+  visitReportCommentPostResponse,
+  visitReportPutResponse,
+  visitReportResponse,
+} from './responses'
+import {
   commentDecisionSchema,
   followUpCreateSchema,
   followUpFilterSchema,
@@ -28,6 +36,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', "A visit's report as the team sees it (null before it is written), with its comments", {
       status: 200,
       description: 'The report and its comments',
+      schema: visitReportResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -40,6 +49,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', 'Write the report (organisers): text in Markdown, what it shows, its photo impression', {
       status: 200,
       description: 'The report',
+      schema: visitReportPutResponse,
     }),
     jsonBody(reportSaveSchema),
     async (c) => {
@@ -59,6 +69,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', 'Publish, withdraw or take back to draft (organisers)', {
       status: 200,
       description: 'The report',
+      schema: visitReportPutResponse,
     }),
     jsonBody(reportStatusSchema),
     async (c) => {
@@ -77,7 +88,11 @@ export const reportsApi = new Hono<AppEnv>()
   )
   .post(
     '/visits/:visitId/report/comments/:commentId',
-    doc('reports', 'Approve or reject a comment (organisers)', { status: 200, description: 'The comment' }),
+    doc('reports', 'Approve or reject a comment (organisers)', {
+      status: 200,
+      description: 'The comment',
+      schema: visitReportCommentPostResponse,
+    }),
     jsonBody(commentDecisionSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -98,6 +113,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', "A visit's follow-ups, filtered by status (or overdue) and owner", {
       status: 200,
       description: 'Follow-ups',
+      schema: teamFollowUpsResponse,
     }),
     queryParams(followUpFilterSchema),
     async (c) => {
@@ -117,6 +133,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', 'Add a follow-up (organisers); the owner is a member of the team', {
       status: 201,
       description: 'The follow-up',
+      schema: followUpPatchResponse,
     }),
     jsonBody(followUpCreateSchema),
     async (c) => {
@@ -136,6 +153,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', "A team's follow-ups over its visits, filtered", {
       status: 200,
       description: 'Follow-ups',
+      schema: teamFollowUpsResponse,
     }),
     queryParams(followUpFilterSchema),
     async (c) => {
@@ -152,7 +170,11 @@ export const reportsApi = new Hono<AppEnv>()
   )
   .get(
     '/follow-ups/:followUpId',
-    doc('reports', 'One follow-up with its history', { status: 200, description: 'The follow-up' }),
+    doc('reports', 'One follow-up with its history', {
+      status: 200,
+      description: 'The follow-up',
+      schema: followUpResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const found = await followUpFor(c.var.db, signedIn.actor, c.req.param('followUpId'))
@@ -164,6 +186,7 @@ export const reportsApi = new Hono<AppEnv>()
     doc('reports', 'Change a follow-up (organisers), with a note for its history', {
       status: 200,
       description: 'The follow-up',
+      schema: followUpPatchResponse,
     }),
     jsonBody(followUpUpdateSchema),
     async (c) => {

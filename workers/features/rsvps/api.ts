@@ -7,6 +7,7 @@ import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
+import { visitRsvpsPostResponse, visitRsvpsResponse, visitRsvpTotalsResponse } from './responses'
 import { createRsvp } from './rsvps'
 import { rsvpSchema } from './schemas'
 import { listRsvps, rsvpCsv, rsvpTotals } from './team-lists'
@@ -23,6 +24,7 @@ export const rsvpsApi = new Hono<AppEnv>()
       {
         status: 202,
         description: '{ status: "confirmed" | "waitlisted" | "check_mail" }; the details come by mail',
+        schema: visitRsvpsPostResponse,
       },
     ),
     rateLimit('rsvp'),
@@ -48,6 +50,7 @@ export const rsvpsApi = new Hono<AppEnv>()
     doc('rsvps', 'The guest list (viewers: without e-mail, dietary and access needs)', {
       status: 200,
       description: 'Registrations',
+      schema: visitRsvpsResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -61,6 +64,7 @@ export const rsvpsApi = new Hono<AppEnv>()
     doc('rsvps', 'Counts and dietary totals (also for caterers); never names', {
       status: 200,
       description: 'Totals',
+      schema: visitRsvpTotalsResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)

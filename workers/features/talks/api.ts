@@ -11,6 +11,18 @@ import { deliverSoon } from '../../platform/mail/outbox'
 import { limitAddress, rateLimit } from '../../platform/middleware/rate-limit'
 import { requirePerson } from '../../platform/middleware/session'
 import { callForTeam, saveCall } from './call'
+import {
+  talkResponse,
+  visitCallPutResponse,
+  visitCallResponse,
+  visitMailTemplatePreviewPostResponse,
+  visitMailTemplatesResponse,
+  visitSlotsPostResponse,
+  visitSlotsResponse,
+  visitTalksBulkPostResponse,
+  visitTalksPostResponse,
+  visitTalksResponse,
+} from './responses'
 import { listTalksForTeam, moveTalk, moveTalks, saveNotes, saveReview, talkDetailForTeam } from './review'
 import {
   callSchema,
@@ -55,6 +67,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'Submit a talk to a visit’s call (no sign-in); the private link comes by mail', {
       status: 202,
       description: '{ status: "submitted" }; closed call or past deadline: 422 with the field "call"',
+      schema: visitTalksPostResponse,
     }),
     rateLimit('talk-submit'),
     jsonBody(talkSubmissionSchema),
@@ -78,6 +91,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'Mail new private links to a speaker’s address (the same answer for unknown addresses)', {
       status: 202,
       description: '{ status: "check_mail" }',
+      schema: visitTalksPostResponse,
     }),
     rateLimit('talk-resend'),
     jsonBody(talkLinkResendSchema),
@@ -95,6 +109,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'The call for talks of a visit (defaults when none was saved yet)', {
       status: 200,
       description: 'Call',
+      schema: visitCallResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -110,6 +125,7 @@ export const talksApi = new Hono<AppEnv>()
       {
         status: 200,
         description: '{ version }',
+        schema: visitCallPutResponse,
       },
     ),
     jsonBody(callSchema),
@@ -125,6 +141,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'The talks of a visit with counts per state and who still owes slides or a bio', {
       status: 200,
       description: 'Talks',
+      schema: visitTalksResponse,
     }),
     queryParams(listQuery),
     async (c) => {
@@ -144,6 +161,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'Accept, reject or waitlist several talks; `notify` mails the speakers', {
       status: 200,
       description: '{ changed, skipped }',
+      schema: visitTalksBulkPostResponse,
     }),
     jsonBody(talkBulkSchema),
     async (c) => {
@@ -168,6 +186,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'One talk with answers, speakers, files, reviews, placement, clashes and history', {
       status: 200,
       description: 'Talk',
+      schema: talkResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -238,6 +257,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'The slots opened for self-scheduling, and who took them', {
       status: 200,
       description: 'Slots',
+      schema: visitSlotsResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -250,6 +270,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'Open a slot for self-scheduling (local date and times)', {
       status: 201,
       description: 'The slot',
+      schema: visitSlotsPostResponse,
     }),
     jsonBody(slotSchema),
     async (c) => {
@@ -274,6 +295,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'The decision mails (accepted, rejected, waitlisted) in Dutch and English', {
       status: 200,
       description: 'Templates',
+      schema: visitMailTemplatesResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -318,6 +340,7 @@ export const talksApi = new Hono<AppEnv>()
     doc('talks', 'Render wording as the speaker would get it, without saving or sending', {
       status: 200,
       description: '{ subject, text, html }',
+      schema: visitMailTemplatePreviewPostResponse,
     }),
     jsonBody(mailTemplateSchema),
     async (c) => {

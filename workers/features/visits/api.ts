@@ -7,6 +7,22 @@ import { requirePerson } from '../../platform/middleware/session'
 import { visitRoleSchema } from '../accounts/schemas'
 import { acceptHostOffer, declineHostOffer, listHostOffers, renewHostSignupLink } from './host-offers'
 import {
+  hostOfferAcceptPostResponse,
+  teamHostOffersResponse,
+  teamHostSignupLinkPostResponse,
+  teamVenuesResponse,
+  teamVisitsPostResponse,
+  teamVisitsResponse,
+  venueResponse,
+  visitPatchResponse,
+  visitResponse,
+  visitRestorePostResponse,
+  visitRolesPostResponse,
+  visitShareLinksPostResponse,
+  visitShareLinksResponse,
+  visitVenuePutResponse,
+} from './responses'
+import {
   hostOfferDecisionSchema,
   shareLinkSchema,
   venueCreateSchema,
@@ -36,7 +52,7 @@ const etagOf = (version: number) => `"v${version}"`
 export const visitsApi = new Hono<AppEnv>()
   .get(
     '/teams/:teamId/visits',
-    doc('visits', 'The visits of a team', { status: 200, description: 'Visits' }),
+    doc('visits', 'The visits of a team', { status: 200, description: 'Visits', schema: teamVisitsResponse }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ visits: await listTeamVisits(c.var.db, signedIn.actor, c.req.param('teamId')) })
@@ -44,7 +60,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .post(
     '/teams/:teamId/visits',
-    doc('visits', 'Create a draft visit', { status: 201, description: 'The visit' }),
+    doc('visits', 'Create a draft visit', {
+      status: 201,
+      description: 'The visit',
+      schema: teamVisitsPostResponse,
+    }),
     jsonBody(visitCreateSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -61,7 +81,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId',
-    doc('visits', 'A visit as your role may see it', { status: 200, description: 'The visit' }),
+    doc('visits', 'A visit as your role may see it', {
+      status: 200,
+      description: 'The visit',
+      schema: visitResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const data = await getVisit(c.var.db, signedIn.actor, c.req.param('visitId'))
@@ -74,6 +98,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('visits', 'Change a visit (with the version it was based on)', {
       status: 200,
       description: 'The visit',
+      schema: visitPatchResponse,
     }),
     jsonBody(visitUpdateSchema),
     async (c) => {
@@ -96,6 +121,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('visits', 'Duplicate a visit as a template for the next one', {
       status: 201,
       description: 'The new draft',
+      schema: teamVisitsPostResponse,
     }),
     jsonBody(visitDuplicateSchema),
     async (c) => {
@@ -124,6 +150,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('visits', 'Restore an archived visit: published again when it has a release, otherwise a draft', {
       status: 200,
       description: '{ status }',
+      schema: visitRestorePostResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -136,6 +163,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('visits', 'Give someone a role for this visit (host of a venue, caterer)', {
       status: 201,
       description: 'Given',
+      schema: visitRolesPostResponse,
     }),
     jsonBody(visitRoleSchema),
     async (c) => {
@@ -171,6 +199,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('venues', "A venue's opening window and rain alternative for this visit", {
       status: 200,
       description: 'Set',
+      schema: visitVenuePutResponse,
     }),
     jsonBody(visitVenueSchema),
     async (c) => {
@@ -183,7 +212,7 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .get(
     '/teams/:teamId/venues',
-    doc('venues', "The team's venues", { status: 200, description: 'Venues' }),
+    doc('venues', "The team's venues", { status: 200, description: 'Venues', schema: teamVenuesResponse }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ venues: await listVenues(c.var.db, signedIn.actor, c.req.param('teamId')) })
@@ -191,7 +220,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .post(
     '/teams/:teamId/venues',
-    doc('venues', 'Add a venue to the team', { status: 201, description: 'The venue' }),
+    doc('venues', 'Add a venue to the team', {
+      status: 201,
+      description: 'The venue',
+      schema: venueResponse,
+    }),
     jsonBody(venueCreateSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -208,7 +241,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .get(
     '/venues/:venueId',
-    doc('venues', 'A venue as your role may see it', { status: 200, description: 'The venue' }),
+    doc('venues', 'A venue as your role may see it', {
+      status: 200,
+      description: 'The venue',
+      schema: venueResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       const { venue } = await getVenue(c.var.db, signedIn.actor, c.req.param('venueId'))
@@ -221,6 +258,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('venues', 'Change a venue (hosts: only the practical fields)', {
       status: 200,
       description: 'The venue',
+      schema: venueResponse,
     }),
     jsonBody(venueUpdateSchema),
     async (c) => {
@@ -238,7 +276,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .get(
     '/visits/:visitId/share-links',
-    doc('visits', 'Share links of an unlisted visit', { status: 200, description: 'Links' }),
+    doc('visits', 'Share links of an unlisted visit', {
+      status: 200,
+      description: 'Links',
+      schema: visitShareLinksResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ links: await listShareLinks(c.var.db, signedIn.actor, c.req.param('visitId')) })
@@ -246,7 +288,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .post(
     '/visits/:visitId/share-links',
-    doc('visits', 'Make a share link (the token is shown once)', { status: 201, description: 'The link' }),
+    doc('visits', 'Make a share link (the token is shown once)', {
+      status: 201,
+      description: 'The link',
+      schema: visitShareLinksPostResponse,
+    }),
     jsonBody(shareLinkSchema),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -278,6 +324,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('hosts', 'Make a new host sign-up link (the old one stops working)', {
       status: 201,
       description: 'The link',
+      schema: teamHostSignupLinkPostResponse,
     }),
     async (c) => {
       const signedIn = requirePerson(c)
@@ -289,7 +336,11 @@ export const visitsApi = new Hono<AppEnv>()
   )
   .get(
     '/teams/:teamId/host-offers',
-    doc('hosts', 'Offers of gardens and spaces', { status: 200, description: 'Offers' }),
+    doc('hosts', 'Offers of gardens and spaces', {
+      status: 200,
+      description: 'Offers',
+      schema: teamHostOffersResponse,
+    }),
     async (c) => {
       const signedIn = requirePerson(c)
       return c.json({ offers: await listHostOffers(c.var.db, signedIn.actor, c.req.param('teamId')) })
@@ -300,6 +351,7 @@ export const visitsApi = new Hono<AppEnv>()
     doc('hosts', 'Accept an offer: the venue is made, the resident hosts it', {
       status: 200,
       description: 'Accepted',
+      schema: hostOfferAcceptPostResponse,
     }),
     jsonBody(hostOfferDecisionSchema),
     async (c) => {

@@ -1,0 +1,104 @@
+import { SELF } from 'cloudflare:test'
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
+import { describe, expect, it } from 'vitest'
+import { matrix, send } from './matrix'
+import { type ActorName, makeWorld } from './world'
+
+/**
+ * Every documented operation, called for real (the role × route matrix's request, as the first actor it lets
+ * through), and its answer checked against the response schema the OpenAPI document gives for that status: a
+ * handler that drifts from its description fails here.
+ */
+
+type JsonSchema = Record<string, unknown>
+type Operation = { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: JsonSchema } }
+
+const served = async () => {
+  const res = await SELF.fetch('http://rondgang.test/api/openapi.json')
+  return (await res.json()) as Document
+}
+
+/** `/api/items/:itemId` and `/v/:slug/items/:itemId{[A-Za-z0-9-]+\.ics}` as the document writes them. */
+const documentedPath = (route: string) =>
+  route.replace(/:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string, pattern?: string) => {
+    const extension = pattern?.match(/\\(\.[a-z0-9]+)\}$/)?.[1] ?? ''
+    return `{${name}}${extension}`
+  })
+
+// The actor tried first is the one most likely to see everything an answer can hold.
+const preference: ActorName[] = [
+  'owner',
+  'organiser',
+  'host',
+  'caterer',
+  'viewer',
+  'outsider',
+  'anonymous',
+  'speaker',
+]
+
+const rows = Object.entries(matrix).map(([key, row]) => {
+  const [method, route] = key.split(' ') as [string, string]
+  const actor = preference.find((a) => row.expect[a] >= 200 && row.expect[a] < 300)
+  return { key, row, method: method.toLowerCase(), path: documentedPath(route), actor }
+})
+
+/**
+ * The schema as the test reads it: an object may hold no property the description leaves out (the document
+ * itself stays open, so clients keep working when a field is added), so an undocumented field fails here.
+ */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed)
+  if (!schema || typeof schema !== 'object') return schema
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === 'examples' ? v : closed(v)]))
+  return 'properties' in out && !('additionalProperties' in out) ? { ...out, unevaluatedProperties: false } : out
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true })
+addFormats(ajv)
+
+describe('the documented responses are the real ones', async () => {
+  const doc = await served()
+  ajv.addSchema({ $id: 'openapi', components: doc.components }, 'openapi')
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  )
+
+  it('every documented operation has a matrix row with an actor it lets through', () => {
+    const unreached = operations
+      .filter(({ path, method }) => !rows.some((r) => r.path === path && r.method === method && r.actor))
+      .map(({ path, method }) => `${method} ${path}`)
+    expect(unreached).toEqual([])
+  })
+
+  for (const { path, method, op } of operations) {
+    const r = rows.find((x) => x.path === path && x.method === method && x.actor)
+    if (!r?.actor) continue
+    const actor = r.actor
+    it(`${method.toUpperCase()} ${path} as ${actor}`, async () => {
+      const w = await makeWorld()
+      const res = await send(w, actor, r.key, r.row)
+      const status = String(res.status)
+      expect(Object.keys(op.responses), `${res.status} is documented`).toContain(status)
+      const media = op.responses[status]?.content ?? {}
+      const type = res.headers.get('content-type')?.split(';')[0] ?? ''
+      if (res.status === 204) {
+        expect(await res.text()).toBe('')
+        return
+      }
+      expect(Object.keys(media), 'the media type is documented').toContain(type)
+      if (!type.includes('json')) return
+      const body = await res.json()
+      console.log(`SAMPLE ${method.toUpperCase()} ${path} ${JSON.stringify(body)}`)
+      const validate = ajv.compile(closed(media[type]?.schema ?? {}) as JsonSchema)
+      const valid = validate(body)
+      expect(
+        valid
+          ? []
+          : validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+      ).toEqual([])
+    })
+  }
+})
