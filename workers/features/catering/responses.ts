@@ -5,6 +5,23 @@ const ruleValue = v.picklist(['fixed', 'per_person', 'per_persons'])
 
 const kindValue = v.picklist(['host', 'team_member', 'resident', 'supplier'])
 
+/** A supplier or volunteer; the team sees the whole record with its contact details. */
+const providerJson = v.object({
+  id: v.string(),
+  kind: kindValue,
+  name: v.string(),
+  version: v.number(),
+  visitId: v.optional(v.string()),
+  personId: v.optional(v.nullable(v.string())),
+  contactName: v.optional(v.string()),
+  email: v.optional(v.string()),
+  contactPhone: v.optional(v.string()),
+  address: v.optional(v.string()),
+  notes: v.optional(v.string()),
+  lang: v.optional(v.picklist(['nl', 'en'])),
+  createdAt: v.optional(v.string()),
+})
+
 const kind2Value = v.picklist(['other', 'coffee_tea', 'lunch', 'drinks', 'snacks'])
 
 const presenceJson = v.object({ personId: v.string(), groupId: v.nullable(v.string()) })
@@ -27,14 +44,6 @@ const visitJson = v.object({
   title: v.string(),
   timeZone: v.string(),
   budgetCents: v.nullable(v.number()),
-})
-
-const itemJson = v.object({
-  id: v.string(),
-  title: v.string(),
-  startsAt: v.string(),
-  endsAt: v.string(),
-  cancelled: v.boolean(),
 })
 
 const warningValue = v.picklist([
@@ -86,14 +95,15 @@ const dietary2Json = v.object({
   nut_allergy: v.optional(v.number()),
 })
 
+/** The programme item of an order; the team also sees its kind, venue and groups. */
 const item2Json = v.object({
-  groupIds: v.array(v.string()),
+  groupIds: v.optional(v.array(v.string())),
   id: v.string(),
-  kind: kind3Value,
+  kind: v.optional(kind3Value),
   title: v.string(),
   startsAt: v.string(),
   endsAt: v.string(),
-  venueId: v.nullable(v.string()),
+  venueId: v.optional(v.nullable(v.string())),
   cancelled: v.boolean(),
 })
 
@@ -181,7 +191,7 @@ const orderJson = v.object({
   providerNote: v.string(),
   respondedAt: v.nullable(v.string()),
   mine: v.boolean(),
-  item: v.nullable(itemJson),
+  item: v.nullable(item2Json),
   groupNames: v.array(v.string()),
   venue: v.nullable(venueJson),
   count: everyoneJson,
@@ -197,9 +207,7 @@ const answerJson = v.object({
   everyone: everyoneJson,
   orders: v.array(
     v.object({
-      provider: v.nullable(
-        v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() }),
-      ),
+      provider: v.nullable(providerJson),
       item: v.nullable(item2Json),
       groupNames: v.array(v.string()),
       venue: v.nullable(venueJson),
@@ -238,7 +246,7 @@ const answerJson = v.object({
       updatedAt: v.nullable(v.string()),
     }),
   ),
-  providers: v.array(v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() })),
+  providers: v.array(providerJson),
   presence: v.array(presenceJson),
 })
 
@@ -253,9 +261,7 @@ export const cateringOrderResponse = v.pipe(
   v.union([
     orderJson,
     v.object({
-      provider: v.nullable(
-        v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() }),
-      ),
+      provider: v.nullable(providerJson),
       item: v.nullable(item2Json),
       groupNames: v.array(v.string()),
       venue: v.nullable(venueJson),
@@ -304,9 +310,7 @@ export const cateringOrderSendPostResponse = v.pipe(
     order: v.union([
       orderJson,
       v.object({
-        provider: v.nullable(
-          v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() }),
-        ),
+        provider: v.nullable(providerJson),
         item: v.nullable(item2Json),
         groupNames: v.array(v.string()),
         venue: v.nullable(venueJson),
@@ -352,9 +356,7 @@ export const cateringOrderSendPostResponse = v.pipe(
 /** PATCH /catering/contributions/:contributionId 200 */
 export const cateringContributionPatchResponse = v.pipe(
   v.object({
-    provider: v.nullable(
-      v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() }),
-    ),
+    provider: v.nullable(providerJson),
     item: v.nullable(item2Json),
     groupNames: v.array(v.string()),
     venue: v.nullable(venueJson),
@@ -403,7 +405,7 @@ export const cateringContributionActionPostResponse = v.pipe(
 
 /** PATCH /catering/providers/:providerId 200; POST /visits/:visitId/catering/providers 201 */
 export const cateringProviderPatchResponse = v.pipe(
-  v.object({ id: v.string(), kind: kindValue, name: v.string(), version: v.number() }),
+  providerJson,
   v.metadata({ examples: [ex.cateringProviderPatchExample] }),
 )
 

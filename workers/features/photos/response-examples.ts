@@ -65,3 +65,10 @@ export const visitPhotoLinksPostExample = {
 }
 
 export const visitPhotoSettingsPutExample = { maxFileBytes: 20971520, maxVisitBytes: 524288000 }
+
+// Written by hand: the test sends no whole photo (see openapi-responses.test.ts).
+export const photoUploadCompletePostExample = {
+  id: '5b0f1c9e-2d4a-4c6b-9e1f-3a7d8c2b4e60',
+  filename: 'tuin-a1.jpg',
+  approved: false,
+}

@@ -40,11 +40,10 @@ export const photoLinkUploadsResponse = v.pipe(
 )
 
 /** POST /photo-uploads/:uploadId/complete 201 */
-export const photoUploadCompletePostResponse = v.object({
-  id: v.string(),
-  filename: v.string(),
-  approved: v.boolean(),
-})
+export const photoUploadCompletePostResponse = v.pipe(
+  v.object({ id: v.string(), filename: v.string(), approved: v.boolean() }),
+  v.metadata({ examples: [ex.photoUploadCompletePostExample] }),
+)
 
 /** GET /visits/:visitId/photos 200 */
 export const visitPhotosResponse = v.pipe(

@@ -154,6 +154,8 @@ export const itemResponse = v.pipe(
 export const visitRunningLatePostResponse = v.pipe(
   v.object({
     moved: v.array(v.string()),
+    slotsMoved: v.number(),
+    speakersMailed: v.number(),
     published: v.nullable(v.object({ number: v.number() })),
     guestsSeeShift: v.string(),
   }),
