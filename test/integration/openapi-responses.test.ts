@@ -112,3 +112,27 @@ describe('the documented responses are the real ones', async () => {
     })
   }
 })
+
+describe('the reference page', () => {
+  it('shows each operation with its answers: status, description, fields, example, problems', async () => {
+    const res = await SELF.fetch('http://rondgang.test/api/docs')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    // One operation: from its path to the next operation (its schema is a <details> of its own).
+    const operation = (path: string) => {
+      const from = html.slice(html.indexOf(`<code>${path}</code>`))
+      return from.slice(0, from.indexOf('<details class="api-op">'))
+    }
+    const op = operation('/api/me')
+    expect(op).toContain('Response 200: You')
+    // The fields of the answer, and the example from its schema (a real answer's shape, not an empty object).
+    expect(op).toMatch(/<code>visitRoles<\/code>: array of object/)
+    expect(op).toMatch(/<pre>\{\s+&quot;person&quot;: \{\s+&quot;id&quot;: &quot;[0-9a-f-]{36}&quot;/)
+    expect(op).toContain('<code>401</code> Not signed in')
+    // An answer without a body says so.
+    const archive = html.slice(html.indexOf('<code>/api/visits/{visitId}/archive</code>'))
+    expect(archive.slice(0, archive.indexOf('</details>'))).toContain(
+      'Response 204: Archived</h4><p>No body.</p>',
+    )
+  })
+})

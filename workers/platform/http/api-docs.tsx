@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { generateDocument, type OpenApiDocument } from './openapi-document'
+import { generateDocument, type OpenApiDocument, problemCodes } from './openapi-document'
 
 const info = {
   title: 'Rondgang API',
@@ -79,12 +79,47 @@ export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
 }
 
 type Media = Record<string, { schema?: JsonSchema }>
+type Response = { description?: string; content?: Media; $ref?: string }
 type Operation = {
   summary?: string
   tags?: string[]
   security?: unknown[]
   requestBody?: { content?: Media }
-  responses?: Record<string, { description?: string; content?: Media; $ref?: string }>
+  responses?: Record<string, Response>
+}
+
+/** A short word for a schema's type: `string`, `string | null`, `array of object`, `"a" | "b"`. */
+function typeWord(schema: JsonSchema | undefined, depth = 0): string {
+  if (!schema) return 'any'
+  if (schema.enum?.length) return schema.enum.map((e) => JSON.stringify(e)).join(' | ')
+  if (schema.const !== undefined) return JSON.stringify(schema.const)
+  const alt = schema.anyOf ?? schema.oneOf
+  if (alt?.length) return depth > 2 ? 'one of several' : alt.map((s) => typeWord(s, depth + 1)).join(' | ')
+  if (schema.type === 'array') return `array of ${typeWord(schema.items, depth + 1)}`
+  if (Array.isArray(schema.type)) return schema.type.join(' | ')
+  return schema.type ?? 'any'
+}
+
+/** The fields of an answer at the first level, with their types; a union of shapes names its alternatives. */
+function SchemaSummary({ schema }: { schema: JsonSchema }) {
+  const alt = schema.anyOf ?? schema.oneOf
+  const object = alt?.find((s) => s.properties) ?? schema
+  const fields = Object.entries(object.properties ?? {})
+  if (!fields.length) return <p>{typeWord(schema)}</p>
+  const required = new Set((object as { required?: string[] }).required ?? [])
+  return (
+    <>
+      {alt && alt.length > 1 ? <p>One of {alt.length} shapes, by who asks; the first:</p> : null}
+      <ul class="api-fields">
+        {fields.map(([name, s]) => (
+          <li>
+            <code>{name}</code>
+            {required.has(name) ? '' : '?'}: {typeWord(s)}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
 }
 
 function Example({ label, media }: { label: string; media: Media | undefined }) {
@@ -96,6 +131,8 @@ function Example({ label, media }: { label: string; media: Media | undefined }) 
       <h4>
         {label} <code>{type}</code>
       </h4>
+      {type.includes('json') ? <SchemaSummary schema={body.schema} /> : null}
+      <h5>Example</h5>
       <pre>{example}</pre>
       {type.includes('json') ? (
         <details>
@@ -103,6 +140,34 @@ function Example({ label, media }: { label: string; media: Media | undefined }) 
           <pre>{JSON.stringify(body.schema, null, 2)}</pre>
         </details>
       ) : null}
+    </>
+  )
+}
+
+/** The success answers of an operation, each with its status, description, fields and example. */
+function Responses({ responses }: { responses: Record<string, Response> }) {
+  const ok = Object.entries(responses).filter(([code]) => code.startsWith('2'))
+  const problems = Object.keys(responses).filter((code) => !code.startsWith('2'))
+  return (
+    <>
+      {ok.map(([status, r]) => (
+        <section class="api-response">
+          <h4>
+            Response {status}: {r.description}
+          </h4>
+          {r.content ? <Example label="Body" media={r.content} /> : <p>No body.</p>}
+        </section>
+      ))}
+      <h4>
+        Problems (<a href="/problems">application/problem+json</a>)
+      </h4>
+      <ul class="api-problems">
+        {problems.map((code) => (
+          <li>
+            <code>{code}</code> {problemCodes[Number(code) as keyof typeof problemCodes] ?? ''}
+          </li>
+        ))}
+      </ul>
     </>
   )
 }
@@ -128,25 +193,16 @@ export function ApiReferencePage({ spec }: { spec: ReturnType<typeof openApiDocu
       {[...byTag].map(([tag, ops]) => (
         <section aria-labelledby={`tag-${tag}`}>
           <h2 id={`tag-${tag}`}>{tag}</h2>
-          {ops.map(({ method, path, op }) => {
-            const [status, ok] =
-              Object.entries(op.responses ?? {}).find(([code]) => code.startsWith('2')) ?? []
-            const errors = Object.keys(op.responses ?? {}).filter((code) => !code.startsWith('2'))
-            return (
-              <details class="api-op">
-                <summary>
-                  <code class="method">{method}</code> <code>{path}</code> — {op.summary ?? ''}
-                  {op.security?.length === 0 ? ' (no sign-in)' : ''}
-                </summary>
-                <Example label="Request" media={op.requestBody?.content} />
-                <h4>
-                  {status} {ok?.description}
-                </h4>
-                <Example label="Response" media={ok?.content} />
-                <p>Problems: {errors.join(', ')}</p>
-              </details>
-            )
-          })}
+          {ops.map(({ method, path, op }) => (
+            <details class="api-op">
+              <summary>
+                <code class="method">{method}</code> <code>{path}</code> — {op.summary ?? ''}
+                {op.security?.length === 0 ? ' (no sign-in)' : ''}
+              </summary>
+              <Example label="Request" media={op.requestBody?.content} />
+              <Responses responses={op.responses ?? {}} />
+            </details>
+          ))}
         </section>
       ))}
     </>

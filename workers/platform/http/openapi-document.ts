@@ -36,7 +36,8 @@ export function jsonSchemaOf(schema: Schema, typeMode: 'input' | 'output' = 'inp
 }
 
 const problemRef = { $ref: '#/components/responses/Problem' }
-const problemCodes = {
+/** What each problem status of an operation means (the body is always a Problem). */
+export const problemCodes = {
   400: 'Bad request (a malformed path, header or query)',
   401: 'Not signed in',
   403: 'Not allowed for your role',
