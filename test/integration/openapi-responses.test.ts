@@ -84,6 +84,17 @@ describe('the documented responses are the real ones', async () => {
     ])
   })
 
+  it('lists every status the matrix expects of an operation, for any actor', () => {
+    const undocumented = operations.flatMap(({ path, method, op }) =>
+      rows
+        .filter((r) => r.path === path && r.method === method)
+        .flatMap((r) => Object.entries(r.row.expect))
+        .filter(([, status]) => !(String(status) in op.responses))
+        .map(([actor, status]) => `${method.toUpperCase()} ${path}: ${status} (${actor})`),
+    )
+    expect([...new Set(undocumented)]).toEqual([])
+  })
+
   for (const { path, method, op } of operations) {
     const r = rows.find((x) => x.path === path && x.method === method && x.actor)
     if (!r?.actor) continue

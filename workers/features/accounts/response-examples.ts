@@ -9,8 +9,6 @@ export const teamsPostExample = { id: '25bd318c-c60b-485c-8aee-1d79e9071b3a', na
 const team2JsonExample = {
   id: '11cd842b-e34f-47a7-86dc-2ae0a27a1aed',
   name: 'Team A a04057cf',
-  hostSignupTokenHash: null,
-  hostSignupLinkNonce: null,
   createdAt: '2026-12-02T14:11:29.711Z',
 }
 

@@ -24,8 +24,6 @@ const memberJson = v.object({
 const team2Json = v.object({
   id: v.string(),
   name: v.string(),
-  hostSignupTokenHash: v.nullable(v.string()),
-  hostSignupLinkNonce: v.nullable(v.string()),
   createdAt: v.string(),
 })
 

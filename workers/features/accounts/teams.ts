@@ -65,7 +65,12 @@ export async function listMyTeams(db: Database, personId: string) {
 export async function getTeam(db: Database, actor: Actor, teamId: string, now: Date) {
   mustRead(actor, teamId)
   const [team, members, open] = await db.batch([
-    db.select().from(teams).where(eq(teams.id, teamId)).limit(1),
+    // Not the sign-up link's hash and nonce: only organisers see the link, through its own call.
+    db
+      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+      .from(teams)
+      .where(eq(teams.id, teamId))
+      .limit(1),
     db
       .select({ personId: people.id, name: people.name, email: people.email, role: memberships.role })
       .from(memberships)

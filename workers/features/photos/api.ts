@@ -154,6 +154,7 @@ export const photosApi = new Hono<AppEnv>()
         status: 200,
         description: 'The upload after this part',
         schema: photoLinkUploadsPostResponse,
+        problems: [411, 413, 415],
       },
     ),
     uploadLimit(PART_BYTES),

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { generateDocument, type OpenApiDocument, problemCodes } from './openapi-document'
+import { generateDocument, type OpenApiDocument, problemCodes, routeProblemCodes } from './openapi-document'
 
 const info = {
   title: 'Rondgang API',
@@ -164,7 +164,7 @@ function Responses({ responses }: { responses: Record<string, Response> }) {
       <ul class="api-problems">
         {problems.map((code) => (
           <li>
-            <code>{code}</code> {problemCodes[Number(code) as keyof typeof problemCodes] ?? ''}
+            <code>{code}</code> {{ ...problemCodes, ...routeProblemCodes }[Number(code) as 400] ?? ''}
           </li>
         ))}
       </ul>

@@ -43,10 +43,16 @@ export const problemCodes = {
   403: 'Not allowed for your role',
   404: 'Not found (or not visible to you)',
   409: 'Conflict: the version was stale, or the state does not allow it',
+  413: 'The body is larger than this route takes',
   415: 'The body is not application/json',
   422: 'The input is not valid; `errors` names the fields',
   429: 'Too many requests; see Retry-After',
   503: 'The database is briefly unavailable; try again after Retry-After',
+} as const
+
+/** Problem statuses that a route names itself (`Success.problems`). */
+export const routeProblemCodes = {
+  411: 'The body has no Content-Length: send it whole, not chunked',
 } as const
 
 const problemSchema: JsonSchema = {
@@ -200,7 +206,10 @@ export function generateDocument(
     const problems = Object.fromEntries(
       Object.keys(problemCodes)
         .filter((code) => (access === 'public' ? code !== '401' && code !== '403' : true))
-        .filter((code) => (requestBody ? true : code !== '415' && code !== '422'))
+        .filter((code) => (requestBody ? true : !['413', '415', '422'].includes(code)))
+        .concat((ok.problems ?? []).map(String))
+        .filter((code, i, all) => all.indexOf(code) === i)
+        .sort()
         .map((code) => [code, problemRef]),
     )
     paths[path] ??= {}

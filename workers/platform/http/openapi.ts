@@ -24,6 +24,8 @@ export type Success = {
   ifMatch?: boolean
   /** The answer carries an ETag `"vN"`. */
   etag?: boolean
+  /** Problem statuses this route gives beyond those its kind of route always lists (a streamed body: 411…). */
+  problems?: number[]
 }
 
 /** What a middleware tells the generator about its route. */
