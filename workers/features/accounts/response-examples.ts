@@ -6,7 +6,7 @@ export const teamsExample = { teams: [teamJsonExample] }
 
 export const teamsPostExample = { id: '25bd318c-c60b-485c-8aee-1d79e9071b3a', name: 'API-team' }
 
-const team2JsonExample = {
+const teamRecordJsonExample = {
   id: '11cd842b-e34f-47a7-86dc-2ae0a27a1aed',
   name: 'Team A a04057cf',
   createdAt: '2026-12-02T14:11:29.711Z',
@@ -27,7 +27,7 @@ const invitationJsonExample = {
 }
 
 export const teamExample = {
-  team: team2JsonExample,
+  team: teamRecordJsonExample,
   members: [memberJsonExample],
   invitations: [invitationJsonExample],
 }

@@ -1,16 +1,18 @@
 import * as v from 'valibot'
+import { teamRoles } from '../../../shared/domain/access'
+import { languages } from '../../../shared/i18n'
 import * as ex from './response-examples'
 
 const teamJson = v.object({
   id: v.string(),
   name: v.string(),
-  role: v.picklist(['owner', 'organiser', 'viewer']),
+  role: v.picklist(teamRoles),
 })
 
 const invitationJson = v.object({
   id: v.string(),
   email: v.string(),
-  role: v.picklist(['owner', 'organiser', 'viewer']),
+  role: v.picklist(teamRoles),
   expiresAt: v.string(),
 })
 
@@ -18,10 +20,10 @@ const memberJson = v.object({
   personId: v.string(),
   name: v.string(),
   email: v.string(),
-  role: v.picklist(['owner', 'organiser', 'viewer']),
+  role: v.picklist(teamRoles),
 })
 
-const team2Json = v.object({
+const teamRecordJson = v.object({
   id: v.string(),
   name: v.string(),
   createdAt: v.string(),
@@ -42,7 +44,7 @@ export const teamsPostResponse = v.pipe(
 /** GET /teams/:teamId 200; PATCH /teams/:teamId 200 */
 export const teamResponse = v.pipe(
   v.object({
-    team: team2Json,
+    team: teamRecordJson,
     members: v.array(memberJson),
     invitations: v.nullable(v.array(invitationJson)),
   }),
@@ -90,7 +92,7 @@ export const meResponse = v.pipe(
       id: v.string(),
       email: v.string(),
       name: v.string(),
-      locale: v.picklist(['nl', 'en']),
+      locale: v.picklist(languages),
     }),
     teams: v.array(teamJson),
     visitRoles: v.array(

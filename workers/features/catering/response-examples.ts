@@ -400,7 +400,7 @@ export const cateringProviderPatchExample = {
 
 export const cateringProviderLinkPostExample = {
   mailed: false,
-  link: 'http://127.0.0.1:8787/c/MDxpBQO8tg3xtMbkSrgxaMSYTcYeH-vjlStjZdcy2r0',
+  link: 'https://rondgang.example/c/MDxpBQO8tg3xtMbkSrgxaMSYTcYeH-vjlStjZdcy2r0',
 }
 
 export const visitCateringTeamPutExample = answerJsonExample

@@ -1,9 +1,12 @@
 import * as v from 'valibot'
+import { cateringKinds, cateringStatuses, providerKinds, quantityRules } from '../../../shared/db/schema'
+import { itemKinds } from '../../../shared/domain/programme'
+import { languages } from '../../../shared/i18n'
 import * as ex from './response-examples'
 
-const ruleValue = v.picklist(['fixed', 'per_person', 'per_persons'])
+const ruleValue = v.picklist(quantityRules)
 
-const kindValue = v.picklist(['host', 'team_member', 'resident', 'supplier'])
+const kindValue = v.picklist(providerKinds)
 
 /** A supplier or volunteer; the team sees the whole record with its contact details. */
 const providerJson = v.object({
@@ -18,26 +21,17 @@ const providerJson = v.object({
   contactPhone: v.optional(v.string()),
   address: v.optional(v.string()),
   notes: v.optional(v.string()),
-  lang: v.optional(v.picklist(['nl', 'en'])),
+  lang: v.optional(v.picklist(languages)),
   createdAt: v.optional(v.string()),
 })
 
-const kind2Value = v.picklist(['other', 'coffee_tea', 'lunch', 'drinks', 'snacks'])
+const kind2Value = v.picklist(cateringKinds)
 
 const presenceJson = v.object({ personId: v.string(), groupId: v.nullable(v.string()) })
 
-const nextValue = v.picklist(['confirmed', 'cancelled', 'planned', 'requested', 'delivered'])
+const nextValue = v.picklist(cateringStatuses)
 
-const kind3Value = v.picklist([
-  'welcome',
-  'talk',
-  'walk',
-  'tour',
-  'break',
-  'catering',
-  'discussion',
-  'travel',
-])
+const kind3Value = v.picklist(itemKinds)
 
 const visitJson = v.object({
   id: v.string(),

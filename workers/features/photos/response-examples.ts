@@ -61,7 +61,7 @@ export const visitPhotoLinksPostExample = {
   label: 'Gasten',
   credit: '',
   source: '',
-  url: 'http://127.0.0.1:8787/p/ntz9miLSd4qmxKGpAYVYFWNfctkQNkC1hjbr3AYoMbg',
+  url: 'https://rondgang.example/p/ntz9miLSd4qmxKGpAYVYFWNfctkQNkC1hjbr3AYoMbg',
 }
 
 export const visitPhotoSettingsPutExample = { maxFileBytes: 20971520, maxVisitBytes: 524288000 }

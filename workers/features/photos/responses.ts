@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { photoConsents } from '../../../shared/db/schema'
 import * as ex from './response-examples'
 
 /** POST /photo-link/uploads 201; GET /photo-uploads/:uploadId 200; POST /visits/:visitId/photo-uploads 201; PUT /photo-uploads/:uploadId/parts/:partNumber 200 */
@@ -53,7 +54,7 @@ export const visitPhotosResponse = v.pipe(
         takenAtLocal: v.nullable(v.object({ date: v.string(), time: v.string() })),
         public: v.boolean(),
         uploaderEmail: v.optional(v.string()),
-        consent: v.picklist(['none', 'asked', 'given']),
+        consent: v.picklist(photoConsents),
         id: v.string(),
         createdAt: v.string(),
         version: v.number(),
@@ -98,7 +99,7 @@ export const photoResponse = v.pipe(
     takenAtLocal: v.nullable(v.object({ date: v.string(), time: v.string() })),
     public: v.boolean(),
     uploaderEmail: v.optional(v.string()),
-    consent: v.picklist(['none', 'asked', 'given']),
+    consent: v.picklist(photoConsents),
     id: v.string(),
     createdAt: v.string(),
     version: v.number(),

@@ -1,30 +1,16 @@
 import * as v from 'valibot'
+import { clashKinds } from '../../../shared/domain/clashes'
+import { itemKinds, legModes, participantFunctions } from '../../../shared/domain/programme'
+import { venueKinds } from '../../../shared/domain/visits'
 import * as ex from './response-examples'
 
-const legModeValue = v.picklist(['bus', 'walk', 'cycle', 'train', 'car'])
+const legModeValue = v.picklist(legModes)
 
-const kindValue = v.picklist(['welcome', 'talk', 'walk', 'tour', 'break', 'catering', 'discussion', 'travel'])
+const kindValue = v.picklist(itemKinds)
 
-const functionValue = v.picklist([
-  'other',
-  'mayor',
-  'alderman',
-  'civil_servant',
-  'council_member',
-  'committee_member',
-])
+const functionValue = v.picklist(participantFunctions)
 
-const kind2Value = v.picklist([
-  'venue_double_booked',
-  'group_double_booked',
-  'speaker_double_booked',
-  'walk_too_long',
-  'leg_off_timetable',
-  'over_capacity',
-  'outside_opening_window',
-  'outside_speaker_availability',
-  'outside_visit_dates',
-])
+const kind2Value = v.picklist(clashKinds)
 
 const participantJson = v.object({
   function: functionValue,
@@ -62,7 +48,7 @@ const participant2Json = v.object({
   groupId: v.nullable(v.string()),
 })
 
-const clasheJson = v.object({
+const clashJson = v.object({
   kind: kind2Value,
   itemIds: v.array(v.string()),
   talkIds: v.optional(v.array(v.string())),
@@ -113,7 +99,7 @@ export const visitProgrammeResponse = v.pipe(
         id: v.string(),
         teamId: v.string(),
         name: v.string(),
-        kind: v.picklist(['other', 'garden', 'community_centre', 'street', 'bus']),
+        kind: v.picklist(venueKinds),
         address: v.string(),
         lat: v.nullable(v.number()),
         lng: v.nullable(v.number()),
@@ -138,7 +124,7 @@ export const visitProgrammeResponse = v.pipe(
     releases: v.array(
       v.object({ id: v.string(), number: v.number(), name: v.string(), publishedAt: v.string() }),
     ),
-    clashes: v.array(clasheJson),
+    clashes: v.array(clashJson),
     clashCounts: clashCountsJson,
   }),
   v.metadata({ examples: [ex.visitProgrammeExample] }),
@@ -146,7 +132,7 @@ export const visitProgrammeResponse = v.pipe(
 
 /** GET /items/:itemId 200; PATCH /items/:itemId 200; POST /visits/:visitId/items 201 */
 export const itemResponse = v.pipe(
-  v.object({ item: itemJson, clashes: v.array(clasheJson) }),
+  v.object({ item: itemJson, clashes: v.array(clashJson) }),
   v.metadata({ examples: [ex.itemExample] }),
 )
 

@@ -67,7 +67,7 @@ export const scheduleJsonExample = {
   generator: { name: 'Rondgang' },
   schedule: {
     version: '1 (Versie 1)',
-    base_url: 'http://127.0.0.1:8787/',
+    base_url: 'https://rondgang.example/',
     conference: {
       acronym: 'bezoek_9372c9ee',
       title: 'Bezoek 9372c9ee',
@@ -76,7 +76,7 @@ export const scheduleJsonExample = {
       daysCount: 1,
       timeslot_duration: '00:15',
       time_zone_name: 'Europe/Amsterdam',
-      url: 'http://127.0.0.1:8787/v/bezoek-9372c9ee',
+      url: 'https://rondgang.example/v/bezoek-9372c9ee',
       tracks: [],
       rooms: [],
       days: [
@@ -97,7 +97,7 @@ export const scheduleV2JsonExample = {
   generator: { name: 'Rondgang' },
   schedule: {
     version: '1 (Versie 1)',
-    base_url: 'http://127.0.0.1:8787/',
+    base_url: 'https://rondgang.example/',
     conference: {
       acronym: 'bezoek_8bd8bf53',
       title: 'Bezoek 8bd8bf53',
@@ -105,7 +105,7 @@ export const scheduleV2JsonExample = {
       end: '2027-06-13T00:00:00+02:00',
       timeslot_duration: 'PT15M',
       time_zone_name: 'Europe/Amsterdam',
-      url: 'http://127.0.0.1:8787/v/bezoek-8bd8bf53',
+      url: 'https://rondgang.example/v/bezoek-8bd8bf53',
       tracks: [],
       rooms: [],
       days: [

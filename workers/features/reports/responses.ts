@@ -1,15 +1,21 @@
 import * as v from 'valibot'
+import {
+  commentStatuses,
+  followUpStatuses,
+  reportCategories,
+  reportStatuses,
+} from '../../../shared/db/schema'
 import * as ex from './response-examples'
 
-const statusValue = v.picklist(['draft', 'published', 'withdrawn'])
+const statusValue = v.picklist(reportStatuses)
 
-const status2Value = v.picklist(['open', 'done', 'in_progress', 'dropped'])
+const status2Value = v.picklist(followUpStatuses)
 
 const reportJson = v.object({
   id: v.string(),
   visitId: v.string(),
   status: statusValue,
-  category: v.picklist(['report', 'news']),
+  category: v.picklist(reportCategories),
   title: v.string(),
   intro: v.string(),
   body: v.string(),
@@ -51,7 +57,7 @@ export const visitReportResponse = v.pipe(
           id: v.string(),
           name: v.string(),
           body: v.string(),
-          status: v.picklist(['rejected', 'withdrawn', 'approved', 'pending']),
+          status: v.picklist(commentStatuses),
           createdAt: v.string(),
           decidedAt: v.nullable(v.string()),
         }),

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { languages } from '../../../shared/i18n'
 import * as ex from './response-examples'
 
 const statusValue = v.picklist(['confirmed', 'waitlisted', 'cancelled'])
@@ -29,7 +30,7 @@ export const visitRsvpsResponse = v.pipe(
       ),
       v.array(
         v.object({
-          lang: v.picklist(['nl', 'en']),
+          lang: v.picklist(languages),
           email: v.string(),
           name: v.string(),
           status: statusValue,

@@ -159,6 +159,6 @@ export const visitMailTemplatesExample = {
 
 export const visitMailTemplatePreviewPostExample = {
   subject: 'Ja: Het nieuwe speelveld',
-  text: 'Beste Marja de Vries,\n\nWelkom.\n\nhttp://127.0.0.1:8787/t/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\nDeze link is alleen voor jou: stuur hem niet door. Hij verv…',
+  text: 'Beste Marja de Vries,\n\nWelkom.\n\nhttps://rondgang.example/t/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\nDeze link is alleen voor jou: stuur hem niet door. Hij verv…',
   html: '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Ja: Het nieuwe speelv…',
 }

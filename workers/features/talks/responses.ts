@@ -1,18 +1,13 @@
 import * as v from 'valibot'
+import { clashKinds } from '../../../shared/domain/clashes'
+import { itemKinds } from '../../../shared/domain/programme'
+import { talkStates } from '../../../shared/domain/talks'
+import { languages } from '../../../shared/i18n'
 import * as ex from './response-examples'
 
 const owedJson = v.object({ slides: v.boolean(), bioOf: v.array(v.string()) })
 
-const stateValue = v.picklist([
-  'submitted',
-  'draft',
-  'accepted',
-  'confirmed',
-  'waitlisted',
-  'rejected',
-  'withdrawn',
-  'cancelled',
-])
+const stateValue = v.picklist(talkStates)
 
 const questionJson = v.object({
   id: v.string(),
@@ -61,7 +56,7 @@ export const visitCallResponse = v.pipe(
     deadline: v.nullable(v.string()),
     intro: v.string(),
     durations: v.array(v.number()),
-    languages: v.array(v.picklist(['nl', 'en'])),
+    languages: v.array(v.picklist(languages)),
     questions: v.array(questionJson),
     selfScheduling: v.boolean(),
     version: v.number(),
@@ -111,7 +106,7 @@ export const talkResponse = v.pipe(
         deadline: v.nullable(v.string()),
         intro: v.string(),
         durations: v.array(v.number()),
-        languages: v.array(v.picklist(['nl', 'en'])),
+        languages: v.array(v.picklist(languages)),
         questions: v.array(questionJson),
         selfScheduling: v.boolean(),
         version: v.number(),
@@ -194,7 +189,7 @@ export const talkResponse = v.pipe(
       v.object({
         id: v.string(),
         title: v.string(),
-        kind: v.picklist(['welcome', 'talk', 'walk', 'tour', 'break', 'catering', 'discussion', 'travel']),
+        kind: v.picklist(itemKinds),
         start: v.string(),
         end: v.string(),
       }),
@@ -202,17 +197,7 @@ export const talkResponse = v.pipe(
     venues: v.array(v.object({ id: v.string(), name: v.string() })),
     clashes: v.array(
       v.object({
-        kind: v.picklist([
-          'venue_double_booked',
-          'group_double_booked',
-          'speaker_double_booked',
-          'walk_too_long',
-          'leg_off_timetable',
-          'over_capacity',
-          'outside_opening_window',
-          'outside_speaker_availability',
-          'outside_visit_dates',
-        ]),
+        kind: v.picklist(clashKinds),
         itemIds: v.array(v.string()),
         talkIds: v.optional(v.array(v.string())),
         speakerIds: v.optional(v.array(v.string())),
@@ -278,7 +263,7 @@ export const visitMailTemplatesResponse = v.pipe(
         subject: v.string(),
         body: v.string(),
         kind: v.picklist(['talk_accepted', 'talk_rejected', 'talk_waitlisted', 'talk_cancelled']),
-        lang: v.picklist(['nl', 'en']),
+        lang: v.picklist(languages),
         custom: v.boolean(),
       }),
     ),

@@ -160,11 +160,11 @@ export const visitShareLinksExample = { links: [] }
 export const visitShareLinksPostExample = {
   id: '540654ed-5b3f-4d32-b60c-abb76342347f',
   label: 'Voor de pers',
-  url: 'http://127.0.0.1:8787/v/bezoek-20ad7b07?k=l3RNiL4TliDPZDVvkHIwD5esGUnd9IB_EDVSkf7kTQc',
+  url: 'https://rondgang.example/v/bezoek-20ad7b07?k=l3RNiL4TliDPZDVvkHIwD5esGUnd9IB_EDVSkf7kTQc',
 }
 
 export const teamHostSignupLinkPostExample = {
-  url: 'http://127.0.0.1:8787/host-offer/nxsD5_j76mrN8n8j8uYn32jhlAIUMjuq2fuBeJlLXRU',
+  url: 'https://rondgang.example/host-offer/nxsD5_j76mrN8n8j8uYn32jhlAIUMjuq2fuBeJlLXRU',
 }
 
 export const teamHostOffersExample = {

@@ -1,11 +1,13 @@
 import * as v from 'valibot'
+import { itemKinds, legModes } from '../../../shared/domain/programme'
+import { venueKinds, visitKinds, visitStatuses } from '../../../shared/domain/visits'
 import * as ex from './response-examples'
 
-const statusValue = v.picklist(['draft', 'published', 'archived'])
+const statusValue = v.picklist(visitStatuses)
 
-const kindValue = v.picklist(['college_visit', 'delegation_tour', 'other'])
+const kindValue = v.picklist(visitKinds)
 
-const kind2Value = v.picklist(['other', 'garden', 'community_centre', 'street', 'bus'])
+const kind2Value = v.picklist(venueKinds)
 
 const venueJson = v.object({
   kind: kind2Value,
@@ -147,12 +149,12 @@ export const visitResponse = v.pipe(
         id: v.string(),
         visitId: v.string(),
         venueId: v.nullable(v.string()),
-        kind: v.picklist(['welcome', 'talk', 'walk', 'tour', 'break', 'catering', 'discussion', 'travel']),
+        kind: v.picklist(itemKinds),
         title: v.string(),
         description: v.string(),
         startsAt: v.string(),
         endsAt: v.string(),
-        legMode: v.picklist(['bus', 'walk', 'cycle', 'train', 'car']),
+        legMode: v.picklist(legModes),
         departurePlace: v.nullable(v.string()),
         arrivalPlace: v.nullable(v.string()),
         legDepartsAt: v.nullable(v.string()),

@@ -210,6 +210,9 @@ details > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
 /* Organiser pages on a phone: long words (addresses, e-mail, links) wrap, tables and details never push the
    page sideways, a wide table scrolls inside its own focusable region, the header stays on two short lines. */
 td, th, dd, .card, .notice { overflow-wrap: anywhere; }
+/* The API reference: long paths and field names wrap; a response is set off from the next. */
+.api-op summary, .api-fields, .api-problems { overflow-wrap: anywhere; }
+.api-response { border-left: 3px solid var(--line); padding-left: .75rem; margin: .75rem 0; }
 .details dd, .facts dd { min-width: 0; }
 .table-scroll { overflow-x: auto; margin: 0 0 1rem; }
 .table-scroll:focus-visible { outline: 3px solid var(--focus); }
