@@ -13,6 +13,8 @@ export function mountApiDescription(
 ) {
   app.get('/api/openapi.json', (c) => c.json(documentFor(new URL(c.req.url).origin)))
   app.get('/api/docs', (c) =>
-    c.render(<ApiReferencePage spec={documentFor(new URL(c.req.url).origin)} />, { title: 'API' }),
+    c.render(<ApiReferencePage spec={documentFor(new URL(c.req.url).origin)} t={c.var.t.apiDocs} />, {
+      title: 'API',
+    }),
   )
 }

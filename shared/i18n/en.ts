@@ -1,3 +1,4 @@
+import { apiDocsEn } from './api-docs'
 import { cateringEn } from './catering'
 import type { Messages } from './nl'
 import { organiserEn } from './organiser'
@@ -1221,6 +1222,7 @@ export const en: Messages = {
   rsvps: rsvpsEn,
   travel: travelEn,
   roles: rolesEn,
+  apiDocs: apiDocsEn,
   validation: {
     required: 'This field is required.',
     invalid: 'This value is not valid.',

@@ -1,3 +1,4 @@
+import { apiDocsNl } from './api-docs'
 import { cateringNl } from './catering'
 import { organiserNl } from './organiser'
 import { reportsNl } from './reports'
@@ -1255,6 +1256,7 @@ export const nl = {
   rsvps: rsvpsNl,
   travel: travelNl,
   roles: rolesNl,
+  apiDocs: apiDocsNl,
   validation: {
     required: 'Dit veld is verplicht.',
     invalid: 'Deze waarde klopt niet.',

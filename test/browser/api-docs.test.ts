@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('the API reference on a phone', () => {
       }),
     })
     await op.locator('summary').first().click()
-    await expect.poll(() => op.locator('.api-response h4').first().textContent()).toContain('Response 200')
+    await expect.poll(() => op.locator('.api-response h4').first().textContent()).toContain('Antwoord 200')
     expect(await op.locator('.api-fields li').count()).toBeGreaterThan(0)
     expect(await op.locator('pre').first().textContent()).toContain('"subject"')
     const width = await page.evaluate(() => document.documentElement.scrollWidth)

@@ -125,25 +125,37 @@ describe('the documented responses are the real ones', async () => {
 })
 
 describe('the reference page', () => {
-  it('shows each operation with its answers: status, description, fields, example, problems', async () => {
-    const res = await SELF.fetch('http://rondgang.test/api/docs')
+  const page = async (lang: 'nl' | 'en') => {
+    const res = await SELF.fetch(`http://rondgang.test/api/docs?lang=${lang}`)
     expect(res.status).toBe(200)
     const html = await res.text()
     // One operation: from its path to the next operation (its schema is a <details> of its own).
-    const operation = (path: string) => {
+    return (path: string) => {
       const from = html.slice(html.indexOf(`<code>${path}</code>`))
       return from.slice(0, from.indexOf('<details class="api-op">'))
     }
+  }
+
+  it('shows each operation with its answers: status, description, fields, example, problems', async () => {
+    const operation = await page('en')
     const op = operation('/api/me')
     expect(op).toContain('Response 200: You')
     // The fields of the answer, and the example from its schema (a real answer's shape, not an empty object).
     expect(op).toMatch(/<code>visitRoles<\/code>: array of object/)
-    expect(op).toMatch(/<pre>\{\s+&quot;person&quot;: \{\s+&quot;id&quot;: &quot;[0-9a-f-]{36}&quot;/)
+    expect(op).toMatch(
+      /<h5>Example<\/h5><pre>\{\s+&quot;person&quot;: \{\s+&quot;id&quot;: &quot;[0-9a-f-]{36}&quot;/,
+    )
     expect(op).toContain('<code>401</code> Not signed in')
     // An answer without a body says so.
-    const archive = html.slice(html.indexOf('<code>/api/visits/{visitId}/archive</code>'))
-    expect(archive.slice(0, archive.indexOf('</details>'))).toContain(
-      'Response 204: Archived</h4><p>No body.</p>',
+    expect(operation('/api/visits/{visitId}/archive')).toContain('Response 204: Archived</h4><p>No body.</p>')
+  })
+
+  it('says its own words in Dutch too', async () => {
+    const operation = await page('nl')
+    expect(operation('/api/me')).toContain('Antwoord 200: You')
+    expect(operation('/api/me')).toContain('<h5>Voorbeeld</h5>')
+    expect(operation('/api/visits/{visitId}/archive')).toContain(
+      'Antwoord 204: Archived</h4><p>Geen inhoud.</p>',
     )
   })
 })

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import type { Messages } from '../../../shared/i18n'
 import type { AppEnv } from '../env'
 import { generateDocument, type OpenApiDocument, problemCodes, routeProblemCodes } from './openapi-document'
 
@@ -101,7 +102,9 @@ function typeWord(schema: JsonSchema | undefined, depth = 0): string {
 }
 
 /** The fields of an answer at the first level, with their types; a union of shapes names its alternatives. */
-function SchemaSummary({ schema }: { schema: JsonSchema }) {
+type Words = Messages['apiDocs']
+
+function SchemaSummary({ schema, t }: { schema: JsonSchema; t: Words }) {
   const alt = schema.anyOf ?? schema.oneOf
   const object = alt?.find((s) => s.properties) ?? schema
   const fields = Object.entries(object.properties ?? {})
@@ -109,7 +112,7 @@ function SchemaSummary({ schema }: { schema: JsonSchema }) {
   const required = new Set((object as { required?: string[] }).required ?? [])
   return (
     <>
-      {alt && alt.length > 1 ? <p>One of {alt.length} shapes, by who asks; the first:</p> : null}
+      {alt && alt.length > 1 ? <p>{t.shapes(alt.length)}</p> : null}
       <ul class="api-fields">
         {fields.map(([name, s]) => (
           <li>
@@ -122,7 +125,7 @@ function SchemaSummary({ schema }: { schema: JsonSchema }) {
   )
 }
 
-function Example({ label, media }: { label: string; media: Media | undefined }) {
+function Example({ label, media, t }: { label: string; media: Media | undefined; t: Words }) {
   const [type, body] = Object.entries(media ?? {})[0] ?? []
   if (!type || !body?.schema) return null
   const example = type.includes('json') ? JSON.stringify(exampleOf(body.schema), null, 2) : `(${type})`
@@ -131,12 +134,12 @@ function Example({ label, media }: { label: string; media: Media | undefined }) 
       <h4>
         {label} <code>{type}</code>
       </h4>
-      {type.includes('json') ? <SchemaSummary schema={body.schema} /> : null}
-      <h5>Example</h5>
+      {type.includes('json') ? <SchemaSummary schema={body.schema} t={t} /> : null}
+      <h5>{t.example}</h5>
       <pre>{example}</pre>
       {type.includes('json') ? (
         <details>
-          <summary>Schema</summary>
+          <summary>{t.schema}</summary>
           <pre>{JSON.stringify(body.schema, null, 2)}</pre>
         </details>
       ) : null}
@@ -145,7 +148,7 @@ function Example({ label, media }: { label: string; media: Media | undefined }) 
 }
 
 /** The success answers of an operation, each with its status, description, fields and example. */
-function Responses({ responses }: { responses: Record<string, Response> }) {
+function Responses({ responses, t }: { responses: Record<string, Response>; t: Words }) {
   const ok = Object.entries(responses).filter(([code]) => code.startsWith('2'))
   const problems = Object.keys(responses).filter((code) => !code.startsWith('2'))
   return (
@@ -153,13 +156,13 @@ function Responses({ responses }: { responses: Record<string, Response> }) {
       {ok.map(([status, r]) => (
         <section class="api-response">
           <h4>
-            Response {status}: {r.description}
+            {t.response(status)}: {r.description}
           </h4>
-          {r.content ? <Example label="Body" media={r.content} /> : <p>No body.</p>}
+          {r.content ? <Example label={t.body} media={r.content} t={t} /> : <p>{t.noBody}</p>}
         </section>
       ))}
       <h4>
-        Problems (<a href="/problems">application/problem+json</a>)
+        {t.problems} (<a href="/problems">application/problem+json</a>)
       </h4>
       <ul class="api-problems">
         {problems.map((code) => (
@@ -173,7 +176,7 @@ function Responses({ responses }: { responses: Record<string, Response> }) {
 }
 
 /** A readable reference of the API, rendered by the Worker itself (no CDN scripts). */
-export function ApiReferencePage({ spec }: { spec: ReturnType<typeof openApiDocument> }) {
+export function ApiReferencePage({ spec, t }: { spec: ReturnType<typeof openApiDocument>; t: Words }) {
   const paths = Object.entries(spec.paths) as [string, Record<string, Operation>][]
   const byTag = new Map<string, { method: string; path: string; op: Operation }[]>()
   for (const [path, ops] of paths) {
@@ -187,8 +190,8 @@ export function ApiReferencePage({ spec }: { spec: ReturnType<typeof openApiDocu
       <h1>{spec.info.title}</h1>
       <p class="lead">{spec.info.description}</p>
       <p>
-        <a href="/api/openapi.json">openapi.json</a> (OpenAPI {spec.openapi}). Errors:{' '}
-        <a href="/problems">the problem codes</a>.
+        {t.docsLink}: <a href="/api/openapi.json">openapi.json</a> (OpenAPI {spec.openapi}). {t.errors}:{' '}
+        <a href="/problems">{t.problemCodes}</a>.
       </p>
       {[...byTag].map(([tag, ops]) => (
         <section aria-labelledby={`tag-${tag}`}>
@@ -197,10 +200,10 @@ export function ApiReferencePage({ spec }: { spec: ReturnType<typeof openApiDocu
             <details class="api-op">
               <summary>
                 <code class="method">{method}</code> <code>{path}</code> — {op.summary ?? ''}
-                {op.security?.length === 0 ? ' (no sign-in)' : ''}
+                {op.security?.length === 0 ? ` ${t.noSignIn}` : ''}
               </summary>
-              <Example label="Request" media={op.requestBody?.content} />
-              <Responses responses={op.responses ?? {}} />
+              <Example label={t.request} media={op.requestBody?.content} t={t} />
+              <Responses responses={op.responses ?? {}} t={t} />
             </details>
           ))}
         </section>
