@@ -70,7 +70,7 @@ const numbersJsonExample = {
 
 const presenceJsonExample = { personId: 'd1039a47-83f3-445e-9fad-0dadd795aa37', groupId: null }
 
-const answerJsonExample = {
+const teamCateringExample = {
   visit: visitJsonExample,
   budget: budgetJsonExample,
   everyone: everyoneJsonExample,
@@ -149,7 +149,7 @@ const answerJsonExample = {
   presence: [presenceJsonExample],
 }
 
-export const visitCateringExample = answerJsonExample
+export const visitCateringExample = teamCateringExample
 
 export const cateringOrderExample = {
   id: '90d02ce2-8f9c-4794-945a-e6154d07c305',
@@ -403,4 +403,4 @@ export const cateringProviderLinkPostExample = {
   link: 'https://rondgang.example/c/MDxpBQO8tg3xtMbkSrgxaMSYTcYeH-vjlStjZdcy2r0',
 }
 
-export const visitCateringTeamPutExample = answerJsonExample
+export const visitCateringTeamPutExample = teamCateringExample

@@ -6,12 +6,12 @@ import * as ex from './response-examples'
 
 const ruleValue = v.picklist(quantityRules)
 
-const kindValue = v.picklist(providerKinds)
+const providerKindValue = v.picklist(providerKinds)
 
 /** A supplier or volunteer; the team sees the whole record with its contact details. */
 const providerJson = v.object({
   id: v.string(),
-  kind: kindValue,
+  kind: providerKindValue,
   name: v.string(),
   version: v.number(),
   visitId: v.optional(v.string()),
@@ -25,13 +25,13 @@ const providerJson = v.object({
   createdAt: v.optional(v.string()),
 })
 
-const kind2Value = v.picklist(cateringKinds)
+const cateringKindValue = v.picklist(cateringKinds)
 
 const presenceJson = v.object({ personId: v.string(), groupId: v.nullable(v.string()) })
 
-const nextValue = v.picklist(cateringStatuses)
+const orderStatusValue = v.picklist(cateringStatuses)
 
-const kind3Value = v.picklist(itemKinds)
+const itemKindValue = v.picklist(itemKinds)
 
 const visitJson = v.object({
   id: v.string(),
@@ -93,7 +93,7 @@ const dietary2Json = v.object({
 const item2Json = v.object({
   groupIds: v.optional(v.array(v.string())),
   id: v.string(),
-  kind: v.optional(kind3Value),
+  kind: v.optional(itemKindValue),
   title: v.string(),
   startsAt: v.string(),
   endsAt: v.string(),
@@ -173,9 +173,9 @@ const difference2Json = v.object({
 
 const orderJson = v.object({
   id: v.string(),
-  kind: kind2Value,
+  kind: cateringKindValue,
   description: v.string(),
-  status: nextValue,
+  status: orderStatusValue,
   version: v.number(),
   rule: ruleValue,
   amount: v.number(),
@@ -195,7 +195,7 @@ const orderJson = v.object({
   contributions: v.array(contributionJson),
 })
 
-const answerJson = v.object({
+const teamCateringJson = v.object({
   visit: visitJson,
   budget: budgetJson,
   everyone: everyoneJson,
@@ -212,12 +212,12 @@ const answerJson = v.object({
       difference: v.nullable(differenceJson),
       contributions: v.array(contribution2Json),
       coverage: v.nullable(v.object({ covered: v.number(), of: v.number() })),
-      next: v.array(nextValue),
+      next: v.array(orderStatusValue),
       warnings: v.array(warningValue),
       id: v.string(),
       visitId: v.string(),
       itemId: v.nullable(v.string()),
-      kind: kind2Value,
+      kind: cateringKindValue,
       description: v.string(),
       providerId: v.nullable(v.string()),
       rule: ruleValue,
@@ -227,7 +227,7 @@ const answerJson = v.object({
       extraPersons: v.number(),
       deadline: v.nullable(v.string()),
       reminderHours: v.number(),
-      status: nextValue,
+      status: orderStatusValue,
       notes: v.string(),
       providerNote: v.string(),
       respondedAt: v.nullable(v.string()),
@@ -246,7 +246,7 @@ const answerJson = v.object({
 
 /** GET /visits/:visitId/catering 200 */
 export const visitCateringResponse = v.pipe(
-  v.union([answerJson, v.object({ orders: v.array(orderJson) })]),
+  v.union([teamCateringJson, v.object({ orders: v.array(orderJson) })]),
   v.metadata({ examples: [ex.visitCateringExample] }),
 )
 
@@ -266,12 +266,12 @@ export const cateringOrderResponse = v.pipe(
       difference: v.nullable(differenceJson),
       contributions: v.array(contribution2Json),
       coverage: v.nullable(v.object({ covered: v.number(), of: v.number() })),
-      next: v.array(nextValue),
+      next: v.array(orderStatusValue),
       warnings: v.array(warningValue),
       id: v.string(),
       visitId: v.string(),
       itemId: v.nullable(v.string()),
-      kind: kind2Value,
+      kind: cateringKindValue,
       description: v.string(),
       providerId: v.nullable(v.string()),
       rule: ruleValue,
@@ -281,7 +281,7 @@ export const cateringOrderResponse = v.pipe(
       extraPersons: v.number(),
       deadline: v.nullable(v.string()),
       reminderHours: v.number(),
-      status: nextValue,
+      status: orderStatusValue,
       notes: v.string(),
       providerNote: v.string(),
       respondedAt: v.nullable(v.string()),
@@ -315,12 +315,12 @@ export const cateringOrderSendPostResponse = v.pipe(
         difference: v.nullable(differenceJson),
         contributions: v.array(contribution2Json),
         coverage: v.nullable(v.object({ covered: v.number(), of: v.number() })),
-        next: v.array(nextValue),
+        next: v.array(orderStatusValue),
         warnings: v.array(warningValue),
         id: v.string(),
         visitId: v.string(),
         itemId: v.nullable(v.string()),
-        kind: kind2Value,
+        kind: cateringKindValue,
         description: v.string(),
         providerId: v.nullable(v.string()),
         rule: ruleValue,
@@ -330,7 +330,7 @@ export const cateringOrderSendPostResponse = v.pipe(
         extraPersons: v.number(),
         deadline: v.nullable(v.string()),
         reminderHours: v.number(),
-        status: nextValue,
+        status: orderStatusValue,
         notes: v.string(),
         providerNote: v.string(),
         respondedAt: v.nullable(v.string()),
@@ -361,12 +361,12 @@ export const cateringContributionPatchResponse = v.pipe(
     difference: v.nullable(differenceJson),
     contributions: v.array(contribution2Json),
     coverage: v.nullable(v.object({ covered: v.number(), of: v.number() })),
-    next: v.array(nextValue),
+    next: v.array(orderStatusValue),
     warnings: v.array(warningValue),
     id: v.string(),
     visitId: v.string(),
     itemId: v.nullable(v.string()),
-    kind: kind2Value,
+    kind: cateringKindValue,
     description: v.string(),
     providerId: v.nullable(v.string()),
     rule: ruleValue,
@@ -376,7 +376,7 @@ export const cateringContributionPatchResponse = v.pipe(
     extraPersons: v.number(),
     deadline: v.nullable(v.string()),
     reminderHours: v.number(),
-    status: nextValue,
+    status: orderStatusValue,
     notes: v.string(),
     providerNote: v.string(),
     respondedAt: v.nullable(v.string()),
@@ -411,6 +411,6 @@ export const cateringProviderLinkPostResponse = v.pipe(
 
 /** PUT /visits/:visitId/catering/team 200 */
 export const visitCateringTeamPutResponse = v.pipe(
-  v.nullable(answerJson),
+  v.nullable(teamCateringJson),
   v.metadata({ examples: [ex.visitCateringTeamPutExample] }),
 )

@@ -6,11 +6,11 @@ import * as ex from './response-examples'
 
 const legModeValue = v.picklist(legModes)
 
-const kindValue = v.picklist(itemKinds)
+const itemKindValue = v.picklist(itemKinds)
 
 const functionValue = v.picklist(participantFunctions)
 
-const kind2Value = v.picklist(clashKinds)
+const clashKindValue = v.picklist(clashKinds)
 
 const participantJson = v.object({
   function: functionValue,
@@ -49,7 +49,7 @@ const participant2Json = v.object({
 })
 
 const clashJson = v.object({
-  kind: kind2Value,
+  kind: clashKindValue,
   itemIds: v.array(v.string()),
   talkIds: v.optional(v.array(v.string())),
   speakerIds: v.optional(v.array(v.string())),
@@ -64,7 +64,7 @@ const itemJson = v.object({
   id: v.string(),
   visitId: v.string(),
   venueId: v.nullable(v.string()),
-  kind: kindValue,
+  kind: itemKindValue,
   title: v.string(),
   description: v.string(),
   startsAt: v.string(),
@@ -171,7 +171,7 @@ export const visitClashesResponse = v.pipe(
   v.object({
     clashes: v.array(
       v.object({
-        kind: kind2Value,
+        kind: clashKindValue,
         itemIds: v.array(v.string()),
         talkIds: v.optional(v.array(v.string())),
         speakerIds: v.optional(v.array(v.string())),

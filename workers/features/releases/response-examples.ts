@@ -14,7 +14,7 @@ export const visitReleasesExample = {
   ],
 }
 
-const changeJsonExample = {
+const addedChangeJsonExample = {
   itemId: '3cab1986-55cf-4f43-aa93-2609da576b5d',
   title: 'Welkom',
   start: 1812805200000,
@@ -29,11 +29,11 @@ export const visitReleasesPostExample = {
   number: 2,
   name: 'Versie 2',
   publishedAt: '2026-12-02T14:11:34.230Z',
-  changes: [changeJsonExample],
+  changes: [addedChangeJsonExample],
   guestsMailed: 0,
 }
 
-export const visitPendingChangesExample = { changes: [changeJsonExample] }
+export const visitPendingChangesExample = { changes: [addedChangeJsonExample] }
 
 export const releaseExample = {
   id: 'c6971502-35a6-4335-b900-43091f4b5288',

@@ -12,7 +12,7 @@ const roomJson = v.object({
   description: v.nullable(v.string()),
 })
 
-const changeJson = v.object({
+const addedChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -22,7 +22,7 @@ const changeJson = v.object({
   venueName: v.nullable(v.string()),
 })
 
-const change2Json = v.object({
+const reinstatedChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -33,7 +33,7 @@ const change2Json = v.object({
   previousGroupIds: v.array(v.string()),
 })
 
-const change3Json = v.object({
+const cancelledChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -44,7 +44,7 @@ const change3Json = v.object({
   previousGroupIds: v.array(v.string()),
 })
 
-const change4Json = v.object({
+const movedChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -56,7 +56,7 @@ const change4Json = v.object({
   previousGroupIds: v.array(v.string()),
 })
 
-const change5Json = v.object({
+const editedChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -68,7 +68,7 @@ const change5Json = v.object({
   previousGroupIds: v.array(v.string()),
 })
 
-const change6Json = v.object({
+const venueChangeJson = v.object({
   itemId: v.string(),
   title: v.string(),
   start: v.number(),
@@ -82,14 +82,22 @@ const change6Json = v.object({
   previousGroupIds: v.array(v.string()),
 })
 
-const change7Json = v.union([changeJson, change2Json, change3Json, change4Json, change6Json, change5Json])
+/** One change of a release, by its `kind`. */
+const releaseChangeJson = v.variant('kind', [
+  addedChangeJson,
+  reinstatedChangeJson,
+  cancelledChangeJson,
+  movedChangeJson,
+  venueChangeJson,
+  editedChangeJson,
+])
 
 /** GET /visits/:visitId/releases 200 */
 export const visitReleasesResponse = v.pipe(
   v.object({
     releases: v.array(
       v.object({
-        changes: v.array(change7Json),
+        changes: v.array(releaseChangeJson),
         id: v.string(),
         visitId: v.string(),
         number: v.number(),
@@ -109,7 +117,7 @@ export const visitReleasesPostResponse = v.pipe(
     number: v.number(),
     name: v.string(),
     publishedAt: v.string(),
-    changes: v.array(change7Json),
+    changes: v.array(releaseChangeJson),
     guestsMailed: v.number(),
   }),
   v.metadata({ examples: [ex.visitReleasesPostExample] }),
@@ -117,7 +125,7 @@ export const visitReleasesPostResponse = v.pipe(
 
 /** GET /visits/:visitId/pending-changes 200 */
 export const visitPendingChangesResponse = v.pipe(
-  v.object({ changes: v.array(change7Json) }),
+  v.object({ changes: v.array(releaseChangeJson) }),
   v.metadata({ examples: [ex.visitPendingChangesExample] }),
 )
 
@@ -176,7 +184,7 @@ export const releaseResponse = v.pipe(
       ),
       itemParts: v.optional(v.number()),
     }),
-    changes: v.array(change7Json),
+    changes: v.array(releaseChangeJson),
     number: v.number(),
     name: v.string(),
     id: v.string(),

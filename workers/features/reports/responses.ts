@@ -7,14 +7,14 @@ import {
 } from '../../../shared/db/schema'
 import * as ex from './response-examples'
 
-const statusValue = v.picklist(reportStatuses)
+const reportStatusValue = v.picklist(reportStatuses)
 
-const status2Value = v.picklist(followUpStatuses)
+const followUpStatusValue = v.picklist(followUpStatuses)
 
 const reportJson = v.object({
   id: v.string(),
   visitId: v.string(),
-  status: statusValue,
+  status: reportStatusValue,
   category: v.picklist(reportCategories),
   title: v.string(),
   intro: v.string(),
@@ -39,7 +39,7 @@ const followUpJson = v.object({
   ownerName: v.nullable(v.string()),
   ownerEmail: v.nullable(v.string()),
   dueDate: v.nullable(v.string()),
-  status: status2Value,
+  status: followUpStatusValue,
   showOnReport: v.boolean(),
   doneAt: v.nullable(v.string()),
   version: v.number(),
@@ -95,7 +95,7 @@ export const followUpPatchResponse = v.pipe(
     raisedBy: v.string(),
     ownerId: v.nullable(v.string()),
     dueDate: v.nullable(v.string()),
-    status: status2Value,
+    status: followUpStatusValue,
     showOnReport: v.boolean(),
     doneAt: v.nullable(v.string()),
     version: v.number(),
@@ -123,7 +123,7 @@ export const followUpResponse = v.pipe(
     raisedBy: v.string(),
     ownerId: v.nullable(v.string()),
     dueDate: v.nullable(v.string()),
-    status: status2Value,
+    status: followUpStatusValue,
     showOnReport: v.boolean(),
     doneAt: v.nullable(v.string()),
     version: v.number(),

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { languages } from '../../../shared/i18n'
 import * as ex from './response-examples'
 
-const statusValue = v.picklist(['confirmed', 'waitlisted', 'cancelled'])
+const rsvpStatusValue = v.picklist(['confirmed', 'waitlisted', 'cancelled'])
 
 const confirmedJson = v.object({ registrations: v.number(), people: v.number() })
 
@@ -23,7 +23,7 @@ export const visitRsvpsResponse = v.pipe(
           id: v.string(),
           name: v.string(),
           partySize: v.number(),
-          status: statusValue,
+          status: rsvpStatusValue,
           groupIds: v.array(v.string()),
           createdAt: v.string(),
         }),
@@ -33,7 +33,7 @@ export const visitRsvpsResponse = v.pipe(
           lang: v.picklist(languages),
           email: v.string(),
           name: v.string(),
-          status: statusValue,
+          status: rsvpStatusValue,
           id: v.string(),
           createdAt: v.string(),
           version: v.number(),

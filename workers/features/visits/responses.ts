@@ -3,14 +3,14 @@ import { itemKinds, legModes } from '../../../shared/domain/programme'
 import { venueKinds, visitKinds, visitStatuses } from '../../../shared/domain/visits'
 import * as ex from './response-examples'
 
-const statusValue = v.picklist(visitStatuses)
+const visitStatusValue = v.picklist(visitStatuses)
 
-const kindValue = v.picklist(visitKinds)
+const visitKindValue = v.picklist(visitKinds)
 
-const kind2Value = v.picklist(venueKinds)
+const venueKindValue = v.picklist(venueKinds)
 
 const venueJson = v.object({
-  kind: kind2Value,
+  kind: venueKindValue,
   name: v.string(),
   id: v.string(),
   version: v.number(),
@@ -27,7 +27,7 @@ const venueJson = v.object({
 const venue2Json = v.object({
   hostName: v.string(),
   hostContact: v.string(),
-  kind: kind2Value,
+  kind: venueKindValue,
   name: v.string(),
   id: v.string(),
   version: v.number(),
@@ -49,7 +49,7 @@ export const teamVisitsResponse = v.pipe(
         id: v.string(),
         teamId: v.string(),
         slug: v.string(),
-        kind: kindValue,
+        kind: visitKindValue,
         title: v.string(),
         description: v.string(),
         startDate: v.string(),
@@ -59,7 +59,7 @@ export const teamVisitsResponse = v.pipe(
         expectedGuests: v.nullable(v.number()),
         budgetCents: v.nullable(v.number()),
         walkingSpeedKmh: v.number(),
-        status: statusValue,
+        status: visitStatusValue,
         listed: v.boolean(),
         rsvpCapacity: v.nullable(v.number()),
         version: v.number(),
@@ -77,7 +77,7 @@ export const teamVisitsPostResponse = v.pipe(
     id: v.string(),
     teamId: v.string(),
     slug: v.string(),
-    kind: kindValue,
+    kind: visitKindValue,
     title: v.string(),
     description: v.string(),
     startDate: v.string(),
@@ -87,7 +87,7 @@ export const teamVisitsPostResponse = v.pipe(
     expectedGuests: v.nullable(v.number()),
     budgetCents: v.nullable(v.number()),
     walkingSpeedKmh: v.number(),
-    status: statusValue,
+    status: visitStatusValue,
     listed: v.boolean(),
     rsvpCapacity: v.nullable(v.number()),
     version: v.number(),
@@ -103,9 +103,9 @@ export const visitResponse = v.pipe(
     access: v.picklist(['organise', 'read', 'host', 'caterer']),
     visit: v.union([
       v.object({
-        kind: kindValue,
+        kind: visitKindValue,
         title: v.string(),
-        status: statusValue,
+        status: visitStatusValue,
         id: v.string(),
         createdAt: v.string(),
         teamId: v.string(),
@@ -124,9 +124,9 @@ export const visitResponse = v.pipe(
       }),
       v.object({
         budgetCents: v.nullable(v.number()),
-        kind: kindValue,
+        kind: visitKindValue,
         title: v.string(),
-        status: statusValue,
+        status: visitStatusValue,
         id: v.string(),
         createdAt: v.string(),
         teamId: v.string(),
@@ -173,9 +173,9 @@ export const visitResponse = v.pipe(
 /** PATCH /visits/:visitId 200 */
 export const visitPatchResponse = v.pipe(
   v.object({
-    kind: kindValue,
+    kind: visitKindValue,
     title: v.string(),
-    status: statusValue,
+    status: visitStatusValue,
     id: v.string(),
     createdAt: v.string(),
     teamId: v.string(),
@@ -198,7 +198,7 @@ export const visitPatchResponse = v.pipe(
 
 /** POST /visits/:visitId/restore 200 */
 export const visitRestorePostResponse = v.pipe(
-  v.object({ status: statusValue }),
+  v.object({ status: visitStatusValue }),
   v.metadata({ examples: [ex.visitRestorePostExample] }),
 )
 
@@ -267,7 +267,7 @@ export const teamHostOffersResponse = v.pipe(
         hostEmail: v.string(),
         hostPhone: v.string(),
         venueName: v.string(),
-        venueKind: kind2Value,
+        venueKind: venueKindValue,
         address: v.string(),
         lat: v.nullable(v.number()),
         lng: v.nullable(v.number()),
