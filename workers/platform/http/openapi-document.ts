@@ -207,6 +207,8 @@ export function generateDocument(
       Object.keys(problemCodes)
         .filter((code) => (access === 'public' ? code !== '401' && code !== '403' : true))
         .filter((code) => (requestBody ? true : !['413', '415', '422'].includes(code)))
+        // A read changes nothing, so it has no version or state to conflict with.
+        .filter((code) => (method === 'get' ? code !== '409' : true))
         .concat((ok.problems ?? []).map(String))
         .filter((code, i, all) => all.indexOf(code) === i)
         .sort()
