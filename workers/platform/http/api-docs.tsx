@@ -125,7 +125,21 @@ function SchemaSummary({ schema, t }: { schema: JsonSchema; t: Words }) {
   )
 }
 
-function Example({ label, media, t }: { label: string; media: Media | undefined; t: Words }) {
+/**
+ * A body: its fields and an example; a request also shows its whole schema (an answer's whole schema is in
+ * openapi.json: printed here for each of them it made the page ten times heavier).
+ */
+function Example({
+  label,
+  media,
+  t,
+  withSchema = false,
+}: {
+  label: string
+  media: Media | undefined
+  t: Words
+  withSchema?: boolean
+}) {
   const [type, body] = Object.entries(media ?? {})[0] ?? []
   if (!type || !body?.schema) return null
   const example = type.includes('json') ? JSON.stringify(exampleOf(body.schema), null, 2) : `(${type})`
@@ -137,7 +151,7 @@ function Example({ label, media, t }: { label: string; media: Media | undefined;
       {type.includes('json') ? <SchemaSummary schema={body.schema} t={t} /> : null}
       <h5>{t.example}</h5>
       <pre>{example}</pre>
-      {type.includes('json') ? (
+      {withSchema && type.includes('json') ? (
         <details>
           <summary>{t.schema}</summary>
           <pre>{JSON.stringify(body.schema, null, 2)}</pre>
@@ -202,7 +216,7 @@ export function ApiReferencePage({ spec, t }: { spec: ReturnType<typeof openApiD
                 <code class="method">{method}</code> <code>{path}</code> — {op.summary ?? ''}
                 {op.security?.length === 0 ? ` ${t.noSignIn}` : ''}
               </summary>
-              <Example label={t.request} media={op.requestBody?.content} t={t} />
+              <Example label={t.request} media={op.requestBody?.content} t={t} withSchema />
               <Responses responses={op.responses ?? {}} t={t} />
             </details>
           ))}
