@@ -37,16 +37,27 @@ export default {
     return app.fetch(request, env, ctx)
   },
   async scheduled(controller, env, ctx) {
-    const [{ retryMail }, { cleanUp }, { privacyJob }, { cateringJob }, { followUpJob }] = await Promise.all([
-      import('./jobs/mail-retry'),
-      import('./jobs/clean-up'),
-      import('./jobs/privacy'),
-      import('./jobs/catering'),
-      import('./jobs/follow-ups'),
-    ])
+    const [{ changeMailJob }, { retryMail }, { cleanUp }, { privacyJob }, { cateringJob }, { followUpJob }] =
+      await Promise.all([
+        import('./jobs/change-mails'),
+        import('./jobs/mail-retry'),
+        import('./jobs/clean-up'),
+        import('./jobs/privacy'),
+        import('./jobs/catering'),
+        import('./jobs/follow-ups'),
+      ])
     // The cron runs every 5 minutes (wrangler.toml); the mail job uses the planned time, not the start time.
     const now = new Date(controller.scheduledTime)
-    ctx.waitUntil(retryMail(env, now))
+    // Change mails are queued first, so the mail job sends the first of them in the same run.
+    ctx.waitUntil(
+      (async () => {
+        try {
+          await changeMailJob(env, now)
+        } finally {
+          await retryMail(env, now)
+        }
+      })(),
+    )
     ctx.waitUntil(cleanUp(env, now))
     ctx.waitUntil(privacyJob(env, now))
     ctx.waitUntil(cateringJob(env, now))

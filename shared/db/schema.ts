@@ -345,6 +345,26 @@ export const releases = sqliteTable(
 )
 
 /**
+ * The change mails of a release still to be queued (migration 0019): one row per release whose visit had
+ * guests to tell, written with the release. The scheduled job queues the mails a page of guests at a time,
+ * in guest id order; `after` is the last guest done, moved in the same batch as their mails. Gone when done.
+ */
+export const changeMailRuns = sqliteTable(
+  'change_mail_runs',
+  {
+    releaseId: text('release_id')
+      .primaryKey()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    after: text('after').notNull().default(''),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('change_mail_runs_created_idx').on(t.createdAt)],
+)
+
+/**
  * A release's large parts beside it, each under D1's 2 MB per value: the items of a large snapshot
  * (`items`, in order) and the public answers made once per release (`body:<variant>`, in chunks).
  */
@@ -447,6 +467,8 @@ export const rsvps = sqliteTable(
   (t) => [
     index('rsvps_visit_status_idx').on(t.visitId, t.status, t.createdAt),
     index('rsvps_visit_email_idx').on(t.visitId, t.email),
+    // The change-mail job pages through a visit's guests by id (migration 0019).
+    index('rsvps_visit_id_idx').on(t.visitId, t.id),
     // Catering's headcount reads the confirmed registrations grouped by shape (party size, groups, needs,
     // with the notes): this index holds all it reads, in the order it groups, so no row is fetched or sorted.
     index('rsvps_visit_shape_idx').on(

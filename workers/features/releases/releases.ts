@@ -13,7 +13,7 @@ import { forgetRecentHeads } from '../../platform/http/public-cache'
 import { loadProgramme, type Programme } from '../programme/queries'
 import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
-import { mailGuestsAboutChanges } from './change-mails'
+import { changeMailRun } from './change-mails'
 import { insertParts, snapshotOfRow, snapshotValues } from './stored'
 
 type Person = Extract<Actor, { kind: 'person' }>
@@ -197,6 +197,8 @@ export async function publish(
         after: { number, name, changes: changes.length },
         at: now,
       }),
+      // The guests' mails are queued by the scheduled job (change-mails.ts), not in this request.
+      changeMailRun(db, id, visitId, now),
     ])
   } catch (error) {
     // The release number is unique per visit: of two publishes at once, one takes it.
@@ -206,12 +208,11 @@ export async function publish(
   }
   // This isolate shows the new release at once; others within HEAD_MEMORY_MS.
   forgetRecentHeads()
-  const guestsMailed = await mailGuestsAboutChanges(db, config, visit, changes, now)
   // A venue with more room in this release may let people off the waitlist; a release that changed no
   // capacity, time, place or group of an item changed nobody's room (the check reads every registration).
   if (!previous || roomShape(previous.snapshot) !== roomShape(snapshot))
     await guestRoomChanged(db, config, visitId, now)
-  return { id, number, name, publishedAt: now, changes, guestsMailed }
+  return { id, number, name, publishedAt: now, changes }
 }
 
 /**

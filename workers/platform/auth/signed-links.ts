@@ -2,11 +2,19 @@
 
 const encoder = new TextEncoder()
 
-async function key(secret: string) {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ])
+// Imported once per isolate and secret: a page of change mails signs two links per guest.
+const keys = new Map<string, Promise<CryptoKey>>()
+function key(secret: string) {
+  let found = keys.get(secret)
+  if (!found) {
+    found = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ])
+    keys.set(secret, found)
+    found.catch(() => keys.delete(secret))
+  }
+  return found
 }
 
 const toBase64Url = (bytes: ArrayBuffer) =>
