@@ -107,3 +107,17 @@ describe('a release stored in parts, as every feature reads it', () => {
     expect(report).toContain('Sessie 44')
   })
 })
+
+describe('publishing after a release stored in parts', () => {
+  it('compares the draft with every item of the parts', async () => {
+    const w = await makeWorld()
+    await largeRelease(w)
+    const res = await api(`/api/visits/${w.visitA}/releases`, { cookie: w.person.organiser.cookie, body: {} })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const { changes } = (await res.json()) as { changes: { kind: string; itemId: string }[] }
+    // The sessions were only in the parts: the draft has none of them, so each is gone in the new release.
+    const gone = changes.filter((c) => c.kind === 'cancelled').map((c) => c.itemId)
+    expect(gone).toContain('sessie-0')
+    expect(gone).toContain('sessie-44')
+  })
+})

@@ -1,7 +1,11 @@
-import { and, desc, eq, getTableColumns } from 'drizzle-orm'
-import { releases, visits } from '../../../shared/db/schema'
+import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm'
+import { releaseParts, releases, visits } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
-import { buildSnapshot, type ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
+import {
+  buildSnapshot,
+  type ReleaseSnapshot,
+  snapshotFromRows,
+} from '../../../shared/domain/release-snapshot'
 import { diffReleases, nextReleaseName, type ReleaseChange } from '../../../shared/domain/releases'
 import { publicSpeakers } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
@@ -10,7 +14,7 @@ import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { forgetRecentHeads } from '../../platform/http/public-cache'
-import { loadProgramme, type Programme } from '../programme/queries'
+import { loadProgramme, type Programme, programmeFromBatch, programmeReads } from '../programme/queries'
 import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
 import { changeMailRun } from './change-mails'
@@ -91,6 +95,33 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
   )
 }
 
+/**
+ * The newest release of a visit, its row and its item parts, as statements to go in one batch with other
+ * reads (the parts found by the same newest-release subquery, so both come from the same moment).
+ */
+function newestReleaseReads(db: Database, visitId: string) {
+  const ofVisit = eq(releases.visitId, visitId)
+  const newestId = db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(ofVisit)
+    .orderBy(desc(releases.number))
+    .limit(1)
+  return [
+    db
+      .select({ number: releases.number, snapshot: releases.snapshot })
+      .from(releases)
+      .where(ofVisit)
+      .orderBy(desc(releases.number))
+      .limit(1),
+    db
+      .select({ body: releaseParts.body })
+      .from(releaseParts)
+      .where(and(inArray(releaseParts.releaseId, newestId), eq(releaseParts.key, 'items')))
+      .orderBy(asc(releaseParts.seq)),
+  ] as const
+}
+
 /** What the room for guests is computed from (see shared/domain/capacity): venues' capacities and the items. */
 const roomShape = (s: ReleaseSnapshot) =>
   JSON.stringify([
@@ -139,16 +170,31 @@ export async function publish(
   lang: Lang,
   now: Date,
 ) {
-  const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
+  // Everything publishing reads, in one D1 round trip: the programme (with the visit, for the access check,
+  // and the release names) and the newest release's snapshot with its item parts.
+  const [newest, partRows, ...programmeRows] = await db.batch([
+    ...newestReleaseReads(db, visitId),
+    ...programmeReads(db, visitId),
+  ])
+  const p = programmeFromBatch(programmeRows)
+  const access = p ? visitAccess(actor, p.visit) : null
+  if (!p || !access) throw new DomainError('not_found')
+  if (access !== 'organise') throw new DomainError('forbidden')
+  const visit = p.visit
   if (visit.status === 'archived') {
     throw new DomainError('conflict', 'An archived visit cannot be published.', { reason: 'visit_archived' })
   }
-  const [p, previous, names] = await Promise.all([
-    loadProgramme(db, visitId),
-    latestRelease(db, visitId),
-    db.select({ name: releases.name }).from(releases).where(eq(releases.visitId, visitId)),
-  ])
-  if (!p) throw new DomainError('not_found')
+  const [head] = newest
+  const previous = head
+    ? {
+        number: head.number,
+        snapshot: snapshotFromRows(
+          head.snapshot,
+          partRows.map((r) => r.body),
+        ),
+      }
+    : null
+  const names = p.releases
   const snapshot = draftSnapshot(p, previous?.snapshot ?? null)
   const changes = diffReleases(previous?.snapshot ?? null, snapshot)
   // As on the page: a release that changes nothing ("Version 3" with no changes) is refused, for the API too.
