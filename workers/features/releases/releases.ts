@@ -122,12 +122,26 @@ function newestReleaseReads(db: Database, visitId: string) {
   ] as const
 }
 
-/** What the room for guests is computed from (see shared/domain/capacity): venues' capacities and the items. */
-const roomShape = (s: ReleaseSnapshot) =>
-  JSON.stringify([
-    s.venues.map((v) => [v.id, v.capacity]),
-    s.items.map((i) => [i.id, i.start, i.end, i.venueId, i.groupIds, i.cancelled]),
-  ])
+/**
+ * Whether two snapshots give guests the same room (see shared/domain/capacity): the venues' capacities and
+ * the items' times, places, groups and cancellations. Compared field by field, stopping at the first
+ * difference: a publish that changed a title need not turn both programmes into text to find that out.
+ */
+function sameRoom(a: ReleaseSnapshot, b: ReleaseSnapshot): boolean {
+  if (a.venues.length !== b.venues.length || a.items.length !== b.items.length) return false
+  for (let i = 0; i < a.venues.length; i++) {
+    const [x, y] = [a.venues[i], b.venues[i]]
+    if (x?.id !== y?.id || x?.capacity !== y?.capacity) return false
+  }
+  for (let i = 0; i < a.items.length; i++) {
+    const [x, y] = [a.items[i], b.items[i]]
+    if (!x || !y) return false
+    if (x.id !== y.id || x.start !== y.start || x.end !== y.end || x.venueId !== y.venueId) return false
+    if (x.cancelled !== y.cancelled || x.groupIds.length !== y.groupIds.length) return false
+    if (x.groupIds.some((g, j) => g !== y.groupIds[j])) return false
+  }
+  return true
+}
 
 /** The newest release of a visit with its snapshot, or null when nothing was published yet. */
 export async function latestRelease(db: Database, visitId: string) {
@@ -256,8 +270,7 @@ export async function publish(
   forgetRecentHeads()
   // A venue with more room in this release may let people off the waitlist; a release that changed no
   // capacity, time, place or group of an item changed nobody's room (the check reads every registration).
-  if (!previous || roomShape(previous.snapshot) !== roomShape(snapshot))
-    await guestRoomChanged(db, config, visitId, now)
+  if (!previous || !sameRoom(previous.snapshot, snapshot)) await guestRoomChanged(db, config, visitId, now)
   return { id, number, name, publishedAt: now, changes }
 }
 
