@@ -1,11 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm'
-import { releaseParts, releases, visits } from '../../../shared/db/schema'
+import { and, desc, eq, getTableColumns } from 'drizzle-orm'
+import { releases, visits } from '../../../shared/db/schema'
 import { type Actor, visitAccess } from '../../../shared/domain/access'
-import {
-  buildSnapshot,
-  type ReleaseSnapshot,
-  snapshotFromRows,
-} from '../../../shared/domain/release-snapshot'
+import { buildSnapshot, type ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { diffReleases, nextReleaseName, type ReleaseChange } from '../../../shared/domain/releases'
 import { publicSpeakers } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
@@ -14,16 +10,17 @@ import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { forgetRecentHeads } from '../../platform/http/public-cache'
-import { loadProgramme, type Programme, programmeFromBatch, programmeReads } from '../programme/queries'
+import { loadProgramme } from '../programme/queries'
 import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
 import { changeMailRun } from './change-mails'
+import { type DraftSource, readForPublish } from './publish-reads'
 import { insertParts, snapshotOfRow, snapshotValues } from './stored'
 
 type Person = Extract<Actor, { kind: 'person' }>
 
 /** The public part of the draft programme, ready to freeze. Host contact, budget and participants stay out. */
-export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): ReleaseSnapshot {
+export function draftSnapshot(p: DraftSource, previous: ReleaseSnapshot | null): ReleaseSnapshot {
   const usedVenueIds = new Set(p.items.flatMap((i) => (i.venueId ? [i.venueId] : [])))
   const windows = new Map(p.visitVenues.map((vv) => [vv.venueId, vv]))
   for (const vv of p.visitVenues)
@@ -96,33 +93,6 @@ export function draftSnapshot(p: Programme, previous: ReleaseSnapshot | null): R
 }
 
 /**
- * The newest release of a visit, its row and its item parts, as statements to go in one batch with other
- * reads (the parts found by the same newest-release subquery, so both come from the same moment).
- */
-function newestReleaseReads(db: Database, visitId: string) {
-  const ofVisit = eq(releases.visitId, visitId)
-  const newestId = db
-    .select({ id: releases.id })
-    .from(releases)
-    .where(ofVisit)
-    .orderBy(desc(releases.number))
-    .limit(1)
-  return [
-    db
-      .select({ number: releases.number, snapshot: releases.snapshot })
-      .from(releases)
-      .where(ofVisit)
-      .orderBy(desc(releases.number))
-      .limit(1),
-    db
-      .select({ body: releaseParts.body })
-      .from(releaseParts)
-      .where(and(inArray(releaseParts.releaseId, newestId), eq(releaseParts.key, 'items')))
-      .orderBy(asc(releaseParts.seq)),
-  ] as const
-}
-
-/**
  * Whether two snapshots give guests the same room (see shared/domain/capacity): the venues' capacities and
  * the items' times, places, groups and cancellations. Compared field by field, stopping at the first
  * difference: a publish that changed a title need not turn both programmes into text to find that out.
@@ -184,31 +154,16 @@ export async function publish(
   lang: Lang,
   now: Date,
 ) {
-  // Everything publishing reads, in one D1 round trip: the programme (with the visit, for the access check,
-  // and the release names) and the newest release's snapshot with its item parts.
-  const [newest, partRows, ...programmeRows] = await db.batch([
-    ...newestReleaseReads(db, visitId),
-    ...programmeReads(db, visitId),
-  ])
-  const p = programmeFromBatch(programmeRows)
-  const access = p ? visitAccess(actor, p.visit) : null
-  if (!p || !access) throw new DomainError('not_found')
+  // Everything publishing reads, in one D1 round trip (publish-reads.ts).
+  const read = await readForPublish(db, visitId)
+  const access = read ? visitAccess(actor, read.visit) : null
+  if (!read || !access) throw new DomainError('not_found')
   if (access !== 'organise') throw new DomainError('forbidden')
-  const visit = p.visit
+  const { visit, previous, names } = read
   if (visit.status === 'archived') {
     throw new DomainError('conflict', 'An archived visit cannot be published.', { reason: 'visit_archived' })
   }
-  const [head] = newest
-  const previous = head
-    ? {
-        number: head.number,
-        snapshot: snapshotFromRows(
-          head.snapshot,
-          partRows.map((r) => r.body),
-        ),
-      }
-    : null
-  const names = p.releases
+  const p = read.source
   const snapshot = draftSnapshot(p, previous?.snapshot ?? null)
   const changes = diffReleases(previous?.snapshot ?? null, snapshot)
   // As on the page: a release that changes nothing ("Version 3" with no changes) is refused, for the API too.
@@ -225,12 +180,7 @@ export async function publish(
   const id = crypto.randomUUID()
   // A large programme's items go in parts beside the row (D1 holds at most 2 MB in one value).
   const stored = snapshotValues(id, snapshot)
-  const name =
-    input.name ??
-    nextReleaseName(
-      names.map((n) => n.name),
-      lang,
-    )
+  const name = input.name ?? nextReleaseName(names, lang)
   try {
     await db.batch([
       db.insert(releases).values({
