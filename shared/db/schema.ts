@@ -345,7 +345,7 @@ export const releases = sqliteTable(
 )
 
 /**
- * The change mails of a release still to be queued (migration 0020): one row per release whose visit had
+ * The change mails of a release still to be queued (migration 0021): one row per release whose visit had
  * guests to tell, written with the release. The scheduled job queues the mails a page of guests at a time,
  * in guest id order; `after` is the last guest done, moved in the same batch as their mails. Gone when done.
  */
@@ -467,7 +467,7 @@ export const rsvps = sqliteTable(
   (t) => [
     index('rsvps_visit_status_idx').on(t.visitId, t.status, t.createdAt),
     index('rsvps_visit_email_idx').on(t.visitId, t.email),
-    // The change-mail job pages through a visit's guests by id (migration 0020).
+    // The change-mail job pages through a visit's guests by id (migration 0021).
     index('rsvps_visit_id_idx').on(t.visitId, t.id),
     // Catering's headcount reads the confirmed registrations grouped by shape (party size, groups, needs,
     // with the notes): this index holds all it reads, in the order it groups, so no row is fetched or sorted.
