@@ -30,7 +30,6 @@ export const visitReleasesPostExample = {
   name: 'Versie 2',
   publishedAt: '2026-12-02T14:11:34.230Z',
   changes: [addedChangeJsonExample],
-  guestsMailed: 0,
 }
 
 export const visitPendingChangesExample = { changes: [addedChangeJsonExample] }

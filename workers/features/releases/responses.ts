@@ -118,7 +118,6 @@ export const visitReleasesPostResponse = v.pipe(
     name: v.string(),
     publishedAt: v.string(),
     changes: v.array(releaseChangeJson),
-    guestsMailed: v.number(),
   }),
   v.metadata({ examples: [ex.visitReleasesPostExample] }),
 )
