@@ -5,12 +5,11 @@ import { type CateringStatus, cateringOrders, cateringProviders } from '../../..
 import type { Actor } from '../../../shared/domain/access'
 import { zonedToUtc } from '../../../shared/domain/time'
 import { DomainError } from '../../../shared/errors'
-import { auditEntry } from '../../platform/audit'
+import { auditEntry, auditWhen, rowAtVersion } from '../../platform/audit'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMailWhen } from '../../platform/mail/outbox'
-import { auditWhen, rowAtVersion } from '../visits/audit-when'
 import { fieldError } from '../visits/visits'
 import { providerMail } from './catering-mail'
 import {

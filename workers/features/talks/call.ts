@@ -1,4 +1,5 @@
 /** The call for talks: the public form's view of it, the team's settings, and checking a talk against it. */
+
 import { and, eq, sql } from 'drizzle-orm'
 import type { InferOutput } from 'valibot'
 import { calls } from '../../../shared/db/schema'
@@ -13,9 +14,10 @@ import {
 import { zonedToUtc } from '../../../shared/domain/time'
 import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
+import { auditWhen } from '../../platform/audit'
 import type { Database } from '../../platform/env'
 import { isValidShareLink } from '../visits/queries'
-import { auditWhen, type Call, parseCall, visitWithCallBySlug } from './queries'
+import { type Call, parseCall, visitWithCallBySlug } from './queries'
 import type { callSchema } from './schemas'
 import { json, type Person, visitForTalks } from './talk-context'
 

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import {
-  auditLog,
   calls,
   mailTemplates,
   speakers,
@@ -12,7 +11,6 @@ import {
   venues,
   visits,
 } from '../../../shared/db/schema'
-import { type ChangeSummary, changeSummary } from '../../../shared/domain/audit'
 import type { CallQuestion } from '../../../shared/domain/talks'
 import type { Database } from '../../platform/env'
 
@@ -155,31 +153,6 @@ export function talksOfVisit(db: Database, visitId: string) {
 /** The team's own wording of the decision mails of a visit. */
 export function mailTemplatesOf(db: Database, visitId: string) {
   return db.select().from(mailTemplates).where(eq(mailTemplates.visitId, visitId))
-}
-
-/**
- * An audit row written only when `when` holds at that point of the batch: the log records a change exactly
- * when a conditional update in the same batch made it. The SELECT lists every column of audit_log in order.
- */
-export function auditWhen(
-  db: Database,
-  input: {
-    teamId: string
-    actorId: string | null
-    action: string
-    entityType: string
-    entityId: string
-    before?: Record<string, unknown> | null
-    after?: Record<string, unknown> | null
-    at: Date
-  },
-  when: SQL,
-) {
-  const summary: ChangeSummary = changeSummary(input.before ?? null, input.after ?? null)
-  return db.insert(auditLog).select(
-    sql`SELECT ${crypto.randomUUID()}, ${input.teamId}, ${input.actorId}, ${input.action}, ${input.entityType},
-      ${input.entityId}, ${JSON.stringify(summary)}, ${input.at.getTime()} WHERE ${when}`,
-  )
 }
 
 /** True in SQL when the talk is at this version (and state): marks that a conditional update in the batch won. */

@@ -2,6 +2,7 @@
  * The team's side of talks: the list, one talk in full, decisions (one or in bulk, after a preview), reviews
  * and notes.
  */
+
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { InferOutput } from 'valibot'
@@ -25,12 +26,12 @@ import {
   type TalkState,
 } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
+import { auditWhen } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { toClashInput } from '../programme/programme'
 import { loadProgramme } from '../programme/queries'
 import {
-  auditWhen,
   filesOfTalk,
   parseCall,
   slotOfTalk,

@@ -15,13 +15,13 @@ import {
   speakerMove,
 } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
-import { auditEntry } from '../../platform/audit'
+import { auditEntry, auditWhen } from '../../platform/audit'
 import { hashToken, randomToken } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { queueMail } from '../../platform/mail/outbox'
 import { checkTalkAgainstCall } from './call'
-import { auditWhen, filesOfTalk, slotOfTalk, speakersOfTalks, talkAt } from './queries'
+import { filesOfTalk, slotOfTalk, speakersOfTalks, talkAt } from './queries'
 import {
   type availabilitySchema,
   type coSpeakerSchema,

@@ -4,11 +4,10 @@ import { hostOffers, people, teams, venues, visitRoles, visits } from '../../../
 import { type Actor, canOrganise, canReadTeam } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
 import type { Lang } from '../../../shared/i18n'
-import { auditEntry } from '../../platform/audit'
+import { auditEntry, auditWhen } from '../../platform/audit'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
-import { auditWhen } from './audit-when'
 import { roleMail } from './role-mail'
 import type { hostOfferSchema } from './schemas'
 

@@ -3,9 +3,8 @@ import type { InferOutput } from 'valibot'
 import { venues, visits, visitVenues } from '../../../shared/db/schema'
 import { type Actor, canOrganise, canReadTeam, venueAccess } from '../../../shared/domain/access'
 import { DomainError } from '../../../shared/errors'
-import { auditEntry } from '../../platform/audit'
+import { auditEntry, auditWhen, rowAtVersion } from '../../platform/audit'
 import type { Database } from '../../platform/env'
-import { auditWhen, rowAtVersion } from './audit-when'
 import type { venueCreateSchema, venueUpdateSchema } from './schemas'
 
 type VenueRow = typeof venues.$inferSelect
