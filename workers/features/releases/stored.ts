@@ -137,8 +137,8 @@ export function storedBodies(
       }
       return null
     },
-    async write(bytes) {
-      await bucket.put(objectKey, bytes)
+    async write(body) {
+      await bucket.put(objectKey, body)
       // Two first readers at once both write the same bytes: the second row is ignored.
       await db.insert(releaseParts).values({ releaseId, key, seq: 0, body: 'r2' }).onConflictDoNothing()
       published.made.add(key)
