@@ -61,10 +61,15 @@ describe('the public schedule of the demo visits', () => {
     const path = '/v/collegebezoek-vreewijk-2017/schedule.json'
     const noCache = { headers: { 'cache-control': 'no-cache' } }
     await SELF.fetch(url(path))
-    expect((await SELF.fetch(url(path))).headers.get('x-cache')).toBe('hit')
+    const hit = await SELF.fetch(url(path))
+    expect(hit.headers.get('x-cache')).toBe('hit')
+    // Every way an answer is served says its length (a body of known size, not a chunked stream).
+    const size = (await hit.arrayBuffer()).byteLength
+    expect(hit.headers.get('content-length')).toBe(String(size))
     // Past the isolate's memory and the edge: the answer the first reader made, stored beside the release.
     const stored = await SELF.fetch(url(path), noCache)
     expect(stored.headers.get('x-cache')).toBe('stored')
+    expect(stored.headers.get('content-length')).toBe(String(size))
     expect(await stored.text()).toBe(await (await SELF.fetch(url(path))).text())
 
     const app = createApp()

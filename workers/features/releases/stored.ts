@@ -105,10 +105,7 @@ export function storedBodies(
   const releaseId = published.release.id
   const key = `body:${variant}`
   const objectKey = storedBodyKey(releaseId, variant)
-  const fetchMade = async () => {
-    const object = await bucket.get(objectKey)
-    return object ? { body: object.body, size: object.size } : null
-  }
+  const fetchMade = () => bucket.get(objectKey)
   return {
     async read() {
       if (published.made.has(key)) {

@@ -27,9 +27,12 @@ function remember(key: string, body: Blob) {
   }
 }
 
-/** A response with a Blob as its body (hono's `c.body` takes a Blob at run time, its type does not say so). */
+/**
+ * A response with a Blob as its body, its length said (never chunked). Hono's `c.body` takes a Blob at run
+ * time; its type does not say so.
+ */
 const blobBody = (c: Context<AppEnv>, body: Blob, headers: Record<string, string>) =>
-  c.body(body as unknown as ReadableStream, 200, headers)
+  c.body(body as unknown as ReadableStream, 200, { ...headers, 'content-length': String(body.size) })
 
 /**
  * Answers made once per release and kept beside it (see releases/stored.ts), for a reader neither this isolate
@@ -37,7 +40,7 @@ const blobBody = (c: Context<AppEnv>, body: Blob, headers: Record<string, string
  * is not made yet and nobody else is making it, or the one who was took too long); `write` keeps what was made.
  */
 export type StoredBodies = {
-  read(): Promise<{ body: ReadableStream; size: number } | null>
+  read(): Promise<{ blob(): Promise<Blob> } | null>
   write(body: Blob): Promise<unknown>
 }
 
@@ -119,28 +122,24 @@ export async function cachedPublic(
   try {
     const stored = await opts.stored?.read()
     if (stored) {
-      share(null)
-      // Made before (by the first reader anywhere): streamed as it is, never decoded or encoded here, and
-      // teed into the edge cache so the next reader of this data centre is a hit.
-      let body = stored.body
+      // Made before (by the first reader anywhere): read once as it is (never decoded or encoded here), and the
+      // same bytes go to the client, to the edge cache (so the next reader of this data centre is a hit) and to
+      // this isolate's memory.
+      const body = await stored.blob()
+      share(body)
       if (cache) {
-        const [client, edge] = body.tee()
-        body = client
         c.executionCtx.waitUntil(
           cache.put(
             key,
-            new Response(edge, {
-              headers: {
-                'content-type': opts.contentType,
-                'content-length': String(stored.size),
-                'cache-control': 'max-age=86400',
-              },
+            new Response(body, {
+              headers: { 'content-type': opts.contentType, 'cache-control': 'max-age=86400' },
             }),
           ),
         )
       }
+      remember(url, body)
       c.header('x-cache', 'stored')
-      return c.body(body, 200, { ...headers, 'content-length': String(stored.size) })
+      return blobBody(c, body, headers)
     }
     // Encoded once: the client's answer, the isolate's memory, the edge copy and the stored answer are the same
     // bytes, read from one Blob (encoding a 300-item page a second time for the cache, or teeing the body, cost
