@@ -286,8 +286,13 @@ describe('the personal-data contract', () => {
     expect(text).toContain('Ik kom met de bakfiets')
 
     expect(await whereAddressAppears(email)).not.toEqual([])
+    // The report's page as kept for readers (reports/stored-page.ts) shows their comment too.
+    const storedPage = `reports/${reportId}/page.nl`
+    await env.PHOTOS.put(storedPage, '<p>Hilde: Mooi verslag</p>')
     const result = await erasePersonalData(personalDataParts, scope)
-    expect(result.objects).toBe(5)
+    // Their portrait, slides and photo variants, and the report's stored page in both languages.
+    expect(result.objects).toBe(7)
+    expect(await env.PHOTOS.head(storedPage)).toBeNull()
     expect(await whereAddressAppears(email)).toEqual([])
     expect(await env.PHOTOS.head(portraitKey)).toBeNull()
     expect(await env.PHOTOS.head(slidesKey)).toBeNull()

@@ -9,6 +9,7 @@ import {
   visits,
 } from '../../../shared/db/schema'
 import type { PersonalDataPart } from '../../platform/personal-data/contract'
+import { storedReportPageKeys } from './stored-page'
 
 /**
  * Comments someone wrote on a report with their address, and the follow-ups they own (with the history they
@@ -68,6 +69,8 @@ export const reportsPersonalData: PersonalDataPart = {
       .select({ id: reportComments.reportId })
       .from(reportComments)
       .where(sql`${theirs} AND ${reportComments.status} = 'approved'`)
+    // Their pages as stored for readers (stored-page.ts) still show the comment: deleted with it.
+    const pages = (await shown).flatMap((r) => storedReportPageKeys(r.id))
     return {
       statements: [
         db
@@ -79,7 +82,7 @@ export const reportsPersonalData: PersonalDataPart = {
         db.update(followUpEvents).set({ actorId: null }).where(inArray(followUpEvents.actorId, person)),
         db.delete(followUpReminders).where(inArray(followUpReminders.personId, person)),
       ],
-      objects: [],
+      objects: [...new Set(pages)],
     }
   },
 }

@@ -22,9 +22,19 @@ import { creditLine } from '../photos/rules'
 const fileOf = (key: string) => key.slice(key.lastIndexOf('/') + 1)
 
 /**
+ * What the talks part of the page shows, as a stamp that changes with it: the visit's talks (any change to a
+ * talk raises its version), their current slides, and which speakers consented. The page is kept under it
+ * (see stored-page.ts), so a talk edited, slides replaced or a consent taken back shows at once.
+ */
+const talksStamp =
+  sql<string>`(SELECT count(*) || '.' || total(t.version) FROM talks t WHERE t.visit_id = ${reports.visitId}) || '.' || (SELECT count(*) || '.' || coalesce(max(f.uploaded_at), 0) FROM talk_files f JOIN talks t ON t.id = f.talk_id WHERE t.visit_id = ${reports.visitId} AND f.current = 1) || '.' || (SELECT total(s.consent * s.rowid) FROM speakers s WHERE s.visit_id = ${reports.visitId})`.as(
+    'talks_stamp',
+  )
+
+/**
  * The report's head by the visit's slug, read in the same round trip as the newest release (publicRelease's
  * `alongside`): whether it is published, and the versions its page is cached under (the report's, and the
- * gallery's, as the photo impression shows the gallery's photos).
+ * gallery's, as the photo impression shows the gallery's photos; the talks' stamp).
  */
 export const reportHeadBySlug = (db: Database) => (slug: string) =>
   db
@@ -34,6 +44,7 @@ export const reportHeadBySlug = (db: Database) => (slug: string) =>
       status: reports.status,
       publicVersion: reports.publicVersion,
       galleryVersion: sql<number>`coalesce(${photoSettings.galleryVersion}, 1)`,
+      talks: talksStamp,
     })
     .from(reports)
     .innerJoin(visits, eq(visits.id, reports.visitId))
@@ -47,6 +58,7 @@ export type ReportHead = {
   status: string
   publicVersion: number
   galleryVersion: number
+  talks: string
 }
 
 /** The published report's head, or 404: a draft or withdrawn report is not there for the public. */

@@ -11,7 +11,7 @@ import { pagePolicyWith } from '../../platform/http/csp'
 import { downloadResponse } from '../../platform/http/file-response'
 import { doc } from '../../platform/http/openapi'
 import { privateHeaders, withPrivateLink } from '../../platform/http/private-link'
-import { cachedPublic } from '../../platform/http/public-cache'
+import { cachedPublic, type StoredBodies } from '../../platform/http/public-cache'
 import { formBody } from '../../platform/http/validation'
 import { clientKey, rateLimit } from '../../platform/middleware/rate-limit'
 import { publicRelease } from '../releases/public-schedule'
@@ -28,6 +28,7 @@ import { publicReport, publicSlides, publishedHead, type ReportHead, reportHeadB
 import { reportsCss } from './reports-css'
 import { plainText } from './rules'
 import { commentSchema } from './schemas'
+import { storedReportPage } from './stored-page'
 import {
   CommentFormPage,
   CommentLinkInvalidPage,
@@ -47,6 +48,7 @@ async function cachedPage(
   contentType: string,
   render: () => Promise<Response>,
   maxAge?: number,
+  stored?: StoredBodies,
 ) {
   if (getCookie(c, SESSION_COOKIE)) {
     c.header('cache-control', 'private, no-cache')
@@ -54,7 +56,7 @@ async function cachedPage(
   }
   return cachedPublic(
     c,
-    { published, variant, contentType, ...(maxAge === undefined ? {} : { maxAge }) },
+    { published, variant, contentType, stored, ...(maxAge === undefined ? {} : { maxAge }) },
     async () => (await render()).text(),
   )
 }
@@ -101,14 +103,22 @@ async function reportPage(c: C) {
       },
     )
   }
+  // Named by everything it shows that can change without a release: the ETag, the edge copy and the stored
+  // page follow each of them.
+  const variant = `report.r${head.publicVersion}.g${head.galleryVersion}.t${head.talks}.${c.var.lang}`
   return cachedPage(
     c,
     published,
-    `report.r${head.publicVersion}.g${head.galleryVersion}.${c.var.lang}`,
+    variant,
     'text/html; charset=UTF-8',
     render,
     // A browser asks again each time (a cheap 304 while nothing changed): an approved comment shows at once.
     0,
+    // Kept in R2 for every reader anywhere, when it is the same for all (an unlisted visit's carries the
+    // reader's link: edge only).
+    published.cacheScope === 'open'
+      ? storedReportPage(c.env.PHOTOS, head.reportId, c.var.lang, `${published.release.id}.${variant}`)
+      : undefined,
   )
 }
 
