@@ -7,7 +7,7 @@ import type { ReleaseSnapshot } from '../../../shared/domain/release-snapshot'
 import { DomainError } from '../../../shared/errors'
 import { slugSchema } from '../../../shared/schemas/common'
 import { hashToken } from '../../platform/auth/tokens'
-import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
+import { batchPrepared, prepareOnce, type RowsOf } from '../../platform/db/prepared'
 import type { AppEnv, Database } from '../../platform/env'
 import { shortMemory, skipsCaches } from '../../platform/http/public-cache'
 import { isValidShareLink } from '../visits/queries'
@@ -72,14 +72,28 @@ const headQuery = (db: Database, slug: string | Placeholder) =>
 /** Built once per isolate: the head is read on every public request the isolate does not remember. */
 const preparedHead = prepareOnce((db) => headQuery(db, sql.placeholder('slug')).prepare())
 
-async function publishedHead<A extends BatchItem<'sqlite'> = never>(
+/**
+ * An `alongside` read prepared once (prepareOnce), with the slug as its placeholder `slug`: sent with the
+ * prepared head, so neither query's SQL is built on the request.
+ */
+export type PreparedBySlug = Parameters<typeof batchPrepared>[1][number][0]
+/** The rows of an `alongside` read, built or prepared. */
+type AlongsideRows<A> = A extends PreparedBySlug ? RowsOf<A> : Awaited<A>
+const isPrepared = (read: object): read is PreparedBySlug => 'getQuery' in read && 'mapResult' in read
+
+async function publishedHead<A extends BatchItem<'sqlite'> | PreparedBySlug = never>(
   db: Database,
   slug: string,
   alongside?: A,
 ) {
-  const [rows, extra] = alongside
-    ? await db.batch([headQuery(db, slug), alongside])
-    : [(await batchPrepared(db, [[preparedHead(), { slug }]] as const))[0], undefined]
+  const [rows, extra] = !alongside
+    ? [(await batchPrepared(db, [[preparedHead(), { slug }]] as const))[0], undefined]
+    : isPrepared(alongside)
+      ? await batchPrepared(db, [
+          [preparedHead(), { slug }],
+          [alongside, { slug }],
+        ] as const)
+      : await db.batch([headQuery(db, slug), alongside as BatchItem<'sqlite'>])
   const [row] = rows
   if (!row) return null
   const { made, reportPublished, cover, ...rest } = row
@@ -99,7 +113,7 @@ async function publishedHead<A extends BatchItem<'sqlite'> = never>(
       : null,
     /** Answers stored beside the release ('body:<variant>'); added to when this isolate stores one. */
     made: new Set(JSON.parse(made ?? '[]') as string[]),
-    alongside: extra as Awaited<A> | undefined,
+    alongside: extra as AlongsideRows<A> | undefined,
   }
 }
 
@@ -109,7 +123,7 @@ async function publishedHead<A extends BatchItem<'sqlite'> = never>(
  * visit's existence is never confirmed. The snapshot is loaded lazily (and once), so a 304 or an edge-cache
  * hit costs one small query.
  */
-export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
+export async function publicRelease<A extends BatchItem<'sqlite'> | PreparedBySlug = never>(
   c: Context<AppEnv>,
   slug: string | undefined,
   /** One more read by the same slug, sent in the same round trip (see getPublishedHead). */
@@ -143,7 +157,7 @@ export async function publicRelease<A extends BatchItem<'sqlite'> = never>(
   return {
     visitId: head.visitId,
     /** The rows of `alongside`, read with the release. */
-    alongside: head.alongside as Awaited<A> | undefined,
+    alongside: head.alongside as AlongsideRows<A> | undefined,
     status: head.status,
     release: { id: head.releaseId, number: head.number, name: head.name, publishedAt: head.publishedAt },
     snapshot: () => {

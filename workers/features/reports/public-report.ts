@@ -36,7 +36,7 @@ const talksStamp =
  * `alongside`): whether it is published, and the versions its page is cached under (the report's, and the
  * gallery's, as the photo impression shows the gallery's photos; the talks' stamp).
  */
-export const reportHeadBySlug = (db: Database) => (slug: string) =>
+export const reportHeadBySlug = prepareOnce((db) =>
   db
     .select({
       reportId: reports.id,
@@ -49,8 +49,10 @@ export const reportHeadBySlug = (db: Database) => (slug: string) =>
     .from(reports)
     .innerJoin(visits, eq(visits.id, reports.visitId))
     .leftJoin(photoSettings, eq(photoSettings.visitId, reports.visitId))
-    .where(eq(visits.slug, slug))
+    .where(eq(visits.slug, sql.placeholder('slug')))
     .limit(1)
+    .prepare(),
+)
 
 export type ReportHead = {
   reportId: string

@@ -63,10 +63,11 @@ async function cachedPage(
 
 async function reportPage(c: C) {
   const slug = c.req.param('slug') ?? ''
-  // One round trip for the release and the report's head (its versions): all a page from the edge needs. The
-  // head is kept with the release's for a few seconds, as the schedule's: a hit then costs no D1 query. A
-  // write in this isolate (an edit, a comment approved) forgets it at once, other isolates within seconds.
-  const published = await publicRelease(c, slug, reportHeadBySlug(c.var.db), 'report-head')
+  // One round trip for the release and the report's head (its versions; both prepared once per isolate): all a
+  // page from the edge needs. The head is kept with the release's for a few seconds, as the schedule's: a hit
+  // then costs no D1 query. A write in this isolate (an edit, a comment approved) forgets it at once, other
+  // isolates within seconds.
+  const published = await publicRelease(c, slug, reportHeadBySlug, 'report-head')
   const head = publishedHead(published.alongside as ReportHead[] | undefined)
   const render = async () => {
     // Everything else in one more round trip.
