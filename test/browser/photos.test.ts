@@ -367,7 +367,7 @@ describe.skipIf(!hasChromium)("the schedule's service worker and the photos", ()
     // The worker stores its copies after answering: wait until the whole variant (fetched last) is kept.
     const kept = async () =>
       page.evaluate(async () => {
-        const cache = await caches.open('rondgang-schedule-v2')
+        const cache = await caches.open('rondgang-schedule-v3')
         return Promise.all(
           (await cache.keys()).map(async (r) => ({
             path: new URL(r.url).pathname,

@@ -123,9 +123,12 @@ export const scheduleJs = `(() => {
   paint()
 
   // Offline reading: the service worker keeps the newest programme.
+  // navigator.onLine is not enough (Chromium 150 says true with the network emulated away, and so does any
+  // phone on a dead Wi-Fi): the service worker marks a page it answered from its kept copy (data-offline).
   const note = document.querySelector('.offline-note')
-  const online = () => { if (note) note.hidden = navigator.onLine }
-  addEventListener('online', online)
+  const kept = document.documentElement.hasAttribute('data-offline')
+  const online = () => { if (note) note.hidden = navigator.onLine && !kept }
+  addEventListener('online', () => { if (note) note.hidden = true })
   addEventListener('offline', online)
   online()
   // The page, its stylesheets, scripts and images (the map is drawn in the page) are handed to the service
@@ -150,7 +153,7 @@ export const scheduleJs = `(() => {
 // Network first, so a newer release shows as soon as there is a connection (and replaces the kept copy); the
 // cache answers offline. The page hands over what it needs on its first open ('keep'), as the worker starts
 // only after the page itself was fetched.
-export const serviceWorkerJs = `const CACHE = 'rondgang-schedule-v2'
+export const serviceWorkerJs = `const CACHE = 'rondgang-schedule-v3'
 const kept = (url) => {
   if (url.origin !== location.origin) return false
   const wanted = url.pathname.startsWith('/v/') || url.pathname.startsWith('/assets/')
@@ -160,6 +163,13 @@ const kept = (url) => {
 const store = (request, response) => {
   if (!response.ok || response.status === 206) return Promise.resolve()
   return caches.open(CACHE).then((cache) => cache.put(request, response)).catch(() => {})
+}
+// A page answered from the kept copy says so itself (<html data-offline>): the page cannot see that otherwise.
+const keptCopy = (request, hit) => {
+  if (request.mode !== 'navigate' || !(hit.headers.get('content-type') || '').startsWith('text/html')) return hit
+  const headers = new Headers(hit.headers)
+  headers.delete('content-length') // the marked page is longer than the kept one
+  return hit.text().then((html) => new Response(html.replace(/<html(?=[ >])/, '<html data-offline'), { status: hit.status, headers }))
 }
 self.addEventListener('install', () => {
   self.skipWaiting()
@@ -189,7 +199,7 @@ self.addEventListener('fetch', (event) => {
         return response
       })
       .catch(() =>
-        caches.match(url.href, { ignoreVary: true }).then((hit) => hit || caches.match(event.request, { ignoreVary: true })).then((hit) => hit || Response.error()),
+        caches.match(url.href, { ignoreVary: true }).then((hit) => hit || caches.match(event.request, { ignoreVary: true })).then((hit) => (hit ? keptCopy(event.request, hit) : Response.error())),
       ),
   )
 })
