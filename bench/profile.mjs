@@ -79,3 +79,19 @@ export function topFunctions(profile, limit = 25) {
     ),
   ]
 }
+
+/**
+ * wrangler dev turns on DevTools' Network domain in the Worker's runtime as soon as it starts, whether or not
+ * DevTools is open: workerd then copies every subrequest's body — each D1 answer, each R2 object, each Cache
+ * API entry — base64-encoded into an inspector message. That costs the measured workerd CPU in proportion to
+ * the bytes (0.3–0.6 ms on a one-row D1 query, far more on a stored page), and production has no such thing.
+ * So the bench and the load test turn it off, through the inspector, after each start.
+ */
+export async function quietDevtools(inspectorPort) {
+  const inspector = await connectInspector(inspectorPort)
+  try {
+    await inspector.send('Network.disable')
+  } finally {
+    inspector.close()
+  }
+}

@@ -12,7 +12,7 @@ import { buildWorker } from '../scripts/build.mjs'
 import { freePort, migrateLocal, root, startDev, wrangler } from '../scripts/dev-server.mjs'
 import { budgetsFor, bundleGzipBytes, uploadRssGrowthBytes } from './budgets.mjs'
 import { audienceSizes } from './bundle-size.mjs'
-import { connectInspector, profileWhile, topFunctions } from './profile.mjs'
+import { connectInspector, profileWhile, quietDevtools, topFunctions } from './profile.mjs'
 import { generateVisit, SIZES } from './visit-data.mjs'
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2)
@@ -312,22 +312,6 @@ async function measureCase(dev, port, c) {
     disturbed,
     cpuMsPerRequest: msPer('worker'),
     proxyCpuMsPerRequest: msPer('proxy'),
-  }
-}
-
-/**
- * wrangler dev turns on DevTools' Network domain in the Worker's runtime as soon as it starts, whether or not
- * DevTools is open: workerd then copies every subrequest's body — each D1 answer, each R2 object, each Cache
- * API entry — base64-encoded into an inspector message. That costs the measured workerd CPU in proportion to
- * the bytes (0.3–0.6 ms on a one-row D1 query, far more on a stored page), and production has no such thing.
- * So the bench turns it off, through the inspector, after each start.
- */
-async function quietDevtools(inspectorPort) {
-  const inspector = await connectInspector(inspectorPort)
-  try {
-    await inspector.send('Network.disable')
-  } finally {
-    inspector.close()
   }
 }
 

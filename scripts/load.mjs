@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { quietDevtools } from '../bench/profile.mjs'
 import { freePort, migrateLocal, seed, startDev } from './dev-server.mjs'
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 20)
@@ -20,7 +21,11 @@ const state = await mkdtemp(path.join(os.tmpdir(), 'rondgang-load-'))
 const port = await freePort()
 console.log(`› fresh local state in ${state}; wrangler dev on port ${port}`)
 await migrateLocal({ persistTo: state })
-const dev = await startDev({ port, persistTo: state })
+const inspectorPort = await freePort()
+const dev = await startDev({ port, persistTo: state, inspectorPort })
+// Without DevTools' copies of every D1 body (see quietDevtools): wrangler's inspector proxy, flooded by a few
+// hundred clients on a busy machine, once took wrangler dev down mid-run.
+await quietDevtools(inspectorPort)
 const base = dev.url
 
 async function call(method, p, { body, cookie, headers = {} } = {}) {
