@@ -1,11 +1,11 @@
 import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate } from '../../../../shared/i18n/format'
-import { Checkbox, ErrorSummary, Field, type FormState, Select } from '../../../platform/ui/form'
+import type { FormState } from '../../../platform/ui/form'
 import { VisitNav } from '../../visits/views/visit-parts'
 import type { ProgrammeDay } from '../editor-reads'
 import { ClashList } from './clash-list'
 import { DayTimeline, type Lane, span } from './day-view'
-import { ItemFields } from './item-fields'
+import { groupFormHtml, itemFormsHtml } from './organiser-forms'
 
 /**
  * The draft programme one day at a time: a day switcher (links), the day view with a lane per group or the
@@ -175,56 +175,7 @@ export function ProgrammePage({
           )}
         </section>
       ) : null}
-      {organise ? (
-        <>
-          <section aria-labelledby="add-item">
-            <h2 id="add-item">{t.programme.addItem}</h2>
-            <ErrorSummary t={t} state={addState} />
-            <form method="post" action={`${base}/items`} novalidate>
-              <ItemFields t={t} programme={programme} state={addState} defaultDate={day} />
-              <button type="submit">{t.programme.addItemButton}</button>
-            </form>
-          </section>
-          <section aria-labelledby="running-late">
-            <h2 id="running-late">{t.programme.runningLate}</h2>
-            <p class="muted">{t.programme.runningLateIntro}</p>
-            <ErrorSummary t={t} state={lateState} />
-            <form method="post" action={`${base}/running-late`} novalidate>
-              <Select
-                name="groupId"
-                id="field-late-groupId"
-                label={t.programme.whichGroup}
-                options={[
-                  { value: '', label: t.programme.allGroups },
-                  ...groups.map((g) => ({ value: g.id, label: g.name })),
-                ]}
-                state={lateState}
-              />
-              <Field
-                name="minutes"
-                type="number"
-                label={t.programme.minutes}
-                hint={t.programme.minutesHint}
-                state={lateState}
-                required
-              />
-              <div class="field-row">
-                <Field name="from.date" type="date" label={t.programme.fromDate} state={lateState} />
-                <Field name="from.time" type="time" label={t.programme.fromTime} state={lateState} />
-              </div>
-              <Checkbox
-                name="publish"
-                label={t.travel.late.publishNow}
-                hint={t.travel.late.publishHint}
-                state={lateState}
-              />
-              <button type="submit" class="secondary">
-                {t.programme.shiftButton}
-              </button>
-            </form>
-          </section>
-        </>
-      ) : null}
+      {organise ? itemFormsHtml(t, programme, day, addState, lateState) : null}
       <section aria-labelledby="groups">
         <h2 id="groups">{t.programme.groupsTitle}</h2>
         <p class="muted">{t.programme.groupsIntro}</p>
@@ -239,30 +190,7 @@ export function ProgrammePage({
             ))}
           </ul>
         )}
-        {organise ? (
-          <>
-            <ErrorSummary t={t} state={groupState} />
-            <form method="post" action={`${base}/groups`} novalidate>
-              <Field
-                name="name"
-                id="field-group-name"
-                label={t.programme.groupName}
-                state={groupState}
-                required
-              />
-              <Field
-                name="position"
-                id="field-group-position"
-                type="number"
-                label={t.programme.position}
-                state={groupState}
-              />
-              <button type="submit" class="secondary">
-                {t.programme.addGroupButton}
-              </button>
-            </form>
-          </>
-        ) : null}
+        {organise ? groupFormHtml(t, visit.id, groupState) : null}
       </section>
     </>
   )
