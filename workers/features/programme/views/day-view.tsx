@@ -5,10 +5,8 @@ import { escapeHtml } from '../../../../shared/mail/templates'
 import { timelineLimits } from '../../../platform/assets/app-css'
 import type { DayItem } from '../editor-reads'
 
-const minutesOf = (hhmm: string) => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number)
-  return h * 60 + m
-}
+/** Minutes after midnight of a local time as utcToZoned writes it ('09:30'). */
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 const dayMinutes = 24 * 60
 
 /** Local times of a span in the visit's zone: '10:00–10:30'. */
@@ -176,17 +174,41 @@ export function DayTimeline({
   const laneCount = Math.max(1, Math.min(lanes.length, timelineLimits.lanes))
   const laneOf = new Map(lanes.map((l, i) => [l.groupId, Math.min(i, laneCount - 1)]))
   const everywhere: [number, number][] = [[0, laneCount]]
+  // Written as text rather than JSX: a day of a large conference has hundreds of blocks, and rendering their
+  // elements one by one was most of the editor's CPU time. Every text from the data is escaped, once per
+  // item (an item over several lanes can be drawn in pieces), and the zoned times are read once per item.
+  const x = escapeHtml
+  const everyone = x(t.programme.everyone)
+  const venueHtml = new Map<string, string>()
+  for (const [id, name] of venueName) venueHtml.set(id, `<span class="tl-venue"> · ${x(name)}</span>`)
+  const cancelled = `<span> (${x(t.programme.cancelled)})</span>`
+  const flag = `<span class="clash-flag"> ⚠<span class="visually-hidden">${x(t.programme.hasClash)}</span></span>`
+  const inner = new Map<DayItem, string>()
   const blocks = items.map((item) => {
-    const start = minutesOf(utcToZoned(item.start, zone).time)
+    const startZoned = utcToZoned(item.start, zone)
+    const start = minutesOf(startZoned.time)
     const endZoned = utcToZoned(item.end, zone)
     // An item running past midnight is drawn to the end of its first day.
     const end = endZoned.date === day ? minutesOf(endZoned.time) : dayMinutes
-    const own = runs(item.groupIds.flatMap((g) => (laneOf.has(g) ? [laneOf.get(g)!] : [])))
+    const own =
+      item.groupIds.length === 0
+        ? []
+        : runs(item.groupIds.flatMap((g) => (laneOf.has(g) ? [laneOf.get(g)!] : [])))
+    const who =
+      item.groupIds.length === 0 ? everyone : x(item.groupIds.map((g) => groupName.get(g) ?? '').join(', '))
+    inner.set(
+      item,
+      `<span class="tl-when">${startZoned.time}–${endZoned.time}</span> <span class="tl-title">${x(item.title)}</span>` +
+        (item.venueId ? (venueHtml.get(item.venueId) ?? '') : '') +
+        `<span class="tl-who"> · ${who}</span>` +
+        (item.cancelled ? cancelled : '') +
+        (clashed.has(item.id) ? flag : ''),
+    )
     return {
       item,
       start,
       end: Math.max(end, start + 5),
-      lanes: item.groupIds.length === 0 || own.length === 0 ? everywhere : own,
+      lanes: own.length === 0 ? everywhere : own,
     }
   })
   if (blocks.length === 0) return <p class="muted">{t.programme.noItemsOnDay}</p>
@@ -206,13 +228,6 @@ export function DayTimeline({
   }
   const hours: number[] = []
   for (let h = first; h < last; h += 60) hours.push(h)
-  const who = (item: DayItem) =>
-    item.groupIds.length === 0
-      ? t.programme.everyone
-      : item.groupIds.map((g) => groupName.get(g) ?? '').join(', ')
-  // Written as text rather than JSX: a day of a large conference has hundreds of blocks, and rendering their
-  // elements one by one was most of the editor's CPU time. Every text from the data is escaped.
-  const x = escapeHtml
   const out: string[] = []
   if (total > 6) out.push(`<p class="tl-hint muted">${x(t.programme.scrollHint(total))}</p>`)
   // A region that scrolls sideways, reachable by keyboard (Tab, then the arrow keys).
@@ -232,8 +247,6 @@ export function DayTimeline({
       `<div class="tl-time tl-rs-${row(h)} tl-cs-1">${String(h / 60).padStart(2, '0')}:00</div>`,
     )
   }
-  const cancelled = ` (${x(t.programme.cancelled)})`
-  const flag = `<span class="clash-flag"> ⚠<span class="visually-hidden">${x(t.programme.hasClash)}</span></span>`
   for (const p of pieces) {
     const { item } = p
     const start = firstColumn[p.lane]! + (p.width === 1 ? p.sub : 0)
@@ -242,19 +255,10 @@ export function DayTimeline({
     // Only when the stylesheet ran out of columns: drawn offset, so both stay readable.
     if (crowded.has(p)) classes += ' tl-overlap'
     if (!p.first) classes += ' tl-more'
-    const clash = clashed.has(item.id)
-    if (clash) classes += ' has-clash'
+    if (clashed.has(item.id)) classes += ' has-clash'
     if (item.cancelled) classes += ' cancelled'
-    const venue = item.venueId ? venueName.get(item.venueId) : undefined
-    out.push(
-      `<a class="${classes}" href="/items/${x(item.id)}" data-item="${x(item.id)}">`,
-      `<span class="tl-when">${span(item.start, item.end, zone)}</span> <span class="tl-title">${x(item.title)}</span>`,
-      venue === undefined ? '' : `<span class="tl-venue"> · ${x(venue)}</span>`,
-      `<span class="tl-who"> · ${x(who(item))}</span>`,
-      item.cancelled ? `<span>${cancelled}</span>` : '',
-      clash ? flag : '',
-      '</a>',
-    )
+    const id = x(item.id)
+    out.push(`<a class="${classes}" href="/items/${id}" data-item="${id}">${inner.get(item)}</a>`)
   }
   out.push('</div></section>')
   return <>{raw(out.join(''))}</>
