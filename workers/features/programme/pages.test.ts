@@ -22,6 +22,14 @@ function fieldError(html: string, field: string) {
   return { marked, message }
 }
 
+const itemIdOf = async (visitId: string, title: string) =>
+  (
+    await db
+      .select({ id: programmeItems.id })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.visitId, visitId), eq(programmeItems.title, title)))
+  )[0]?.id
+
 const countItems = async (visitId: string) =>
   (await db.select().from(programmeItems).where(eq(programmeItems.visitId, visitId))).length
 
@@ -364,6 +372,71 @@ describe('the programme page', () => {
     const viewer = await (await page(`/visits/${w.visitA}/programme`, w.person.viewer.cookie)).text()
     expect(viewer).toContain('data-lane="everyone"')
     expect(viewer).not.toContain(`action="/visits/${w.visitA}/items"`)
+  })
+
+  it('shows hostile titles and names as text in the day view, the list, the clashes and the forms', async () => {
+    const w = await makeWorld()
+    const cookie = w.person.organiser.cookie
+    const group = `<script>alert("g")</script> O'Neil & co`
+    const venue = `<img src=x onerror="alert('v')"> Tuin`
+    const title = `<script>alert("t")</script> 'Welkom' & "hallo"`
+    expect((await form(`/visits/${w.visitA}/groups`, { name: group }, { cookie })).status).toBe(303)
+    const [hostile] = await db.select().from(groups).where(eq(groups.name, group))
+    await db.update(venues).set({ name: venue }).where(eq(venues.id, w.venueA1))
+    // At the same venue as 'Welkom' (15:00–15:15): a double booking that names both titles.
+    const item = await formPairs(
+      `/visits/${w.visitA}/items`,
+      [
+        ['kind', 'talk'],
+        ['title', title],
+        ['date', '2027-06-12'],
+        ['start', '15:05'],
+        ['end', '15:30'],
+        ['venueId', w.venueA1],
+        ['groupIds', ''],
+        ['groupIds', hostile?.id ?? ''],
+      ],
+      cookie,
+    )
+    expect(item.status).toBe(303)
+    const esc = (s: string) =>
+      s
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;')
+    for (const view of ['timeline', 'list']) {
+      const html = await (await page(`/visits/${w.visitA}/programme?view=${view}`, cookie)).text()
+      for (const raw of ['<script>alert', '<img src=x', 'onerror="']) expect(html).not.toContain(raw)
+      // The item's block or row, the clash sentence and its links, the lane, the group's options and checkbox.
+      expect(html).toContain(
+        view === 'list'
+          ? `item-title-link">${esc(title)}</a>`
+          : `<span class="tl-title">${esc(title)}</span>`,
+      )
+      expect(html).toContain(`<a href="/items/${await itemIdOf(w.visitA, title)}">${esc(title)}</a>`)
+      expect(html).toContain(`<option value="${hostile?.id}">${esc(group)}</option>`)
+      expect(html).toContain(`<option value="${w.venueA1}">${esc(venue)}</option>`)
+      expect(html).toContain(`>${esc(group)}</label>`)
+      if (view === 'timeline') {
+        expect(html).toContain(`data-lane="${hostile?.id}">${esc(group)}</div>`)
+        expect(html).toContain(`<span class="tl-venue"> · ${esc(venue)}</span>`)
+      }
+    }
+    // The forms are kept between requests by what they show: a renamed venue or group shows its new name
+    // (names that keep their place in the order, so only the name tells the old forms from the new).
+    await db.update(venues).set({ name: '<b>nieuw</b> Tuin' }).where(eq(venues.id, w.venueA1))
+    const venueRenamed = await (await page(`/visits/${w.visitA}/programme`, cookie)).text()
+    expect(venueRenamed).toContain(`<option value="${w.venueA1}">&lt;b&gt;nieuw&lt;/b&gt; Tuin</option>`)
+    expect(venueRenamed).not.toContain(esc(venue))
+    await db
+      .update(groups)
+      .set({ name: 'Groep "nieuw"' })
+      .where(eq(groups.id, hostile?.id ?? ''))
+    const groupRenamed = await (await page(`/visits/${w.visitA}/programme`, cookie)).text()
+    expect(groupRenamed).toContain(`<option value="${hostile?.id}">Groep &quot;nieuw&quot;</option>`)
+    expect(groupRenamed).toContain(`>Groep &quot;nieuw&quot;</label>`)
   })
 })
 
