@@ -423,7 +423,9 @@ export function editorDayPlan(
   lang: Lang,
 ): EditorDayPlan {
   const guess = zoneOf.get(visitId) ?? 'Europe/Amsterdam'
-  const here = utcToZoned(now.getTime(), guess)
+  // Read at the start of the minute: the same local date and offset (zones change them on whole minutes),
+  // and one instant a minute in the shared cache of zoned times instead of one a request.
+  const here = utcToZoned(Math.floor(now.getTime() / 60_000) * 60_000, guess)
   const asked = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null
   return {
     visitId,
@@ -478,7 +480,7 @@ export async function programmeDay(
   let rows = JSON.parse(str(dayRows?.[0]?.rows ?? '[]')) as unknown[][]
   let dayClashes = dayClashRows?.[0]?.rows
   if (zone !== guess || !days.includes(shown)) {
-    const today = utcToZoned(now.getTime(), zone).date
+    const today = utcToZoned(Math.floor(now.getTime() / 60_000) * 60_000, zone).date
     if (zone !== guess) shown = asked ?? today
     if (!days.includes(shown))
       shown = defaultDay(daysBetween(visit.startDate, visit.endDate), today) ?? firstDay
