@@ -6,7 +6,8 @@ import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 import { shortMemory } from '../../platform/http/public-cache'
 import { HEAD_MEMORY_MS } from '../releases/public-schedule'
-import { archiveMonth, plainText, renderMarkdown } from './rules'
+import { plainText, renderMarkdown } from './markdown'
+import { archiveMonth } from './rules'
 
 /** A team id as it stands in a path: our own ids only, anything else is 404 before a query. */
 export const teamIdPattern = /^[A-Za-z0-9-]{1,64}$/

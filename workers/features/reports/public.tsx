@@ -23,10 +23,10 @@ import {
   submitComment,
   withdrawComment,
 } from './comments'
+import { plainText } from './markdown'
 import { atomFeed, newsHead, newsList } from './news'
 import { publicReport, publicSlides, publishedHead, type ReportHead, reportHeadBySlug } from './public-report'
 import { reportsCss } from './reports-css'
-import { plainText } from './rules'
 import { commentSchema } from './schemas'
 import { storedReportPage } from './stored-page'
 import {

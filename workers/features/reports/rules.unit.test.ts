@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  commentSpamCheck,
-  isOverdue,
-  isoWeek,
-  overdueByOwner,
-  plainText,
-  renderComment,
-  renderMarkdown,
-} from './rules'
+import { plainText, renderComment, renderMarkdown } from './markdown'
+import { commentSpamCheck, isOverdue, isoWeek, overdueByOwner } from './rules'
 
 describe('the team’s Markdown', () => {
   it('shows raw HTML and script as text', () => {

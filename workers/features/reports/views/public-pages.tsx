@@ -3,8 +3,8 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate } from '../../../../shared/i18n/format'
 import { HUMAN_CHECK_ORIGIN } from '../../../platform/auth/human-check'
 import { ErrorSummary, Field, type FormState, Textarea } from '../../../platform/ui/form'
+import { renderMarkdown } from '../markdown'
 import type { NewsEntry } from '../news'
-import { renderMarkdown } from '../rules'
 
 const monthTitle = (month: string, locale: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number]

@@ -2,8 +2,8 @@ import { raw } from 'hono/html'
 import type { Messages } from '../../../../shared/i18n'
 import { formatLongDate, formatTime } from '../../../../shared/i18n/format'
 import { ShareCard } from '../../../platform/ui/share-card'
+import { renderComment, renderMarkdown } from '../markdown'
 import type { PublicReport } from '../public-report'
-import { renderComment, renderMarkdown } from '../rules'
 
 type Props = {
   t: Messages

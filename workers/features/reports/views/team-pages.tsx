@@ -4,8 +4,8 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate, formatLongDate } from '../../../../shared/i18n/format'
 import { Checkbox, ErrorSummary, Field, type FormState, Select, Textarea } from '../../../platform/ui/form'
 import type { FollowUpRow } from '../follow-ups'
+import { renderComment, renderMarkdown } from '../markdown'
 import type { TeamReport } from '../reports'
-import { renderComment, renderMarkdown } from '../rules'
 
 /** The team's report page: its status and steps, the text with a preview, the photo impression, the comments. */
 export function ReportEditPage({
