@@ -2,40 +2,30 @@ import * as v from 'valibot'
 import { photoConsents } from '../../../shared/db/schema'
 import * as ex from './response-examples'
 
+/** A photo upload as its uploader and the team see it: its parts, size and progress. */
+const photoUploadJson = v.object({
+  id: v.string(),
+  visitId: v.string(),
+  filename: v.string(),
+  fingerprint: v.string(),
+  sizeBytes: v.number(),
+  partSize: v.number(),
+  partCount: v.number(),
+  partsDone: v.array(v.number()),
+  bytesDone: v.number(),
+  nextPart: v.nullable(v.number()),
+})
+
 /** POST /photo-link/uploads 201; GET /photo-uploads/:uploadId 200; POST /visits/:visitId/photo-uploads 201; PUT /photo-uploads/:uploadId/parts/:partNumber 200 */
 export const photoLinkUploadsPostResponse = v.pipe(
-  v.object({
-    id: v.string(),
-    visitId: v.string(),
-    filename: v.string(),
-    fingerprint: v.string(),
-    sizeBytes: v.number(),
-    partSize: v.number(),
-    partCount: v.number(),
-    partsDone: v.array(v.number()),
-    bytesDone: v.number(),
-    nextPart: v.nullable(v.number()),
-  }),
+  photoUploadJson,
   v.metadata({ examples: [ex.photoLinkUploadsPostExample] }),
 )
 
 /** GET /photo-link/uploads 200; GET /visits/:visitId/photo-uploads 200 */
 export const photoLinkUploadsResponse = v.pipe(
   v.object({
-    uploads: v.array(
-      v.object({
-        id: v.string(),
-        visitId: v.string(),
-        filename: v.string(),
-        fingerprint: v.string(),
-        sizeBytes: v.number(),
-        partSize: v.number(),
-        partCount: v.number(),
-        partsDone: v.array(v.number()),
-        bytesDone: v.number(),
-        nextPart: v.nullable(v.number()),
-      }),
-    ),
+    uploads: v.array(photoUploadJson),
   }),
   v.metadata({ examples: [ex.photoLinkUploadsExample] }),
 )
@@ -46,42 +36,46 @@ export const photoUploadCompletePostResponse = v.pipe(
   v.metadata({ examples: [ex.photoUploadCompletePostExample] }),
 )
 
+/** The photo limits of a visit: per file and in all. */
+const photoLimitsJson = v.object({ maxFileBytes: v.number(), maxVisitBytes: v.number() })
+
+/** A photo as the team sees it: its variants, consent, credit and who uploaded it. */
+const teamPhotoJson = v.object({
+  takenAtLocal: v.nullable(v.object({ date: v.string(), time: v.string() })),
+  public: v.boolean(),
+  uploaderEmail: v.optional(v.string()),
+  consent: v.picklist(photoConsents),
+  id: v.string(),
+  createdAt: v.string(),
+  version: v.number(),
+  updatedAt: v.nullable(v.string()),
+  visitId: v.string(),
+  itemId: v.nullable(v.string()),
+  filename: v.string(),
+  personId: v.nullable(v.string()),
+  position: v.number(),
+  takenAt: v.nullable(v.string()),
+  credit: v.string(),
+  source: v.string(),
+  linkId: v.nullable(v.string()),
+  uploaderName: v.string(),
+  originalType: v.string(),
+  originalBytes: v.number(),
+  webWidth: v.number(),
+  webHeight: v.number(),
+  webBytes: v.number(),
+  thumbWidth: v.number(),
+  thumbHeight: v.number(),
+  caption: v.string(),
+  cover: v.boolean(),
+  approved: v.boolean(),
+})
+
 /** GET /visits/:visitId/photos 200 */
 export const visitPhotosResponse = v.pipe(
   v.object({
-    photos: v.array(
-      v.object({
-        takenAtLocal: v.nullable(v.object({ date: v.string(), time: v.string() })),
-        public: v.boolean(),
-        uploaderEmail: v.optional(v.string()),
-        consent: v.picklist(photoConsents),
-        id: v.string(),
-        createdAt: v.string(),
-        version: v.number(),
-        updatedAt: v.nullable(v.string()),
-        visitId: v.string(),
-        itemId: v.nullable(v.string()),
-        filename: v.string(),
-        personId: v.nullable(v.string()),
-        position: v.number(),
-        takenAt: v.nullable(v.string()),
-        credit: v.string(),
-        source: v.string(),
-        linkId: v.nullable(v.string()),
-        uploaderName: v.string(),
-        originalType: v.string(),
-        originalBytes: v.number(),
-        webWidth: v.number(),
-        webHeight: v.number(),
-        webBytes: v.number(),
-        thumbWidth: v.number(),
-        thumbHeight: v.number(),
-        caption: v.string(),
-        cover: v.boolean(),
-        approved: v.boolean(),
-      }),
-    ),
-    limits: v.object({ maxFileBytes: v.number(), maxVisitBytes: v.number() }),
+    photos: v.array(teamPhotoJson),
+    limits: photoLimitsJson,
     used: v.object({ stored: v.number(), underway: v.number() }),
   }),
   v.metadata({ examples: [ex.visitPhotosExample] }),
@@ -94,39 +88,7 @@ export const visitPhotosPatchResponse = v.pipe(
 )
 
 /** GET /photos/:photoId 200; PATCH /photos/:photoId 200 */
-export const photoResponse = v.pipe(
-  v.object({
-    takenAtLocal: v.nullable(v.object({ date: v.string(), time: v.string() })),
-    public: v.boolean(),
-    uploaderEmail: v.optional(v.string()),
-    consent: v.picklist(photoConsents),
-    id: v.string(),
-    createdAt: v.string(),
-    version: v.number(),
-    updatedAt: v.nullable(v.string()),
-    visitId: v.string(),
-    itemId: v.nullable(v.string()),
-    filename: v.string(),
-    personId: v.nullable(v.string()),
-    position: v.number(),
-    takenAt: v.nullable(v.string()),
-    credit: v.string(),
-    source: v.string(),
-    linkId: v.nullable(v.string()),
-    uploaderName: v.string(),
-    originalType: v.string(),
-    originalBytes: v.number(),
-    webWidth: v.number(),
-    webHeight: v.number(),
-    webBytes: v.number(),
-    thumbWidth: v.number(),
-    thumbHeight: v.number(),
-    caption: v.string(),
-    cover: v.boolean(),
-    approved: v.boolean(),
-  }),
-  v.metadata({ examples: [ex.photoExample] }),
-)
+export const photoResponse = v.pipe(teamPhotoJson, v.metadata({ examples: [ex.photoExample] }))
 
 /** GET /visits/:visitId/photo-links 200 */
 export const visitPhotoLinksResponse = v.pipe(
@@ -152,6 +114,6 @@ export const visitPhotoLinksPostResponse = v.pipe(
 
 /** PUT /visits/:visitId/photo-settings 200 */
 export const visitPhotoSettingsPutResponse = v.pipe(
-  v.object({ maxFileBytes: v.number(), maxVisitBytes: v.number() }),
+  photoLimitsJson,
   v.metadata({ examples: [ex.visitPhotoSettingsPutExample] }),
 )

@@ -41,59 +41,40 @@ const venue2Json = v.object({
   notes: v.string(),
 })
 
+/** A visit as stored: what the team's lists and a new or duplicated visit answer. */
+const visitRowJson = v.object({
+  id: v.string(),
+  teamId: v.string(),
+  slug: v.string(),
+  kind: visitKindValue,
+  title: v.string(),
+  description: v.string(),
+  startDate: v.string(),
+  endDate: v.string(),
+  timeZone: v.string(),
+  meetingPoint: v.string(),
+  expectedGuests: v.nullable(v.number()),
+  budgetCents: v.nullable(v.number()),
+  walkingSpeedKmh: v.number(),
+  status: visitStatusValue,
+  listed: v.boolean(),
+  rsvpCapacity: v.nullable(v.number()),
+  version: v.number(),
+  createdAt: v.string(),
+  updatedAt: v.nullable(v.string()),
+})
+
 /** GET /teams/:teamId/visits 200 */
 export const teamVisitsResponse = v.pipe(
   v.object({
-    visits: v.array(
-      v.object({
-        id: v.string(),
-        teamId: v.string(),
-        slug: v.string(),
-        kind: visitKindValue,
-        title: v.string(),
-        description: v.string(),
-        startDate: v.string(),
-        endDate: v.string(),
-        timeZone: v.string(),
-        meetingPoint: v.string(),
-        expectedGuests: v.nullable(v.number()),
-        budgetCents: v.nullable(v.number()),
-        walkingSpeedKmh: v.number(),
-        status: visitStatusValue,
-        listed: v.boolean(),
-        rsvpCapacity: v.nullable(v.number()),
-        version: v.number(),
-        createdAt: v.string(),
-        updatedAt: v.nullable(v.string()),
-      }),
-    ),
+    visits: v.array(visitRowJson),
   }),
   v.metadata({ examples: [ex.teamVisitsExample] }),
 )
 
 /** POST /teams/:teamId/visits 201; POST /visits/:visitId/duplicate 201 */
 export const teamVisitsPostResponse = v.pipe(
-  v.object({
-    id: v.string(),
-    teamId: v.string(),
-    slug: v.string(),
-    kind: visitKindValue,
-    title: v.string(),
-    description: v.string(),
-    startDate: v.string(),
-    endDate: v.string(),
-    timeZone: v.string(),
-    meetingPoint: v.string(),
-    expectedGuests: v.nullable(v.number()),
-    budgetCents: v.nullable(v.number()),
-    walkingSpeedKmh: v.number(),
-    status: visitStatusValue,
-    listed: v.boolean(),
-    rsvpCapacity: v.nullable(v.number()),
-    version: v.number(),
-    createdAt: v.string(),
-    updatedAt: v.nullable(v.string()),
-  }),
+  visitRowJson,
   v.metadata({ examples: [ex.teamVisitsPostExample] }),
 )
 
