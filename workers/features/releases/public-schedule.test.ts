@@ -56,6 +56,51 @@ describe('the public schedule of the demo visits', () => {
     expect(await personal.text()).toContain('Mijn account')
   })
 
+  it('sends a remembered answer gzipped, as it is, to a reader who takes gzip', async () => {
+    await loadDemoData(db)
+    // Cloudflare's front asks every Worker for `br, gzip` and decodes for a client that takes neither.
+    const path = '/v/collegebezoek-vreewijk-2017/schedule.json'
+    const app = createApp()
+    const { ctx, settled } = testContext()
+    const ask = async (headers: Record<string, string>) => {
+      const res = await app.request(url(path), { headers }, env, ctx)
+      await settled()
+      return res
+    }
+    const plain = await ask({})
+    const text = await plain.text()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    // The first hit that takes gzip still goes out as it is; the gzip is made after it, once.
+    const first = await ask({ 'accept-encoding': 'br, gzip' })
+    expect(first.headers.get('content-encoding')).toBeNull()
+    const gzip = await ask({ 'accept-encoding': 'br, gzip' })
+    expect(gzip.status).toBe(200)
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(gzip.headers.get('vary')).toMatch(/Accept-Encoding/)
+    // Every other header as on the answer as it is (content type, caching, language, the security headers),
+    // but those made per request: the CSP's nonce, Server-Timing, the request id.
+    const perRequest = ['content-security-policy', 'server-timing', 'x-request-id']
+    for (const [name, value] of plain.headers)
+      if (!['content-length', 'etag', 'x-cache', ...perRequest].includes(name))
+        expect(gzip.headers.get(name), name).toBe(value)
+    expect(gzip.headers.get('content-security-policy')).toMatch(/^default-src 'self'/)
+    const bytes = new Uint8Array(await gzip.arrayBuffer())
+    expect(gzip.headers.get('content-length')).toBe(String(bytes.length))
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b])
+    expect(bytes.length).toBeLessThan(new TextEncoder().encode(text).length / 2)
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+    expect(await new Response(inflated).text()).toBe(text)
+    // The same answer in another coding: a weak ETag, and either form of it is a 304.
+    const etag = plain.headers.get('etag') as string
+    expect(gzip.headers.get('etag')).toBe(`W/${etag}`)
+    for (const tag of [etag, `W/${etag}`])
+      expect((await ask({ 'accept-encoding': 'gzip', 'if-none-match': tag })).status).toBe(304)
+    // A reader who refuses gzip gets the answer as it is.
+    const refused = await ask({ 'accept-encoding': 'gzip;q=0, identity' })
+    expect(refused.headers.get('content-encoding')).toBeNull()
+    expect(await refused.text()).toBe(text)
+  })
+
   it('renders afresh for Cache-Control: no-cache in development only (how the benchmark measures a miss)', async () => {
     await loadDemoData(db)
     const path = '/v/collegebezoek-vreewijk-2017/schedule.json'

@@ -36,7 +36,7 @@ export async function gzipBase64(text: string): Promise<string> {
 }
 
 /** Whether the client takes a gzip body (`Accept-Encoding: gzip`, not refused with q=0). */
-function takesGzip(acceptEncoding: string | undefined): boolean {
+export function takesGzip(acceptEncoding: string | undefined): boolean {
   return (acceptEncoding ?? '').split(',').some((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(';')
     return name === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))
