@@ -15,8 +15,10 @@ import { audienceSizes } from './bundle-size.mjs'
 import { connectInspector, profileWhile, quietDevtools, topFunctions } from './profile.mjs'
 import { generateVisit, SIZES } from './visit-data.mjs'
 
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2)
-const MEASURE_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
+// Short, so that the whole bench stays under 4 minutes: at 1 ms a request, 3 s of 10 connections is some
+// thousands of requests and 300 clock ticks of CPU or more (see CLOCK_TICKS), enough for two decimals.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 1)
+const MEASURE_SECONDS = Number(process.env.BENCH_DURATION ?? 3)
 /** Requests sent one by one after each measurement, to read their Server-Timing. */
 const SAMPLES = 5
 /** /proc/<pid>/stat counts CPU time in clock ticks: USER_HZ, 100 on Linux (`getconf CLK_TCK`). */
@@ -43,8 +45,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** What wrangler dev printed, shown when the run fails. */
 let devOutput
 
+const benchStarted = Date.now()
 function log(line) {
-  process.stderr.write(`[bench] ${line}\n`)
+  const seconds = ((Date.now() - benchStarted) / 1000).toFixed(0).padStart(3)
+  process.stderr.write(`[bench ${seconds} s] ${line}\n`)
 }
 
 /**
@@ -52,7 +56,7 @@ function log(line) {
  * and the proxy in front of it, with the Worker's pids: wrangler restarts that workerd when a file changes.
  */
 async function workerdTicks(pgid, port) {
-  const ticks = { worker: 0, proxy: 0, workerPids: [] }
+  const ticks = { worker: 0, proxy: 0, workerPids: [], proxyPids: [] }
   for (const entry of await fs.readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     let stat
@@ -70,7 +74,7 @@ async function workerdTicks(pgid, port) {
     // (with its D1, cache and rate-limit simulators).
     const role = cmdline.includes(`--socket-addr=entry=127.0.0.1:${port}`) ? 'proxy' : 'worker'
     ticks[role] += Number(fields[11]) + Number(fields[12])
-    if (role === 'worker') ticks.workerPids.push(Number(entry))
+    ticks[`${role}Pids`].push(Number(entry))
   }
   ticks.workerPids.sort((a, b) => a - b)
   return ticks
@@ -461,7 +465,7 @@ function table(results, bundle, upload) {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-/** Case keys measured at the sizes beside 300 (each costs a fresh wrangler dev and ~10 s), so the bench fits 4 min. */
+/** Case keys measured at the sizes beside 300 (each costs some 5 s), so that the whole bench fits in 4 minutes. */
 const FEWER_CASES = {
   30: ['schedulePage', 'schedulePageMiss', 'programmePage', 'publish'],
   3000: [
@@ -475,6 +479,14 @@ const FEWER_CASES = {
     'itemSave',
     'publish',
   ],
+}
+
+/** Resident memory of wrangler's proxy workerd above which a case gets a fresh `wrangler dev` first. */
+const PROXY_RESTART_BYTES = 1024 * MiB
+
+async function proxyBytes(dev, port) {
+  const { proxyPids } = await workerdTicks(dev.pid, port)
+  return proxyPids.reduce((sum, pid) => sum + residentBytes(pid), 0)
 }
 
 /** Releases published in the publish case: enough that the CPU clock's 10 ms ticks average out. */
@@ -607,26 +619,29 @@ async function measureItemSave(dev, port, { visitId, headers, items }) {
   }
 }
 
+/**
+ * An empty local D1 with every migration applied, made once per bench run and copied for each size (applying
+ * them takes wrangler several seconds; the copy is the same database).
+ */
+async function migratedState() {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'rondgang-bench-migrated-'))
+  cleanups.push(() => fs.rm(work, { recursive: true, force: true }))
+  await migrateLocal({ persistTo: work })
+  return work
+}
+
 /** One size of the visit: its own D1, wrangler dev and release; the results of its cases. */
-async function runSize(items, { bundle, profiled, only }) {
+async function runSize(items, { migrated, bundle, profiled, only }) {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'rondgang-bench-'))
   cleanups.push(() => fs.rm(work, { recursive: true, force: true }))
   const persistTo = path.join(work, 'state')
   const visit = generateVisit(Date.now(), SIZES[items])
   const sqlFile = path.join(work, 'visit.sql')
-  const rsvpSqlFile = path.join(work, 'rsvps.sql')
   await fs.writeFile(sqlFile, visit.sql)
-  await fs.writeFile(rsvpSqlFile, visit.rsvpSql)
-  log(
-    `visit of ${items}: ${JSON.stringify(visit.counts)}; migrating, loading${bundle ? ' and bundling' : ''}`,
-  )
-  const [bundled] = await Promise.all([
-    bundle ? measureBundle(path.join(work, 'bundle')) : null,
-    (async () => {
-      await migrateLocal({ persistTo })
-      await wrangler(['d1', 'execute', 'DB', '--local', '--file', sqlFile], { persistTo })
-    })(),
-  ])
+  log(`visit of ${items}: ${JSON.stringify(visit.counts)}; loading`)
+  await fs.cp(await migrated, persistTo, { recursive: true })
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', sqlFile], { persistTo })
+  const bundled = await bundle
 
   const port = await freePort()
   const inspectorPort = await freePort()
@@ -636,9 +651,10 @@ async function runSize(items, { bundle, profiled, only }) {
   const stopDev = () => dev.stop()
   cleanups.push(stopDev)
   devOutput = dev.output
-  // wrangler's proxy in front of the Worker holds on to the bodies it forwards (2 GB after about 1.5 GB of
-  // responses, and then it stops answering): every case after the first gets a fresh `wrangler dev`, on the
-  // same port and with the same persisted D1 and cache.
+  // wrangler's proxy in front of the Worker held on to the bodies it forwarded while DevTools' Network domain
+  // was on (2 GB after about 1.5 GB of responses, and then it stopped answering). With it off (quietDevtools)
+  // its memory stays near 160 MB; should it grow past PROXY_RESTART_BYTES anyway, the next case gets a fresh
+  // `wrangler dev`, on the same port and with the same persisted D1 and cache.
   async function freshDev() {
     await dev.stop()
     dev = await startDev(devOptions)
@@ -669,21 +685,21 @@ async function runSize(items, { bundle, profiled, only }) {
   const firstPublishMs =
     ((await workerdTicks(dev.pid, port)).worker - publishStarted.worker) * (1000 / CLOCK_TICKS)
   // The guests come after the release, as in life (a release mails every guest whom its changes concern).
-  // wrangler's local D1 is one SQLite file, so the running Worker sees them at once.
-  await wrangler(['d1', 'execute', 'DB', '--local', '--file', rsvpSqlFile], { persistTo })
-  // Issue 12: the visit's published report, its photo impression of 20 photos and 50 approved comments.
-  const reportSqlFile = path.join(work, 'report.sql')
+  // wrangler's local D1 is one SQLite file, so the running Worker sees them at once. With them, in the same
+  // wrangler call, issue 12's published report: a photo impression of 20 photos and 50 approved comments.
+  const afterReleaseSqlFile = path.join(work, 'after-release.sql')
   const { visitId: vid } = visit.ids
   await fs.writeFile(
-    reportSqlFile,
+    afterReleaseSqlFile,
     [
+      visit.rsvpSql,
       `INSERT INTO reports (id, visit_id, status, title, intro, body, author_name, published_at, updated_at) VALUES ('bench-report', '${vid}', 'published', 'Verslag van het bezoek', 'Een **inleiding** van het bezoek.', '${'## Wat er gebeurde\n\nDe bewoners vertelden over [de wijk](https://example.nl). '.repeat(20)}', 'Een bewoner', ${Date.now()}, ${Date.now()});`,
       `INSERT INTO report_photos (report_id, photo_id, position) SELECT 'bench-report', id, position FROM photos WHERE visit_id = '${vid}' AND approved = 1 ORDER BY position LIMIT 20;`,
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO report_comments (id, report_id, name, body, status, token_hash, created_at) SELECT 'bench-comment-' || i, 'bench-report', 'Bewoner ' || i, 'Reactie ' || i || ': mooi verslag, zie https://example.nl/' || i, 'approved', lower(hex(randomblob(32))), ${Date.now()} + i FROM n;`,
       '',
     ].join('\n'),
   )
-  await wrangler(['d1', 'execute', 'DB', '--local', '--file', reportSqlFile], { persistTo })
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', afterReleaseSqlFile], { persistTo })
 
   let guest = 0
   const rsvpRequest = {
@@ -709,6 +725,7 @@ async function runSize(items, { bundle, profiled, only }) {
     },
   }
   const get = (p, headers = {}) => ({ method: 'GET', path: p, headers: { ...lang, ...headers } })
+
   const { rsvps, talks, cateringOrders } = visit.counts
   const cases = [
     {
@@ -842,7 +859,10 @@ async function runSize(items, { bundle, profiled, only }) {
   if (keys.includes('publish')) runs.push({ key: 'publish' })
   const results = []
   for (const [i, c] of runs.entries()) {
-    if (i > 0) await freshDev()
+    if (i > 0 && (await proxyBytes(dev, port)) > PROXY_RESTART_BYTES) {
+      log(`wrangler's proxy holds ${((await proxyBytes(dev, port)) / MiB).toFixed(0)} MB: restarting`)
+      await freshDev()
+    }
     const result =
       c.key === 'itemSave'
         ? await measureItemSave(dev, port, { visitId, headers: { ...lang, cookie }, items })
@@ -888,8 +908,15 @@ async function main() {
   const counts = {}
   let bundle
   let upload
+  // Migrating and bundling go on together, before the first size needs them.
+  const bundleDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rondgang-bench-bundle-'))
+  cleanups.push(() => fs.rm(bundleDir, { recursive: true, force: true }))
+  const bundling = measureBundle(bundleDir)
+  const migrated = migratedState()
+  await Promise.all([bundling, migrated])
+  log('migrated and bundled')
   for (const [i, items] of sizes.entries()) {
-    const size = await runSize(items, { bundle: i === 0, profiled, only })
+    const size = await runSize(items, { migrated, bundle: i === 0 ? bundling : null, profiled, only })
     results.push(...size.results)
     counts[items] = size.counts
     bundle ??= size.bundle
