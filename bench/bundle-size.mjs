@@ -18,8 +18,11 @@ export function staticClosure(outputs, file, seen = new Set()) {
 }
 
 /**
- * Per audience, the modules a request of it loads and their size, raw and gzip; "scheduled" is the cron run
- * (every job); "all" is every module uploaded. `root` is the folder the metafile's paths are relative to.
+ * Per audience, the modules a request of it loads (`files`) and their size, raw and gzip; "scheduled" is the cron
+ * run (every job); "all" is every module uploaded. `root` is the folder the metafile's paths are relative to.
+ * `lazy` lists what that audience's code may import() later (markdown-it for a report rendered afresh, say):
+ * per such import, named by its source, the modules it adds to those already loaded; they never count in the
+ * audience's own figure, which is what every request of it loads.
  */
 export function audienceSizes(metafile, root) {
   const outputs = metafile.outputs
@@ -38,13 +41,28 @@ export function audienceSizes(metafile, root) {
     const name = audience ?? (source.startsWith('workers/jobs/') ? 'scheduled' : undefined)
     if (name) groups.set(name, [...(groups.get(name) ?? []), f])
   }
+  const apps = new Set([...groups.values()].flat())
+  // The import()s of the audience's own code; the main module's (every audience, the cron's jobs) are not its.
+  const lazyOf = (files) => {
+    const targets = new Set()
+    for (const f of files) {
+      if (f === main) continue
+      for (const imported of outputs[f].imports ?? [])
+        if (imported.kind === 'dynamic-import' && !imported.external && !apps.has(imported.path))
+          targets.add(imported.path)
+    }
+    return [...targets].sort().map((target) => {
+      const added = new Set([...staticClosure(outputs, target)].filter((f) => !files.has(f)))
+      return { name: outputs[target].entryPoint ?? target, ...measure(added) }
+    })
+  }
   if (!groups.size) throw new Error('the metafile has no audience chunks (workers/audiences/*)')
   const sizes = [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([audience, entries]) => {
       const files = staticClosure(outputs, main)
       for (const entry of entries) staticClosure(outputs, entry, files)
-      return { audience, ...measure(files) }
+      return { audience, ...measure(files), files: [...files].sort(), lazy: lazyOf(files) }
     })
   return { sizes, all: measure(new Set(js)), main: measure(staticClosure(outputs, main)) }
 }

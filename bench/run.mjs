@@ -453,7 +453,9 @@ function table(results, bundle, upload) {
     cells[0] = `bundle: ${size.audience} request (gzip)`
     cells[10] =
       `${kib(size.gzipBytes)} ≤${kib(bundleGzipBytes)} ${check.pass ? 'PASS' : 'FAIL'} ` +
-      `(raw ${kib(size.rawBytes)}, ${size.modules} modules)`
+      `(raw ${kib(size.rawBytes)}, ${size.modules} modules)` +
+      // What its code may import() later (not loaded by every request, so not in the budget).
+      size.lazy.map((l) => `; later ${path.basename(l.name)} +${kib(l.gzipBytes)}`).join('')
     rows.push(cells)
   }
   const total = Array(header.length).fill('')
