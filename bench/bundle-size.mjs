@@ -1,7 +1,8 @@
 // Issue 19: what one request loads of the deployed build (scripts/build.mjs), per audience. A request loads the
-// main module, the chunk of its audience (workers/audiences/<audience>.ts, imported on its first request) and
-// every chunk those two import statically; nothing else is read or compiled. Sizes come from esbuild's
-// metafile; the gzip figure is that of those files one after another, as the one-file bundle was measured.
+// main module, the chunk of its audience (workers/audiences/<audience>.ts, imported on its first request), the
+// dictionary of its language (imported by the i18n middleware) and every chunk those import statically; what the
+// code imports only on some paths (import()) is listed apart. Sizes come from esbuild's metafile; the gzip
+// figure is that of those files one after another, as the one-file bundle was measured.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -18,11 +19,19 @@ export function staticClosure(outputs, file, seen = new Set()) {
 }
 
 /**
- * Per audience, the modules a request of it loads (`files`) and their size, raw and gzip; "scheduled" is the cron
- * run (every job); "all" is every module uploaded. `root` is the folder the metafile's paths are relative to.
- * `lazy` lists what that audience's code may import() later (markdown-it for a report rendered afresh, say):
- * per such import, named by its source, the modules it adds to those already loaded; they never count in the
- * audience's own figure, which is what every request of it loads.
+ * What every request imports besides its audience's chunks: the dictionary of its language (the i18n middleware,
+ * shared/i18n/index.ts `loadMessages`), one of these. A request counts the heavier one; the cron's run, which
+ * may write mails in each language, counts them all.
+ */
+export const dictionaries = ['shared/i18n/nl.ts', 'shared/i18n/en.ts']
+
+/**
+ * Per audience, the modules a request of it loads (`files`) and their size, raw and gzip: the main module, the
+ * audience's chunk, a dictionary (above) and what those import statically; "scheduled" is the cron run (every
+ * job); "all" is every module uploaded. `root` is the folder the metafile's paths are relative to.
+ * `lazy` lists what that audience's code may import() besides (markdown-it for a report rendered afresh, the
+ * other language's dictionary for a mail in it): per such import, named by its source, the modules it adds to
+ * those already loaded; they never count in the audience's own figure, which is what every request of it loads.
  */
 export function audienceSizes(metafile, root) {
   const outputs = metafile.outputs
@@ -51,10 +60,13 @@ export function audienceSizes(metafile, root) {
         if (imported.kind === 'dynamic-import' && !imported.external && !apps.has(imported.path))
           targets.add(imported.path)
     }
-    return [...targets].sort().map((target) => {
-      const added = new Set([...staticClosure(outputs, target)].filter((f) => !files.has(f)))
-      return { name: outputs[target].entryPoint ?? target, ...measure(added) }
-    })
+    return [...targets]
+      .sort()
+      .map((target) => {
+        const added = new Set([...staticClosure(outputs, target)].filter((f) => !files.has(f)))
+        return { name: outputs[target].entryPoint ?? target, ...measure(added) }
+      })
+      .filter((l) => l.modules > 0)
   }
   if (!groups.size) throw new Error('the metafile has no audience chunks (workers/audiences/*)')
   const sizes = [...groups]
@@ -62,7 +74,23 @@ export function audienceSizes(metafile, root) {
     .map(([audience, entries]) => {
       const files = staticClosure(outputs, main)
       for (const entry of entries) staticClosure(outputs, entry, files)
-      return { audience, ...measure(files), files: [...files].sort(), lazy: lazyOf(files) }
+      // A dictionary imported statically is in `files` already; one that is neither there nor a chunk of its own
+      // would be missing from the figure.
+      const statically = new Set([...files].flatMap((f) => Object.keys(outputs[f].inputs)))
+      const chunks = dictionaries.flatMap((source) => {
+        const chunk = entryOf(source)
+        if (!chunk && !statically.has(source)) throw new Error(`no module of the metafile holds ${source}`)
+        return chunk ? [chunk] : []
+      })
+      const withChunks = (some) => {
+        const loaded = new Set(files)
+        for (const chunk of some) staticClosure(outputs, chunk, loaded)
+        return { files: loaded, ...measure(loaded) }
+      }
+      const choices = audience === 'scheduled' ? [withChunks(chunks)] : chunks.map((c) => withChunks([c]))
+      const heaviest = choices.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a), withChunks([]))
+      const { files: loaded, ...size } = heaviest
+      return { audience, ...size, files: [...loaded].sort(), lazy: lazyOf(loaded) }
     })
   return { sizes, all: measure(new Set(js)), main: measure(staticClosure(outputs, main)) }
 }

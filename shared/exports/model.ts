@@ -2,7 +2,7 @@
  * What the public schedule exports are made from: one released programme of a visit, independent of the
  * database. Instants are epoch milliseconds (UTC); dates are local 'YYYY-MM-DD' in the visit's zone.
  */
-import { messagesFor } from '../i18n'
+import { itemKindsIn } from '../i18n'
 import { positiveIdOf, urlNamespace, uuidV5 } from './uuid'
 
 /** The languages the exports can label things in. */
@@ -107,7 +107,7 @@ export const exportLabels = {
 
 /** The name of an item's kind in a language (from the interface dictionary), or the kind itself if unknown. */
 export function kindLabel(kind: string, lang: ExportLang): string {
-  const names: Record<string, string> = messagesFor(lang).itemKinds
+  const names: Record<string, string> = itemKindsIn(lang)
   return names[kind] ?? kind
 }
 

@@ -1,4 +1,7 @@
-/** The API reference page's own words; the operations themselves are described in English, as the API is. */
+/**
+ * The API reference page's own words in Dutch (api-docs.en.ts: English); the operations themselves are described
+ * in English, as the API is.
+ */
 
 export const apiDocsNl = {
   docsLink: 'De beschrijving als OpenAPI',
@@ -13,19 +16,4 @@ export const apiDocsNl = {
   schema: 'Schema',
   shapes: (n: number) => `Een van ${n} vormen, naar wie het vraagt; de eerste:`,
   problems: 'Fouten',
-}
-
-export const apiDocsEn: typeof apiDocsNl = {
-  docsLink: 'The description as OpenAPI',
-  problemCodes: 'the problem codes',
-  errors: 'Errors',
-  noSignIn: '(no sign-in)',
-  request: 'Request',
-  response: (status: string) => `Response ${status}`,
-  body: 'Body',
-  noBody: 'No body.',
-  example: 'Example',
-  schema: 'Schema',
-  shapes: (n: number) => `One of ${n} shapes, by who asks; the first:`,
-  problems: 'Problems',
 }

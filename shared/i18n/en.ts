@@ -1,11 +1,12 @@
-import { apiDocsEn } from './api-docs'
-import { cateringEn } from './catering'
+import { apiDocsEn } from './api-docs.en'
+import { cateringEn } from './catering.en'
+import { itemKindsEn } from './item-kinds'
 import type { Messages } from './nl'
-import { organiserEn } from './organiser'
-import { reportsEn } from './reports'
-import { rolesEn } from './roles'
-import { rsvpsEn } from './rsvps'
-import { travelEn } from './travel'
+import { organiserEn } from './organiser.en'
+import { reportsEn } from './reports.en'
+import { rolesEn } from './roles.en'
+import { rsvpsEn } from './rsvps.en'
+import { travelEn } from './travel.en'
 
 /** English. Every key of the Dutch dictionary must be here too (checked by the type). */
 export const en: Messages = {
@@ -48,16 +49,7 @@ export const en: Messages = {
     from: 'from',
     to: 'to',
   },
-  itemKinds: {
-    welcome: 'Welcome',
-    talk: 'Talk',
-    walk: 'Walk',
-    tour: 'Tour',
-    break: 'Break',
-    catering: 'Drinks and snacks',
-    discussion: 'Discussion',
-    travel: 'Travel',
-  },
+  itemKinds: itemKindsEn,
   errors: {
     title: 'Something went wrong',
     back: 'Back to the home page',

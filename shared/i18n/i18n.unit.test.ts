@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { codeToStatus, errorCodes } from '../errors'
-import { messagesFor, toLang } from './'
+import { itemKindsIn, languages, loadMessages, localeOf, toLang } from './'
 import { en } from './en'
 import { formatLocalDate, formatLongDate, formatTime } from './format'
 import { nl } from './nl'
@@ -33,10 +33,27 @@ describe('dictionaries', () => {
     }
   })
 
-  it('fall back to Dutch', () => {
+  it('fall back to Dutch', async () => {
     expect(toLang('fr')).toBe('nl')
     expect(toLang('en')).toBe('en')
-    expect(messagesFor(undefined).lang).toBe('nl')
+    expect(await loadMessages(undefined)).toBe(nl)
+    expect(await loadMessages('fr')).toBe(nl)
+    expect(await loadMessages('en')).toBe(en)
+  })
+
+  it('are loaded once per isolate, and the same dictionary every time', async () => {
+    const [first, again] = await Promise.all([loadMessages('en'), loadMessages('en')])
+    expect(first).toBe(again)
+    expect(await loadMessages('en')).toBe(first)
+  })
+
+  it('give the locale and the item kinds that the dictionary of each language has, without loading it', async () => {
+    for (const lang of languages) {
+      const t = await loadMessages(lang)
+      expect(t.lang).toBe(lang)
+      expect(localeOf(lang)).toBe(t.locale)
+      expect(itemKindsIn(lang)).toBe(t.itemKinds)
+    }
   })
 })
 

@@ -1,5 +1,6 @@
 import { apiDocsNl } from './api-docs'
 import { cateringNl } from './catering'
+import { itemKindsNl } from './item-kinds'
 import { organiserNl } from './organiser'
 import { reportsNl } from './reports'
 import { rolesNl } from './roles'
@@ -48,16 +49,7 @@ export const nl = {
     from: 'van',
     to: 'naar',
   },
-  itemKinds: {
-    welcome: 'Welkom',
-    talk: 'Voordracht',
-    walk: 'Wandeling',
-    tour: 'Rondleiding',
-    break: 'Pauze',
-    catering: 'Hapje en drankje',
-    discussion: 'Gesprek',
-    travel: 'Reis',
-  },
+  itemKinds: itemKindsNl,
   errors: {
     title: 'Er ging iets mis',
     back: 'Terug naar de startpagina',

@@ -170,7 +170,7 @@ export async function mailToProvider(
   if (!provider.email) return []
   const link = `${config.publicUrl.replace(/\/$/, '')}/c/${token}`
   const mine = new Set([provider.id])
-  const mail = providerMail(
+  const mail = await providerMail(
     provider,
     template,
     plan,

@@ -67,7 +67,11 @@ export async function createProvider(
           queueMail(
             db,
             config,
-            { to: mailed, kind: 'catering_link', ...providerMail(input, 'catering_link', plan, [], link) },
+            {
+              to: mailed,
+              kind: 'catering_link',
+              ...(await providerMail(input, 'catering_link', plan, [], link)),
+            },
             now,
           ),
         ]

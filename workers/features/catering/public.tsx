@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono'
-import { messagesFor } from '../../../shared/i18n'
+import { loadMessages } from '../../../shared/i18n'
 import type { AppEnv } from '../../platform/env'
 import { saveOrShowAgain } from '../../platform/http/form-outcome'
 import { withPrivateLink } from '../../platform/http/private-link'
@@ -115,7 +115,7 @@ export const cateringPublicRoutes = new Hono<AppEnv>()
       async (token) => {
         const view = await providerByToken(c.var.db, token, new Date())
         // The provider's own language, whatever the browser asks: it is their spreadsheet.
-        const t = c.req.query('lang') ? c.var.t : messagesFor(view.provider.lang)
+        const t = c.req.query('lang') ? c.var.t : await loadMessages(view.provider.lang)
         return c.body(sheetCsv(view.orders, t, view.visit.timeZone), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="catering-${view.visit.slug}.csv"`,

@@ -12,7 +12,7 @@ import {
 import type { Actor } from '../../../shared/domain/access'
 import { utcToZoned } from '../../../shared/domain/time'
 import { DomainError } from '../../../shared/errors'
-import { messagesFor, toLang } from '../../../shared/i18n'
+import { loadMessages, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { renderMail } from '../../../shared/mail/templates'
 import { auditEntry } from '../../platform/audit'
@@ -344,7 +344,7 @@ export async function remindOverdueFollowUps(db: Database, config: Config, now: 
   for (const [ownerId, points] of byOwner) {
     const first = points[0] as (typeof points)[number]
     const lang = toLang(first.locale)
-    const t = messagesFor(lang)
+    const t = await loadMessages(lang)
     const lines = points.map(
       (p) =>
         `• ${p.title} (${p.visitTitle}) — ${t.reports.followUps.dueOn(formatLocalDate(p.dueDate ?? '', t.locale))}`,

@@ -7,7 +7,7 @@ import { and, eq, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { rsvps } from '../../../shared/db/schema'
 import { DomainError } from '../../../shared/errors'
-import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
+import { type Lang, localeOf, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { renderMail } from '../../../shared/mail/templates'
 import { readSignedPayload, signedPayload } from '../../platform/auth/signed-links'
@@ -62,7 +62,7 @@ export async function emailChangeStatements(
     const mail = renderMail('rsvp_email_taken', lang, {
       link: await renewLink(config, holder, now),
       visitTitle: visit.title,
-      date: formatLocalDate(visit.startDate, messagesFor(lang).locale),
+      date: formatLocalDate(visit.startDate, localeOf(lang)),
       partySize: holder.partySize,
     })
     const kind = 'rsvp_email_taken'
@@ -85,7 +85,7 @@ export async function emailChangeStatements(
   const mail = renderMail('rsvp_email_confirm', input.lang, {
     link: `${base(config)}/r/email/${part}`,
     visitTitle: visit.title,
-    date: formatLocalDate(visit.startDate, messagesFor(input.lang).locale),
+    date: formatLocalDate(visit.startDate, localeOf(input.lang)),
     partySize: rsvp.partySize,
   })
   const kind = 'rsvp_email_confirm'

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/capacity'
 import { visitHasEnded } from '../../../shared/domain/visits'
 import { DomainError } from '../../../shared/errors'
-import { type Lang, messagesFor, toLang } from '../../../shared/i18n'
+import { type Lang, localeOf, toLang } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { type MailTemplate, renderMail } from '../../../shared/mail/templates'
 import { hashToken, randomToken, tokenPattern } from '../../platform/auth/tokens'
@@ -73,7 +73,7 @@ export function rsvpMail(
   visit: VisitForMail,
   link: string,
 ) {
-  const date = formatLocalDate(visit.startDate, messagesFor(to.lang).locale)
+  const date = formatLocalDate(visit.startDate, localeOf(to.lang))
   const params = { link, visitTitle: visit.title, date, partySize: to.partySize, name: to.name }
   return { to: to.email, kind: template, ...renderMail(template, to.lang, params) }
 }

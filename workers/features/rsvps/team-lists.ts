@@ -6,7 +6,7 @@ import { guestLimit, promotions } from '../../../shared/domain/capacity'
 import { formatOffset, utcToZoned } from '../../../shared/domain/time'
 import { DomainError } from '../../../shared/errors'
 import { toCsv } from '../../../shared/exports/csv'
-import { type Lang, messagesFor } from '../../../shared/i18n'
+import { type Lang, loadMessages } from '../../../shared/i18n'
 import type { Database } from '../../platform/env'
 import type { VisitRow } from '../visits/queries'
 import { loadVisitFor } from '../visits/visits'
@@ -261,7 +261,7 @@ function totalsOf(
 export async function rsvpCsv(db: Database, actor: Actor, visitId: string, lang: Lang) {
   const { visit } = await loadVisitFor(db, actor, visitId, 'organise')
   const [rows, groupRows] = await db.batch([rsvpsOf(db, visitId), groupsOf(db, visitId)])
-  const t = messagesFor(lang)
+  const t = await loadMessages(lang)
   const groupName = new Map(groupRows.map((g) => [g.id, g.name]))
   const at = (d: Date) => {
     const z = utcToZoned(d.getTime(), visit.timeZone)

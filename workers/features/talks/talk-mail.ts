@@ -4,7 +4,7 @@ import { mailTemplates } from '../../../shared/db/schema'
 import type { Actor } from '../../../shared/domain/access'
 import { type TalkState, unknownPlaceholders } from '../../../shared/domain/talks'
 import { DomainError } from '../../../shared/errors'
-import { type Lang, messagesFor } from '../../../shared/i18n'
+import { type Lang, localeOf } from '../../../shared/i18n'
 import { formatLocalDate, formatLongDate, formatTime } from '../../../shared/i18n/format'
 import {
   type DecisionTemplate,
@@ -32,7 +32,7 @@ export const mailLangOf = (talk: { language: string }): Lang => (talk.language =
 
 /** The visit's first day written out in a language, for mails. */
 export const visitDateIn = (visit: { startDate: string }, lang: Lang) =>
-  formatLocalDate(visit.startDate, messagesFor(lang).locale)
+  formatLocalDate(visit.startDate, localeOf(lang))
 
 type LinkMail = 'talk_received' | 'talk_link_resent' | 'co_speaker_invite'
 
@@ -276,9 +276,9 @@ export function talkMovedMail(
   lang: Lang,
   params: { speakerName: string; visitTitle: string; timeZone: string; talks: readonly MovedTalk[] },
 ): RenderedMail {
-  const t = messagesFor(lang)
-  const time = (ms: number) => formatTime(ms, params.timeZone, t.locale)
-  const day = (ms: number) => formatLongDate(ms, params.timeZone, t.locale)
+  const locale = localeOf(lang)
+  const time = (ms: number) => formatTime(ms, params.timeZone, locale)
+  const day = (ms: number) => formatLongDate(ms, params.timeZone, locale)
   const lines = params.talks.map((m) =>
     lang === 'nl'
       ? `‘${m.title}’: nu ${day(m.now)} om ${time(m.now)}–${time(m.end)} (was ${time(m.was)}).`

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import { type Lang, messagesFor } from '../../../shared/i18n'
+import { type Lang, localeOf } from '../../../shared/i18n'
 import { formatLocalDate } from '../../../shared/i18n/format'
 import { renderMail } from '../../../shared/mail/templates'
 import type { Config } from '../../platform/config'
@@ -36,7 +36,7 @@ export function roleMail(
     email: input.to.email,
     teamName: input.teamName,
     visitTitle: input.visit.title,
-    date: formatLocalDate(input.visit.startDate, messagesFor(lang).locale),
+    date: formatLocalDate(input.visit.startDate, localeOf(lang)),
     venueName: input.venueName,
   })
   return queueMailWhen(db, config, { to: input.to.email, kind: 'visit_role', ...mail }, now, when)

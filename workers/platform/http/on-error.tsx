@@ -2,7 +2,7 @@ import { type Context, type ErrorHandler, Hono, type NotFoundHandler } from 'hon
 import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import { codeToStatus, DomainError, type ErrorCode, errorCodes } from '../../../shared/errors'
-import { messagesFor } from '../../../shared/i18n'
+import { loadMessages } from '../../../shared/i18n'
 import type { AppEnv } from '../env'
 import { RedirectToSignIn } from '../middleware/session'
 import { ErrorPage } from '../ui/error-page'
@@ -39,8 +39,9 @@ function codeForStatus(status: number, message: string): ErrorCode {
 }
 
 /** One answer for every failure: problem+json for the API, a friendly page for people. */
-export function respondWithError(c: Context<AppEnv>, error: DomainError): Response | Promise<Response> {
-  const t = c.var.t ?? messagesFor('nl')
+export async function respondWithError(c: Context<AppEnv>, error: DomainError): Promise<Response> {
+  // No language yet when the failure came before the i18n middleware: Dutch, the default.
+  const t = c.var.t ?? (await loadMessages('nl'))
   // Services name field problems by dictionary key; people and clients get them in their language.
   const errors = error.extra.errors?.map((e) => ({ field: e.field, message: translateMessage(t, e.message) }))
   const headers: Record<string, string> = { 'cache-control': 'no-store' }
@@ -48,8 +49,7 @@ export function respondWithError(c: Context<AppEnv>, error: DomainError): Respon
     headers['retry-after'] = String(error.extra.retryAfterSeconds)
   if (error.extra.allow) headers.allow = error.extra.allow.join(', ')
   if (wantsProblemJson(c)) {
-    const detail =
-      error.message === error.code ? (c.var.t ?? messagesFor('nl')).errors.byCode[error.code] : error.message
+    const detail = error.message === error.code ? t.errors.byCode[error.code] : error.message
     return problemResponse(c, {
       code: error.code,
       detail,

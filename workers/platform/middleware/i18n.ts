@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { languageDetector } from 'hono/language'
-import { languages, messagesFor, toLang } from '../../../shared/i18n'
+import { languages, loadMessages, toLang } from '../../../shared/i18n'
 import type { AppEnv } from '../env'
 
 /**
@@ -21,7 +21,8 @@ export const i18n = (): MiddlewareHandler<AppEnv> => {
     return detect(c, async () => {
       const lang = toLang(c.var.language)
       c.set('lang', lang)
-      c.set('t', messagesFor(lang))
+      // Only this language's texts are loaded (and then kept by the isolate).
+      c.set('t', await loadMessages(lang))
       c.header('content-language', lang)
       await next()
     })
