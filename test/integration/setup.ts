@@ -1,9 +1,14 @@
 import { applyD1Migrations, env } from 'cloudflare:test'
-// Both dictionaries loaded before any request, as worker-entry.ts loads every audience's app: the i18n
-// middleware imports a request's language on its first use, and under the pool requests that waited at once
-// for the same first import() went on in the first one's I/O context (see worker-entry.ts).
+// What the Worker imports on demand inside a request, loaded before any request, as worker-entry.ts loads every
+// audience's app: under the pool, requests that waited at once for the same first import() went on in the first
+// one's I/O context, where D1 refused them (see worker-entry.ts). The dictionaries (the i18n middleware) and
+// what renders a report's, the news page's and the feed's Markdown (workers/features/reports/public.tsx).
 import '../../shared/i18n/en'
 import '../../shared/i18n/nl'
+import '../../workers/features/reports/markdown'
+import '../../workers/features/reports/news-feed'
+import '../../workers/features/reports/views/news-page'
+import '../../workers/features/reports/views/report-article'
 
 // Each test file gets its own isolated storage; bring its D1 up to the current schema first.
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)

@@ -1,12 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { reports, teams, visits } from '../../../shared/db/schema'
 import { DomainError } from '../../../shared/errors'
-import { escapeHtml } from '../../../shared/mail/templates'
 import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 import { shortMemory } from '../../platform/http/public-cache'
 import { HEAD_MEMORY_MS } from '../releases/public-schedule'
-import { plainText, renderMarkdown } from './markdown'
 import { archiveMonth } from './rules'
 
 /** A team id as it stands in a path: our own ids only, anything else is 404 before a query. */
@@ -82,53 +80,3 @@ export async function newsList(db: Database, teamId: string) {
 }
 
 export type NewsEntry = Awaited<ReturnType<typeof newsList>>[number]
-
-/** The team's news as an Atom 1.0 feed (RFC 4287): every value escaped, the introduction as HTML. */
-export function atomFeed(opts: {
-  teamId: string
-  teamName: string
-  title: string
-  origin: string
-  entries: readonly NewsEntry[]
-  lang: string
-}) {
-  const x = escapeHtml
-  const selfUrl = `${opts.origin}/news/${opts.teamId}/feed.atom`
-  const pageUrl = `${opts.origin}/news/${opts.teamId}`
-  const updated = opts.entries.reduce<Date>((latest, e) => {
-    const at = e.updatedAt ?? e.publishedAt
-    return at && at > latest ? at : latest
-  }, new Date(0))
-  const entry = (e: NewsEntry) => {
-    const link = `${opts.origin}/v/${e.slug}/report`
-    const summary = plainText(e.intro || e.title, 300)
-    return [
-      '  <entry>',
-      `    <id>urn:uuid:${x(e.id)}</id>`,
-      `    <title>${x(e.title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${x(link)}"/>`,
-      `    <published>${(e.publishedAt ?? new Date(0)).toISOString()}</published>`,
-      `    <updated>${(e.updatedAt ?? e.publishedAt ?? new Date(0)).toISOString()}</updated>`,
-      e.authorName ? `    <author><name>${x(e.authorName)}</name></author>` : '',
-      `    <category term="${x(e.category)}"/>`,
-      `    <summary>${x(summary)}</summary>`,
-      `    <content type="html">${x(renderMarkdown(e.intro))}</content>`,
-      '  </entry>',
-    ]
-      .filter(Boolean)
-      .join('\n')
-  }
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(opts.lang)}">`,
-    `  <id>${x(pageUrl)}</id>`,
-    `  <title>${x(opts.title)}</title>`,
-    `  <updated>${updated.toISOString()}</updated>`,
-    `  <author><name>${x(opts.teamName)}</name></author>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${x(pageUrl)}"/>`,
-    ...opts.entries.map(entry),
-    '</feed>',
-    '',
-  ].join('\n')
-}

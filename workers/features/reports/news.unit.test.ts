@@ -1,6 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { describe, expect, it } from 'vitest'
-import { atomFeed, type NewsEntry } from './news'
+import type { NewsEntry } from './news'
+import { atomFeed } from './news-feed'
 
 const entry = (n: number, extra: Partial<NewsEntry> = {}): NewsEntry => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,

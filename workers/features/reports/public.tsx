@@ -23,8 +23,7 @@ import {
   submitComment,
   withdrawComment,
 } from './comments'
-import { plainText } from './markdown'
-import { atomFeed, newsHead, newsList } from './news'
+import { newsHead, newsList } from './news'
 import { publicReport, publicSlides, publishedHead, type ReportHead, reportHeadBySlug } from './public-report'
 import { reportsCss } from './reports-css'
 import { commentSchema } from './schemas'
@@ -34,9 +33,7 @@ import {
   CommentLinkInvalidPage,
   CommentThanksPage,
   CommentWithdrawPage,
-  NewsPage,
 } from './views/public-pages'
-import { ReportArticle, ReportHead as ReportMeta } from './views/report-article'
 
 type C = Context<AppEnv>
 
@@ -70,6 +67,10 @@ async function reportPage(c: C) {
   const published = await publicRelease(c, slug, reportHeadBySlug, 'report-head')
   const head = publishedHead(published.alongside as ReportHead[] | undefined)
   const render = async () => {
+    // What renders the Markdown (markdown-it) is imported only here, when the page is made afresh: a page
+    // from the edge or R2 needs none of it (issue 19).
+    const { ReportArticle, ReportHead: ReportMeta } = await import('./views/report-article')
+    const { plainText } = await import('./markdown')
     // Everything else in one more round trip.
     const data = await publicReport(c.var.db, head.reportId, published.visitId, published.release.id)
     const origin = c.var.config.publicUrl
@@ -266,8 +267,10 @@ export const reportPublicRoutes = new Hono<AppEnv>()
       { release: { id: `news-${teamId}` }, cacheScope: 'open' },
       `news.${head.stamp}.${category ?? 'all'}.${c.var.lang}`,
       'text/html; charset=UTF-8',
-      async () =>
-        c.render(
+      async () => {
+        // With the Markdown, only when the page is made afresh (as the report's).
+        const { NewsPage } = await import('./views/news-page')
+        return c.render(
           <NewsPage
             t={c.var.t}
             teamId={teamId}
@@ -276,7 +279,8 @@ export const reportPublicRoutes = new Hono<AppEnv>()
             category={category}
           />,
           { title, head: <link rel="alternate" type="application/atom+xml" title={title} href={feedHref} /> },
-        ),
+        )
+      },
     )
   })
   .get(
@@ -295,15 +299,18 @@ export const reportPublicRoutes = new Hono<AppEnv>()
           variant: `atom.${head.stamp}.${c.var.lang}`,
           contentType: 'application/atom+xml; charset=utf-8',
         },
-        async () =>
-          atomFeed({
+        async () => {
+          // With the Markdown, only when the feed is made afresh (as the report's).
+          const { atomFeed } = await import('./news-feed')
+          return atomFeed({
             teamId,
             teamName: head.name,
             title: c.var.t.reports.news.title(head.name),
             origin: c.var.config.publicUrl,
             entries: await newsList(c.var.db, teamId),
             lang: c.var.lang,
-          }),
+          })
+        },
       )
     },
   )
