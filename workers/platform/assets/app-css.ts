@@ -1,6 +1,5 @@
 import { iconPath } from './icon-path'
-/** How far the programme day view's generated placement classes reach: a whole day in 5-minute rows. */
-export const timelineLimits = { rows: 24 * 12, lanes: 40 } as const
+import { timelineLimits } from './timeline-limits'
 
 /**
  * Grid placement classes for the day view. The CSP allows no style attributes, so every row and column a

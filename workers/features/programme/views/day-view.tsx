@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import { utcToZoned } from '../../../../shared/domain/time'
 import type { Messages } from '../../../../shared/i18n'
 import { escapeHtml } from '../../../../shared/mail/templates'
-import { timelineLimits } from '../../../platform/assets/app-css'
+import { timelineLimits } from '../../../platform/assets/timeline-limits'
 import type { DayItem } from '../editor-reads'
 
 /** Minutes after midnight of a local time as utcToZoned writes it ('09:30'). */
