@@ -4,6 +4,7 @@ import { doc } from '../../platform/http/openapi'
 import { jsonBody } from '../../platform/http/validation'
 import { deliverSoon } from '../../platform/mail/outbox'
 import { requirePerson } from '../../platform/middleware/session'
+import { publishRead } from './publish-reads'
 import { getRelease, listReleases, pendingChanges, publish } from './releases'
 import {
   releaseResponse,
@@ -34,9 +35,12 @@ export const releasesApi = new Hono<AppEnv>()
       description: 'The release',
       schema: visitReleasesPostResponse,
     }),
+    publishRead.middleware,
     jsonBody(publishSchema),
     async (c) => {
       const signedIn = requirePerson(c)
+      // Its reads came with the session (publishRead); publish uses them only after its own access check.
+      const read = publishRead.take(c)
       const release = await publish(
         c.var.db,
         c.var.config,
@@ -45,6 +49,7 @@ export const releasesApi = new Hono<AppEnv>()
         c.req.valid('json'),
         c.var.lang,
         new Date(),
+        read?.results,
       )
       deliverSoon(c.executionCtx, c.var.db, c.var.config)
       return c.json(release, 201, { location: `/api/releases/${release.id}` })

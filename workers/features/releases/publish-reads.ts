@@ -2,6 +2,7 @@ import { type ReleaseSnapshot, snapshotFromRows } from '../../../shared/domain/r
 import type { SpeakerOfTalk } from '../../../shared/domain/talks'
 import { batchSql } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
+import { type Results, readWithSession, type Statement } from '../../platform/middleware/session-reads'
 import type { Programme } from '../programme/queries'
 
 type P = Programme
@@ -68,25 +69,16 @@ const itemsSql = `SELECT json_group_array(json_array(i.id, i.title, i.kind, i.st
     i.cancelled, i.description, i.leg_mode, i.departure_place, i.arrival_place)) AS items
   FROM (SELECT * FROM programme_items WHERE visit_id = ?1 ORDER BY starts_at) i`
 
+const newestId = 'SELECT id FROM releases WHERE visit_id = ?1 ORDER BY number DESC LIMIT 1'
+
 /**
- * Everything publishing reads, in one D1 round trip and as plain rows: the visit (for the access check), the
- * public parts of its draft programme, the names of its releases and the newest release's snapshot with its
- * item parts. Only what a snapshot holds is read: not the head counts, the guests' shapes or the clash
- * columns that the programme pages load. Null when the visit does not exist.
+ * Everything publishing reads, as plain SQL: the visit (for the access check), the public parts of its draft
+ * programme, the names of its releases and the newest release's snapshot with its item parts. Only what a
+ * snapshot holds is read: not the head counts, the guests' shapes or the clash columns that the programme
+ * pages load.
  */
-export async function readForPublish(db: Database, visitId: string) {
-  const newestId = 'SELECT id FROM releases WHERE visit_id = ?1 ORDER BY number DESC LIMIT 1'
-  const [
-    visits = [],
-    items = [],
-    groups = [],
-    venues = [],
-    visitVenues = [],
-    talks = [],
-    releases = [],
-    newest = [],
-    parts = [],
-  ] = await batchSql(db, [
+export function publishPlan(visitId: string) {
+  const statements: Statement[] = [
     [
       `SELECT id, team_id, status, slug, title, kind, description, meeting_point, time_zone, start_date,
           end_date, walking_speed_kmh FROM visits WHERE id = ?1`,
@@ -113,7 +105,32 @@ export async function readForPublish(db: Database, visitId: string) {
       `SELECT body FROM release_parts WHERE release_id = (${newestId}) AND key = 'items' ORDER BY seq`,
       [visitId],
     ],
-  ])
+  ]
+  return { statements }
+}
+
+/**
+ * Publishing's read, sent with the session lookup: the API's publish costs one round trip less. Its rows are
+ * used only after publish's own access check (and read afresh when they did not come).
+ */
+export const publishRead = readWithSession((c) => publishPlan(c.req.param('visitId') ?? ''))
+
+/**
+ * Everything publishing reads (publishPlan), from `rows` when they came with the session, else in one D1
+ * round trip, as plain rows. Null when the visit does not exist.
+ */
+export async function readForPublish(db: Database, visitId: string, rows?: Results) {
+  const [
+    visits = [],
+    items = [],
+    groups = [],
+    venues = [],
+    visitVenues = [],
+    talks = [],
+    releases = [],
+    newest = [],
+    parts = [],
+  ] = rows ?? (await batchSql(db, publishPlan(visitId).statements))
   const [v] = visits
   if (!v) return null
   const visit = {

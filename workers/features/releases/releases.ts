@@ -10,6 +10,7 @@ import { auditEntry } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { Database } from '../../platform/env'
 import { forgetRecentHeads } from '../../platform/http/public-cache'
+import type { Results } from '../../platform/middleware/session-reads'
 import { loadProgramme } from '../programme/queries'
 import { guestRoomChanged } from '../visits/guest-room'
 import { loadVisitFor } from '../visits/visits'
@@ -153,9 +154,11 @@ export async function publish(
   input: { name?: string | undefined },
   lang: Lang,
   now: Date,
+  /** publishPlan's rows when they came with the session (the API); read here in one round trip otherwise. */
+  rows?: Results,
 ) {
-  // Everything publishing reads, in one D1 round trip (publish-reads.ts).
-  const read = await readForPublish(db, visitId)
+  // Everything publishing reads, in one D1 round trip (publish-reads.ts), or none.
+  const read = await readForPublish(db, visitId, rows)
   const access = read ? visitAccess(actor, read.visit) : null
   if (!read || !access) throw new DomainError('not_found')
   if (access !== 'organise') throw new DomainError('forbidden')
