@@ -369,6 +369,12 @@ function longDate(ms: number, lang: ReleaseLanguage, timeZone: string): string {
 const dayWords = new Map<string, string>()
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  // Mostly the same ids in the same order (or none): that is the same set, with no Set made for it.
+  if (a.length === b.length) {
+    let i = 0
+    while (i < a.length && a[i] === b[i]) i++
+    if (i === a.length) return true
+  }
   const left = new Set(a)
   const right = new Set(b)
   return left.size === right.size && [...left].every((id) => right.has(id))

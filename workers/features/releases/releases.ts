@@ -87,6 +87,8 @@ export function draftSnapshot(p: DraftSource, previous: ReleaseSnapshot | null):
         arrivalPlace: i.arrivalPlace,
         speakers: speakersOf.get(i.id) ?? [],
         talkIds: talkIdsOf.get(i.id) ?? [],
+        // Set by buildSnapshot; here so that every item has its final shape from the start.
+        sequence: 0,
       })),
     },
     previous,
