@@ -228,7 +228,11 @@ export const programmeItems = sqliteTable(
     /** People the organiser expects at the item; null: derived from its groups (migration 0010). */
     expectedAttendance: integer('expected_attendance'),
   },
-  (t) => [index('programme_items_visit_start_idx').on(t.visitId, t.startsAt)],
+  (t) => [
+    index('programme_items_visit_start_idx').on(t.visitId, t.startsAt),
+    // The longest item of a visit in one step (migration 0024): how far back an item overlapping another can start.
+    index('programme_items_visit_length_idx').on(t.visitId, sql`(${t.endsAt} - ${t.startsAt})`),
+  ],
 )
 
 /** An item without rows here is for everyone. */
