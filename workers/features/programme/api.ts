@@ -8,6 +8,7 @@ import { jsonBody } from '../../platform/http/validation'
 import { requirePerson } from '../../platform/middleware/session'
 import { clashListAnswer, clashListPlan, clashListRead } from './editor-reads'
 import { createGroup, deleteGroup, updateGroup } from './groups'
+import { writeThenItemClashes } from './item-clashes'
 import { createParticipant, deleteParticipant, listParticipants, updateParticipant } from './participants'
 import { createItem, deleteItem, getItem, getProgramme, updateItem } from './programme'
 import {
@@ -139,7 +140,7 @@ export const programmeApi = new Hono<AppEnv>()
         c.req.param('itemId'),
         c.req.valid('json'),
         new Date(),
-        'with clashes',
+        writeThenItemClashes,
       )
       c.header('etag', `"v${result.item.version}"`)
       return c.json(result)

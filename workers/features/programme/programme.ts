@@ -17,11 +17,14 @@ import type { Database } from '../../platform/env'
 import { projectVenue } from '../visits/venues'
 import { getVisit, projectVisit } from '../visits/visits'
 import { clashInputOf } from './clash-input'
+import type { writeThenItemClashes } from './item-clashes'
 import {
   type ItemRow,
+  loadItemForChange,
   loadProgramme,
   loadProgrammeOfItem,
   type Programme,
+  type ProgrammeItem,
   type ProgrammePlan,
   programmeFromBatch,
   programmeReads,
@@ -167,27 +170,32 @@ function itemInstants(
 
 /** Venue and groups must belong to this visit's team and visit; never another team's. */
 function checkReferences(
-  p: Programme,
+  known: { venueIds: ReadonlySet<string>; groupIds: ReadonlySet<string> },
   input: { venueId?: string | null; groupIds?: string[] },
 ): FieldError[] {
   const errors: FieldError[] = []
-  if (input.venueId && !p.venues.some((v) => v.id === input.venueId)) {
+  if (input.venueId && !known.venueIds.has(input.venueId)) {
     errors.push({ field: 'venueId', message: 'unknownVenue' })
   }
-  const known = new Set(p.groups.map((g) => g.id))
   for (const [i, g] of (input.groupIds ?? []).entries()) {
-    if (!known.has(g)) errors.push({ field: `groupIds.${i}`, message: 'unknownGroup' })
+    if (!known.groupIds.has(g)) errors.push({ field: `groupIds.${i}`, message: 'unknownGroup' })
   }
   return errors
 }
+
+/** The venues and groups of a loaded programme, for checkReferences. */
+const referencesOf = (p: Programme) => ({
+  venueIds: new Set(p.venues.map((v) => v.id)),
+  groupIds: new Set(p.groups.map((g) => g.id)),
+})
 
 /** A 422 whose messages are dictionary keys; the error handler's callers translate them. */
 export function invalid(errors: FieldError[]): never {
   throw new DomainError('validation_failed', undefined, { errors })
 }
 
-/** A loaded programme for someone who organises its visit: 404 without any part in it, 403 for the others. */
-function organised(p: Programme | null, actor: Actor): Programme {
+/** Something loaded with its visit, for someone who organises the visit: 404 without any part in it, 403 for the others. */
+function organised<P extends { visit: Programme['visit'] }>(p: P | null, actor: Actor): P {
   const access = p ? visitAccess(actor, p.visit) : null
   if (!p || !access) throw new DomainError('not_found')
   if (access !== 'organise') throw new DomainError('forbidden')
@@ -204,7 +212,7 @@ export async function createItem(db: Database, actor: Person, visitId: string, i
   const p = await programmeForOrganiser(db, actor, visitId)
   const { start, end, errors } = itemInstants(input, p.visit)
   const leg = legTimes(input.date, input, p.visit.timeZone)
-  const all = [...errors, ...leg.problems, ...checkReferences(p, input)]
+  const all = [...errors, ...leg.problems, ...checkReferences(referencesOf(p), input)]
   if (all.length) invalid(all)
   const id = crypto.randomUUID()
   const statements = [
@@ -251,12 +259,17 @@ function clashesOfItem(p: Programme | null, itemId: string) {
   return { item, clashes: findClashes(toClashInput(p)).filter((c) => c.itemIds.includes(itemId)) }
 }
 
-/** Finds an item with its visit's whole programme (one round trip) and checks the actor may organise it. */
-async function itemForOrganiser(db: Database, actor: Person, itemId: string) {
-  const p = organised(await loadProgrammeOfItem(db, itemId), actor)
-  const item = p.items.find((i) => i.id === itemId)
-  if (!item) throw new DomainError('not_found')
-  return { item, p }
+/**
+ * Finds an item with its visit (one round trip, not the programme) and checks the actor may organise it;
+ * with the venue and groups a change names, which of them are the visit's team's and the visit's.
+ */
+async function itemForOrganiser(
+  db: Database,
+  actor: Person,
+  itemId: string,
+  refs?: { venueId: string | null; groupIds: readonly string[] },
+) {
+  return organised(await loadItemForChange(db, itemId, refs), actor)
 }
 
 const stale = () =>
@@ -269,8 +282,10 @@ type ItemChange = InferOutput<typeof itemUpdateSchema>
 /**
  * Changes an item, based on the version the editor saw. Groups, fields, version and the audit row change in
  * one batch whose every statement is guarded by that version: all of it applies, or (stale) none of it. Gives
- * the item's visit; with 'with clashes' (the API's answer) the item and its clashes after the change, from
- * the programme read back in that same batch. Two round trips: the programme, then the batch.
+ * the item's visit; with writeThenItemClashes (the API's answer) the item and its clashes after the change,
+ * read back in that same batch from only what can clash with it, not the whole programme. The API passes it
+ * in, so that the pages, which answer with a redirect, do not load it. Two round trips: the item with its
+ * visit, then the batch.
  */
 export function updateItem(
   db: Database,
@@ -285,17 +300,16 @@ export function updateItem(
   itemId: string,
   input: ItemChange,
   now: Date,
-  answer: 'with clashes',
-): Promise<ReturnType<typeof clashesOfItem>>
+  answer: typeof writeThenItemClashes,
+): Promise<{ item: ProgrammeItem; clashes: Clash[] }>
 export async function updateItem(
   db: Database,
   actor: Person,
   itemId: string,
   input: ItemChange,
   now: Date,
-  answer?: 'with clashes',
+  answer?: typeof writeThenItemClashes,
 ) {
-  const { item, p } = await itemForOrganiser(db, actor, itemId)
   const {
     version,
     date,
@@ -309,19 +323,21 @@ export async function updateItem(
     groupIds,
     ...fields
   } = input
+  const refs = { venueId: fields.venueId ?? null, groupIds: groupIds ?? [] }
+  const { item, visit, knownVenueIds, knownGroupIds } = await itemForOrganiser(db, actor, itemId, refs)
   if (item.version !== version) throw stale()
-  const errors = checkReferences(p, { venueId: fields.venueId ?? null, groupIds: groupIds ?? [] })
+  const errors = checkReferences({ venueIds: knownVenueIds, groupIds: knownGroupIds }, refs)
   let times: { startsAt: Date; endsAt: Date } | Record<string, never> = {}
   if (date && startTime && endTime) {
-    const t = itemInstants({ date, start: startTime, end: endTime, endDate, startFold, endFold }, p.visit)
+    const t = itemInstants({ date, start: startTime, end: endTime, endDate, startFold, endFold }, visit)
     errors.push(...t.errors)
     times = { startsAt: new Date(t.start), endsAt: new Date(t.end) }
   }
   // The leg's times are read on the item's (new) start date.
   const leg = legTimes(
-    date ?? utcToZoned(item.startsAt.getTime(), p.visit.timeZone).date,
+    date ?? utcToZoned(item.startsAt.getTime(), visit.timeZone).date,
     { legDeparts, legArrives },
-    p.visit.timeZone,
+    visit.timeZone,
   )
   errors.push(...leg.problems)
   if (errors.length) invalid(errors)
@@ -350,7 +366,7 @@ export async function updateItem(
     auditWhen(
       db,
       {
-        teamId: p.visit.teamId,
+        teamId: visit.teamId,
         actorId: actor.personId,
         action: 'item.updated',
         entityType: 'programme_item',
@@ -366,24 +382,29 @@ export async function updateItem(
       .set({ ...change, version: version + 1 })
       .where(atVersion)
       .returning({ id: programmeItems.id }),
-    ...(answer ? programmeReads(db, item.visitId) : []),
   ]
+  if (answer) {
+    const saved = await answer(db, statements, itemId)
+    if (saved.written[groupStatements.length + 1]?.length === 0) throw stale()
+    if (!saved.item) throw new DomainError('not_found')
+    return { item: saved.item, clashes: saved.clashes }
+  }
   const results = await db.batch(
     statements as [(typeof statements)[number], ...(typeof statements)[number][]],
   )
   const updated = results[groupStatements.length + 1] as { id: string }[]
   if (updated.length === 0) throw stale()
-  return answer ? clashesOfItem(programmeFromBatch(results), itemId) : { visitId: item.visitId }
+  return { visitId: item.visitId }
 }
 
 /** Removes an item from the draft (the published release keeps it until the next publish). */
 export async function deleteItem(db: Database, actor: Person, itemId: string, version: number, now: Date) {
-  const { item, p } = await itemForOrganiser(db, actor, itemId)
+  const { item, visit } = await itemForOrganiser(db, actor, itemId)
   const [, gone] = await db.batch([
     auditWhen(
       db,
       {
-        teamId: p.visit.teamId,
+        teamId: visit.teamId,
         actorId: actor.personId,
         action: 'item.deleted',
         entityType: 'programme_item',

@@ -24,7 +24,7 @@ import {
   visits,
   visitVenues,
 } from '../../../shared/db/schema'
-import { batchPrepared, prepareOnce } from '../../platform/db/prepared'
+import { batchPrepared, prepareOnce, type RowsOf } from '../../platform/db/prepared'
 import type { Database } from '../../platform/env'
 
 export type { VisitRow } from '../visits/queries'
@@ -111,16 +111,98 @@ export function programmeFromBatch(results: readonly unknown[]): Programme | nul
 const visitOfItem = (itemId: Placeholder) =>
   sql`(select ${programmeItems.visitId} from ${programmeItems} where ${programmeItems.id} = ${itemId})`
 
+/**
+ * What a change to one item is checked against, without its programme: the item with its groups, its visit
+ * (for access, zone and dates) and, of the venue and groups the change names, those that are the visit's
+ * team's and the visit's. One round trip; null when the item does not exist.
+ */
+export async function loadItemForChange(
+  db: Database,
+  itemId: string,
+  refs: { venueId: string | null; groupIds: readonly string[] } = { venueId: null, groupIds: [] },
+) {
+  const q = itemChangeQueries()
+  const [items, visitRows, venueRows, groupRows] = await batchPrepared(db, [
+    [q.item, { itemId }],
+    [q.visit, { itemId }],
+    [q.venue, { itemId, venueId: refs.venueId }],
+    [q.groups, { itemId, groupIds: JSON.stringify(refs.groupIds) }],
+  ])
+  const item = items[0]
+  const visit = visitRows[0]
+  if (!item || !visit) return null
+  return {
+    item: itemWithGroups(item),
+    visit,
+    knownVenueIds: new Set(venueRows.map((v) => v.id)),
+    knownGroupIds: new Set(groupRows.map((g) => g.id)),
+  }
+}
+
+/** An item's groups as a sorted list, from the JSON array its row carries. */
+function itemWithGroups<T extends { groupIdsJson: string }>({ groupIdsJson, ...item }: T) {
+  return { ...item, groupIds: (JSON.parse(groupIdsJson) as string[]).sort() }
+}
+
+/** The JSON array of an item's group ids, from a correlated subquery on the link table's primary key. */
+const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
+
+/** One item, every column and its groups: as the programme load gives it. */
+const oneItem = (db: Database) =>
+  db
+    .select({ ...getTableColumns(programmeItems), groupIdsJson })
+    .from(programmeItems)
+    .where(eq(programmeItems.id, sql.placeholder('itemId')))
+
+const itemChangeQueries = prepareOnce((db) => {
+  const visitId = visitOfItem(sql.placeholder('itemId'))
+  return {
+    item: oneItem(db).prepare(),
+    visit: db.select().from(visits).where(eq(visits.id, visitId)).limit(1).prepare(),
+    venue: db
+      .select({ id: venues.id })
+      .from(venues)
+      .where(
+        and(
+          eq(venues.id, sql.placeholder('venueId')),
+          inArray(
+            venues.teamId,
+            db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId)),
+          ),
+        ),
+      )
+      .prepare(),
+    groups: db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(
+        and(
+          eq(groups.visitId, visitId),
+          inArray(groups.id, sql`(select value from json_each(${sql.placeholder('groupIds')}))`),
+        ),
+      )
+      .prepare(),
+  }
+})
+
+/** The item as saved, every column and its groups, as a statement for a batch that writes it first. */
+export const savedItemRead = prepareOnce((db) => oneItem(db).prepare())
+
+/** The saved item from its statement's D1 result (see savedItemRead); undefined when it is gone. */
+export function savedItemFrom(result: unknown) {
+  const rows = savedItemRead().mapResult(result, true) as RowsOf<ReturnType<typeof savedItemRead>>
+  const item = rows[0]
+  return item ? itemWithGroups(item) : undefined
+}
+
 /** The statements of a programme load for the visit `visitId` stands for (a placeholder, or SQL). */
 function programmeQueries(
   db: Database,
   columns: typeof fullColumns | typeof planColumns,
   visitId: SQL | Placeholder,
 ) {
-  // Each item carries its groups as a JSON array from a correlated subquery on the link table's primary key:
-  // one statement and 300 rows fewer to send, decode and map than a join that returns every link as a row.
-  const groupIdsJson = sql<string>`(select json_group_array(${programmeItemGroups.groupId}) from ${programmeItemGroups} where ${programmeItemGroups.itemId} = ${programmeItems.id})`
-  // Typed as the full row: `loadProgramme`'s overloads say which shape a caller gets.
+  // Each item carries its groups as a JSON array (groupIdsJson): one statement and 300 rows fewer to send,
+  // decode and map than a join that returns every link as a row. Typed as the full row: `loadProgramme`'s overloads say which shape a caller gets.
   const itemColumns = { ...(columns.item as typeof fullColumns.item), groupIdsJson }
   const teamOfVisit = db.select({ teamId: visits.teamId }).from(visits).where(eq(visits.id, visitId))
   // Talks that take part in the programme (accepted or confirmed, placed in an item), for clashes and releases.
@@ -297,10 +379,7 @@ function assemble(rows: ProgrammeRows) {
   }
   return {
     visit: v,
-    items: items.map(({ groupIdsJson, ...item }) => ({
-      ...item,
-      groupIds: (JSON.parse(groupIdsJson) as string[]).sort(),
-    })),
+    items: items.map(itemWithGroups),
     groups: groupRows.map((g) => ({ ...g, size: sizes.get(g.id) ?? null })),
     venues: venueRows,
     visitVenues: visitVenueRows,
@@ -314,7 +393,7 @@ function assemble(rows: ProgrammeRows) {
 }
 
 /** A registration's stored group ids; anything unreadable is the whole company ([]). */
-function parseGroupIds(json: string): string[] {
+export function parseGroupIds(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []
