@@ -49,8 +49,6 @@ const neighbourStart = (side: 'before' | 'after') => {
 const needsHeadCount = `need as (select 1 from x join venues v on v.id = x.venue_id and v.team_id = x.team_id where x.kind <> 'travel' and x.cancelled = 0 and x.expected_attendance is null and v.capacity is not null)`
 
 const sql = {
-  visit: `select v.start_date, v.end_date, v.time_zone, v.walking_speed_kmh, v.expected_guests from visits v where v.id = (select visit_id from programme_items where id = ?1)`,
-  groups: `select g.id, g.name from groups g where g.visit_id = (select visit_id from programme_items where id = ?1) order by g.position, g.name`,
   // x, the items overlapping it, and its neighbours in each audience it is in (its groups; for everyone,
   // each group of the visit, or the one audience of all when there are none); each with its venue of the
   // team and that venue's window for the visit.
@@ -75,24 +73,26 @@ select i.id, i.title, i.starts_at, i.ends_at, i.venue_id, i.kind, i.leg_mode, i.
 from near join programme_items i on i.id = near.id
 left join venues v on v.id = i.venue_id and v.team_id = (select team_id from x)
 left join visit_venues w on w.visit_id = i.visit_id and w.venue_id = v.id`,
-  // The placed talks of x and of the items overlapping it, with their speakers: x's speakers' availability
-  // and their other talks at the same time.
-  talks: `with ${x}
-select t.id, t.title, t.item_id, s.id as speaker_id, s.name, s.availability
-from (select id from x union select i.id from x, programme_items i where ${overlapsX}) n
-cross join talks t on t.item_id = n.id
-left join talk_speakers ts on ts.talk_id = t.id left join speakers s on s.id = ts.speaker_id
-where t.visit_id = (select visit_id from x) and t.state in ('accepted', 'confirmed')
-order by t.id`,
-  // Head counts, as the whole check counts them, only when x's room can be too small (cross-joined first,
-  // `need` stops the read before it looks at a row when it is empty).
-  groupSizes: `with ${x}, ${needsHeadCount}
-select p.group_id, count(*) as people from need cross join participants p where p.visit_id = (select visit_id from x) group by p.group_id`,
-  guests: `with ${x}, ${needsHeadCount}
-select r.group_ids, sum(r.party_size) as people from need cross join rsvps r where r.visit_id = (select visit_id from x) and r.status = 'confirmed' group by r.group_ids`,
+  // The rest in one row, its lists as JSON: the visit, its groups, the placed talks of x and of the items
+  // overlapping it with their speakers (x's speakers' availability and their other talks then), and the head
+  // counts as the whole check counts them, only when x's room can be too small (cross-joined first, an empty
+  // `need` stops those reads before they look at a row).
+  rest: `with ${x}, ${needsHeadCount}
+select v.start_date, v.end_date, v.time_zone, v.walking_speed_kmh, v.expected_guests,
+  (select json_group_array(json_array(id, name)) from (select g.id, g.name from groups g where g.visit_id = x.visit_id order by g.position, g.name)) as groups,
+  (select json_group_array(json_array(id, title, item_id, speaker_id, name, availability)) from (
+    select t.id, t.title, t.item_id, s.id as speaker_id, s.name, s.availability
+    from (select x.id union select i.id from programme_items i where ${overlapsX}) n
+    cross join talks t on t.item_id = n.id
+    left join talk_speakers ts on ts.talk_id = t.id left join speakers s on s.id = ts.speaker_id
+    where t.visit_id = x.visit_id and t.state in ('accepted', 'confirmed')
+    order by t.id)) as talks,
+  (select json_group_array(json_array(group_id, people)) from (select p.group_id, count(*) as people from need cross join participants p where p.visit_id = x.visit_id group by p.group_id)) as group_sizes,
+  (select json_group_array(json_array(group_ids, people)) from (select r.group_ids, sum(r.party_size) as people from need cross join rsvps r where r.visit_id = x.visit_id and r.status = 'confirmed' group by r.group_ids)) as guests
+from x join visits v on v.id = x.visit_id`,
 } as const
 
-const reads = ['visit', 'groups', 'items', 'talks', 'groupSizes', 'guests'] as const
+const reads = ['items', 'rest'] as const
 
 type Row = Record<string, unknown>
 /** A drizzle write as the batch sends it. */
@@ -132,9 +132,12 @@ const numOrNull = (v: unknown) => (v === null ? null : (v as number))
 const str = (v: unknown) => v as string
 const strOrNull = (v: unknown) => (v === null ? null : (v as string))
 
+/** The rows of a list that `rest` answers as one JSON array of arrays. */
+const list = (json: unknown) => JSON.parse(str(json)) as unknown[][]
+
 /** The clashes the item is part of, from the rows of its reads; none when its visit is gone. */
 function clashesOfOne(itemId: string, rows: Record<(typeof reads)[number], Row[]>): Clash[] {
-  const v = rows.visit[0]
+  const v = rows.rest[0]
   if (!v) return []
   const venues = new Map<string, ClashSource['venues'][number]>()
   const windows = new Map<string, ClashSource['windows'][number]>()
@@ -169,24 +172,19 @@ function clashesOfOne(itemId: string, rows: Record<(typeof reads)[number], Row[]
   })
   const sizes = new Map<string, number>()
   let participantCount = 0
-  for (const s of rows.groupSizes) {
-    participantCount += num(s.people)
-    if (s.group_id !== null) sizes.set(str(s.group_id), num(s.people))
+  for (const [groupId, people] of list(v.group_sizes)) {
+    participantCount += num(people)
+    if (groupId !== null) sizes.set(str(groupId), num(people))
   }
   const talks = new Map<string, ClashSource['talks'][number] & { speakers: ClashSpeakerRow[] }>()
-  for (const t of rows.talks) {
-    const id = str(t.id)
-    let talk = talks.get(id)
+  for (const [id, title, talkItemId, speakerId, name, availability] of list(v.talks)) {
+    let talk = talks.get(str(id))
     if (!talk) {
-      talk = { id, title: str(t.title), itemId: str(t.item_id), speakers: [] }
-      talks.set(id, talk)
+      talk = { id: str(id), title: str(title), itemId: str(talkItemId), speakers: [] }
+      talks.set(str(id), talk)
     }
-    if (t.speaker_id !== null)
-      talk.speakers.push({
-        speakerId: str(t.speaker_id),
-        name: str(t.name),
-        availability: str(t.availability),
-      })
+    if (speakerId !== null)
+      talk.speakers.push({ speakerId: str(speakerId), name: str(name), availability: str(availability) })
   }
   const source: ClashSource = {
     visit: {
@@ -198,14 +196,17 @@ function clashesOfOne(itemId: string, rows: Record<(typeof reads)[number], Row[]
     },
     venues: [...venues.values()],
     windows: [...windows.values()],
-    groups: rows.groups.map((g) => ({
-      id: str(g.id),
-      name: str(g.name),
-      size: sizes.get(str(g.id)) ?? null,
+    groups: list(v.groups).map(([id, name]) => ({
+      id: str(id),
+      name: str(name),
+      size: sizes.get(str(id)) ?? null,
     })),
     items,
     participantCount,
-    guests: rows.guests.map((g) => ({ groupIds: parseGroupIds(str(g.group_ids)), people: Number(g.people) })),
+    guests: list(v.guests).map(([groupIds, people]) => ({
+      groupIds: parseGroupIds(str(groupIds)),
+      people: Number(people),
+    })),
     talks: [...talks.values()],
   }
   return findClashes(clashInputOf(source)).filter((c) => c.itemIds.includes(itemId))
