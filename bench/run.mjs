@@ -884,16 +884,16 @@ async function runSize(items, { migrated, bundle, profiled, only }) {
         ? async () =>
             (await measureItemSave(dev, port, { visitId, headers: { ...lang, cookie }, items })).requests
         : c.key === 'publish'
-        ? async () =>
-            (
-              await measurePublish(dev, port, {
-                visitId,
-                headers: { ...lang, cookie },
-                items,
-                firstPublishMs,
-              })
-            ).requests
-        : undefined
+          ? async () =>
+              (
+                await measurePublish(dev, port, {
+                  visitId,
+                  headers: { ...lang, cookie },
+                  items,
+                  firstPublishMs,
+                })
+              ).requests
+          : undefined
     if (profiled.includes(c.key)) await profileCase(dev, inspectorPort, c, load)
   }
   let upload
