@@ -8,6 +8,8 @@ import {
   editorDayPlan,
   programmeDay,
 } from '../../workers/features/programme/editor-reads'
+import { writeThenItemClashes } from '../../workers/features/programme/item-clashes'
+import { updateItem } from '../../workers/features/programme/programme'
 import { loadProgramme } from '../../workers/features/programme/queries'
 import { createRsvp, rsvpForm } from '../../workers/features/rsvps/rsvps'
 import {
@@ -71,6 +73,10 @@ describe('hot queries use indexes (no full table scans)', () => {
     await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, undefined, new Date(), 'nl'))
     await programmeDay(recorded, signedIn!.actor, editorDayPlan(w.visitA, '2027-06-12', new Date(), 'en'))
     await clashListAnswer(recorded, signedIn!.actor, clashListPlan(w.visitA))
+    // An item saved through the API: the item with its visit, then the change with what can clash with it.
+    const organiser = signedIn!.actor as Parameters<typeof updateItem>[1]
+    const change = { version: 1, title: 'Welkom', groupIds: [w.groupA], venueId: w.venueA2 }
+    await updateItem(recorded, organiser, w.itemA1, change, new Date(), writeThenItemClashes)
     await listPublishedVisits(recorded)
     // A registration: the form's figures, then the capacity check and insert.
     await rsvpForm(recorded, w.slugA)

@@ -240,7 +240,7 @@ describe('a saved item answers with its clashes, read from only what can clash w
     await db.insert(programmeItems).values({
       visitId: w.visitA,
       venueId: v.v4,
-      kind: 'other',
+      kind: 'break',
       title: 'Informatiestand',
       startsAt: at(day1, '07:00'),
       endsAt: at(day1, '20:00'),
