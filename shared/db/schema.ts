@@ -414,6 +414,9 @@ export const clashListItems = sqliteTable(
     seq: integer('seq').notNull(),
     day: text('day').notNull(),
     body: text('body').notNull(),
+    /** The clash as the editor shows it in Dutch and English: `[kind, sentence, itemIds, titles]`, JSON in ASCII (0022). */
+    viewNl: text('view_nl'),
+    viewEn: text('view_en'),
   },
   (t) => [
     primaryKey({ columns: [t.visitId, t.seq] }),
