@@ -2,10 +2,24 @@ import type { Messages } from '../../../../shared/i18n'
 import { formatLocalDate } from '../../../../shared/i18n/format'
 import type { FormState } from '../../../platform/ui/form'
 import { VisitNav } from '../../visits/views/visit-parts'
-import type { ProgrammeDay } from '../editor-reads'
+import type { DayClash, ProgrammeDay } from '../editor-reads'
 import { ClashList } from './clash-list'
 import { DayTimeline, type Lane, span } from './day-view'
 import { groupFormHtml, itemFormsHtml } from './organiser-forms'
+
+/**
+ * The clash list as HTML, kept with the day's clashes it shows: the editor keeps those per checked version
+ * of the list (editor-reads.ts), and their sentences (a day of a conference has hundreds) are then escaped
+ * and joined once. `titleOf` comes from the same clashes.
+ */
+const clashListHtml = new WeakMap<readonly DayClash[], { t: Messages; html: ReturnType<typeof ClashList> }>()
+function clashListOf(t: Messages, clashes: readonly DayClash[], titleOf: Map<string, string>) {
+  const found = clashListHtml.get(clashes)
+  if (found?.t === t) return found.html
+  const html = ClashList({ t, clashes, titleOf })
+  clashListHtml.set(clashes, { t, html })
+  return html
+}
 
 /**
  * The draft programme one day at a time: a day switcher (links), the day view with a lane per group or the
@@ -63,9 +77,7 @@ export function ProgrammePage({
           {t.programme.clashes} ({total})
         </h2>
         {days.length > 1 && total > 0 ? <p>{t.programme.dayClashes(dayClashes.length, total)}</p> : null}
-        {dayClashes.length > 0 || total === 0 ? (
-          <ClashList t={t} clashes={dayClashes} titleOf={titleOf} />
-        ) : null}
+        {dayClashes.length > 0 || total === 0 ? clashListOf(t, dayClashes, titleOf) : null}
         {otherDays.length > 0 ? (
           <p class="clash-days">
             {t.programme.otherDaysClashes}:{' '}
