@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test'
+import { expect } from 'vitest'
 import { openDatabase } from '../../workers/platform/db/database'
 
 export const ORIGIN = 'http://rondgang.test'
@@ -127,3 +128,20 @@ export const registrationBody = (email: string, extra: Record<string, unknown> =
   partySize: 1,
   ...extra,
 })
+
+/**
+ * Each asset answers in full with its type and cache rule, and a repeat with its ETag is a 304: `[path, text,
+ * content type, cache control]` per asset.
+ */
+export async function expectServedAsIs(assets: readonly (readonly [string, string, string, string])[]) {
+  for (const [path, text, type, cache] of assets) {
+    const res = await page(path)
+    expect(res.status, path).toBe(200)
+    expect(res.headers.get('content-type'), path).toBe(type)
+    expect(res.headers.get('cache-control'), path).toBe(cache)
+    expect(await res.text(), path).toBe(text)
+    const tag = res.headers.get('etag') ?? ''
+    expect(tag, path).not.toBe('')
+    expect((await SELF.fetch(url(path), { headers: { 'if-none-match': tag } })).status, path).toBe(304)
+  }
+}

@@ -1,6 +1,5 @@
-import { SELF } from 'cloudflare:test'
-import { describe, expect, it } from 'vitest'
-import { page, url } from '../../../test/integration/helpers'
+import { describe, it } from 'vitest'
+import { expectServedAsIs } from '../../../test/integration/helpers'
 import { scheduleCss, scheduleJs, serviceWorkerJs } from './schedule-assets'
 
 // Their text is imported by the routes when asked for (issue 19): each answers in full, with its type and cache
@@ -22,15 +21,6 @@ describe('the schedule assets', () => {
       ],
       ['/sw.js', serviceWorkerJs, 'text/javascript; charset=utf-8', 'no-cache'],
     ] as const
-    for (const [path, text, type, cache] of assets) {
-      const res = await page(path)
-      expect(res.status, path).toBe(200)
-      expect(res.headers.get('content-type'), path).toBe(type)
-      expect(res.headers.get('cache-control'), path).toBe(cache)
-      expect(await res.text(), path).toBe(text)
-      const tag = res.headers.get('etag') ?? ''
-      expect(tag, path).not.toBe('')
-      expect((await SELF.fetch(url(path), { headers: { 'if-none-match': tag } })).status, path).toBe(304)
-    }
+    await expectServedAsIs(assets)
   })
 })

@@ -1,6 +1,5 @@
-import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { page, url } from '../../../test/integration/helpers'
+import { expectServedAsIs } from '../../../test/integration/helpers'
 import { appCss, iconSvg } from './app-css'
 
 // The stylesheet's and the icon's text are imported by their routes when asked for (issue 19): each answers in
@@ -11,16 +10,7 @@ describe('the static assets', () => {
       ['/assets/app.css', appCss, 'text/css; charset=utf-8', 'public, max-age=3600, must-revalidate'],
       ['/assets/icon.svg', iconSvg, 'image/svg+xml', 'public, max-age=86400'],
     ] as const
-    for (const [path, text, type, cache] of assets) {
-      const res = await page(path)
-      expect(res.status, path).toBe(200)
-      expect(res.headers.get('content-type'), path).toBe(type)
-      expect(res.headers.get('cache-control'), path).toBe(cache)
-      expect(await res.text(), path).toBe(text)
-      const tag = res.headers.get('etag') ?? ''
-      expect(tag, path).not.toBe('')
-      expect((await SELF.fetch(url(path), { headers: { 'if-none-match': tag } })).status, path).toBe(304)
-    }
+    await expectServedAsIs(assets)
     expect(appCss).toContain('.tl-lanes-40{')
   })
 })
